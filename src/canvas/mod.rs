@@ -1,0 +1,305 @@
+//! The Value Proposition Canvas as data: six sections of ranked items and the
+//! links from the value map to the customer profile.
+//!
+//! Pure domain: no terminal, no file I/O. [`file`] converts to and from the
+//! public RON format and validates what it reads.
+
+pub mod file;
+mod section;
+
+pub use section::{Half, JobKind, Level, Section};
+
+use serde::Serialize;
+
+/// A canvas-wide identifier; positive and unique across all six sections.
+pub type ItemId = u32;
+
+/// The format version this program reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One statement on the canvas: a job, pain, gain, product, reliever or creator.
+///
+/// Every section shares this shape so the editor can treat them alike; fields that
+/// a section does not use keep their defaults and are not written to the file
+/// (`kind` is for jobs only; `level` is not used by the value map; `links` live on
+/// the value-map side only and point to jobs, pains or gains).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Item {
+    pub id: ItemId,
+    pub text: String,
+    pub level: Level,
+    pub kind: JobKind,
+    pub links: Vec<ItemId>,
+}
+
+impl Item {
+    pub fn new(id: ItemId, text: impl Into<String>) -> Self {
+        Self {
+            id,
+            text: text.into(),
+            level: Level::Medium,
+            kind: JobKind::Functional,
+            links: Vec::new(),
+        }
+    }
+
+    #[must_use]
+    pub fn with_level(mut self, level: Level) -> Self {
+        self.level = level;
+        self
+    }
+
+    #[must_use]
+    pub fn with_kind(mut self, kind: JobKind) -> Self {
+        self.kind = kind;
+        self
+    }
+
+    #[must_use]
+    pub fn with_links(mut self, links: Vec<ItemId>) -> Self {
+        self.links = links;
+        self
+    }
+}
+
+/// Where an item sits: its section and its position (0 = top = most important).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub section: Section,
+    pub index: usize,
+}
+
+/// A whole canvas: title, segment, alternatives and the six sections.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Canvas {
+    pub title: String,
+    pub segment: String,
+    /// What the customer uses today (the "unlike …" of the statement).
+    pub alternatives: Vec<String>,
+    sections: [Vec<Item>; 6],
+}
+
+impl Canvas {
+    pub fn new(title: impl Into<String>) -> Self {
+        Self {
+            title: title.into(),
+            ..Self::default()
+        }
+    }
+
+    /// The items of one section, in the user's ranking order.
+    pub fn items(&self, section: Section) -> &[Item] {
+        &self.sections[section.index()]
+    }
+
+    /// All items with their sections, in section order.
+    pub fn all_items(&self) -> impl Iterator<Item = (Section, &Item)> {
+        Section::ALL
+            .into_iter()
+            .flat_map(move |s| self.items(s).iter().map(move |i| (s, i)))
+    }
+
+    pub fn item_count(&self) -> usize {
+        self.sections.iter().map(Vec::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.item_count() == 0
+    }
+
+    /// Finds an item by id.
+    pub fn position_of(&self, id: ItemId) -> Option<Position> {
+        Section::ALL.into_iter().find_map(|section| {
+            self.items(section)
+                .iter()
+                .position(|i| i.id == id)
+                .map(|index| Position { section, index })
+        })
+    }
+
+    pub fn item(&self, id: ItemId) -> Option<&Item> {
+        let p = self.position_of(id)?;
+        self.items(p.section).get(p.index)
+    }
+
+    fn item_mut(&mut self, id: ItemId) -> Option<&mut Item> {
+        let p = self.position_of(id)?;
+        self.sections[p.section.index()].get_mut(p.index)
+    }
+
+    /// The next unused id: one past the largest in the canvas.
+    pub fn next_id(&self) -> ItemId {
+        self.all_items().map(|(_, i)| i.id).max().unwrap_or(0) + 1
+    }
+
+    /// Adds an item with a fresh id at `index` (clamped to the section's end).
+    pub fn insert(&mut self, section: Section, index: usize, text: impl Into<String>) -> ItemId {
+        let id = self.next_id();
+        self.insert_item(section, index, Item::new(id, text));
+        id
+    }
+
+    /// Adds an existing item (e.g. when loading or undoing). Links are kept as given.
+    pub fn insert_item(&mut self, section: Section, index: usize, item: Item) {
+        let list = &mut self.sections[section.index()];
+        let index = index.min(list.len());
+        list.insert(index, item);
+    }
+
+    /// Appends an item with a fresh id at the bottom of a section.
+    pub fn push(&mut self, section: Section, text: impl Into<String>) -> ItemId {
+        let end = self.items(section).len();
+        self.insert(section, end, text)
+    }
+
+    /// Replaces an item's text. Returns false when the id is unknown.
+    pub fn set_text(&mut self, id: ItemId, text: impl Into<String>) -> bool {
+        self.item_mut(id).map(|i| i.text = text.into()).is_some()
+    }
+
+    /// Removes an item and every link to it. Returns where it was and what it was.
+    pub fn remove(&mut self, id: ItemId) -> Option<(Position, Item)> {
+        let pos = self.position_of(id)?;
+        let item = self.sections[pos.section.index()].remove(pos.index);
+        for list in &mut self.sections {
+            for other in list.iter_mut() {
+                other.links.retain(|l| *l != id);
+            }
+        }
+        Some((pos, item))
+    }
+
+    /// Moves an item up (negative) or down (positive) within its section,
+    /// clamped to the ends. Returns its new index.
+    pub fn move_by(&mut self, id: ItemId, delta: isize) -> Option<usize> {
+        let pos = self.position_of(id)?;
+        let list = &mut self.sections[pos.section.index()];
+        let target = pos
+            .index
+            .saturating_add_signed(delta)
+            .min(list.len().saturating_sub(1));
+        let item = list.remove(pos.index);
+        list.insert(target, item);
+        Some(target)
+    }
+
+    /// Raises (`up = true`) or lowers an item's level; false when it cannot move
+    /// further or the section has no levels.
+    pub fn shift_level(&mut self, id: ItemId, up: bool) -> bool {
+        let Some(pos) = self.position_of(id) else {
+            return false;
+        };
+        if !pos.section.has_level() {
+            return false;
+        }
+        let Some(item) = self.item_mut(id) else {
+            return false;
+        };
+        let next = if up { item.level.raised() } else { item.level.lowered() };
+        match next {
+            Some(level) => {
+                item.level = level;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Sets an item's level directly (no-op for sections without levels).
+    pub fn set_level(&mut self, id: ItemId, level: Level) -> bool {
+        match self.position_of(id) {
+            Some(pos) if pos.section.has_level() => {
+                self.item_mut(id).map(|i| i.level = level).is_some()
+            }
+            _ => false,
+        }
+    }
+
+    /// Cycles a job's kind (Functional → Social → Emotional → Supporting → …).
+    pub fn cycle_kind(&mut self, id: ItemId) -> bool {
+        match self.position_of(id) {
+            Some(pos) if pos.section == Section::Jobs => {
+                self.item_mut(id).map(|i| i.kind = i.kind.next()).is_some()
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether `a` and `b` are linked (in either order).
+    pub fn is_linked(&self, a: ItemId, b: ItemId) -> bool {
+        self.link_pair(a, b)
+            .and_then(|(from, to)| self.item(from).map(|i| i.links.contains(&to)))
+            .unwrap_or(false)
+    }
+
+    /// Orders a pair as (value-map item, customer item) when they can be linked:
+    /// product–job, reliever–pain, creator–gain.
+    fn link_pair(&self, a: ItemId, b: ItemId) -> Option<(ItemId, ItemId)> {
+        let sa = self.position_of(a)?.section;
+        let sb = self.position_of(b)?.section;
+        if sa.link_target() == Some(sb) {
+            Some((a, b))
+        } else if sb.link_target() == Some(sa) {
+            Some((b, a))
+        } else {
+            None
+        }
+    }
+
+    /// Links or unlinks two items (in either order). Returns false when the pair
+    /// cannot be linked (wrong sections or unknown ids).
+    pub fn set_link(&mut self, a: ItemId, b: ItemId, linked: bool) -> bool {
+        let Some((from, to)) = self.link_pair(a, b) else {
+            return false;
+        };
+        let Some(item) = self.item_mut(from) else {
+            return false;
+        };
+        let has = item.links.contains(&to);
+        if linked && !has {
+            item.links.push(to);
+        } else if !linked && has {
+            item.links.retain(|l| *l != to);
+        }
+        true
+    }
+
+    pub fn toggle_link(&mut self, a: ItemId, b: ItemId) -> bool {
+        let linked = self.is_linked(a, b);
+        self.set_link(a, b, !linked)
+    }
+
+    /// The items linked to `id` on the other half, in the other section's order.
+    pub fn linked_to(&self, id: ItemId) -> Vec<ItemId> {
+        let Some(pos) = self.position_of(id) else {
+            return Vec::new();
+        };
+        let other = pos.section.counterpart();
+        self.items(other)
+            .iter()
+            .filter(|o| self.is_linked(id, o.id))
+            .map(|o| o.id)
+            .collect()
+    }
+
+    /// Sets the links of a value-map item (filtered to valid targets, in target order).
+    pub fn set_links_of(&mut self, id: ItemId, targets: &[ItemId]) -> bool {
+        let Some(pos) = self.position_of(id) else {
+            return false;
+        };
+        let other = pos.section.counterpart();
+        let mut ok = true;
+        for o in self.items(other).iter().map(|o| o.id).collect::<Vec<_>>() {
+            ok &= self.set_link(id, o, targets.contains(&o));
+        }
+        ok
+    }
+
+    /// Mutable access to a whole section, for the file loader and tests.
+    pub(crate) fn section_mut(&mut self, section: Section) -> &mut Vec<Item> {
+        &mut self.sections[section.index()]
+    }
+}
+
+#[cfg(test)]
+mod tests;

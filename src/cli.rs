@@ -1,0 +1,278 @@
+//! The command line (SPEC §4): clap definitions and the headless commands.
+//! The editor commands hand over to [`crate::tui`].
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::canvas::Canvas;
+use crate::canvas::file::to_ron;
+use crate::export::{self, Format};
+use crate::fit::analyze;
+use crate::statement::default_statement;
+use crate::storage::{self, StorageError};
+
+const ABOUT: &str = "A keyboard-first terminal editor for the Value Proposition Canvas.\n\n\
+The Value Proposition Canvas was created by Alexander Osterwalder and Strategyzer. \
+vpcanvas is an independent tool, not affiliated with or endorsed by them.";
+
+#[derive(Debug, Parser)]
+#[command(name = "vpcanvas", version, about = ABOUT, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A canvas file to open in the editor (created on first edit if missing).
+    pub file: Option<PathBuf>,
+    /// Where canvases are kept (default: the platform data dir; env VPCANVAS_DATA_DIR).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create NAME.ron in the data directory, print its path and open it.
+    New {
+        /// The canvas name (letters, digits, spaces; no slashes).
+        name: String,
+        /// Start from a bundled example: invoicing (B2B, the default) or meals (consumer).
+        #[arg(long, value_name = "EXAMPLE", num_args = 0..=1, default_missing_value = "invoicing")]
+        example: Option<Example>,
+    },
+    /// List the canvases in the data directory with their counts and flags.
+    List,
+    /// Print the fit analysis: pains without relievers, gains without creators, coverage.
+    Check {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+        /// Exit 1 when any pain lacks a reliever or any gain lacks a creator.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Write the canvas to stdout as Markdown, JSON or plain text.
+    Export {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Md)]
+        format: Format,
+    },
+    /// Print the value proposition statement.
+    Statement { file: PathBuf },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+}
+
+/// The example canvases bundled with the program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Example {
+    /// B2B: invoicing for freelance designers.
+    Invoicing,
+    /// Consumer: meal planning for busy parents.
+    Meals,
+}
+
+impl Example {
+    pub fn source(self) -> &'static str {
+        match self {
+            Example::Invoicing => include_str!("../assets/examples/invoicing.ron"),
+            Example::Meals => include_str!("../assets/examples/meals.ron"),
+        }
+    }
+
+    /// The example as a canvas (the bundled files are checked by tests).
+    pub fn canvas(self) -> Result<Canvas, crate::canvas::file::FormatError> {
+        crate::canvas::file::parse(self.source()).map(|p| p.canvas)
+    }
+}
+
+/// Exit codes: 0 fine, 1 `--strict` found gaps, 2 a file could not be loaded or
+/// another error.
+const EXIT_GAPS: u8 = 1;
+const EXIT_ERROR: u8 = 2;
+
+/// Runs the command line; prints any error once, cleanly, on stderr.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("vpcanvas: {e}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let data_dir = cli.data_dir.as_deref();
+    match cli.command {
+        None => match cli.file {
+            Some(file) => open_editor(&file),
+            None => open_library(data_dir),
+        },
+        Some(Command::New { name, example }) => cmd_new(data_dir, &name, example),
+        Some(Command::List) => cmd_list(data_dir),
+        Some(Command::Check {
+            files,
+            format,
+            strict,
+        }) => Ok(cmd_check(&files, format, strict)),
+        Some(Command::Export { file, format }) => {
+            let canvas = storage::load(&file)?.canvas;
+            print_out(&format.render(&canvas))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Statement { file }) => {
+            let canvas = storage::load(&file)?.canvas;
+            print_out(&format!("{}\n", default_statement(&canvas)))?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Writes to stdout, treating a closed pipe (`| head`) as success.
+fn print_out(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+fn open_editor(file: &Path) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    Err(format!(
+        "the editor is not built yet; try `vpcanvas check {}` or `vpcanvas export {}`",
+        file.display(),
+        file.display()
+    )
+    .into())
+}
+
+fn open_library(data_dir: Option<&Path>) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    cmd_list(data_dir)
+}
+
+fn cmd_new(
+    data_dir: Option<&Path>,
+    name: &str,
+    example: Option<Example>,
+) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let dir = storage::data_dir(data_dir)?;
+    let path = storage::canvas_path(&dir, name)?;
+    if path.exists() {
+        return Err(StorageError::AlreadyExists { path }.into());
+    }
+    let canvas = match example {
+        Some(example) => example.canvas()?,
+        None => Canvas::new(name.trim().trim_end_matches(".ron")),
+    };
+    storage::write_atomic(&path, to_ron(&canvas).as_bytes())?;
+    print_out(&format!("{}\n", path.display()))?;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        return open_editor(&path);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_list(data_dir: Option<&Path>) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let dir = storage::data_dir(data_dir)?;
+    let entries = storage::list(&dir)?;
+    if entries.is_empty() {
+        print_out(&format!(
+            "No canvases in {} yet. Create one with `vpcanvas new NAME --example`.\n",
+            dir.display()
+        ))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut out = format!(
+        "{:<24} {:<32} {:>5} {:>7} {:>7}\n",
+        "NAME", "TITLE", "ITEMS", "PAINS!", "GAINS!"
+    );
+    for entry in &entries {
+        match &entry.loaded {
+            Ok(parsed) => {
+                let report = analyze(&parsed.canvas);
+                out.push_str(&format!(
+                    "{:<24} {:<32} {:>5} {:>7} {:>7}\n",
+                    clip(&entry.name, 24),
+                    clip(&export::one_line(&parsed.canvas.title), 32),
+                    parsed.canvas.item_count(),
+                    report.pains_without_relievers.len(),
+                    report.gains_without_creators.len(),
+                ));
+            }
+            Err(e) => out.push_str(&format!(
+                "{:<24} (cannot be read: {})\n",
+                clip(&entry.name, 24),
+                first_line(&e.to_string())
+            )),
+        }
+    }
+    out.push_str(&format!("\n{} canvases in {}\n", entries.len(), dir.display()));
+    print_out(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cmd_check(files: &[PathBuf], format: CheckFormat, strict: bool) -> ExitCode {
+    let mut failed_load = false;
+    let mut gaps = false;
+    let mut out = String::new();
+    for file in files {
+        let name = file.display().to_string();
+        match storage::load(file) {
+            Ok(parsed) => {
+                let report = analyze(&parsed.canvas);
+                gaps |= report.has_gaps();
+                match format {
+                    CheckFormat::Text => {
+                        out.push_str(&export::check_text(&name, &parsed.canvas, &report));
+                    }
+                    CheckFormat::Json => {
+                        let v = export::check_json(&name, &parsed.canvas, &report);
+                        out.push_str(&v.to_string());
+                        out.push('\n');
+                    }
+                }
+            }
+            Err(e) => {
+                failed_load = true;
+                eprintln!("vpcanvas: {e}");
+                if format == CheckFormat::Json {
+                    let v = serde_json::json!({ "file": name, "error": e.to_string() });
+                    out.push_str(&v.to_string());
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    if print_out(&out).is_err() {
+        return ExitCode::from(EXIT_ERROR);
+    }
+    if failed_load {
+        ExitCode::from(EXIT_ERROR)
+    } else if strict && gaps {
+        ExitCode::from(EXIT_GAPS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Shortens text to `width` characters with an ellipsis.
+fn clip(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_owned()
+    } else {
+        let mut s: String = text.chars().take(width.saturating_sub(1)).collect();
+        s.push('…');
+        s
+    }
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or(text)
+}

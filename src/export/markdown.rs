@@ -1,0 +1,94 @@
+//! Markdown: what `c` copies and `export --format md` writes.
+
+use std::fmt::Write as _;
+
+use crate::canvas::{Canvas, Section};
+use crate::fit::analyze;
+use crate::statement::default_statement;
+
+use super::{DOCUMENT_ORDER, item_tags, link_verb, linked_texts, one_line};
+
+/// The whole canvas as a Markdown document: both halves, the fit and the statement.
+pub fn markdown(canvas: &Canvas) -> String {
+    let report = analyze(canvas);
+    let mut out = String::new();
+    let title = if canvas.title.trim().is_empty() {
+        "Value Proposition Canvas"
+    } else {
+        canvas.title.trim()
+    };
+    let _ = writeln!(out, "# {}\n", md_escape(&one_line(title)));
+    if !canvas.segment.trim().is_empty() {
+        let _ = writeln!(out, "**Customer segment:** {}  ", md_escape(&one_line(&canvas.segment)));
+    }
+    if !canvas.alternatives.is_empty() {
+        let alts: Vec<String> = canvas.alternatives.iter().map(|a| md_escape(&one_line(a))).collect();
+        let _ = writeln!(out, "**Alternatives today:** {}  ", alts.join(", "));
+    }
+    for (heading, sections) in [
+        ("Customer profile", &DOCUMENT_ORDER[..3]),
+        ("Value map", &DOCUMENT_ORDER[3..]),
+    ] {
+        let _ = writeln!(out, "\n## {heading}");
+        for &section in sections {
+            let _ = writeln!(out, "\n### {}\n", section.title());
+            let items = canvas.items(section);
+            if items.is_empty() {
+                let _ = writeln!(out, "_None yet._");
+            }
+            for (n, item) in items.iter().enumerate() {
+                let _ = write!(out, "{}. {}", n + 1, md_escape(&one_line(&item.text)));
+                let tags = item_tags(section, item);
+                if !tags.is_empty() {
+                    let _ = write!(out, " _({tags})_");
+                }
+                let linked = linked_texts(canvas, item);
+                if !linked.is_empty() {
+                    let _ = write!(out, " — {}: {}", link_verb(section), md_escape(&linked));
+                } else if report.is_flagged(item.id) {
+                    let what = if section == Section::Pains { "no pain reliever" } else { "no gain creator" };
+                    let _ = write!(out, " — **⚠ {what}**");
+                }
+                out.push('\n');
+            }
+        }
+    }
+    let _ = writeln!(out, "\n## Fit\n");
+    let _ = writeln!(
+        out,
+        "- Pains relieved: {}/{} ({:.0}% weighted)",
+        report.pains.addressed,
+        report.pains.total,
+        report.pains.ratio() * 100.0
+    );
+    let _ = writeln!(
+        out,
+        "- Gains created: {}/{} ({:.0}% weighted)",
+        report.gains.addressed,
+        report.gains.total,
+        report.gains.ratio() * 100.0
+    );
+    for (label, list) in [
+        ("Pains without relievers", &report.pains_without_relievers),
+        ("Gains without creators", &report.gains_without_creators),
+    ] {
+        if !list.is_empty() {
+            let names: Vec<String> = list.iter().map(|f| md_escape(&one_line(&f.text))).collect();
+            let _ = writeln!(out, "- {label}: {}", names.join("; "));
+        }
+    }
+    let _ = writeln!(out, "\n## Value proposition\n\n> {}", md_escape(&default_statement(canvas)));
+    out
+}
+
+/// Escapes the characters that would turn plain text into Markdown markup.
+fn md_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

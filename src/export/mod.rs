@@ -1,0 +1,89 @@
+//! Renderings of a canvas for other places: Markdown for docs and decks, JSON
+//! for other tools, plain text for chats and email. Pure: canvas in, text out.
+
+mod json;
+mod markdown;
+mod text;
+
+pub use json::{canvas_json, check_json};
+pub use markdown::markdown;
+pub use text::{check_text, plain_text};
+
+use crate::canvas::{Canvas, Item, Section};
+
+/// The formats `export` can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Markdown, for docs and decks.
+    Md,
+    /// JSON, for other tools.
+    Json,
+    /// Plain text.
+    Txt,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Json => "json",
+            Format::Txt => "txt",
+        }
+    }
+
+    /// Renders a canvas in this format.
+    pub fn render(self, canvas: &Canvas) -> String {
+        match self {
+            Format::Md => markdown(canvas),
+            Format::Json => canvas_json(canvas),
+            Format::Txt => plain_text(canvas),
+        }
+    }
+}
+
+/// The order sections are written in documents: customer first, as it is explored.
+pub const DOCUMENT_ORDER: [Section; 6] = Section::WORKSHOP_ORDER;
+
+/// A short description of an item's level or kind, e.g. "Functional · High".
+pub fn item_tags(section: Section, item: &Item) -> String {
+    match section {
+        Section::Jobs => format!(
+            "{} · {}",
+            item.kind.name(),
+            section.level_name(item.level)
+        ),
+        s if s.has_level() => s.level_name(item.level).to_owned(),
+        _ => String::new(),
+    }
+}
+
+/// The texts of the items an item is linked to, joined with "; ".
+pub fn linked_texts(canvas: &Canvas, item: &Item) -> String {
+    canvas
+        .linked_to(item.id)
+        .into_iter()
+        .filter_map(|id| canvas.item(id))
+        .map(|i| one_line(&i.text))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Folds a multi-line text onto one line for list output.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The verb a section's links are described with in documents.
+pub fn link_verb(section: Section) -> &'static str {
+    match section {
+        Section::Products => "helps with",
+        Section::Relievers => "relieves",
+        Section::Creators => "creates",
+        Section::Jobs => "helped by",
+        Section::Pains => "relieved by",
+        Section::Gains => "created by",
+    }
+}
+
+#[cfg(test)]
+mod tests;

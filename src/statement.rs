@@ -1,0 +1,234 @@
+//! The value proposition statement (SPEC §1), the ad-lib template filled from
+//! the canvas: "Our {products} help(s) {segment} who want to {job} by
+//! {reliever} and {creator} (unlike {alternative})."
+//!
+//! Parts that are missing are left out with their joining words, so the
+//! sentence never reads "by  and". Pure: no I/O, no terminal.
+
+use crate::canvas::{Canvas, ItemId, Section};
+
+/// Which items fill the statement. `None` means "leave this part out".
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct StatementChoice {
+    pub product: Option<ItemId>,
+    pub job: Option<ItemId>,
+    pub reliever: Option<ItemId>,
+    pub creator: Option<ItemId>,
+    /// Index into [`Canvas::alternatives`].
+    pub alternative: Option<usize>,
+}
+
+/// One slot of the statement, for pickers that let the user choose its item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Product,
+    Job,
+    Reliever,
+    Creator,
+    Alternative,
+}
+
+impl Part {
+    pub const ALL: [Part; 5] = [
+        Part::Product,
+        Part::Job,
+        Part::Reliever,
+        Part::Creator,
+        Part::Alternative,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Part::Product => "Product or service",
+            Part::Job => "Customer job",
+            Part::Reliever => "Pain reliever",
+            Part::Creator => "Gain creator",
+            Part::Alternative => "Unlike (alternative)",
+        }
+    }
+
+    /// The section the part picks from (none for alternatives).
+    pub fn section(self) -> Option<Section> {
+        match self {
+            Part::Product => Some(Section::Products),
+            Part::Job => Some(Section::Jobs),
+            Part::Reliever => Some(Section::Relievers),
+            Part::Creator => Some(Section::Creators),
+            Part::Alternative => None,
+        }
+    }
+}
+
+impl StatementChoice {
+    /// The default choice: the top product and job, the reliever of the
+    /// top-ranked pain that has one, the creator of the top-ranked gain that has
+    /// one (falling back to the top reliever/creator), and the first alternative.
+    pub fn default_for(canvas: &Canvas) -> Self {
+        let first = |s: Section| canvas.items(s).first().map(|i| i.id);
+        Self {
+            product: first(Section::Products),
+            job: first(Section::Jobs),
+            reliever: addresser_of_top(canvas, Section::Pains).or_else(|| first(Section::Relievers)),
+            creator: addresser_of_top(canvas, Section::Gains).or_else(|| first(Section::Creators)),
+            alternative: (!canvas.alternatives.is_empty()).then_some(0),
+        }
+    }
+
+    /// Drops choices that no longer exist in the canvas (e.g. after a delete).
+    #[must_use]
+    pub fn retain_existing(mut self, canvas: &Canvas) -> Self {
+        for slot in [
+            &mut self.product,
+            &mut self.job,
+            &mut self.reliever,
+            &mut self.creator,
+        ] {
+            if slot.is_some_and(|id| canvas.item(id).is_none()) {
+                *slot = None;
+            }
+        }
+        if self
+            .alternative
+            .is_some_and(|i| i >= canvas.alternatives.len())
+        {
+            self.alternative = None;
+        }
+        self
+    }
+
+    pub fn get(&self, part: Part) -> Option<usize> {
+        match part {
+            Part::Product => self.product.map(|v| v as usize),
+            Part::Job => self.job.map(|v| v as usize),
+            Part::Reliever => self.reliever.map(|v| v as usize),
+            Part::Creator => self.creator.map(|v| v as usize),
+            Part::Alternative => self.alternative,
+        }
+    }
+
+    /// Steps a part to the next (or previous) candidate, passing through "none".
+    pub fn cycle(&mut self, canvas: &Canvas, part: Part, forward: bool) {
+        match part.section() {
+            Some(section) => {
+                let ids: Vec<usize> = canvas.items(section).iter().map(|i| i.id as usize).collect();
+                let next = cycle_in(&ids, self.get(part), forward);
+                let next = next.and_then(|v| ItemId::try_from(v).ok());
+                match part {
+                    Part::Product => self.product = next,
+                    Part::Job => self.job = next,
+                    Part::Reliever => self.reliever = next,
+                    Part::Creator => self.creator = next,
+                    Part::Alternative => {}
+                }
+            }
+            None => {
+                let idx: Vec<usize> = (0..canvas.alternatives.len()).collect();
+                self.alternative = cycle_in(&idx, self.alternative, forward);
+            }
+        }
+    }
+
+    /// The text currently chosen for a part, if any.
+    pub fn text<'a>(&self, canvas: &'a Canvas, part: Part) -> Option<&'a str> {
+        match part {
+            Part::Alternative => self
+                .alternative
+                .and_then(|i| canvas.alternatives.get(i))
+                .map(String::as_str),
+            _ => {
+                let id = ItemId::try_from(self.get(part)?).ok()?;
+                canvas.item(id).map(|i| i.text.as_str())
+            }
+        }
+    }
+}
+
+/// The next value after `current` in `values` (forward or back), with `None`
+/// as the step between the last and the first.
+fn cycle_in(values: &[usize], current: Option<usize>, forward: bool) -> Option<usize> {
+    let pos = current.and_then(|c| values.iter().position(|v| *v == c));
+    let n = values.len();
+    if n == 0 {
+        return None;
+    }
+    match (pos, forward) {
+        (None, true) => values.first().copied(),
+        (None, false) => values.last().copied(),
+        (Some(p), true) if p + 1 < n => Some(values[p + 1]),
+        (Some(p), false) if p > 0 => Some(values[p - 1]),
+        _ => None,
+    }
+}
+
+/// The first value-map item addressing the highest-ranked customer item (in the
+/// user's order) that has any.
+fn addresser_of_top(canvas: &Canvas, customer: Section) -> Option<ItemId> {
+    canvas.items(customer).iter().find_map(|c| {
+        canvas
+            .items(customer.counterpart())
+            .iter()
+            .find(|a| a.links.contains(&c.id))
+            .map(|a| a.id)
+    })
+}
+
+/// The statement for the default choice.
+pub fn default_statement(canvas: &Canvas) -> String {
+    compose(canvas, &StatementChoice::default_for(canvas))
+}
+
+/// Fills the template. Item texts are lower-cased at the start where that is
+/// safe (not acronyms) and trailing full stops dropped, so they read as phrases.
+pub fn compose(canvas: &Canvas, choice: &StatementChoice) -> String {
+    let part = |p: Part| choice.text(canvas, p).map(phrase).filter(|s| !s.is_empty());
+    // Products are often names ("Acme Books"), so they keep their capitals.
+    let products = choice
+        .text(canvas, Part::Product)
+        .map(|t| tidy(t))
+        .filter(|s| !s.is_empty());
+    let segment = {
+        let s = canvas.segment.trim();
+        if s.is_empty() { "customers".to_owned() } else { s.to_owned() }
+    };
+    let mut out = match &products {
+        Some(p) => format!("Our {p} helps {segment}"),
+        None => format!("Our offer helps {segment}"),
+    };
+    if let Some(job) = part(Part::Job) {
+        out.push_str(" who want to ");
+        out.push_str(&job);
+    }
+    match (part(Part::Reliever), part(Part::Creator)) {
+        (Some(r), Some(c)) => out.push_str(&format!(" by {r} and {c}")),
+        (Some(one), None) | (None, Some(one)) => out.push_str(&format!(" by {one}")),
+        (None, None) => {}
+    }
+    if let Some(alt) = part(Part::Alternative) {
+        out.push_str(&format!(" (unlike {alt})"));
+    }
+    out.push('.');
+    out
+}
+
+/// Folds whitespace and drops trailing punctuation.
+fn tidy(text: &str) -> String {
+    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    t.trim_end_matches(['.', '!', ';', ',']).trim().to_owned()
+}
+
+/// Turns an item's text into a phrase that can sit mid-sentence.
+fn phrase(text: &str) -> String {
+    let t = tidy(text);
+    let t = t.as_str();
+    let mut chars = t.chars();
+    match (chars.next(), chars.next()) {
+        // "Get paid" → "get paid", but "AI tools" and "iPhone" stay as written.
+        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
+            first.to_lowercase().chain(t.chars().skip(1)).collect()
+        }
+        _ => t.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests;
