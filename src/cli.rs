@@ -7,6 +7,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::app::{Action, App};
 use crate::canvas::Canvas;
 use crate::canvas::file::to_ron;
 use crate::export::{self, Format};
@@ -23,7 +27,7 @@ vpcanvas is an independent tool, not affiliated with or endorsed by them.";
 pub struct Cli {
     /// A canvas file to open in the editor (created on first edit if missing).
     pub file: Option<PathBuf>,
-    /// Where canvases are kept (default: the platform data dir; env VPCANVAS_DATA_DIR).
+    /// Where canvases are kept (default: the platform data dir; env `VPCANVAS_DATA_DIR`).
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     #[command(subcommand)]
@@ -60,6 +64,16 @@ pub enum Command {
     },
     /// Print the value proposition statement.
     Statement { file: PathBuf },
+    /// Print the canvas as the editor draws it, as plain text, and exit.
+    Show {
+        file: PathBuf,
+        /// Columns (default: the terminal's width, or 120).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1000))]
+        width: Option<u16>,
+        /// Rows (default: the terminal's height, or 40).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1000))]
+        height: Option<u16>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -127,6 +141,22 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             print_out(&format.render(&canvas))?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Show {
+            file,
+            width,
+            height,
+        }) => {
+            let parsed = storage::load(&file)?;
+            let (tw, th) = terminal_size();
+            let mut app = App::new(parsed.canvas, &file, true);
+            app.theme = crate::ui::theme::Theme::monochrome();
+            let (w, h) = (width.unwrap_or(tw), height.unwrap_or(th));
+            app.update(Action::Resize(w, h));
+            let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+            crate::ui::draw(&app, buf.area, &mut buf);
+            print_out(&crate::ui::buffer_to_text(&buf))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Statement { file }) => {
             let canvas = storage::load(&file)?.canvas;
             print_out(&format!("{}\n", default_statement(&canvas)))?;
@@ -144,13 +174,42 @@ fn print_out(text: &str) -> std::io::Result<()> {
     }
 }
 
+/// The size `show` draws at: the terminal's when there is one, else 120×40.
+fn terminal_size() -> (u16, u16) {
+    if std::io::stdout().is_terminal()
+        && let Ok((w, h)) = ratatui::crossterm::terminal::size()
+        && w > 0
+        && h > 0
+    {
+        return (w, h);
+    }
+    (120, 40)
+}
+
+/// Opens FILE in the editor: loaded if it exists, a new canvas (written on
+/// the first edit) if not. A file that fails to load is never opened for writing.
 fn open_editor(file: &Path) -> Result<ExitCode, Box<dyn std::error::Error>> {
-    Err(format!(
-        "the editor is not built yet; try `vpcanvas check {}` or `vpcanvas export {}`",
-        file.display(),
-        file.display()
-    )
-    .into())
+    let app = if file.exists() {
+        let parsed = storage::load(file)?;
+        let read_only = parsed.read_only();
+        let version = parsed.version;
+        let app = App::new(parsed.canvas, file, true);
+        if read_only {
+            app.read_only(format!(
+                "written by a newer vpcanvas (format version {version}); it will not be changed"
+            ))
+        } else {
+            app
+        }
+    } else {
+        let title = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        App::new(Canvas::new(title), file, false)
+    };
+    let code = crate::runtime::run_in_terminal(app)?;
+    Ok(ExitCode::from(code))
 }
 
 fn open_library(data_dir: Option<&Path>) -> Result<ExitCode, Box<dyn std::error::Error>> {
@@ -213,7 +272,11 @@ fn cmd_list(data_dir: Option<&Path>) -> Result<ExitCode, Box<dyn std::error::Err
             )),
         }
     }
-    out.push_str(&format!("\n{} canvases in {}\n", entries.len(), dir.display()));
+    out.push_str(&format!(
+        "\n{} canvases in {}\n",
+        entries.len(),
+        dir.display()
+    ));
     print_out(&out)?;
     Ok(ExitCode::SUCCESS)
 }

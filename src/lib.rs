@@ -1,18 +1,34 @@
 //! vpcanvas: a keyboard-first terminal editor for the Value Proposition Canvas.
 //!
-//! Module map (data flows top to bottom):
+//! Module map, and how data flows:
+//!
+//! ```text
+//! key/mouse/resize ─▶ input::keymap ─▶ Action ─▶ App::update ─▶ Vec<Effect> ─▶ runtime (I/O)
+//!                                                   │                              │
+//!                                                   ▼                              │
+//!                                        ui::render(&App) ◀── results as Actions ◀┘
+//! ```
+//!
 //! - [`canvas`]: the domain: sections, items, ids, links, and the RON file format.
 //! - [`fit`]: the fit analysis (pains without relievers, gains without creators, coverage).
 //! - [`statement`]: the value proposition statement.
-//! - [`export`]: Markdown, JSON and plain-text renderings of a canvas (pure).
+//! - [`export`]: Markdown, JSON and plain-text renderings of a canvas.
 //! - [`storage`]: the data directory, loading with clear errors, atomic saves with `.bak`.
+//! - [`app`]: the editor's state, its actions and effects, and the one `update`.
+//! - [`input`]: the key table that turns events into actions.
+//! - [`ui`]: drawing, a pure function of the app state.
+//! - [`runtime`]: the event loop, the terminal, signals and file I/O.
 //! - [`cli`]: the command line and the headless commands.
 //!
-//! The domain modules know no terminal and do no I/O.
+//! `canvas`, `fit`, `statement`, `export` and `storage` know no terminal.
 
+pub mod app;
 pub mod canvas;
 pub mod cli;
 pub mod export;
 pub mod fit;
+pub mod input;
+pub mod runtime;
 pub mod statement;
 pub mod storage;
+pub mod ui;

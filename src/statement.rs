@@ -68,7 +68,8 @@ impl StatementChoice {
         Self {
             product: first(Section::Products),
             job: first(Section::Jobs),
-            reliever: addresser_of_top(canvas, Section::Pains).or_else(|| first(Section::Relievers)),
+            reliever: addresser_of_top(canvas, Section::Pains)
+                .or_else(|| first(Section::Relievers)),
             creator: addresser_of_top(canvas, Section::Gains).or_else(|| first(Section::Creators)),
             alternative: (!canvas.alternatives.is_empty()).then_some(0),
         }
@@ -110,7 +111,11 @@ impl StatementChoice {
     pub fn cycle(&mut self, canvas: &Canvas, part: Part, forward: bool) {
         match part.section() {
             Some(section) => {
-                let ids: Vec<usize> = canvas.items(section).iter().map(|i| i.id as usize).collect();
+                let ids: Vec<usize> = canvas
+                    .items(section)
+                    .iter()
+                    .map(|i| i.id as usize)
+                    .collect();
                 let next = cycle_in(&ids, self.get(part), forward);
                 let next = next.and_then(|v| ItemId::try_from(v).ok());
                 match part {
@@ -184,11 +189,15 @@ pub fn compose(canvas: &Canvas, choice: &StatementChoice) -> String {
     // Products are often names ("Acme Books"), so they keep their capitals.
     let products = choice
         .text(canvas, Part::Product)
-        .map(|t| tidy(t))
+        .map(tidy)
         .filter(|s| !s.is_empty());
     let segment = {
         let s = canvas.segment.trim();
-        if s.is_empty() { "customers".to_owned() } else { s.to_owned() }
+        if s.is_empty() {
+            "customers".to_owned()
+        } else {
+            s.to_owned()
+        }
     };
     let mut out = match &products {
         Some(p) => format!("Our {p} helps {segment}"),

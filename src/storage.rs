@@ -25,7 +25,9 @@ pub enum StorageError {
     Io { path: PathBuf, source: io::Error },
     #[error("{}:{source}", path.display())]
     Format { path: PathBuf, source: FormatError },
-    #[error("no data directory could be found for this user; pass --data-dir DIR or set {DATA_DIR_ENV}")]
+    #[error(
+        "no data directory could be found for this user; pass --data-dir DIR or set {DATA_DIR_ENV}"
+    )]
     NoDataDir,
     #[error("{}: already exists; open it with `vpcanvas {}` or pick another name", path.display(), path.display())]
     AlreadyExists { path: PathBuf },
@@ -72,7 +74,9 @@ pub fn canvas_path(dir: &Path, name: &str) -> Result<PathBuf, StorageError> {
         return Err(bad("it is empty"));
     }
     if name.contains(['/', '\\']) || name == "." || name == ".." {
-        return Err(bad("a name cannot contain / or \\; give a path to `vpcanvas FILE` instead"));
+        return Err(bad(
+            "a name cannot contain / or \\; give a path to `vpcanvas FILE` instead",
+        ));
     }
     if name.starts_with('.') {
         return Err(bad("names starting with a dot would be hidden"));
@@ -140,7 +144,9 @@ pub fn save(path: &Path, canvas: &Canvas, options: SaveOptions) -> Result<(), St
 /// A symlinked canvas is written through to its target (the link stays a link).
 fn resolve_symlink(path: &Path) -> PathBuf {
     match fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+        Ok(m) if m.file_type().is_symlink() => {
+            fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
         _ => path.to_path_buf(),
     }
 }
@@ -149,10 +155,10 @@ fn resolve_symlink(path: &Path) -> PathBuf {
 /// fsync the folder. The file's permissions are kept.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
     let err = |e| StorageError::io(path, e);
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        if !parent.is_dir() {
-            fs::create_dir_all(parent).map_err(|e| StorageError::io(parent, e))?;
-        }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+        && !parent.is_dir()
+    {
+        fs::create_dir_all(parent).map_err(|e| StorageError::io(parent, e))?;
     }
     let mut file = atomic_write_file::AtomicWriteFile::options()
         .open(path)

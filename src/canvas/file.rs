@@ -322,7 +322,11 @@ fn into_canvas(file: CanvasFile) -> Result<Canvas, FormatError> {
 pub fn describe(section: Section, item: &Item) -> String {
     const MAX: usize = 40;
     let text: String = item.text.chars().take(MAX).collect();
-    let more = if item.text.chars().count() > MAX { "…" } else { "" };
+    let more = if item.text.chars().count() > MAX {
+        "…"
+    } else {
+        ""
+    };
     format!("{} {} \"{text}{more}\"", section.noun(), item.id)
 }
 
@@ -418,11 +422,18 @@ fn snippet(line: usize, column: usize, source_line: &str) -> String {
     format!("  {gutter}{shown}\n  {pad}^")
 }
 
+#[allow(clippy::naive_bytecount)] // error path only; not worth a crate
 fn line_col_of_byte(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = &bytes[..offset.min(bytes.len())];
     let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1);
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, column)
 }
 

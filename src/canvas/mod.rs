@@ -195,7 +195,11 @@ impl Canvas {
         let Some(item) = self.item_mut(id) else {
             return false;
         };
-        let next = if up { item.level.raised() } else { item.level.lowered() };
+        let next = if up {
+            item.level.raised()
+        } else {
+            item.level.lowered()
+        };
         match next {
             Some(level) => {
                 item.level = level;

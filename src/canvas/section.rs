@@ -49,6 +49,7 @@ impl Section {
         self as usize
     }
 
+    #[must_use]
     pub fn from_index(i: usize) -> Option<Section> {
         Self::ALL.get(i).copied()
     }
@@ -95,6 +96,7 @@ impl Section {
     }
 
     /// The section on the other half that this one links with.
+    #[must_use]
     pub fn counterpart(self) -> Section {
         match self {
             Section::Products => Section::Jobs,
@@ -127,11 +129,13 @@ impl Section {
     }
 
     /// The next section in `1`…`6` order, wrapping.
+    #[must_use]
     pub fn next(self) -> Section {
         Self::ALL[(self.index() + 1) % 6]
     }
 
     /// The previous section in `1`…`6` order, wrapping.
+    #[must_use]
     pub fn prev(self) -> Section {
         Self::ALL[(self.index() + 5) % 6]
     }
@@ -185,6 +189,7 @@ pub enum JobKind {
 }
 
 impl JobKind {
+    #[must_use]
     pub fn next(self) -> JobKind {
         match self {
             JobKind::Functional => JobKind::Social,

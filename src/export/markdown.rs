@@ -19,10 +19,18 @@ pub fn markdown(canvas: &Canvas) -> String {
     };
     let _ = writeln!(out, "# {}\n", md_escape(&one_line(title)));
     if !canvas.segment.trim().is_empty() {
-        let _ = writeln!(out, "**Customer segment:** {}  ", md_escape(&one_line(&canvas.segment)));
+        let _ = writeln!(
+            out,
+            "**Customer segment:** {}  ",
+            md_escape(&one_line(&canvas.segment))
+        );
     }
     if !canvas.alternatives.is_empty() {
-        let alts: Vec<String> = canvas.alternatives.iter().map(|a| md_escape(&one_line(a))).collect();
+        let alts: Vec<String> = canvas
+            .alternatives
+            .iter()
+            .map(|a| md_escape(&one_line(a)))
+            .collect();
         let _ = writeln!(out, "**Alternatives today:** {}  ", alts.join(", "));
     }
     for (heading, sections) in [
@@ -46,7 +54,11 @@ pub fn markdown(canvas: &Canvas) -> String {
                 if !linked.is_empty() {
                     let _ = write!(out, " — {}: {}", link_verb(section), md_escape(&linked));
                 } else if report.is_flagged(item.id) {
-                    let what = if section == Section::Pains { "no pain reliever" } else { "no gain creator" };
+                    let what = if section == Section::Pains {
+                        "no pain reliever"
+                    } else {
+                        "no gain creator"
+                    };
                     let _ = write!(out, " — **⚠ {what}**");
                 }
                 out.push('\n');
@@ -77,7 +89,11 @@ pub fn markdown(canvas: &Canvas) -> String {
             let _ = writeln!(out, "- {label}: {}", names.join("; "));
         }
     }
-    let _ = writeln!(out, "\n## Value proposition\n\n> {}", md_escape(&default_statement(canvas)));
+    let _ = writeln!(
+        out,
+        "\n## Value proposition\n\n> {}",
+        md_escape(&default_statement(canvas))
+    );
     out
 }
 
@@ -85,7 +101,10 @@ pub fn markdown(canvas: &Canvas) -> String {
 fn md_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|') {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
             out.push('\\');
         }
         out.push(c);

@@ -7,7 +7,7 @@ mod text;
 
 pub use json::{canvas_json, check_json};
 pub use markdown::markdown;
-pub use text::{check_text, plain_text};
+pub use text::{check_text, fit_summary, plain_text};
 
 use crate::canvas::{Canvas, Item, Section};
 
@@ -47,11 +47,7 @@ pub const DOCUMENT_ORDER: [Section; 6] = Section::WORKSHOP_ORDER;
 /// A short description of an item's level or kind, e.g. "Functional · High".
 pub fn item_tags(section: Section, item: &Item) -> String {
     match section {
-        Section::Jobs => format!(
-            "{} · {}",
-            item.kind.name(),
-            section.level_name(item.level)
-        ),
+        Section::Jobs => format!("{} · {}", item.kind.name(), section.level_name(item.level)),
         s if s.has_level() => s.level_name(item.level).to_owned(),
         _ => String::new(),
     }

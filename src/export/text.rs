@@ -17,7 +17,11 @@ pub fn plain_text(canvas: &Canvas) -> String {
         let _ = writeln!(out, "Customer segment: {}", one_line(&canvas.segment));
     }
     if !canvas.alternatives.is_empty() {
-        let _ = writeln!(out, "Alternatives today: {}", canvas.alternatives.join(", "));
+        let _ = writeln!(
+            out,
+            "Alternatives today: {}",
+            canvas.alternatives.join(", ")
+        );
     }
     for section in DOCUMENT_ORDER {
         let _ = writeln!(out, "\n{}", section.title().to_uppercase());
@@ -51,7 +55,11 @@ pub fn fit_summary(report: &FitReport) -> String {
 /// `check`'s report for one file: every flagged item by name, then one summary line.
 pub fn check_text(file: &str, canvas: &Canvas, report: &FitReport) -> String {
     let mut out = String::new();
-    let title = if canvas.title.is_empty() { String::new() } else { format!(" — {}", one_line(&canvas.title)) };
+    let title = if canvas.title.is_empty() {
+        String::new()
+    } else {
+        format!(" — {}", one_line(&canvas.title))
+    };
     let _ = writeln!(out, "{file}{title}");
     let level_of = |section: Section, f: &Flagged| {
         canvas
@@ -61,11 +69,36 @@ pub fn check_text(file: &str, canvas: &Canvas, report: &FitReport) -> String {
             .unwrap_or_default()
     };
     let groups: [(&str, &[Flagged], Section, bool); 5] = [
-        ("Pains without relievers", &report.pains_without_relievers, Section::Pains, true),
-        ("Gains without creators", &report.gains_without_creators, Section::Gains, true),
-        ("Pain relievers that relieve no pain", &report.relievers_without_pains, Section::Relievers, false),
-        ("Gain creators that create no gain", &report.creators_without_gains, Section::Creators, false),
-        ("Jobs no product or service helps with", &report.jobs_without_products, Section::Jobs, false),
+        (
+            "Pains without relievers",
+            &report.pains_without_relievers,
+            Section::Pains,
+            true,
+        ),
+        (
+            "Gains without creators",
+            &report.gains_without_creators,
+            Section::Gains,
+            true,
+        ),
+        (
+            "Pain relievers that relieve no pain",
+            &report.relievers_without_pains,
+            Section::Relievers,
+            false,
+        ),
+        (
+            "Gain creators that create no gain",
+            &report.creators_without_gains,
+            Section::Creators,
+            false,
+        ),
+        (
+            "Jobs no product or service helps with",
+            &report.jobs_without_products,
+            Section::Jobs,
+            false,
+        ),
     ];
     for (label, list, section, is_flag) in groups {
         if list.is_empty() {
@@ -74,7 +107,12 @@ pub fn check_text(file: &str, canvas: &Canvas, report: &FitReport) -> String {
         let _ = writeln!(out, "  {label} ({}):", list.len());
         let marker = if is_flag { "!" } else { "?" };
         for f in list {
-            let _ = writeln!(out, "    {marker} {}{}", one_line(&f.text), level_of(section, f));
+            let _ = writeln!(
+                out,
+                "    {marker} {}{}",
+                one_line(&f.text),
+                level_of(section, f)
+            );
         }
     }
     let verdict = if report.has_gaps() { "gaps" } else { "ok" };

@@ -1,0 +1,78 @@
+//! Every intent the editor understands. Keys, mouse and runtime results all
+//! become one of these before [`super::App::update`] sees them.
+
+use crate::canvas::Section;
+
+use super::text_field::TextEdit;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Focus the next section (1 → 6, wrapping).
+    NextSection,
+    /// Focus the previous section.
+    PrevSection,
+    /// Focus a section directly.
+    JumpTo(Section),
+    /// Select the item above (or move the cursor up in a list overlay).
+    Up,
+    /// Select the item below (or move the cursor down in a list overlay).
+    Down,
+    /// Focus the neighbouring section to the left.
+    Left,
+    /// Focus the neighbouring section to the right.
+    Right,
+    /// Select the first item of the section.
+    Top,
+    /// Select the last item of the section.
+    Bottom,
+    /// Add an item below the selection and start typing it.
+    Add,
+    /// Edit the selected item's text.
+    Edit,
+    /// Delete the selected item (undoable).
+    Delete,
+    /// Move the selected item up (rank it higher).
+    MoveUp,
+    /// Move the selected item down (rank it lower).
+    MoveDown,
+    /// Raise the selected item's level.
+    LevelUp,
+    /// Lower the selected item's level.
+    LevelDown,
+    /// Cycle the selected job's kind.
+    CycleKind,
+    /// Pick what the selected item is linked to on the other half.
+    Link,
+    /// Edit the canvas title.
+    EditTitle,
+    /// Edit the customer segment.
+    EditSegment,
+    /// Edit the alternatives (comma-separated).
+    EditAlternatives,
+    /// Undo the last change to the canvas.
+    Undo,
+    /// Redo what was undone.
+    Redo,
+    /// Save now.
+    Save,
+    /// Show or hide the key help.
+    Help,
+    /// Quit after saving.
+    Quit,
+    /// An edit inside the text field.
+    Text(TextEdit),
+    /// Keep the edit / apply the picker / close the overlay.
+    Confirm,
+    /// Drop the edit / close the picker or overlay without changes.
+    Cancel,
+    /// Toggle the link under the picker's cursor.
+    Toggle,
+    /// Text pasted into the terminal (bracketed paste).
+    Paste(String),
+    /// The terminal was resized to (columns, rows).
+    Resize(u16, u16),
+    /// The result of a save the runtime performed.
+    Saved(Result<(), String>),
+    /// A signal asked us to stop: save what can be saved and leave.
+    Terminate,
+}

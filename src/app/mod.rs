@@ -1,0 +1,243 @@
+//! The editor's state and its one update function.
+//!
+//! `App::update(Action) -> Vec<Effect>` is the only code that changes the
+//! editor's state. It does no I/O: saving, quitting (and later copying) are
+//! returned as [`Effect`]s for the runtime to perform, whose results come back
+//! as actions. So nearly all behaviour is testable without a terminal.
+
+mod action;
+mod history;
+pub mod text_field;
+mod update;
+
+use std::path::{Path, PathBuf};
+
+pub use action::Action;
+pub use history::{History, Snapshot};
+pub use text_field::{TextEdit, TextField};
+
+use crate::canvas::{Canvas, Item, ItemId, Section};
+use crate::fit::{FitReport, analyze};
+use crate::ui::theme::Theme;
+
+/// Work for the runtime: the I/O that an update asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the canvas to its file; `backup` keeps the file as it was in `.bak`.
+    Save { backup: bool },
+    /// Leave the program (everything that needed saving is saved).
+    Quit,
+}
+
+/// What the user is doing right now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    /// Moving around the canvas.
+    Normal,
+    /// Typing into a text field.
+    Edit(Editor),
+    /// Choosing links in a picker.
+    Link(LinkPicker),
+    /// Reading the key help.
+    Help,
+}
+
+/// What a text field is editing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditTarget {
+    /// A new item to be inserted at `index` of `section` when kept.
+    NewItem {
+        section: Section,
+        index: usize,
+    },
+    /// The text of an existing item.
+    Item(ItemId),
+    Title,
+    Segment,
+    Alternatives,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Editor {
+    pub target: EditTarget,
+    pub field: TextField,
+}
+
+/// The link picker: the items of the other half, with the chosen ones ticked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkPicker {
+    /// The item whose links are being chosen.
+    pub source: ItemId,
+    /// The section the candidates come from.
+    pub section: Section,
+    pub cursor: usize,
+    pub chosen: Vec<ItemId>,
+}
+
+/// Whether the canvas on screen is on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// The file matches the canvas.
+    Saved,
+    /// A new canvas whose file is written on the first edit.
+    New,
+    /// There are changes not yet written.
+    Unsaved,
+    /// The last save failed, with why.
+    Failed(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Warning,
+    Error,
+}
+
+/// A one-line message in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub kind: StatusKind,
+}
+
+/// The canvas file being edited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub path: PathBuf,
+    /// Why the file must not be written (e.g. written by a newer vpcanvas).
+    pub read_only: Option<String>,
+    /// Whether the file as opened has already been kept as `.bak` this session.
+    pub backed_up: bool,
+}
+
+/// The whole editor state.
+#[derive(Debug)]
+pub struct App {
+    pub canvas: Canvas,
+    pub doc: Document,
+    /// The fit analysis of `canvas`, refreshed after every change.
+    pub fit: FitReport,
+    pub focus: Section,
+    /// The selected index in each section.
+    pub selected: [usize; 6],
+    /// The first visible index in each section (kept so the selection is visible).
+    pub scroll: [usize; 6],
+    pub mode: Mode,
+    pub save_state: SaveState,
+    pub status: Option<Status>,
+    pub history: History,
+    pub theme: Theme,
+    /// The terminal size, as last reported.
+    pub screen: (u16, u16),
+    /// Quit once the pending save has succeeded.
+    quit_after_save: bool,
+    /// A save failed while quitting: a second quit leaves without saving.
+    quit_warned: bool,
+}
+
+impl App {
+    /// An editor on `canvas`, which lives at `path`. `exists` says whether the
+    /// file is already on disk (a new canvas is written on its first edit).
+    pub fn new(canvas: Canvas, path: impl Into<PathBuf>, exists: bool) -> Self {
+        let fit = analyze(&canvas);
+        Self {
+            canvas,
+            doc: Document {
+                path: path.into(),
+                read_only: None,
+                backed_up: false,
+            },
+            fit,
+            focus: Section::Jobs,
+            selected: [0; 6],
+            scroll: [0; 6],
+            mode: Mode::Normal,
+            save_state: if exists {
+                SaveState::Saved
+            } else {
+                SaveState::New
+            },
+            status: None,
+            history: History::default(),
+            theme: Theme::default(),
+            screen: (120, 40),
+            quit_after_save: false,
+            quit_warned: false,
+        }
+    }
+
+    /// Marks the canvas read-only, with the reason shown in the header.
+    #[must_use]
+    pub fn read_only(mut self, why: impl Into<String>) -> Self {
+        self.doc.read_only = Some(why.into());
+        self
+    }
+
+    #[must_use]
+    pub fn with_theme(mut self, theme: Theme) -> Self {
+        self.theme = theme;
+        self
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.doc.path
+    }
+
+    /// The selected item of the focused section, if it has any.
+    pub fn selected_item(&self) -> Option<&Item> {
+        self.canvas
+            .items(self.focus)
+            .get(self.selected[self.focus.index()])
+    }
+
+    /// The selected index in `section`, clamped to its items.
+    pub fn selected_index(&self, section: Section) -> usize {
+        let len = self.canvas.items(section).len();
+        self.selected[section.index()].min(len.saturating_sub(1))
+    }
+
+    /// Whether there are changes not yet on disk.
+    pub fn is_dirty(&self) -> bool {
+        matches!(self.save_state, SaveState::Unsaved | SaveState::Failed(_))
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            canvas: self.canvas.clone(),
+            focus: self.focus,
+            selected: self.selected,
+        }
+    }
+
+    fn restore(&mut self, snapshot: Snapshot) {
+        self.canvas = snapshot.canvas;
+        self.focus = snapshot.focus;
+        self.selected = snapshot.selected;
+        self.fit = analyze(&self.canvas);
+    }
+
+    fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            kind: StatusKind::Info,
+        });
+    }
+
+    fn warn(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            kind: StatusKind::Warning,
+        });
+    }
+
+    fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            kind: StatusKind::Error,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,282 @@
+//! A one-line text field that edits by grapheme cluster, so the cursor never
+//! lands inside a character (CJK, emoji with modifiers, combining marks) and
+//! sits where the character is drawn.
+//!
+//! Written here rather than taken from `ratatui-textarea`, whose 0.9 cursor and
+//! delete work on `char`s: Backspace after "é" written as e + U+0301 would leave
+//! a bare "e", and a family emoji would come apart one code point at a time.
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// An edit to a text field. Keys map to these in the keymap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextEdit {
+    /// Type a character at the cursor.
+    Insert(char),
+    /// Insert pasted text at the cursor (line breaks become spaces).
+    Paste(String),
+    /// Delete the character before the cursor.
+    Backspace,
+    /// Delete the character under the cursor.
+    Delete,
+    /// Move one character left.
+    Left,
+    /// Move one character right.
+    Right,
+    /// Move one word left.
+    WordLeft,
+    /// Move one word right.
+    WordRight,
+    /// Move to the start.
+    Home,
+    /// Move to the end.
+    End,
+    /// Delete the word before the cursor.
+    DeleteWordBack,
+    /// Delete from the start to the cursor.
+    ClearToStart,
+    /// Delete from the cursor to the end.
+    ClearToEnd,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TextField {
+    text: String,
+    /// Byte offset of the cursor; always on a grapheme boundary.
+    cursor: usize,
+}
+
+impl TextField {
+    /// A field holding `text` (cleaned), with the cursor at the end.
+    pub fn new(text: &str) -> Self {
+        let text = clean(text);
+        let cursor = text.len();
+        Self { text, cursor }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The cursor's byte offset.
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// The display width (terminal cells) of the text before the cursor.
+    pub fn cursor_column(&self) -> usize {
+        self.text[..self.cursor].width()
+    }
+
+    pub fn apply(&mut self, edit: &TextEdit) {
+        match edit {
+            TextEdit::Insert(c) => {
+                let mut buf = [0u8; 4];
+                self.insert_str(&clean(c.encode_utf8(&mut buf)));
+            }
+            TextEdit::Paste(s) => self.insert_str(&clean(s)),
+            TextEdit::Backspace => {
+                let start = self.prev_boundary();
+                self.text.replace_range(start..self.cursor, "");
+                self.cursor = start;
+            }
+            TextEdit::Delete => {
+                let end = self.next_boundary();
+                self.text.replace_range(self.cursor..end, "");
+            }
+            TextEdit::Left => self.cursor = self.prev_boundary(),
+            TextEdit::Right => self.cursor = self.next_boundary(),
+            TextEdit::WordLeft => self.cursor = self.word_left(),
+            TextEdit::WordRight => self.cursor = self.word_right(),
+            TextEdit::Home => self.cursor = 0,
+            TextEdit::End => self.cursor = self.text.len(),
+            TextEdit::DeleteWordBack => {
+                let start = self.word_left();
+                self.text.replace_range(start..self.cursor, "");
+                self.cursor = start;
+            }
+            TextEdit::ClearToStart => {
+                self.text.replace_range(..self.cursor, "");
+                self.cursor = 0;
+            }
+            TextEdit::ClearToEnd => self.text.truncate(self.cursor),
+        }
+    }
+
+    fn insert_str(&mut self, s: &str) {
+        self.text.insert_str(self.cursor, s);
+        self.cursor += s.len();
+        // A combining mark typed after a letter joins it: keep the cursor after
+        // the whole cluster, never inside it.
+        self.cursor = self.snap(self.cursor);
+    }
+
+    /// The nearest grapheme boundary at or after `offset`.
+    fn snap(&self, offset: usize) -> usize {
+        self.text
+            .grapheme_indices(true)
+            .map(|(i, g)| i + g.len())
+            .chain(std::iter::once(0))
+            .filter(|end| *end >= offset)
+            .min()
+            .unwrap_or(self.text.len())
+    }
+
+    fn prev_boundary(&self) -> usize {
+        self.text[..self.cursor]
+            .grapheme_indices(true)
+            .next_back()
+            .map_or(0, |(i, _)| i)
+    }
+
+    fn next_boundary(&self) -> usize {
+        self.text[self.cursor..]
+            .graphemes(true)
+            .next()
+            .map_or(self.cursor, |g| self.cursor + g.len())
+    }
+
+    fn word_left(&self) -> usize {
+        self.text[..self.cursor]
+            .split_word_bound_indices()
+            .rev()
+            .find(|(_, w)| !w.trim().is_empty())
+            .map_or(0, |(i, _)| i)
+    }
+
+    fn word_right(&self) -> usize {
+        let rest = &self.text[self.cursor..];
+        let mut seen_word = false;
+        for (i, w) in rest.split_word_bound_indices() {
+            let blank = w.trim().is_empty();
+            if seen_word && blank {
+                return self.cursor + i;
+            }
+            seen_word |= !blank;
+        }
+        self.text.len()
+    }
+}
+
+/// Removes what must never reach the terminal or the file as raw control:
+/// control characters (C0, DEL, C1) become spaces (newlines and tabs included,
+/// since a statement is one line), and bidi overrides/isolates are dropped so
+/// text cannot reorder what is drawn after it.
+pub fn clean(s: &str) -> String {
+    s.chars()
+        .filter(|c| !is_bidi_control(*c))
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// Bidirectional formatting characters (U+202A–U+202E, U+2066–U+2069).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(text: &str) -> TextField {
+        TextField::new(text)
+    }
+
+    #[test]
+    fn backspace_removes_a_whole_combining_cluster() {
+        let mut f = field("cafe\u{301}");
+        f.apply(&TextEdit::Backspace);
+        assert_eq!(f.text(), "caf");
+    }
+
+    #[test]
+    fn backspace_removes_a_whole_zwj_emoji() {
+        let mut f = field("hi 👨‍👩‍👧");
+        f.apply(&TextEdit::Backspace);
+        assert_eq!(f.text(), "hi ");
+    }
+
+    #[test]
+    fn cursor_column_counts_wide_characters_as_two_cells() {
+        let mut f = field("日本語");
+        assert_eq!(f.cursor_column(), 6);
+        f.apply(&TextEdit::Left);
+        assert_eq!(f.cursor_column(), 4);
+        f.apply(&TextEdit::Home);
+        f.apply(&TextEdit::Right);
+        assert_eq!(f.cursor_column(), 2);
+    }
+
+    #[test]
+    fn moving_never_stops_inside_a_cluster() {
+        let mut f = field("a\u{301}b");
+        f.apply(&TextEdit::Home);
+        f.apply(&TextEdit::Right);
+        assert_eq!(f.cursor(), "a\u{301}".len());
+        f.apply(&TextEdit::Delete);
+        assert_eq!(f.text(), "a\u{301}");
+    }
+
+    #[test]
+    fn typing_a_combining_mark_joins_the_previous_letter() {
+        let mut f = field("e");
+        f.apply(&TextEdit::Insert('\u{301}'));
+        assert_eq!(f.text(), "e\u{301}");
+        assert_eq!(f.cursor(), f.text().len());
+        assert_eq!(f.cursor_column(), 1);
+    }
+
+    #[test]
+    fn insert_in_the_middle() {
+        let mut f = field("ac");
+        f.apply(&TextEdit::Left);
+        f.apply(&TextEdit::Insert('b'));
+        assert_eq!(f.text(), "abc");
+        assert_eq!(f.cursor(), 2);
+    }
+
+    #[test]
+    fn paste_turns_control_characters_into_spaces_and_drops_bidi() {
+        let mut f = field("");
+        f.apply(&TextEdit::Paste("one\ntwo\x1b[31m\u{202e}x".into()));
+        assert_eq!(f.text(), "one two [31mx");
+    }
+
+    #[test]
+    fn word_motions_and_deletes() {
+        let mut f = field("get paid on time");
+        f.apply(&TextEdit::WordLeft);
+        assert_eq!(&f.text()[f.cursor()..], "time");
+        f.apply(&TextEdit::WordLeft);
+        assert_eq!(&f.text()[f.cursor()..], "on time");
+        f.apply(&TextEdit::WordRight);
+        assert_eq!(&f.text()[f.cursor()..], " time");
+        f.apply(&TextEdit::End);
+        f.apply(&TextEdit::DeleteWordBack);
+        assert_eq!(f.text(), "get paid on ");
+        f.apply(&TextEdit::Home);
+        f.apply(&TextEdit::ClearToEnd);
+        assert_eq!(f.text(), "");
+    }
+
+    #[test]
+    fn edits_at_the_edges_are_harmless() {
+        let mut f = field("");
+        for e in [
+            TextEdit::Backspace,
+            TextEdit::Delete,
+            TextEdit::Left,
+            TextEdit::Right,
+            TextEdit::WordLeft,
+            TextEdit::WordRight,
+            TextEdit::DeleteWordBack,
+            TextEdit::ClearToStart,
+            TextEdit::ClearToEnd,
+        ] {
+            f.apply(&e);
+        }
+        assert_eq!(f.text(), "");
+        assert_eq!(f.cursor(), 0);
+    }
+}

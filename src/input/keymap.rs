@@ -1,0 +1,370 @@
+//! The key table. Every binding the editor has is a row here.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::app::{Action, Mode, TextEdit};
+use crate::canvas::Section;
+
+/// Where a key is pressed: each context has its own bindings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Moving around the canvas.
+    Canvas,
+    /// Typing text.
+    Text,
+    /// The link picker.
+    Picker,
+    /// The help overlay.
+    Help,
+}
+
+impl Context {
+    pub const ALL: [Context; 4] = [
+        Context::Canvas,
+        Context::Text,
+        Context::Picker,
+        Context::Help,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Canvas => "On the canvas",
+            Context::Text => "While typing",
+            Context::Picker => "Choosing links",
+            Context::Help => "In this help",
+        }
+    }
+}
+
+pub fn context_of(mode: &Mode) -> Context {
+    match mode {
+        Mode::Normal => Context::Canvas,
+        Mode::Edit(_) => Context::Text,
+        Mode::Link(_) => Context::Picker,
+        Mode::Help => Context::Help,
+    }
+}
+
+/// One key: a code and the modifiers that must be held (Shift is ignored for
+/// characters, since `K` already says it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn key(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+const fn code(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn alt(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::ALT,
+    }
+}
+
+impl Key {
+    /// How the key is written in help: `a`, `Ctrl-s`, `Enter`, `↑`.
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_owned(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".to_owned(),
+            KeyCode::Esc => "Esc".to_owned(),
+            KeyCode::Tab => "Tab".to_owned(),
+            KeyCode::BackTab => "Shift-Tab".to_owned(),
+            KeyCode::Backspace => "Backspace".to_owned(),
+            KeyCode::Delete => "Delete".to_owned(),
+            KeyCode::Up => "↑".to_owned(),
+            KeyCode::Down => "↓".to_owned(),
+            KeyCode::Left => "←".to_owned(),
+            KeyCode::Right => "→".to_owned(),
+            KeyCode::Home => "Home".to_owned(),
+            KeyCode::End => "End".to_owned(),
+            KeyCode::PageUp => "PgUp".to_owned(),
+            KeyCode::PageDown => "PgDn".to_owned(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{base}")
+        } else if self.mods.contains(KeyModifiers::ALT) {
+            format!("Alt-{base}")
+        } else {
+            base
+        }
+    }
+
+    fn matches(&self, event: &KeyEvent) -> bool {
+        let mut mods = event.modifiers;
+        if matches!(event.code, KeyCode::Char(_) | KeyCode::BackTab) {
+            mods.remove(KeyModifiers::SHIFT);
+        }
+        // Terminals report some keys with extra state bits we do not bind.
+        mods &= KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT;
+        let code = match event.code {
+            // Ctrl-letter sometimes arrives upper-cased.
+            KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
+            c => c,
+        };
+        self.code == code && self.mods == mods
+    }
+}
+
+/// One row of the key table.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub help: &'static str,
+    /// A word or two for the footer's short list of hints.
+    pub hint: Option<&'static str>,
+}
+
+macro_rules! bind {
+    ($ctx:ident, [$($k:expr),+], $action:expr, $help:literal) => {
+        Binding { context: Context::$ctx, keys: const { &[$($k),+] }, action: $action, help: $help, hint: None }
+    };
+    ($ctx:ident, [$($k:expr),+], $action:expr, $help:literal, hint $short:literal) => {
+        Binding { context: Context::$ctx, keys: const { &[$($k),+] }, action: $action, help: $help, hint: Some($short) }
+    };
+}
+
+/// The default key table.
+pub fn bindings() -> &'static [Binding] {
+    use Action as A;
+    use KeyCode as K;
+    use Section as S;
+    static TABLE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        vec![
+            bind!(Canvas, [code(K::Tab)], A::NextSection, "next section"),
+            bind!(Canvas, [code(K::BackTab)], A::PrevSection, "previous section"),
+            bind!(Canvas, [key('1')], A::JumpTo(S::Products), "products & services"),
+            bind!(Canvas, [key('2')], A::JumpTo(S::Creators), "gain creators"),
+            bind!(Canvas, [key('3')], A::JumpTo(S::Relievers), "pain relievers"),
+            bind!(Canvas, [key('4')], A::JumpTo(S::Gains), "gains"),
+            bind!(Canvas, [key('5')], A::JumpTo(S::Pains), "pains"),
+            bind!(Canvas, [key('6')], A::JumpTo(S::Jobs), "customer jobs"),
+            bind!(Canvas, [code(K::Up), key('k')], A::Up, "previous item"),
+            bind!(Canvas, [code(K::Down), key('j')], A::Down, "next item"),
+            bind!(Canvas, [code(K::Left), key('h')], A::Left, "section to the left"),
+            bind!(Canvas, [code(K::Right), key('l')], A::Right, "section to the right"),
+            bind!(Canvas, [code(K::Home), key('g')], A::Top, "first item"),
+            bind!(Canvas, [code(K::End), key('G')], A::Bottom, "last item"),
+            bind!(Canvas, [key('a')], A::Add, "add an item below", hint "add"),
+            bind!(Canvas, [code(K::Enter), key('e')], A::Edit, "edit the item's text", hint "edit"),
+            bind!(Canvas, [key('d'), code(K::Delete)], A::Delete, "delete the item (u undoes)", hint "delete"),
+            bind!(Canvas, [key('K')], A::MoveUp, "move the item up (rank higher)"),
+            bind!(Canvas, [key('J')], A::MoveDown, "move the item down (rank lower)"),
+            bind!(Canvas, [key('+'), key('=')], A::LevelUp, "raise its level"),
+            bind!(Canvas, [key('-')], A::LevelDown, "lower its level"),
+            bind!(Canvas, [key('t')], A::CycleKind, "cycle a job's kind"),
+            bind!(Canvas, [key('m')], A::Link, "link to the other half", hint "link"),
+            bind!(Canvas, [key('T')], A::EditTitle, "edit the title"),
+            bind!(Canvas, [key('S')], A::EditSegment, "edit the customer segment"),
+            bind!(Canvas, [key('A')], A::EditAlternatives, "edit the alternatives"),
+            bind!(Canvas, [key('u')], A::Undo, "undo", hint "undo"),
+            bind!(Canvas, [ctrl('r')], A::Redo, "redo"),
+            bind!(Canvas, [ctrl('s')], A::Save, "save now"),
+            bind!(Canvas, [key('?'), code(K::F(1))], A::Help, "help", hint "help"),
+            bind!(Canvas, [key('q')], A::Quit, "save and quit", hint "quit"),
+            bind!(Text, [code(K::Enter)], A::Confirm, "keep the text", hint "keep"),
+            bind!(Text, [code(K::Esc)], A::Cancel, "cancel", hint "cancel"),
+            bind!(Text, [code(K::Backspace)], A::Text(TextEdit::Backspace), "delete before the cursor"),
+            bind!(Text, [code(K::Delete), ctrl('d')], A::Text(TextEdit::Delete), "delete under the cursor"),
+            bind!(Text, [code(K::Left), ctrl('b')], A::Text(TextEdit::Left), "cursor left"),
+            bind!(Text, [code(K::Right), ctrl('f')], A::Text(TextEdit::Right), "cursor right"),
+            bind!(Text, [alt(K::Left), alt(K::Char('b'))], A::Text(TextEdit::WordLeft), "word left"),
+            bind!(Text, [alt(K::Right), alt(K::Char('f'))], A::Text(TextEdit::WordRight), "word right"),
+            bind!(Text, [code(K::Home), ctrl('a')], A::Text(TextEdit::Home), "to the start"),
+            bind!(Text, [code(K::End), ctrl('e')], A::Text(TextEdit::End), "to the end"),
+            bind!(Text, [ctrl('w'), alt(K::Backspace)], A::Text(TextEdit::DeleteWordBack), "delete the word before"),
+            bind!(Text, [ctrl('u')], A::Text(TextEdit::ClearToStart), "delete to the start"),
+            bind!(Text, [ctrl('k')], A::Text(TextEdit::ClearToEnd), "delete to the end"),
+            bind!(Picker, [code(K::Up), key('k')], A::Up, "previous"),
+            bind!(Picker, [code(K::Down), key('j')], A::Down, "next"),
+            bind!(Picker, [key(' '), key('x')], A::Toggle, "tick / untick", hint "tick"),
+            bind!(Picker, [code(K::Enter)], A::Confirm, "keep these links", hint "keep"),
+            bind!(Picker, [code(K::Esc), key('q')], A::Cancel, "cancel", hint "cancel"),
+            bind!(Help, [code(K::Esc), key('?'), key('q'), code(K::Enter)], A::Cancel, "close the help", hint "close"),
+        ]
+    })
+}
+
+/// The action for a key in a context. While typing, any printable character
+/// that is not bound inserts itself.
+pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
+    if let Some(b) = bindings()
+        .iter()
+        .find(|b| b.context == context && b.keys.iter().any(|k| k.matches(event)))
+    {
+        return Some(b.action.clone());
+    }
+    match (context, event.code) {
+        (Context::Text, KeyCode::Char(c))
+            if !event
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(Action::Text(TextEdit::Insert(c)))
+        }
+        _ => None,
+    }
+}
+
+/// The key labels bound to an action in a context, e.g. "a" or "Enter/e".
+pub fn keys_for(context: Context, action: &Action) -> Option<String> {
+    bindings()
+        .iter()
+        .find(|b| b.context == context && &b.action == action)
+        .map(|b| b.keys.iter().map(Key::label).collect::<Vec<_>>().join("/"))
+}
+
+/// The short hints for the footer: (keys, help) of the rows marked as hints.
+pub fn hints(context: Context) -> Vec<(String, &'static str)> {
+    bindings()
+        .iter()
+        .filter(|b| b.context == context)
+        .filter_map(|b| Some((b.keys[0].label(), b.hint?)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyEvent;
+
+    fn ev(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn no_two_bindings_in_a_context_share_a_key() {
+        for ctx in Context::ALL {
+            let keys: Vec<Key> = bindings()
+                .iter()
+                .filter(|b| b.context == ctx)
+                .flat_map(|b| b.keys.iter().copied())
+                .collect();
+            for (i, a) in keys.iter().enumerate() {
+                for b in &keys[i + 1..] {
+                    assert_ne!(a, b, "{ctx:?} binds {} twice", a.label());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_spec_key_resolves_on_the_canvas() {
+        let cases = [
+            (ev(KeyCode::Tab, KeyModifiers::NONE), Action::NextSection),
+            (
+                ev(KeyCode::BackTab, KeyModifiers::SHIFT),
+                Action::PrevSection,
+            ),
+            (
+                ev(KeyCode::Char('1'), KeyModifiers::NONE),
+                Action::JumpTo(Section::Products),
+            ),
+            (
+                ev(KeyCode::Char('5'), KeyModifiers::NONE),
+                Action::JumpTo(Section::Pains),
+            ),
+            (
+                ev(KeyCode::Char('6'), KeyModifiers::NONE),
+                Action::JumpTo(Section::Jobs),
+            ),
+            (ev(KeyCode::Char('j'), KeyModifiers::NONE), Action::Down),
+            (ev(KeyCode::Up, KeyModifiers::NONE), Action::Up),
+            (ev(KeyCode::Char('l'), KeyModifiers::NONE), Action::Right),
+            (ev(KeyCode::Char('a'), KeyModifiers::NONE), Action::Add),
+            (ev(KeyCode::Enter, KeyModifiers::NONE), Action::Edit),
+            (ev(KeyCode::Char('e'), KeyModifiers::NONE), Action::Edit),
+            (ev(KeyCode::Char('d'), KeyModifiers::NONE), Action::Delete),
+            (ev(KeyCode::Delete, KeyModifiers::NONE), Action::Delete),
+            (ev(KeyCode::Char('K'), KeyModifiers::SHIFT), Action::MoveUp),
+            (
+                ev(KeyCode::Char('J'), KeyModifiers::SHIFT),
+                Action::MoveDown,
+            ),
+            (ev(KeyCode::Char('+'), KeyModifiers::SHIFT), Action::LevelUp),
+            (
+                ev(KeyCode::Char('-'), KeyModifiers::NONE),
+                Action::LevelDown,
+            ),
+            (
+                ev(KeyCode::Char('t'), KeyModifiers::NONE),
+                Action::CycleKind,
+            ),
+            (ev(KeyCode::Char('m'), KeyModifiers::NONE), Action::Link),
+            (ev(KeyCode::Char('u'), KeyModifiers::NONE), Action::Undo),
+            (ev(KeyCode::Char('r'), KeyModifiers::CONTROL), Action::Redo),
+            (ev(KeyCode::Char('s'), KeyModifiers::CONTROL), Action::Save),
+            (ev(KeyCode::Char('?'), KeyModifiers::SHIFT), Action::Help),
+            (ev(KeyCode::Char('q'), KeyModifiers::NONE), Action::Quit),
+        ];
+        for (event, action) in cases {
+            assert_eq!(resolve(Context::Canvas, &event), Some(action), "{event:?}");
+        }
+    }
+
+    #[test]
+    fn typing_inserts_unbound_characters_but_not_control_chords() {
+        let q = ev(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(
+            resolve(Context::Text, &q),
+            Some(Action::Text(TextEdit::Insert('q')))
+        );
+        let cap = ev(KeyCode::Char('Q'), KeyModifiers::SHIFT);
+        assert_eq!(
+            resolve(Context::Text, &cap),
+            Some(Action::Text(TextEdit::Insert('Q')))
+        );
+        let ctrl_x = ev(KeyCode::Char('x'), KeyModifiers::CONTROL);
+        assert_eq!(resolve(Context::Text, &ctrl_x), None);
+        let enter = ev(KeyCode::Enter, KeyModifiers::NONE);
+        assert_eq!(resolve(Context::Text, &enter), Some(Action::Confirm));
+    }
+
+    #[test]
+    fn picker_space_toggles_and_help_closes() {
+        let space = ev(KeyCode::Char(' '), KeyModifiers::NONE);
+        assert_eq!(resolve(Context::Picker, &space), Some(Action::Toggle));
+        let esc = ev(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(resolve(Context::Help, &esc), Some(Action::Cancel));
+    }
+
+    #[test]
+    fn labels_read_as_people_write_keys() {
+        assert_eq!(
+            keys_for(Context::Canvas, &Action::Save).as_deref(),
+            Some("Ctrl-s")
+        );
+        assert_eq!(
+            keys_for(Context::Canvas, &Action::Edit).as_deref(),
+            Some("Enter/e")
+        );
+    }
+}

@@ -1,0 +1,203 @@
+//! Where everything goes on screen. Pure geometry, shared by rendering, by
+//! `update` (to keep the selection visible) and by mouse hit-testing.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use crate::canvas::Section;
+
+/// How the canvas is arranged for a terminal size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Below the minimum: only a "terminal too small" message.
+    TooSmall,
+    /// One section at a time, with a strip naming all six.
+    Focus,
+    /// The value map above the customer profile.
+    Stacked,
+    /// As on paper: value map left, customer profile right.
+    Wide,
+}
+
+/// The smallest terminal that draws anything but the "too small" message.
+pub const MIN_WIDTH: u16 = 24;
+pub const MIN_HEIGHT: u16 = 8;
+
+pub fn shape(width: u16, height: u16) -> Shape {
+    if width < MIN_WIDTH || height < MIN_HEIGHT {
+        Shape::TooSmall
+    } else if width >= 100 && height >= 16 {
+        Shape::Wide
+    } else if width >= 60 && height >= 22 {
+        Shape::Stacked
+    } else {
+        Shape::Focus
+    }
+}
+
+/// The areas of one screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub shape: Shape,
+    pub header: Rect,
+    /// The frames of the two halves (value map, customer profile); empty in Focus.
+    pub halves: [Rect; 2],
+    /// The section strip in Focus shape.
+    pub strip: Rect,
+    /// Each section's area: a title row, then its items. Empty when not shown.
+    pub sections: [Rect; 6],
+    /// One line about the selected item (or the field being edited).
+    pub detail: Rect,
+    pub footer: Rect,
+}
+
+/// Computes the areas for a screen of `area`, with `focus` shown in Focus shape.
+pub fn areas(area: Rect, focus: Section) -> Areas {
+    let shape = shape(area.width, area.height);
+    let mut out = Areas {
+        shape,
+        header: Rect::default(),
+        halves: [Rect::default(); 2],
+        strip: Rect::default(),
+        sections: [Rect::default(); 6],
+        detail: Rect::default(),
+        footer: Rect::default(),
+    };
+    if shape == Shape::TooSmall {
+        return out;
+    }
+    let [header, body, detail, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    out.header = header;
+    out.detail = detail;
+    out.footer = footer;
+    match shape {
+        Shape::Wide | Shape::Stacked => {
+            let [value_map, customer] = if shape == Shape::Wide {
+                Layout::horizontal([Constraint::Percentage(50); 2]).areas(body)
+            } else {
+                Layout::vertical([Constraint::Percentage(50); 2]).areas(body)
+            };
+            out.halves = [value_map, customer];
+            let vm = inner(value_map);
+            let cp = inner(customer);
+            let [products, vm_right] =
+                Layout::horizontal([Constraint::Percentage(50); 2]).areas(vm);
+            let [creators, relievers] =
+                Layout::vertical([Constraint::Percentage(50); 2]).areas(vm_right);
+            let [cp_left, jobs] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(cp);
+            let [gains, pains] = Layout::vertical([Constraint::Percentage(50); 2]).areas(cp_left);
+            out.sections[Section::Products.index()] = products;
+            out.sections[Section::Creators.index()] = creators;
+            out.sections[Section::Relievers.index()] = relievers;
+            out.sections[Section::Gains.index()] = gains;
+            out.sections[Section::Pains.index()] = pains;
+            out.sections[Section::Jobs.index()] = jobs;
+        }
+        Shape::Focus => {
+            let [strip, rest] =
+                Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
+            out.strip = strip;
+            out.sections[focus.index()] = rest;
+        }
+        Shape::TooSmall => {}
+    }
+    out
+}
+
+/// The area inside a one-cell border.
+pub fn inner(area: Rect) -> Rect {
+    Rect {
+        x: area.x.saturating_add(1),
+        y: area.y.saturating_add(1),
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(2),
+    }
+}
+
+/// The section dividers drawn inside a half: each section area keeps its
+/// content clear of them. Returns the area for a section's title and items.
+pub fn content(section: Section, area: Rect) -> Rect {
+    let (right, bottom) = divider_sides(section);
+    Rect {
+        x: area.x,
+        y: area.y,
+        width: area.width.saturating_sub(u16::from(right)),
+        height: area.height.saturating_sub(u16::from(bottom)),
+    }
+}
+
+/// Which sides of a section carry a divider line: (right, bottom).
+pub fn divider_sides(section: Section) -> (bool, bool) {
+    match section {
+        Section::Products | Section::Pains => (true, false),
+        Section::Creators => (false, true),
+        Section::Gains => (true, true),
+        Section::Relievers | Section::Jobs => (false, false),
+    }
+}
+
+/// How many item rows a section shows on a screen of `screen` size.
+pub fn list_rows(screen: (u16, u16), focus: Section, section: Section) -> usize {
+    let a = areas(Rect::new(0, 0, screen.0, screen.1), focus);
+    let area = a.sections[section.index()];
+    let area = if a.shape == Shape::Focus {
+        area
+    } else {
+        content(section, area)
+    };
+    usize::from(area.height.saturating_sub(1))
+}
+
+/// The first visible index so that `selected` is on screen, moving `scroll`
+/// as little as possible and never leaving blank rows below the last item.
+pub fn scroll_to_show(scroll: usize, selected: usize, rows: usize, len: usize) -> usize {
+    if rows == 0 {
+        return scroll.min(len.saturating_sub(1));
+    }
+    let mut s = scroll;
+    if selected < s {
+        s = selected;
+    } else if selected >= s + rows {
+        s = selected + 1 - rows;
+    }
+    s.min(len.saturating_sub(rows))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_by_size() {
+        assert_eq!(shape(1, 1), Shape::TooSmall);
+        assert_eq!(shape(120, 40), Shape::Wide);
+        assert_eq!(shape(80, 24), Shape::Stacked);
+        assert_eq!(shape(40, 12), Shape::Focus);
+    }
+
+    #[test]
+    fn scrolling_moves_as_little_as_needed() {
+        assert_eq!(scroll_to_show(0, 3, 5, 20), 0);
+        assert_eq!(scroll_to_show(0, 7, 5, 20), 3);
+        assert_eq!(scroll_to_show(3, 2, 5, 20), 2);
+        assert_eq!(scroll_to_show(10, 19, 5, 12), 7);
+        assert_eq!(scroll_to_show(4, 0, 0, 3), 2);
+    }
+
+    #[test]
+    fn wide_layout_puts_relievers_facing_pains() {
+        let a = areas(Rect::new(0, 0, 120, 40), Section::Jobs);
+        let at = |s: Section| a.sections[s.index()];
+        assert_eq!(at(Section::Relievers).y, at(Section::Pains).y);
+        assert_eq!(at(Section::Creators).y, at(Section::Gains).y);
+        assert!(at(Section::Relievers).x < at(Section::Pains).x);
+        assert!(at(Section::Creators).x < at(Section::Gains).x);
+        assert!(at(Section::Products).x < at(Section::Creators).x);
+        assert!(at(Section::Jobs).x > at(Section::Gains).x);
+    }
+}

@@ -1,0 +1,243 @@
+//! Drawing: pure functions of `&App`. Nothing here changes state.
+
+mod canvas_view;
+pub mod layout;
+mod overlay;
+pub mod text;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::{App, EditTarget, Mode, SaveState, StatusKind};
+use crate::export::fit_summary;
+use crate::input::keymap::{context_of, hints};
+
+use layout::Shape;
+
+/// Draws the whole editor.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let cursor = draw(app, area, frame.buffer_mut());
+    if let Some((x, y)) = cursor {
+        frame.set_cursor_position((x, y));
+    }
+}
+
+/// Draws into a buffer; returns where the text cursor belongs, if typing.
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
+    let a = layout::areas(area, app.focus);
+    if a.shape == Shape::TooSmall {
+        too_small(area, buf);
+        return None;
+    }
+    buf.set_style(area, app.theme.base);
+    header(app, a.header, buf);
+    let mut cursor = canvas_view::draw(app, &a, buf);
+    if let Some(c) = detail(app, a.detail, buf) {
+        cursor = Some(c);
+    }
+    footer(app, a.footer, buf);
+    match &app.mode {
+        Mode::Help => overlay::help(app, area, buf),
+        Mode::Link(picker) => overlay::picker(app, picker, area, buf),
+        _ => {}
+    }
+    cursor
+}
+
+fn too_small(area: Rect, buf: &mut Buffer) {
+    let msg = format!(
+        "terminal too small — at least {}×{} please",
+        layout::MIN_WIDTH,
+        layout::MIN_HEIGHT
+    );
+    Paragraph::new(msg)
+        .wrap(Wrap { trim: true })
+        .render_ref_safe(area, buf);
+}
+
+/// `Paragraph` drawing that tolerates empty areas.
+trait RenderSafe {
+    fn render_ref_safe(self, area: Rect, buf: &mut Buffer);
+}
+
+impl<W: ratatui::widgets::Widget> RenderSafe for W {
+    fn render_ref_safe(self, area: Rect, buf: &mut Buffer) {
+        if area.width > 0 && area.height > 0 {
+            self.render(area, buf);
+        }
+    }
+}
+
+fn header(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let (state, style) = match (&app.doc.read_only, &app.save_state) {
+        (Some(_), _) => ("read-only", t.unsaved),
+        (None, SaveState::Saved) => ("saved", t.saved),
+        (None, SaveState::New) => ("new — written on first edit", t.dim),
+        (None, SaveState::Unsaved) => ("unsaved", t.unsaved),
+        (None, SaveState::Failed(_)) => ("NOT SAVED", t.status_error),
+    };
+    let file = app
+        .doc
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let right = format!(" {file} · {state} ");
+    let right_w = text::width(&right);
+    let title = if app.canvas.title.trim().is_empty() {
+        "Untitled canvas"
+    } else {
+        app.canvas.title.as_str()
+    };
+    let mut left = text::safe(title);
+    if !app.canvas.segment.trim().is_empty() {
+        left.push_str(" · for ");
+        left.push_str(&text::safe(&app.canvas.segment));
+    }
+    let room = usize::from(area.width).saturating_sub(right_w + 1);
+    let left = text::truncate(&left, room);
+    Paragraph::new(Line::from(vec![Span::styled(format!(" {left}"), t.title)]))
+        .render_ref_safe(area, buf);
+    let file_part = format!(" {file} · ");
+    let line = Line::from(vec![
+        Span::styled(file_part, t.dim),
+        Span::styled(format!("{state} "), style),
+    ]);
+    Paragraph::new(line)
+        .alignment(Alignment::Right)
+        .render_ref_safe(area, buf);
+}
+
+/// The line under the canvas: the selected item in full, or the field being
+/// typed when it is not an item (title, segment, alternatives).
+fn detail(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
+    let t = &app.theme;
+    if let Mode::Edit(editor) = &app.mode {
+        let label = match editor.target {
+            EditTarget::Title => "Title: ",
+            EditTarget::Segment => "Customer segment: ",
+            EditTarget::Alternatives => "Alternatives (comma-separated): ",
+            EditTarget::Item(_) | EditTarget::NewItem { .. } => {
+                Paragraph::new(Span::styled(" Enter keeps · Esc cancels", t.dim))
+                    .render_ref_safe(area, buf);
+                return None;
+            }
+        };
+        let label = format!(" {label}");
+        let room = usize::from(area.width).saturating_sub(text::width(&label));
+        let (shown, col) = text::window(editor.field.text(), editor.field.cursor_column(), room);
+        Paragraph::new(Line::from(vec![
+            Span::styled(label.clone(), t.key),
+            Span::raw(shown),
+        ]))
+        .render_ref_safe(area, buf);
+        let x = area.x + (text::width(&label) + col) as u16;
+        return (x < area.right()).then_some((x, area.y));
+    }
+    let Some(item) = app.selected_item() else {
+        let msg = format!(" No {} yet — press a to add one", app.focus.noun());
+        Paragraph::new(Span::styled(msg, t.dim)).render_ref_safe(area, buf);
+        return None;
+    };
+    let section = app.focus;
+    let mut spans = vec![Span::raw(" ")];
+    if app.fit.is_flagged(item.id) {
+        let what = if section == crate::canvas::Section::Pains {
+            "no pain reliever yet"
+        } else {
+            "no gain creator yet"
+        };
+        spans.push(Span::styled(format!("! {what} (m links one) · "), t.flag));
+    }
+    let tags = crate::export::item_tags(section, item);
+    if !tags.is_empty() {
+        spans.push(Span::styled(format!("{tags} · "), t.level));
+    }
+    let linked = crate::export::linked_texts(&app.canvas, item);
+    if !linked.is_empty() {
+        spans.push(Span::styled(
+            format!(
+                "{}: {} · ",
+                crate::export::link_verb(section),
+                text::safe(&linked)
+            ),
+            t.linked,
+        ));
+    }
+    spans.push(Span::raw(text::safe(&item.text)));
+    Paragraph::new(Line::from(spans)).render_ref_safe(area, buf);
+    None
+}
+
+fn footer(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let fit = format!(" Fit: {} ", fit_summary(&app.fit));
+    let fit_style = if app.fit.has_gaps() { t.flag } else { t.saved };
+    let fit_w = text::width(&fit);
+    let left_room = usize::from(area.width).saturating_sub(fit_w + 1);
+    let left: Line = match &app.status {
+        Some(status) => {
+            let style = match status.kind {
+                StatusKind::Info => t.status_info,
+                StatusKind::Warning => t.status_warning,
+                StatusKind::Error => t.status_error,
+            };
+            Line::from(Span::styled(
+                format!(
+                    " {}",
+                    text::truncate(&status.text, left_room.saturating_sub(1))
+                ),
+                style,
+            ))
+        }
+        None => {
+            let mut spans = Vec::new();
+            let mut used = 0;
+            for (key, help) in hints(context_of(&app.mode)) {
+                let w = text::width(&key) + text::width(help) + 3;
+                if used + w > left_room {
+                    break;
+                }
+                used += w;
+                spans.push(Span::styled(format!(" {key}"), t.key));
+                spans.push(Span::styled(format!(" {help} "), t.dim));
+            }
+            Line::from(spans)
+        }
+    };
+    Paragraph::new(left).render_ref_safe(area, buf);
+    if usize::from(area.width) > fit_w {
+        let fit_area = Rect {
+            x: area.right() - fit_w as u16,
+            width: fit_w as u16,
+            ..area
+        };
+        Paragraph::new(Span::styled(fit, fit_style)).render_ref_safe(fit_area, buf);
+    }
+}
+
+/// The buffer as plain text, one line per row, trailing spaces trimmed: what
+/// `vpcanvas show` prints.
+pub fn buffer_to_text(buf: &Buffer) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let area = buf.area;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        let mut line = String::new();
+        let mut x = area.left();
+        while x < area.right() {
+            let sym = buf[(x, y)].symbol();
+            line.push_str(sym);
+            x += u16::try_from(sym.width().max(1)).unwrap_or(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
