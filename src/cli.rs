@@ -12,11 +12,10 @@ use ratatui::layout::Rect;
 
 use crate::app::{Action, App};
 use crate::canvas::Canvas;
-use crate::canvas::file::to_ron;
 use crate::export::{self, Format};
 use crate::fit::analyze;
 use crate::statement::default_statement;
-use crate::storage::{self, StorageError};
+use crate::storage;
 
 const ABOUT: &str = "A keyboard-first terminal editor for the Value Proposition Canvas.\n\n\
 The Value Proposition Canvas was created by Alexander Osterwalder and Strategyzer. \
@@ -126,7 +125,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let data_dir = cli.data_dir.as_deref();
     match cli.command {
         None => match cli.file {
-            Some(file) => open_editor(&file),
+            Some(file) => open_editor(&file, data_dir),
             None => open_library(data_dir),
         },
         Some(Command::New { name, example }) => cmd_new(data_dir, &name, example),
@@ -186,34 +185,30 @@ fn terminal_size() -> (u16, u16) {
     (120, 40)
 }
 
-/// Opens FILE in the editor: loaded if it exists, a new canvas (written on
-/// the first edit) if not. A file that fails to load is never opened for writing.
-fn open_editor(file: &Path) -> Result<ExitCode, Box<dyn std::error::Error>> {
-    let app = if file.exists() {
-        let parsed = storage::load(file)?;
-        let read_only = parsed.read_only();
-        let version = parsed.version;
-        let app = App::new(parsed.canvas, file, true);
-        if read_only {
-            app.read_only(format!(
-                "written by a newer vpcanvas (format version {version}); it will not be changed"
-            ))
-        } else {
-            app
-        }
-    } else {
-        let title = file
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        App::new(Canvas::new(title), file, false)
-    };
-    let code = crate::runtime::run_in_terminal(app)?;
+/// Opens FILE in the editor. A file that fails to load is never opened for writing.
+fn open_editor(
+    file: &Path,
+    data_dir: Option<&Path>,
+) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let app = crate::session::load_app(file)?;
+    let code = crate::session::run(
+        crate::session::Start::Editor(Box::new(app)),
+        data_dir.map(Path::to_path_buf),
+    )?;
     Ok(ExitCode::from(code))
 }
 
+/// With a terminal, the library; without one (a pipe, CI), the same list as `list`.
 fn open_library(data_dir: Option<&Path>) -> Result<ExitCode, Box<dyn std::error::Error>> {
-    cmd_list(data_dir)
+    if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
+        return cmd_list(data_dir);
+    }
+    storage::data_dir(data_dir)?;
+    let code = crate::session::run(
+        crate::session::Start::Library,
+        data_dir.map(Path::to_path_buf),
+    )?;
+    Ok(ExitCode::from(code))
 }
 
 fn cmd_new(
@@ -223,17 +218,14 @@ fn cmd_new(
 ) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let dir = storage::data_dir(data_dir)?;
     let path = storage::canvas_path(&dir, name)?;
-    if path.exists() {
-        return Err(StorageError::AlreadyExists { path }.into());
-    }
     let canvas = match example {
         Some(example) => example.canvas()?,
         None => Canvas::new(name.trim().trim_end_matches(".ron")),
     };
-    storage::write_atomic(&path, to_ron(&canvas).as_bytes())?;
+    storage::create(&path, &canvas)?;
     print_out(&format!("{}\n", path.display()))?;
     if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
-        return open_editor(&path);
+        return open_editor(&path, data_dir);
     }
     Ok(ExitCode::SUCCESS)
 }

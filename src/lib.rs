@@ -17,7 +17,10 @@
 //! - [`app`]: the editor's state, its actions and effects, and the one `update`.
 //! - [`input`]: the key table that turns events into actions.
 //! - [`ui`]: drawing, a pure function of the app state.
+//! - [`clipboard`]: the system clipboard, OSC 52 through the terminal, and a fake.
+//! - [`library`]: the list of canvases in the data directory (open, new, rename, …).
 //! - [`runtime`]: the event loop, the terminal, signals and file I/O.
+//! - [`session`]: one terminal session moving between the library and the editor.
 //! - [`cli`]: the command line and the headless commands.
 //!
 //! `canvas`, `fit`, `statement`, `export` and `storage` know no terminal.
@@ -25,10 +28,13 @@
 pub mod app;
 pub mod canvas;
 pub mod cli;
+pub mod clipboard;
 pub mod export;
 pub mod fit;
 pub mod input;
+pub mod library;
 pub mod runtime;
+pub mod session;
 pub mod statement;
 pub mod storage;
 pub mod ui;

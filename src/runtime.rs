@@ -12,7 +12,10 @@ use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -20,6 +23,7 @@ use ratatui::crossterm::terminal::{
 
 use crate::app::{Action, App, Effect};
 use crate::canvas::Canvas;
+use crate::clipboard::{Clipboard, Route};
 use crate::input::action_for;
 use crate::storage::{self, SaveOptions};
 use crate::ui;
@@ -39,19 +43,54 @@ pub trait Events {
     fn next(&mut self, timeout: Duration) -> Polled;
 }
 
-/// The I/O the loop performs for the app's effects.
+/// The I/O the loop performs for the app's effects. Errors are sentences for
+/// the status bar.
 pub trait Io {
-    /// Writes the canvas; the error is a sentence for the status bar.
+    /// Writes the canvas.
     fn save(&mut self, path: &Path, canvas: &Canvas, backup: bool) -> Result<(), String>;
+
+    /// Writes an export file, through the same atomic path as canvases.
+    fn export(&mut self, path: &Path, text: &str) -> Result<(), String> {
+        storage::write_atomic(path, text.as_bytes()).map_err(|e| e.to_string())
+    }
+
+    /// Puts text on the clipboard.
+    fn copy(&mut self, _text: &str) -> Result<Route, String> {
+        Err("no clipboard here".to_owned())
+    }
 }
 
-/// Real files, through the atomic write path.
+/// Real files, through the atomic write path; no clipboard.
 pub struct FileIo;
 
 impl Io for FileIo {
     fn save(&mut self, path: &Path, canvas: &Canvas, backup: bool) -> Result<(), String> {
         storage::save(path, canvas, SaveOptions { backup }).map_err(|e| e.to_string())
     }
+}
+
+/// Real files and a clipboard: what the editor runs with.
+pub struct SessionIo<C: Clipboard> {
+    pub clipboard: C,
+}
+
+impl<C: Clipboard> Io for SessionIo<C> {
+    fn save(&mut self, path: &Path, canvas: &Canvas, backup: bool) -> Result<(), String> {
+        FileIo.save(path, canvas, backup)
+    }
+
+    fn copy(&mut self, text: &str) -> Result<Route, String> {
+        self.clipboard.copy(text)
+    }
+}
+
+/// How an editor session ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Quit; with the signal that asked for it, if any.
+    Quit(Option<i32>),
+    /// Go to the library of canvases.
+    Library,
 }
 
 /// Events from the real terminal.
@@ -86,7 +125,7 @@ pub fn run<B: Backend>(
     events: &mut dyn Events,
     io: &mut dyn Io,
     signal: &SignalFlag,
-) -> io::Result<Option<i32>>
+) -> io::Result<Outcome>
 where
     B::Error: Into<io::Error>,
 {
@@ -128,11 +167,17 @@ where
         if signal.load(Ordering::SeqCst) != 0 && !effects.contains(&Effect::Quit) {
             effects.extend(app.update(Action::Terminate));
         }
-        let quit = perform(app, io, effects);
+        let leave = perform(app, io, effects);
         draw(terminal, app)?;
-        if quit {
-            let sig = signal.load(Ordering::SeqCst);
-            return Ok((sig != 0).then(|| i32::try_from(sig).unwrap_or(0)));
+        match leave {
+            Some(Effect::OpenLibrary) => return Ok(Outcome::Library),
+            Some(_) => {
+                let sig = signal.load(Ordering::SeqCst);
+                return Ok(Outcome::Quit(
+                    (sig != 0).then(|| i32::try_from(sig).unwrap_or(0)),
+                ));
+            }
+            None => {}
         }
     }
 }
@@ -145,11 +190,12 @@ where
     Ok(())
 }
 
-/// Performs effects: all saves of a batch become one write. Returns true on quit.
-fn perform(app: &mut App, io: &mut dyn Io, effects: Vec<Effect>) -> bool {
+/// Performs effects: all saves of a batch become one write. Returns the
+/// leaving effect (quit or library) once everything before it is done.
+fn perform(app: &mut App, io: &mut dyn Io, effects: Vec<Effect>) -> Option<Effect> {
     let mut queue: std::collections::VecDeque<Effect> = effects.into();
     let mut saved_this_batch = false;
-    let mut quit = false;
+    let mut leave = None;
     while let Some(effect) = queue.pop_front() {
         match effect {
             Effect::Save { backup } => {
@@ -160,10 +206,22 @@ fn perform(app: &mut App, io: &mut dyn Io, effects: Vec<Effect>) -> bool {
                 let result = io.save(app.path(), &app.canvas, backup && !app.doc.backed_up);
                 queue.extend(app.update(Action::Saved(result)));
             }
-            Effect::Quit => quit = true,
+            Effect::Copy { text, what } => {
+                let result = io.copy(&text);
+                queue.extend(app.update(Action::Copied { what, result }));
+            }
+            Effect::Export { path, text } => {
+                let result = io.export(&path, &text).map(|()| path);
+                queue.extend(app.update(Action::Exported(result)));
+            }
+            // Quitting wins over going to the library.
+            Effect::Quit => leave = Some(Effect::Quit),
+            Effect::OpenLibrary => {
+                leave.get_or_insert(Effect::OpenLibrary);
+            }
         }
     }
-    quit
+    leave
 }
 
 /// Puts the terminal into the editor's modes and restores it on drop (and on
@@ -182,6 +240,7 @@ pub fn restore_terminal() {
     let _ = disable_raw_mode();
     let _ = execute!(
         io::stdout(),
+        DisableMouseCapture,
         DisableBracketedPaste,
         LeaveAlternateScreen,
         ratatui::crossterm::cursor::Show
@@ -202,7 +261,12 @@ pub fn enter() -> io::Result<(Terminal<CrosstermBackend<Stdout>>, TerminalGuard)
     }));
     enable_raw_mode()?;
     let guard = TerminalGuard;
-    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        EnableMouseCapture
+    )?;
     let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     Ok((terminal, guard))
 }
@@ -219,23 +283,4 @@ pub fn watch_signals() -> io::Result<SignalFlag> {
         )?;
     }
     Ok(flag)
-}
-
-/// Opens the editor on `app` in the real terminal. Returns the process exit code.
-pub fn run_in_terminal(mut app: App) -> io::Result<u8> {
-    let signal = watch_signals()?;
-    let (mut terminal, guard) = enter()?;
-    let result = run(
-        &mut terminal,
-        &mut app,
-        &mut TerminalEvents,
-        &mut FileIo,
-        &signal,
-    );
-    drop(guard);
-    match result? {
-        // The conventional code for death by signal: 128 + its number.
-        Some(sig) => Ok(u8::try_from(128 + sig).unwrap_or(1)),
-        None => Ok(0),
-    }
 }

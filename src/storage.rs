@@ -167,6 +167,66 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
     file.commit().map_err(err)
 }
 
+/// Writes a new canvas file, refusing to replace an existing one.
+pub fn create(path: &Path, canvas: &Canvas) -> Result<(), StorageError> {
+    if path.exists() {
+        return Err(StorageError::AlreadyExists {
+            path: path.to_path_buf(),
+        });
+    }
+    write_atomic(path, file::to_ron(canvas).as_bytes())
+}
+
+/// Renames a canvas (and its `.bak`), refusing to replace another file.
+pub fn rename(from: &Path, to: &Path) -> Result<(), StorageError> {
+    if to.exists() {
+        return Err(StorageError::AlreadyExists {
+            path: to.to_path_buf(),
+        });
+    }
+    fs::rename(from, to).map_err(|e| StorageError::io(from, e))?;
+    let bak = backup_path(from);
+    if bak.exists() {
+        let _ = fs::rename(&bak, backup_path(to));
+    }
+    Ok(())
+}
+
+/// Copies a canvas to a new file, refusing to replace another file.
+pub fn duplicate(from: &Path, to: &Path) -> Result<(), StorageError> {
+    if to.exists() {
+        return Err(StorageError::AlreadyExists {
+            path: to.to_path_buf(),
+        });
+    }
+    let bytes = fs::read(from).map_err(|e| StorageError::io(from, e))?;
+    write_atomic(to, &bytes)
+}
+
+/// Moves a canvas (and its `.bak`) into `trash/` in the data directory,
+/// never over an earlier trashed file. Returns where it went.
+pub fn trash(dir: &Path, path: &Path) -> Result<PathBuf, StorageError> {
+    let trash = dir.join("trash");
+    fs::create_dir_all(&trash).map_err(|e| StorageError::io(&trash, e))?;
+    let stem = path
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let mut target = trash.join(format!("{stem}.{EXTENSION}"));
+    let mut n = 1;
+    while target.exists() {
+        n += 1;
+        target = trash.join(format!("{stem}-{n}.{EXTENSION}"));
+    }
+    fs::rename(path, &target).map_err(|e| StorageError::io(path, e))?;
+    let bak = backup_path(path);
+    if bak.exists() {
+        let _ = fs::rename(&bak, backup_path(&target));
+    }
+    Ok(target)
+}
+
 /// One canvas in the data directory, as `list` and the library show it.
 #[derive(Debug)]
 pub struct Entry {

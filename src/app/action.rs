@@ -55,6 +55,32 @@ pub enum Action {
     Redo,
     /// Save now.
     Save,
+    /// Copy the selected item's text (in the statement view: the statement).
+    CopyItem,
+    /// Copy the focused section as a list.
+    CopySection,
+    /// Copy the whole canvas as Markdown.
+    CopyCanvas,
+    /// Open the value proposition statement view.
+    Statement,
+    /// Choose a format to export the canvas to, next to its file.
+    Export,
+    /// Write the export in this format.
+    ExportAs(crate::export::Format),
+    /// Leave the canvas for the library of canvases.
+    Library,
+    /// Library: create a new, empty canvas.
+    NewCanvas,
+    /// Library: create a canvas from the bundled example.
+    NewFromExample,
+    /// Library: rename the selected canvas.
+    RenameCanvas,
+    /// Library: duplicate the selected canvas (e.g. for a second segment).
+    DuplicateCanvas,
+    /// A mouse click at (column, row).
+    Click(u16, u16),
+    /// The mouse wheel at (column, row): negative up, positive down.
+    Scroll(u16, u16, i8),
     /// Show or hide the key help.
     Help,
     /// Quit after saving.
@@ -73,6 +99,13 @@ pub enum Action {
     Resize(u16, u16),
     /// The result of a save the runtime performed.
     Saved(Result<(), String>),
+    /// The result of a copy: what was copied, and which way it went.
+    Copied {
+        what: String,
+        result: Result<crate::clipboard::Route, String>,
+    },
+    /// The result of an export: the file written.
+    Exported(Result<std::path::PathBuf, String>),
     /// A signal asked us to stop: save what can be saved and leave.
     Terminate,
 }

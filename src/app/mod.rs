@@ -7,6 +7,8 @@
 
 mod action;
 mod history;
+mod mouse;
+mod sharing;
 pub mod text_field;
 mod update;
 
@@ -18,6 +20,7 @@ pub use text_field::{TextEdit, TextField};
 
 use crate::canvas::{Canvas, Item, ItemId, Section};
 use crate::fit::{FitReport, analyze};
+use crate::statement::{Part, StatementChoice};
 use crate::ui::theme::Theme;
 
 /// Work for the runtime: the I/O that an update asks for.
@@ -27,6 +30,12 @@ pub enum Effect {
     Save { backup: bool },
     /// Leave the program (everything that needed saving is saved).
     Quit,
+    /// Put text on the clipboard; `what` names it for the status bar.
+    Copy { text: String, what: String },
+    /// Write `text` to `path` (an export next to the canvas).
+    Export { path: PathBuf, text: String },
+    /// Close this canvas (saved) and show the library.
+    OpenLibrary,
 }
 
 /// What the user is doing right now.
@@ -40,6 +49,24 @@ pub enum Mode {
     Link(LinkPicker),
     /// Reading the key help.
     Help,
+    /// The value proposition statement, with its parts to choose.
+    Statement(StatementView),
+    /// Choosing an export format.
+    Export,
+}
+
+/// The statement view: the choice of items and the part being chosen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatementView {
+    pub choice: StatementChoice,
+    /// Index into [`Part::ALL`].
+    pub part: usize,
+}
+
+impl StatementView {
+    pub fn part(&self) -> Part {
+        Part::ALL[self.part.min(Part::ALL.len() - 1)]
+    }
 }
 
 /// What a text field is editing.
@@ -130,8 +157,8 @@ pub struct App {
     pub theme: Theme,
     /// The terminal size, as last reported.
     pub screen: (u16, u16),
-    /// Quit once the pending save has succeeded.
-    quit_after_save: bool,
+    /// Leave (quit or go to the library) once the pending save has succeeded.
+    leave_after_save: Option<Effect>,
     /// A save failed while quitting: a second quit leaves without saving.
     quit_warned: bool,
 }
@@ -162,7 +189,7 @@ impl App {
             history: History::default(),
             theme: Theme::default(),
             screen: (120, 40),
-            quit_after_save: false,
+            leave_after_save: None,
             quit_warned: false,
         }
     }

@@ -19,11 +19,28 @@ impl App {
                 Vec::new()
             }
             Action::Saved(result) => self.saved(result),
+            Action::Copied { what, result } => {
+                self.copied(&what, result);
+                Vec::new()
+            }
+            Action::Exported(result) => {
+                self.exported(result);
+                Vec::new()
+            }
             Action::Terminate => self.terminate(),
+            Action::Click(x, y) if !matches!(self.mode, Mode::Normal | Mode::Edit(_)) => {
+                // A click outside an overlay closes it.
+                if !self.overlay_contains(x, y) {
+                    self.mode = Mode::Normal;
+                }
+                Vec::new()
+            }
             action => match self.mode {
                 Mode::Normal => self.normal(action),
                 Mode::Edit(_) => self.editing(action),
                 Mode::Link(_) => self.linking(action),
+                Mode::Statement(_) => self.statement_view(action),
+                Mode::Export => self.export_menu(action),
                 Mode::Help => {
                     if matches!(
                         action,
@@ -58,7 +75,7 @@ impl App {
             Action::CycleKind => return self.cycle_kind(),
             Action::Link => self.open_picker(),
             Action::EditTitle => {
-                self.start_edit_field(EditTarget::Title, &self.canvas.title.clone())
+                self.start_edit_field(EditTarget::Title, &self.canvas.title.clone());
             }
             Action::EditSegment => {
                 self.start_edit_field(EditTarget::Segment, &self.canvas.segment.clone());
@@ -70,6 +87,14 @@ impl App {
             Action::Undo => return self.undo(),
             Action::Redo => return self.redo(),
             Action::Save => return self.save_now(),
+            Action::CopyItem => return self.copy_item(),
+            Action::CopySection => return self.copy_section(),
+            Action::CopyCanvas => return self.copy_canvas(),
+            Action::Statement => self.open_statement(),
+            Action::Export => self.mode = Mode::Export,
+            Action::Library => return self.leave(Effect::OpenLibrary),
+            Action::Click(x, y) => self.click(x, y),
+            Action::Scroll(x, y, delta) => self.wheel(x, y, delta),
             Action::Help => self.mode = Mode::Help,
             Action::Quit => return self.quit(),
             _ => {}
@@ -79,12 +104,12 @@ impl App {
 
     // -- moving around ------------------------------------------------------
 
-    fn focus_section(&mut self, section: Section) {
+    pub(super) fn focus_section(&mut self, section: Section) {
         self.focus = section;
         self.keep_selection_visible();
     }
 
-    fn select_by(&mut self, delta: isize) {
+    pub(super) fn select_by(&mut self, delta: isize) {
         let len = self.canvas.items(self.focus).len();
         let i = self.focus.index();
         self.selected[i] = self
@@ -438,7 +463,7 @@ impl App {
         match action {
             Action::Up => picker.cursor = picker.cursor.saturating_sub(1),
             Action::Down => {
-                picker.cursor = (picker.cursor + 1).min(candidates.len().saturating_sub(1))
+                picker.cursor = (picker.cursor + 1).min(candidates.len().saturating_sub(1));
             }
             Action::Top => picker.cursor = 0,
             Action::Bottom => picker.cursor = candidates.len().saturating_sub(1),
@@ -510,14 +535,11 @@ impl App {
             Ok(()) => {
                 self.save_state = SaveState::Saved;
                 self.doc.backed_up = true;
-                if self.quit_after_save {
-                    return vec![Effect::Quit];
-                }
-                Vec::new()
+                self.leave_after_save.take().into_iter().collect()
             }
             Err(why) => {
                 self.save_state = SaveState::Failed(why.clone());
-                if std::mem::take(&mut self.quit_after_save) {
+                if self.leave_after_save.take().is_some() {
                     self.quit_warned = true;
                     self.error(format!(
                         "Could not save: {why}. Fix it and press Ctrl-s, or press q again to quit WITHOUT saving."
@@ -533,10 +555,16 @@ impl App {
     }
 
     fn quit(&mut self) -> Vec<Effect> {
+        self.leave(Effect::Quit)
+    }
+
+    /// Leaves the canvas (quit, or the library) once it is saved. A failed
+    /// save stops the leaving and says so; asking again leaves without saving.
+    fn leave(&mut self, how: Effect) -> Vec<Effect> {
         if self.doc.read_only.is_some() || !self.is_dirty() || self.quit_warned {
-            return vec![Effect::Quit];
+            return vec![how];
         }
-        self.quit_after_save = true;
+        self.leave_after_save = Some(how);
         vec![self.save_effect()]
     }
 

@@ -16,14 +16,26 @@ pub enum Context {
     Picker,
     /// The help overlay.
     Help,
+    /// The statement view.
+    Statement,
+    /// The export menu.
+    Export,
+    /// The library of canvases (typing filters).
+    Library,
+    /// A yes/no question.
+    Confirm,
 }
 
 impl Context {
-    pub const ALL: [Context; 4] = [
+    pub const ALL: [Context; 8] = [
         Context::Canvas,
         Context::Text,
         Context::Picker,
         Context::Help,
+        Context::Statement,
+        Context::Export,
+        Context::Library,
+        Context::Confirm,
     ];
 
     pub fn title(self) -> &'static str {
@@ -32,6 +44,10 @@ impl Context {
             Context::Text => "While typing",
             Context::Picker => "Choosing links",
             Context::Help => "In this help",
+            Context::Statement => "In the statement view",
+            Context::Export => "Exporting",
+            Context::Library => "In the library",
+            Context::Confirm => "Answering a question",
         }
     }
 }
@@ -42,6 +58,8 @@ pub fn context_of(mode: &Mode) -> Context {
         Mode::Edit(_) => Context::Text,
         Mode::Link(_) => Context::Picker,
         Mode::Help => Context::Help,
+        Mode::Statement(_) => Context::Statement,
+        Mode::Export => Context::Export,
     }
 }
 
@@ -188,6 +206,12 @@ pub fn bindings() -> &'static [Binding] {
             bind!(Canvas, [key('u')], A::Undo, "undo", hint "undo"),
             bind!(Canvas, [ctrl('r')], A::Redo, "redo"),
             bind!(Canvas, [ctrl('s')], A::Save, "save now"),
+            bind!(Canvas, [key('y')], A::CopyItem, "copy the item's text", hint "copy"),
+            bind!(Canvas, [key('Y')], A::CopySection, "copy the section as a list"),
+            bind!(Canvas, [key('c')], A::CopyCanvas, "copy the whole canvas as Markdown"),
+            bind!(Canvas, [key('s')], A::Statement, "value proposition statement", hint "statement"),
+            bind!(Canvas, [key('x')], A::Export, "export to a file next to the canvas"),
+            bind!(Canvas, [key('o')], A::Library, "library of canvases"),
             bind!(Canvas, [key('?'), code(K::F(1))], A::Help, "help", hint "help"),
             bind!(Canvas, [key('q')], A::Quit, "save and quit", hint "quit"),
             bind!(Text, [code(K::Enter)], A::Confirm, "keep the text", hint "keep"),
@@ -209,6 +233,31 @@ pub fn bindings() -> &'static [Binding] {
             bind!(Picker, [code(K::Enter)], A::Confirm, "keep these links", hint "keep"),
             bind!(Picker, [code(K::Esc), key('q')], A::Cancel, "cancel", hint "cancel"),
             bind!(Help, [code(K::Esc), key('?'), key('q'), code(K::Enter)], A::Cancel, "close the help", hint "close"),
+            bind!(Statement, [code(K::Up), key('k')], A::Up, "previous part"),
+            bind!(Statement, [code(K::Down), key('j')], A::Down, "next part"),
+            bind!(Statement, [code(K::Left), key('h')], A::Left, "previous choice"),
+            bind!(Statement, [code(K::Right), key('l'), key(' ')], A::Right, "next choice", hint "choose"),
+            bind!(Statement, [key('y')], A::CopyItem, "copy the statement", hint "copy"),
+            bind!(Statement, [code(K::Esc), key('s'), key('q')], A::Cancel, "close", hint "close"),
+            bind!(Export, [key('m')], A::ExportAs(crate::export::Format::Md), "Markdown", hint "Markdown"),
+            bind!(Export, [key('j')], A::ExportAs(crate::export::Format::Json), "JSON", hint "JSON"),
+            bind!(Export, [key('t')], A::ExportAs(crate::export::Format::Txt), "plain text", hint "text"),
+            bind!(Export, [code(K::Esc), key('x'), key('q')], A::Cancel, "cancel", hint "cancel"),
+            bind!(Library, [code(K::Up)], A::Up, "previous canvas"),
+            bind!(Library, [code(K::Down)], A::Down, "next canvas"),
+            bind!(Library, [code(K::Home)], A::Top, "first canvas"),
+            bind!(Library, [code(K::End)], A::Bottom, "last canvas"),
+            bind!(Library, [code(K::Enter)], A::Confirm, "open", hint "open"),
+            bind!(Library, [ctrl('n')], A::NewCanvas, "new canvas", hint "new"),
+            bind!(Library, [ctrl('e')], A::NewFromExample, "new canvas from the example", hint "example"),
+            bind!(Library, [code(K::F(2)), ctrl('r')], A::RenameCanvas, "rename", hint "rename"),
+            bind!(Library, [ctrl('d')], A::DuplicateCanvas, "duplicate (e.g. for a second segment)", hint "duplicate"),
+            bind!(Library, [code(K::Delete)], A::Delete, "delete (to trash/)", hint "delete"),
+            bind!(Library, [code(K::Backspace)], A::Text(TextEdit::Backspace), "edit the filter"),
+            bind!(Library, [code(K::Esc)], A::Cancel, "clear the filter, or quit", hint "quit"),
+            bind!(Library, [ctrl('q'), ctrl('c')], A::Quit, "quit"),
+            bind!(Confirm, [key('y'), code(K::Enter)], A::Confirm, "yes", hint "yes"),
+            bind!(Confirm, [key('n'), code(K::Esc)], A::Cancel, "no", hint "no"),
         ]
     })
 }
@@ -223,7 +272,7 @@ pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
         return Some(b.action.clone());
     }
     match (context, event.code) {
-        (Context::Text, KeyCode::Char(c))
+        (Context::Text | Context::Library, KeyCode::Char(c))
             if !event
                 .modifiers
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>

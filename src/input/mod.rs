@@ -6,7 +6,7 @@
 
 pub mod keymap;
 
-use ratatui::crossterm::event::{Event, KeyEventKind};
+use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
 use crate::app::{Action, App, Mode};
 
@@ -21,6 +21,30 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
             _ => None,
         },
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+            MouseEventKind::ScrollUp => Some(Action::Scroll(m.column, m.row, -1)),
+            MouseEventKind::ScrollDown => Some(Action::Scroll(m.column, m.row, 1)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The action an event stands for in the library.
+pub fn action_for_library(lib: &crate::library::Library, event: &Event) -> Option<Action> {
+    use crate::library::LibraryMode;
+    let context = match lib.mode {
+        LibraryMode::Browse => Context::Library,
+        LibraryMode::Name(..) => Context::Text,
+        LibraryMode::ConfirmDelete => Context::Confirm,
+    };
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => resolve(context, key).or(
+            // Any other key answers "no" to a question.
+            (context == Context::Confirm).then_some(Action::Cancel),
+        ),
+        Event::Paste(text) => Some(Action::Paste(text.clone())),
         _ => None,
     }
 }

@@ -7,7 +7,7 @@ use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use crate::app::{App, EditTarget, Mode};
+use crate::app::{App, EditTarget, Editor, Mode};
 use crate::canvas::{Item, Level, Section};
 
 use super::layout::{self, Areas, Shape};
@@ -188,18 +188,7 @@ fn draw_section(
             _ => false,
         });
         if let Some(editor) = edit_this {
-            let prefix = "› ";
-            let room = usize::from(row_area.width).saturating_sub(prefix.len());
-            let (shown, col) =
-                text::window(editor.field.text(), editor.field.cursor_column(), room);
-            buf.set_style(row_area, t.cursor_row);
-            Paragraph::new(Line::from(vec![Span::raw(prefix), Span::raw(shown)]))
-                .style(t.cursor_row)
-                .render(row_area, buf);
-            let x = row_area.x + (prefix.chars().count() + col) as u16;
-            if x < row_area.right() {
-                cursor = Some((x, y));
-            }
+            cursor = editor_row(app, editor, row_area, buf);
             continue;
         }
         let Some(item) = item_index.and_then(|i| items.get(i)) else {
@@ -217,6 +206,26 @@ fn draw_section(
             buf,
         );
     }
+    more_markers(app, list, scroll, rows, len, buf);
+    cursor
+}
+
+/// The text field in place of an item; returns where the cursor goes.
+fn editor_row(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
+    let prefix = "› ";
+    let room = usize::from(area.width).saturating_sub(prefix.len());
+    let (shown, col) = text::window(editor.field.text(), editor.field.cursor_column(), room);
+    buf.set_style(area, app.theme.cursor_row);
+    Paragraph::new(Line::from(vec![Span::raw(prefix), Span::raw(shown)]))
+        .style(app.theme.cursor_row)
+        .render(area, buf);
+    let x = area.x + (prefix.chars().count() + col) as u16;
+    (x < area.right()).then_some((x, area.y))
+}
+
+/// "↑3" / "↓5" at the edges of a list that has more than fits.
+fn more_markers(app: &App, list: Rect, scroll: usize, rows: usize, len: usize, buf: &mut Buffer) {
+    let t = &app.theme;
     // A hint that more items lie beyond the visible ones.
     if scroll + rows < len && list.width > 2 {
         let more = format!("↓{}", len - scroll - rows);
@@ -228,7 +237,6 @@ fn draw_section(
         let x = list.right().saturating_sub(text::width(&more) as u16);
         buf.set_string(x, list.y, more, t.dim);
     }
-    cursor
 }
 
 /// One item: selection marker, flag, level, text.

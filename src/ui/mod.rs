@@ -18,6 +18,8 @@ use crate::input::keymap::{context_of, hints};
 
 use layout::Shape;
 
+pub use overlay::area_of as overlay_area;
+
 /// Draws the whole editor.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
@@ -44,6 +46,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
     match &app.mode {
         Mode::Help => overlay::help(app, area, buf),
         Mode::Link(picker) => overlay::picker(app, picker, area, buf),
+        Mode::Statement(view) => overlay::statement(app, view, area, buf),
+        Mode::Export => overlay::export(app, area, buf),
         _ => {}
     }
     cursor

@@ -6,8 +6,10 @@ use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use crate::app::{App, LinkPicker};
+use crate::app::{App, LinkPicker, Mode, StatementView};
+use crate::export::Format;
 use crate::input::keymap::{Context, bindings};
+use crate::statement::Part;
 
 use super::canvas_view::level_dots;
 use super::text;
@@ -23,11 +25,31 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
     rect
 }
 
+/// Where the open overlay is drawn, if one is open. Drawing and mouse
+/// hit-testing both use this.
+pub fn area_of(app: &App, area: Rect) -> Option<Rect> {
+    match &app.mode {
+        Mode::Help => Some(centered(area, 90, area.height.saturating_sub(2))),
+        Mode::Link(p) => {
+            let n = app.canvas.items(p.section).len() as u16;
+            Some(centered(area, 80, n.saturating_add(4)))
+        }
+        Mode::Statement(_) => Some(centered(area, 90, 17)),
+        Mode::Export => Some(centered(area, 64, 8)),
+        Mode::Normal | Mode::Edit(_) => None,
+    }
+}
+
 /// The key help, generated from the key table.
 pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let mut lines: Vec<Line> = Vec::new();
-    for ctx in [Context::Canvas, Context::Text, Context::Picker] {
+    for ctx in [
+        Context::Canvas,
+        Context::Text,
+        Context::Picker,
+        Context::Statement,
+    ] {
         lines.push(Line::from(Span::styled(ctx.title(), t.section_title)));
         for b in bindings().iter().filter(|b| b.context == ctx) {
             let keys = b
@@ -51,7 +73,9 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
         "The Value Proposition Canvas is by Alexander Osterwalder and Strategyzer; vpcanvas is independent and not affiliated.",
         t.dim,
     )));
-    let rect = centered(area, 90, area.height.saturating_sub(2));
+    let Some(rect) = area_of(app, area) else {
+        return;
+    };
     Clear.render(rect, buf);
     let block = Block::bordered()
         .border_set(border::ROUNDED)
@@ -91,8 +115,9 @@ pub fn picker(app: &App, picker: &LinkPicker, area: Rect, buf: &mut Buffer) {
         crate::canvas::Section::Products => "Products that help with this job",
     };
     let items = app.canvas.items(picker.section);
-    let h = (items.len() as u16).saturating_add(4);
-    let rect = centered(area, 80, h);
+    let Some(rect) = area_of(app, area) else {
+        return;
+    };
     Clear.render(rect, buf);
     let block = Block::bordered()
         .border_set(border::ROUNDED)
@@ -153,4 +178,86 @@ pub fn picker(app: &App, picker: &LinkPicker, area: Rect, buf: &mut Buffer) {
         }
         Paragraph::new(line).render(row_area, buf);
     }
+}
+
+/// The statement view: the sentence, then each part with its current choice.
+pub fn statement(app: &App, view: &StatementView, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let Some(rect) = area_of(app, area) else {
+        return;
+    };
+    Clear.render(rect, buf);
+    let block = Block::bordered()
+        .border_set(border::ROUNDED)
+        .title(Span::styled(" Value proposition ", t.title))
+        .title_bottom(Span::styled(
+            " ↑↓ part · ←→ choose · y copy · Esc close ",
+            t.dim,
+        ));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let sentence = text::safe(&app.statement_text().unwrap_or_default());
+    let [top, _, parts] = Layout::vertical([
+        Constraint::Length(6),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    Paragraph::new(Line::from(Span::styled(sentence, t.header)))
+        .wrap(Wrap { trim: true })
+        .render(top, buf);
+    let mut lines = Vec::new();
+    for (i, part) in Part::ALL.into_iter().enumerate() {
+        let value = view
+            .choice
+            .text(&app.canvas, part)
+            .map_or_else(|| "(left out)".to_owned(), text::safe);
+        let label = format!(" {:<22}", part.label());
+        let room = usize::from(parts.width).saturating_sub(text::width(&label) + 4);
+        let mut line = Line::from(vec![
+            Span::styled(label, t.key),
+            Span::raw(format!("‹ {} ›", text::truncate(&value, room))),
+        ]);
+        if i == view.part {
+            line = line.style(t.selected);
+        }
+        lines.push(line);
+    }
+    Paragraph::new(lines).render(parts, buf);
+}
+
+/// The export menu: which format, and where it will be written.
+pub fn export(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let Some(rect) = area_of(app, area) else {
+        return;
+    };
+    Clear.render(rect, buf);
+    let block = Block::bordered()
+        .border_set(border::ROUNDED)
+        .title(Span::styled(" Export next to the canvas ", t.title))
+        .title_bottom(Span::styled(" Esc cancels ", t.dim));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let name = |f: Format| {
+        app.export_path(f)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let lines: Vec<Line> = [
+        ("m", "Markdown", Format::Md),
+        ("j", "JSON", Format::Json),
+        ("t", "plain text", Format::Txt),
+    ]
+    .into_iter()
+    .map(|(key, label, f)| {
+        Line::from(vec![
+            Span::styled(format!("  {key}  "), t.key),
+            Span::raw(format!("{label:<12}")),
+            Span::styled(text::safe(&name(f)), t.dim),
+        ])
+    })
+    .collect();
+    Paragraph::new(lines).render(inner, buf);
 }

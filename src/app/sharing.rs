@@ -1,0 +1,125 @@
+//! Getting text out of the canvas: copying to the clipboard, the statement
+//! view and exports written next to the canvas file.
+
+use std::path::PathBuf;
+
+use crate::clipboard::Route;
+use crate::export::{self, Format};
+use crate::statement::{Part, StatementChoice, compose};
+
+use super::{Action, App, Effect, Mode, StatementView};
+
+impl App {
+    pub(super) fn copy_item(&mut self) -> Vec<Effect> {
+        let Some(item) = self.selected_item() else {
+            self.info(format!("No {} to copy", self.focus.noun()));
+            return Vec::new();
+        };
+        vec![Effect::Copy {
+            text: export::one_line(&item.text),
+            what: self.focus.noun().to_owned(),
+        }]
+    }
+
+    pub(super) fn copy_section(&mut self) -> Vec<Effect> {
+        let items = self.canvas.items(self.focus);
+        if items.is_empty() {
+            self.info(format!("{} is empty; nothing to copy", self.focus.title()));
+            return Vec::new();
+        }
+        let mut text = format!("{}\n", self.focus.title());
+        for item in items {
+            text.push_str("- ");
+            text.push_str(&export::one_line(&item.text));
+            text.push('\n');
+        }
+        vec![Effect::Copy {
+            text,
+            what: format!("{} ({})", self.focus.title().to_lowercase(), items.len()),
+        }]
+    }
+
+    pub(super) fn copy_canvas(&mut self) -> Vec<Effect> {
+        vec![Effect::Copy {
+            text: export::markdown(&self.canvas),
+            what: "the canvas as Markdown".to_owned(),
+        }]
+    }
+
+    pub(super) fn copied(&mut self, what: &str, result: Result<Route, String>) {
+        match result {
+            Ok(route) => self.info(format!("Copied {what} {}", route.describe())),
+            Err(why) => self.error(format!("Could not copy {what}: {why}")),
+        }
+    }
+
+    pub(super) fn open_statement(&mut self) {
+        self.mode = Mode::Statement(StatementView {
+            choice: StatementChoice::default_for(&self.canvas),
+            part: 0,
+        });
+        self.status = None;
+    }
+
+    /// The statement as the view currently composes it.
+    pub fn statement_text(&self) -> Option<String> {
+        match &self.mode {
+            Mode::Statement(view) => Some(compose(&self.canvas, &view.choice)),
+            _ => None,
+        }
+    }
+
+    pub(super) fn statement_view(&mut self, action: Action) -> Vec<Effect> {
+        let Mode::Statement(view) = &mut self.mode else {
+            return Vec::new();
+        };
+        match action {
+            Action::Up => view.part = view.part.saturating_sub(1),
+            Action::Down => view.part = (view.part + 1).min(Part::ALL.len() - 1),
+            Action::Left | Action::Right => {
+                let part = view.part();
+                view.choice
+                    .cycle(&self.canvas, part, action == Action::Right);
+            }
+            Action::CopyItem => {
+                let text = compose(&self.canvas, &view.choice);
+                return vec![Effect::Copy {
+                    text,
+                    what: "the statement".to_owned(),
+                }];
+            }
+            Action::Cancel | Action::Statement | Action::Quit => self.mode = Mode::Normal,
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Where an export in `format` goes: beside the canvas, e.g. `demo.md`.
+    pub fn export_path(&self, format: Format) -> PathBuf {
+        self.doc.path.with_extension(format.extension())
+    }
+
+    pub(super) fn export_menu(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::ExportAs(format) => {
+                self.mode = Mode::Normal;
+                vec![Effect::Export {
+                    path: self.export_path(format),
+                    text: format.render(&self.canvas),
+                }]
+            }
+            Action::Cancel | Action::Export | Action::Quit => {
+                self.mode = Mode::Normal;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    pub(super) fn exported(&mut self, result: Result<PathBuf, String>) {
+        match result {
+            Ok(path) => self.info(format!("Exported to {}", path.display())),
+            Err(why) => self.error(format!("Export failed: {why}")),
+        }
+    }
+}

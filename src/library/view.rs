@@ -1,0 +1,214 @@
+//! Drawing the library: a table of canvases with their fit at a glance.
+
+use std::time::SystemTime;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use crate::app::StatusKind;
+use crate::input::keymap::{Context, hints};
+use crate::ui::text;
+
+use super::{Library, LibraryMode};
+
+/// Draws the library screen.
+pub fn render(lib: &Library, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < 20 || area.height < 6 {
+        Paragraph::new("terminal too small").render(area, frame.buffer_mut());
+        return;
+    }
+    let t = &lib.theme;
+    let [header, filter, table, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(2),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let buf = frame.buffer_mut();
+    let head = format!(" vpcanvas — your canvases · {}", lib.dir.display());
+    Paragraph::new(Span::styled(
+        text::truncate(&head, usize::from(area.width)),
+        t.title,
+    ))
+    .render(header, buf);
+
+    let cursor = filter_line(lib, filter, buf);
+    table_view(lib, table, buf);
+    footer_line(lib, footer, area.width, buf);
+    if let Some((x, y)) = cursor
+        && x < area.right()
+    {
+        frame.set_cursor_position((x, y));
+    }
+}
+
+/// The filter, the name being typed, or the delete question.
+fn filter_line(lib: &Library, filter: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
+    let t = &lib.theme;
+    // The filter line, or the name being typed.
+    let (label, field) = match &lib.mode {
+        LibraryMode::Name(prompt, field) => (format!(" {}: ", prompt.label()), Some(field)),
+        LibraryMode::ConfirmDelete => {
+            let name = lib
+                .selected_canvas()
+                .map(|c| c.name.clone())
+                .unwrap_or_default();
+            (
+                format!(
+                    " Delete “{}”? It goes to trash/ in the data folder. y / n ",
+                    text::safe(&name)
+                ),
+                None,
+            )
+        }
+        LibraryMode::Browse => (" Filter: ".to_owned(), Some(&lib.filter)),
+    };
+    let filter_line = Rect {
+        height: 1,
+        ..filter
+    };
+    match field {
+        Some(f) => {
+            let room = usize::from(filter.width).saturating_sub(text::width(&label));
+            let (shown, col) = text::window(f.text(), f.cursor_column(), room);
+            let hint = if f.text().is_empty() && matches!(lib.mode, LibraryMode::Browse) {
+                Span::styled("type to filter by name, title or segment", t.dim)
+            } else {
+                Span::raw(shown)
+            };
+            Paragraph::new(Line::from(vec![Span::styled(label.clone(), t.key), hint]))
+                .render(filter_line, buf);
+            Some((filter.x + (text::width(&label) + col) as u16, filter.y))
+        }
+        None => {
+            Paragraph::new(Span::styled(label, t.status_warning)).render(filter_line, buf);
+            None
+        }
+    }
+}
+
+/// The table of canvases.
+fn table_view(lib: &Library, table: Rect, buf: &mut Buffer) {
+    let t = &lib.theme;
+    let visible = lib.visible();
+    let widths = [24usize, 30, 22, 6, 7, 7, 12];
+    let heads = [
+        "NAME", "TITLE", "SEGMENT", "ITEMS", "PAINS!", "GAINS!", "CHANGED",
+    ];
+    let row_text = |cells: [String; 7]| -> String {
+        let mut s = String::from(" ");
+        for (cell, w) in cells.iter().zip(widths) {
+            let cell = text::truncate(cell, w);
+            s.push_str(&cell);
+            s.push_str(&" ".repeat(w.saturating_sub(text::width(&cell)) + 1));
+        }
+        s
+    };
+    let mut lines = vec![Line::from(Span::styled(
+        row_text(heads.map(str::to_owned)),
+        t.section_title,
+    ))];
+    if visible.is_empty() {
+        let msg = if lib.canvases.is_empty() {
+            " No canvases yet. Ctrl-n creates one, Ctrl-e one from the example."
+        } else {
+            " Nothing matches the filter (Esc clears it)."
+        };
+        lines.push(Line::from(Span::styled(msg, t.dim)));
+    }
+    let rows = usize::from(table.height.saturating_sub(1));
+    let scroll = crate::ui::layout::scroll_to_show(0, lib.selected, rows, visible.len());
+    for (i, c) in visible.iter().enumerate().skip(scroll).take(rows) {
+        let cells = match &c.error {
+            None => [
+                c.name.clone(),
+                c.title.clone(),
+                c.segment.clone(),
+                c.items.to_string(),
+                mark(c.open_pains),
+                mark(c.open_gains),
+                ago(c.modified, lib.now),
+            ],
+            Some(e) => [
+                c.name.clone(),
+                format!("cannot be read: {e}"),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                ago(c.modified, lib.now),
+            ],
+        };
+        let mut line = Line::from(row_text(cells));
+        if i == lib.selected {
+            line = line.style(t.selected);
+        } else if c.error.is_some() {
+            line = line.style(t.status_warning);
+        }
+        lines.push(line);
+    }
+    Paragraph::new(lines).render(table, buf);
+}
+
+/// The status message, or the key hints.
+fn footer_line(lib: &Library, footer: Rect, width: u16, buf: &mut Buffer) {
+    let t = &lib.theme;
+    let left = match &lib.status {
+        Some(s) => {
+            let style = match s.kind {
+                StatusKind::Info => t.status_info,
+                StatusKind::Warning => t.status_warning,
+                StatusKind::Error => t.status_error,
+            };
+            Line::from(Span::styled(
+                format!(
+                    " {}",
+                    text::truncate(&s.text, usize::from(width).saturating_sub(1))
+                ),
+                style,
+            ))
+        }
+        None => {
+            let ctx = match lib.mode {
+                LibraryMode::Browse => Context::Library,
+                LibraryMode::Name(..) => Context::Text,
+                LibraryMode::ConfirmDelete => Context::Confirm,
+            };
+            let mut spans = Vec::new();
+            for (key, help) in hints(ctx) {
+                spans.push(Span::styled(format!(" {key}"), t.key));
+                spans.push(Span::styled(format!(" {help} "), t.dim));
+            }
+            Line::from(spans)
+        }
+    };
+    Paragraph::new(left).render(footer, buf);
+}
+
+/// A count with a `!` when it is not zero, readable without colour.
+fn mark(n: usize) -> String {
+    if n == 0 {
+        "0".to_owned()
+    } else {
+        format!("{n} !")
+    }
+}
+
+/// "just now", "5 min ago", "3 h ago", "2 days ago".
+pub fn ago(modified: Option<SystemTime>, now: SystemTime) -> String {
+    let Some(m) = modified else {
+        return String::new();
+    };
+    let secs = now.duration_since(m).map_or(0, |d| d.as_secs());
+    match secs {
+        0..60 => "just now".to_owned(),
+        60..3600 => format!("{} min ago", secs / 60),
+        3600..86_400 => format!("{} h ago", secs / 3600),
+        _ => format!("{} days ago", secs / 86_400),
+    }
+}

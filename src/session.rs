@@ -1,0 +1,198 @@
+//! One terminal session: the editor and the library, one after the other,
+//! without leaving the alternate screen.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use std::time::{Duration, SystemTime};
+
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+
+use crate::app::{App, StatusKind};
+use crate::canvas::Canvas;
+use crate::clipboard::SystemClipboard;
+use crate::input::action_for_library;
+use crate::library::{Library, LibraryEffect, Summary};
+use crate::runtime::{self, Events, Outcome, Polled, SessionIo, SignalFlag, TerminalEvents};
+use crate::storage::{self, StorageError};
+
+/// Where a session starts.
+pub enum Start {
+    Editor(Box<App>),
+    Library,
+}
+
+/// Builds an editor on a canvas file: loaded if it exists (read-only when it
+/// comes from a newer vpcanvas), a new canvas written on first edit if not.
+pub fn load_app(path: &Path) -> Result<App, StorageError> {
+    if path.exists() {
+        let parsed = storage::load(path)?;
+        let read_only = parsed.read_only();
+        let version = parsed.version;
+        let app = App::new(parsed.canvas, path, true);
+        Ok(if read_only {
+            app.read_only(format!(
+                "written by a newer vpcanvas (format version {version}); it will not be changed"
+            ))
+        } else {
+            app
+        })
+    } else {
+        let title = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Ok(App::new(Canvas::new(title), path, false))
+    }
+}
+
+/// Runs a session in the real terminal. Returns the process exit code: 0, or
+/// 128 + the signal that ended it.
+pub fn run(start: Start, data_dir: Option<PathBuf>) -> io::Result<u8> {
+    let signal = runtime::watch_signals()?;
+    let (mut terminal, guard) = runtime::enter()?;
+    let mut io = SessionIo {
+        clipboard: SystemClipboard::from_env(),
+    };
+    let mut next = start;
+    let sig = loop {
+        next = match next {
+            Start::Editor(mut app) => {
+                match runtime::run(
+                    &mut terminal,
+                    &mut app,
+                    &mut TerminalEvents,
+                    &mut io,
+                    &signal,
+                )? {
+                    Outcome::Quit(sig) => break sig,
+                    Outcome::Library => Start::Library,
+                }
+            }
+            Start::Library => {
+                let dir = storage::data_dir(data_dir.as_deref()).map_err(io::Error::other)?;
+                let mut library = Library::new(dir.clone(), summaries(&dir), SystemTime::now());
+                match run_library(&mut terminal, &mut library, &mut TerminalEvents, &signal)? {
+                    Some(app) => Start::Editor(Box::new(app)),
+                    None => break signal_number(&signal),
+                }
+            }
+        };
+    };
+    drop(guard);
+    // The conventional code for death by signal: 128 + its number.
+    Ok(sig.map_or(0, |s| u8::try_from(128 + s).unwrap_or(1)))
+}
+
+fn summaries(dir: &Path) -> Vec<Summary> {
+    storage::list(dir)
+        .map(|entries| entries.iter().map(Summary::from_entry).collect())
+        .unwrap_or_default()
+}
+
+/// Runs the library until a canvas is opened (returned) or the user quits.
+pub fn run_library<B: Backend>(
+    terminal: &mut Terminal<B>,
+    lib: &mut Library,
+    events: &mut dyn Events,
+    signal: &SignalFlag,
+) -> io::Result<Option<App>>
+where
+    B::Error: Into<io::Error>,
+{
+    loop {
+        terminal
+            .draw(|f| crate::library::render(lib, f))
+            .map_err(Into::into)?;
+        if signal.load(Ordering::SeqCst) != 0 {
+            return Ok(None);
+        }
+        let event = match events.next(Duration::from_millis(100)) {
+            Polled::Idle => continue,
+            Polled::Closed => return Ok(None),
+            Polled::Event(e) => e,
+        };
+        let Some(action) = action_for_library(lib, &event) else {
+            continue;
+        };
+        for effect in lib.update(action) {
+            match perform(lib, effect) {
+                Next::Stay => {}
+                Next::Open(app) => return Ok(Some(*app)),
+                Next::Quit => return Ok(None),
+            }
+        }
+    }
+}
+
+/// What the library does after an effect.
+enum Next {
+    Stay,
+    Open(Box<App>),
+    Quit,
+}
+
+/// Does one library effect.
+fn perform(lib: &mut Library, effect: LibraryEffect) -> Next {
+    let dir = lib.dir.clone();
+    let result: Result<(String, Option<String>), StorageError> = match effect {
+        LibraryEffect::Quit => return Next::Quit,
+        LibraryEffect::Open(path) => match load_app(&path) {
+            Ok(app) => return Next::Open(Box::new(app)),
+            Err(e) => Err(e),
+        },
+        LibraryEffect::Create { name, example } => {
+            let created = storage::canvas_path(&dir, &name).and_then(|path| {
+                let canvas = match example {
+                    Some(ex) => ex.canvas().map_err(|source| StorageError::Format {
+                        path: path.clone(),
+                        source,
+                    })?,
+                    None => Canvas::new(name.trim()),
+                };
+                storage::create(&path, &canvas).map(|()| path)
+            });
+            match created.and_then(|path| load_app(&path)) {
+                Ok(app) => return Next::Open(Box::new(app)),
+                Err(e) => Err(e),
+            }
+        }
+        LibraryEffect::Rename { from, to } => storage::canvas_path(&dir, &to)
+            .and_then(|target| storage::rename(&from, &target).map(|()| target))
+            .map(|t| (format!("Renamed to {}", t.display()), stem(&t))),
+        LibraryEffect::Duplicate { from, to } => storage::canvas_path(&dir, &to)
+            .and_then(|target| storage::duplicate(&from, &target).map(|()| target))
+            .map(|t| (format!("Duplicated as {}", t.display()), stem(&t))),
+        LibraryEffect::Trash(path) => storage::trash(&dir, &path).map(|t| {
+            (
+                format!("Moved to {} (restore it by moving it back)", t.display()),
+                None,
+            )
+        }),
+    };
+    match result {
+        Ok((msg, focus)) => {
+            lib.refresh(summaries(&dir), SystemTime::now(), focus.as_deref());
+            lib.say(msg, StatusKind::Info);
+        }
+        Err(e) => {
+            lib.refresh(summaries(&dir), SystemTime::now(), None);
+            lib.say(
+                e.to_string().lines().next().unwrap_or_default().to_owned(),
+                StatusKind::Error,
+            );
+        }
+    }
+    Next::Stay
+}
+
+/// The signal that arrived, if any.
+fn signal_number(signal: &SignalFlag) -> Option<i32> {
+    let sig = signal.load(Ordering::SeqCst);
+    (sig != 0).then(|| i32::try_from(sig).unwrap_or(0))
+}
+
+fn stem(path: &Path) -> Option<String> {
+    path.file_stem().map(|s| s.to_string_lossy().into_owned())
+}
