@@ -10,25 +10,36 @@ use clap::{Parser, Subcommand, ValueEnum};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::app::{Action, App};
+use crate::app::{Action, App, Look};
 use crate::canvas::Canvas;
 use crate::export::{self, Format};
 use crate::fit::analyze;
+use crate::session::Options;
 use crate::statement::default_statement;
 use crate::storage;
+use crate::ui::theme::ThemeName;
 
 const ABOUT: &str = "A keyboard-first terminal editor for the Value Proposition Canvas.\n\n\
 The Value Proposition Canvas was created by Alexander Osterwalder and Strategyzer. \
 vpcanvas is an independent tool, not affiliated with or endorsed by them.";
 
 #[derive(Debug, Parser)]
-#[command(name = "vpcanvas", version, about = ABOUT, args_conflicts_with_subcommands = true)]
+#[command(name = "vpcanvas", version, about = ABOUT)]
 pub struct Cli {
     /// A canvas file to open in the editor (created on first edit if missing).
     pub file: Option<PathBuf>,
     /// Where canvases are kept (default: the platform data dir; env `VPCANVAS_DATA_DIR`).
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// Colour theme (`NO_COLOR` always wins): default, contrast or mono.
+    #[arg(long, global = true, value_enum, value_name = "THEME")]
+    pub theme: Option<ThemeName>,
+    /// Start in projector mode (for a room: big title, high contrast, walkthrough).
+    #[arg(long, global = true)]
+    pub projector: bool,
+    /// Draw with plain ASCII symbols only, for terminals and fonts without box drawing.
+    #[arg(long, global = true)]
+    pub ascii: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -121,22 +132,39 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// The look from the config file, overridden by the command line.
+fn look(cli: &Cli) -> Look {
+    let (config, warning) = crate::config::load();
+    Look {
+        theme: cli.theme.unwrap_or(config.theme),
+        projector_theme: cli.theme.unwrap_or(config.projector.theme),
+        ascii: cli.ascii || config.ascii,
+        projector: cli.projector,
+        timer_minutes: config.projector.timer_minutes,
+        warning,
+    }
+}
+
 pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let data_dir = cli.data_dir.as_deref();
-    match cli.command {
-        None => match cli.file {
-            Some(file) => open_editor(&file, data_dir),
-            None => open_library(data_dir),
+    let session = || crate::session::Options {
+        data_dir: cli.data_dir.clone(),
+        look: look(&cli),
+    };
+    match &cli.command {
+        None => match &cli.file {
+            Some(file) => open_editor(file, session()),
+            None => open_library(session()),
         },
-        Some(Command::New { name, example }) => cmd_new(data_dir, &name, example),
+        Some(Command::New { name, example }) => cmd_new(session(), name, *example),
         Some(Command::List) => cmd_list(data_dir),
         Some(Command::Check {
             files,
             format,
             strict,
-        }) => Ok(cmd_check(&files, format, strict)),
+        }) => Ok(cmd_check(files, *format, *strict)),
         Some(Command::Export { file, format }) => {
-            let canvas = storage::load(&file)?.canvas;
+            let canvas = storage::load(file)?.canvas;
             print_out(&format.render(&canvas))?;
             Ok(ExitCode::SUCCESS)
         }
@@ -145,10 +173,14 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             width,
             height,
         }) => {
-            let parsed = storage::load(&file)?;
+            let parsed = storage::load(file)?;
             let (tw, th) = terminal_size();
-            let mut app = App::new(parsed.canvas, &file, true);
-            app.theme = crate::ui::theme::Theme::monochrome();
+            let mut app = App::new(parsed.canvas, file, true);
+            // Plain text: styles do not matter, and the config's warning has no place here.
+            app.present(&Look {
+                warning: None,
+                ..look(&cli)
+            });
             let (w, h) = (width.unwrap_or(tw), height.unwrap_or(th));
             app.update(Action::Resize(w, h));
             let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
@@ -157,7 +189,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Statement { file }) => {
-            let canvas = storage::load(&file)?.canvas;
+            let canvas = storage::load(file)?.canvas;
             print_out(&format!("{}\n", default_statement(&canvas)))?;
             Ok(ExitCode::SUCCESS)
         }
@@ -186,46 +218,37 @@ fn terminal_size() -> (u16, u16) {
 }
 
 /// Opens FILE in the editor. A file that fails to load is never opened for writing.
-fn open_editor(
-    file: &Path,
-    data_dir: Option<&Path>,
-) -> Result<ExitCode, Box<dyn std::error::Error>> {
+fn open_editor(file: &Path, options: Options) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let app = crate::session::load_app(file)?;
-    let code = crate::session::run(
-        crate::session::Start::Editor(Box::new(app)),
-        data_dir.map(Path::to_path_buf),
-    )?;
+    let code = crate::session::run(crate::session::Start::Editor(Box::new(app)), options)?;
     Ok(ExitCode::from(code))
 }
 
 /// With a terminal, the library; without one (a pipe, CI), the same list as `list`.
-fn open_library(data_dir: Option<&Path>) -> Result<ExitCode, Box<dyn std::error::Error>> {
+fn open_library(options: Options) -> Result<ExitCode, Box<dyn std::error::Error>> {
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
-        return cmd_list(data_dir);
+        return cmd_list(options.data_dir.as_deref());
     }
-    storage::data_dir(data_dir)?;
-    let code = crate::session::run(
-        crate::session::Start::Library,
-        data_dir.map(Path::to_path_buf),
-    )?;
+    storage::data_dir(options.data_dir.as_deref())?;
+    let code = crate::session::run(crate::session::Start::Library, options)?;
     Ok(ExitCode::from(code))
 }
 
 fn cmd_new(
-    data_dir: Option<&Path>,
+    options: Options,
     name: &str,
     example: Option<Example>,
 ) -> Result<ExitCode, Box<dyn std::error::Error>> {
-    let dir = storage::data_dir(data_dir)?;
+    let dir = storage::data_dir(options.data_dir.as_deref())?;
     let path = storage::canvas_path(&dir, name)?;
     let canvas = match example {
         Some(example) => example.canvas()?,
-        None => Canvas::new(name.trim().trim_end_matches(".ron")),
+        None => Canvas::new(storage::canvas_name(name)),
     };
     storage::create(&path, &canvas)?;
     print_out(&format!("{}\n", path.display()))?;
     if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
-        return open_editor(&path, data_dir);
+        return open_editor(&path, options);
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -241,31 +264,40 @@ fn cmd_list(data_dir: Option<&Path>) -> Result<ExitCode, Box<dyn std::error::Err
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = format!(
-        "{:<24} {:<32} {:>5} {:>7} {:>7}\n",
-        "NAME", "TITLE", "ITEMS", "PAINS!", "GAINS!"
+        "{} {} {:>5} {:>7} {:>7}\n",
+        pad("NAME", 24),
+        pad("TITLE", 32),
+        "ITEMS",
+        "PAINS!",
+        "GAINS!"
     );
     for entry in &entries {
         match &entry.loaded {
             Ok(parsed) => {
                 let report = analyze(&parsed.canvas);
                 out.push_str(&format!(
-                    "{:<24} {:<32} {:>5} {:>7} {:>7}\n",
-                    clip(&entry.name, 24),
-                    clip(&export::one_line(&parsed.canvas.title), 32),
+                    "{} {} {:>5} {:>7} {:>7}\n",
+                    pad(&entry.name, 24),
+                    pad(&export::one_line(&parsed.canvas.title), 32),
                     parsed.canvas.item_count(),
                     report.pains_without_relievers.len(),
                     report.gains_without_creators.len(),
                 ));
             }
             Err(e) => out.push_str(&format!(
-                "{:<24} (cannot be read: {})\n",
-                clip(&entry.name, 24),
+                "{} (cannot be read: {})\n",
+                pad(&entry.name, 24),
                 first_line(&e.to_string())
             )),
         }
     }
+    let noun = if entries.len() == 1 {
+        "canvas"
+    } else {
+        "canvases"
+    };
     out.push_str(&format!(
-        "\n{} canvases in {}\n",
+        "\n{} {noun} in {}\n",
         entries.len(),
         dir.display()
     ));
@@ -317,15 +349,12 @@ fn cmd_check(files: &[PathBuf], format: CheckFormat, strict: bool) -> ExitCode {
     }
 }
 
-/// Shortens text to `width` characters with an ellipsis.
-fn clip(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_owned()
-    } else {
-        let mut s: String = text.chars().take(width.saturating_sub(1)).collect();
-        s.push('…');
-        s
-    }
+/// Fits text into `width` terminal cells: cut with an ellipsis, padded with
+/// spaces, by display width so CJK and emoji keep the columns aligned.
+fn pad(text: &str, width: usize) -> String {
+    let cut = crate::ui::text::truncate(text, width);
+    let room = width.saturating_sub(crate::ui::text::width(&cut));
+    format!("{cut}{}", " ".repeat(room))
 }
 
 fn first_line(text: &str) -> &str {

@@ -22,12 +22,14 @@
 //! - [`runtime`]: the event loop, the terminal, signals and file I/O.
 //! - [`session`]: one terminal session moving between the library and the editor.
 //! - [`cli`]: the command line and the headless commands.
+//! - [`config`]: the optional config file (themes, projector preferences).
 //!
 //! `canvas`, `fit`, `statement`, `export` and `storage` know no terminal.
 
 pub mod app;
 pub mod canvas;
 pub mod cli;
+pub mod config;
 pub mod clipboard;
 pub mod export;
 pub mod fit;

@@ -8,7 +8,7 @@ use std::io::{self, IsTerminal, Stdout};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
@@ -136,7 +136,14 @@ where
         let mut effects = Vec::new();
         if signal.load(Ordering::SeqCst) == 0 {
             match events.next(TICK) {
-                Polled::Idle => continue,
+                Polled::Idle => {
+                    // A running timer redraws as the seconds pass.
+                    if app.wants_ticks() {
+                        app.update(Action::Tick(Instant::now()));
+                        draw(terminal, app)?;
+                    }
+                    continue;
+                }
                 Polled::Closed => effects.extend(app.update(Action::Terminate)),
                 Polled::Event(e) => {
                     effects.extend(action_for(app, &e).map_or_else(Vec::new, |a| app.update(a)));
@@ -168,6 +175,7 @@ where
             effects.extend(app.update(Action::Terminate));
         }
         let leave = perform(app, io, effects);
+        app.update(Action::Tick(Instant::now()));
         draw(terminal, app)?;
         match leave {
             Some(Effect::OpenLibrary) => return Ok(Outcome::Library),

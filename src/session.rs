@@ -9,7 +9,7 @@ use std::time::{Duration, SystemTime};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use crate::app::{App, StatusKind};
+use crate::app::{App, Look, StatusKind};
 use crate::canvas::Canvas;
 use crate::clipboard::SystemClipboard;
 use crate::input::action_for_library;
@@ -47,9 +47,17 @@ pub fn load_app(path: &Path) -> Result<App, StorageError> {
     }
 }
 
+/// What a session needs besides where it starts.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub data_dir: Option<PathBuf>,
+    pub look: Look,
+}
+
 /// Runs a session in the real terminal. Returns the process exit code: 0, or
 /// 128 + the signal that ended it.
-pub fn run(start: Start, data_dir: Option<PathBuf>) -> io::Result<u8> {
+pub fn run(start: Start, options: Options) -> io::Result<u8> {
+    let Options { data_dir, mut look } = options;
     let signal = runtime::watch_signals()?;
     let (mut terminal, guard) = runtime::enter()?;
     let mut io = SessionIo {
@@ -59,6 +67,9 @@ pub fn run(start: Start, data_dir: Option<PathBuf>) -> io::Result<u8> {
     let sig = loop {
         next = match next {
             Start::Editor(mut app) => {
+                app.present(&look);
+                // The config warning is said once per session.
+                look.warning = None;
                 match runtime::run(
                     &mut terminal,
                     &mut app,
@@ -73,6 +84,7 @@ pub fn run(start: Start, data_dir: Option<PathBuf>) -> io::Result<u8> {
             Start::Library => {
                 let dir = storage::data_dir(data_dir.as_deref()).map_err(io::Error::other)?;
                 let mut library = Library::new(dir.clone(), summaries(&dir), SystemTime::now());
+                library.theme = look.theme.theme();
                 match run_library(&mut terminal, &mut library, &mut TerminalEvents, &signal)? {
                     Some(app) => Start::Editor(Box::new(app)),
                     None => break signal_number(&signal),
@@ -149,7 +161,7 @@ fn perform(lib: &mut Library, effect: LibraryEffect) -> Next {
                         path: path.clone(),
                         source,
                     })?,
-                    None => Canvas::new(name.trim()),
+                    None => Canvas::new(storage::canvas_name(&name)),
                 };
                 storage::create(&path, &canvas).map(|()| path)
             });

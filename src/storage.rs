@@ -23,7 +23,7 @@ pub const EXTENSION: &str = "ron";
 pub enum StorageError {
     #[error("{}: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
-    #[error("{}:{source}", path.display())]
+    #[error("{}", format_error(path, source))]
     Format { path: PathBuf, source: FormatError },
     #[error(
         "no data directory could be found for this user; pass --data-dir DIR or set {DATA_DIR_ENV}"
@@ -35,6 +35,14 @@ pub enum StorageError {
     BadName { name: String, why: &'static str },
     #[error("{}: was written by a newer vpcanvas (format version {version}); it is open read-only and will not be changed", path.display())]
     ReadOnly { path: PathBuf, version: u32 },
+}
+
+/// "path:3:14: message" for RON mistakes (the editor convention), else "path: message".
+fn format_error(path: &Path, source: &FormatError) -> String {
+    match source {
+        FormatError::Syntax { .. } => format!("{}:{source}", path.display()),
+        _ => format!("{}: {source}", path.display()),
+    }
 }
 
 impl StorageError {
@@ -63,9 +71,15 @@ pub fn data_dir(flag: Option<&Path>) -> Result<PathBuf, StorageError> {
     Ok(dir)
 }
 
+/// The canvas name a user typed, without spaces around it or a `.ron` ending.
+pub fn canvas_name(name: &str) -> &str {
+    let name = name.trim();
+    name.strip_suffix(".ron").unwrap_or(name).trim()
+}
+
 /// The path of a named canvas in a data directory (`NAME.ron`).
 pub fn canvas_path(dir: &Path, name: &str) -> Result<PathBuf, StorageError> {
-    let name = name.strip_suffix(".ron").unwrap_or(name).trim();
+    let name = canvas_name(name);
     let bad = |why| StorageError::BadName {
         name: name.to_owned(),
         why,

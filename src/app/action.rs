@@ -69,6 +69,18 @@ pub enum Action {
     ExportAs(crate::export::Format),
     /// Leave the canvas for the library of canvases.
     Library,
+    /// Turn projector mode on or off.
+    Projector,
+    /// Walkthrough: the next section in workshop order (then the fit summary).
+    StepNext,
+    /// Walkthrough: the previous section.
+    StepPrev,
+    /// Start (or clear) the workshop timer.
+    SetTimer,
+    /// Pause or resume the workshop timer.
+    PauseTimer,
+    /// The clock, for the timer.
+    Tick(std::time::Instant),
     /// Library: create a new, empty canvas.
     NewCanvas,
     /// Library: create a canvas from the bundled example.

@@ -8,11 +8,13 @@
 mod action;
 mod history;
 mod mouse;
+pub mod projector;
 mod sharing;
 pub mod text_field;
 mod update;
 
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 pub use action::Action;
 pub use history::{History, Snapshot};
@@ -21,7 +23,9 @@ pub use text_field::{TextEdit, TextField};
 use crate::canvas::{Canvas, Item, ItemId, Section};
 use crate::fit::{FitReport, analyze};
 use crate::statement::{Part, StatementChoice};
-use crate::ui::theme::Theme;
+use crate::ui::theme::{Theme, ThemeName};
+
+pub use projector::{Timer, Walkthrough};
 
 /// Work for the runtime: the I/O that an update asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,6 +86,8 @@ pub enum EditTarget {
     Title,
     Segment,
     Alternatives,
+    /// The workshop timer's length.
+    Timer,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,6 +144,32 @@ pub struct Document {
     pub backed_up: bool,
 }
 
+/// How the editor looks: from the command line and the config file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Look {
+    pub theme: ThemeName,
+    pub projector_theme: ThemeName,
+    pub ascii: bool,
+    /// Start in projector mode.
+    pub projector: bool,
+    pub timer_minutes: u32,
+    /// A problem with the config file, shown once.
+    pub warning: Option<String>,
+}
+
+impl Default for Look {
+    fn default() -> Self {
+        Self {
+            theme: ThemeName::Default,
+            projector_theme: ThemeName::Contrast,
+            ascii: false,
+            projector: false,
+            timer_minutes: 10,
+            warning: None,
+        }
+    }
+}
+
 /// The whole editor state.
 #[derive(Debug)]
 pub struct App {
@@ -154,7 +186,20 @@ pub struct App {
     pub save_state: SaveState,
     pub status: Option<Status>,
     pub history: History,
+    /// The theme of the normal view.
     pub theme: Theme,
+    /// The theme of projector mode.
+    pub projector_theme: Theme,
+    /// Draw with plain ASCII symbols only.
+    pub ascii: bool,
+    /// Projector mode and its walkthrough step; `None` in the normal view.
+    pub projector: Option<Walkthrough>,
+    /// The workshop timer, if one is set.
+    pub timer: Option<Timer>,
+    /// The time as last told by the runtime (`Action::Tick`).
+    pub now: Instant,
+    /// The timer length the prompt offers first, in minutes.
+    pub timer_minutes: u32,
     /// The terminal size, as last reported.
     pub screen: (u16, u16),
     /// Leave (quit or go to the library) once the pending save has succeeded.
@@ -188,6 +233,12 @@ impl App {
             status: None,
             history: History::default(),
             theme: Theme::default(),
+            projector_theme: ThemeName::Contrast.theme(),
+            ascii: false,
+            projector: None,
+            timer: None,
+            now: Instant::now(),
+            timer_minutes: 10,
             screen: (120, 40),
             leave_after_save: None,
             quit_warned: false,
@@ -205,6 +256,29 @@ impl App {
     pub fn with_theme(mut self, theme: Theme) -> Self {
         self.theme = theme;
         self
+    }
+
+    /// Applies the look chosen on the command line and in the config file.
+    pub fn present(&mut self, look: &Look) {
+        self.theme = look.theme.theme();
+        self.projector_theme = look.projector_theme.theme();
+        self.ascii = look.ascii;
+        self.timer_minutes = look.timer_minutes;
+        if look.projector && self.projector.is_none() {
+            self.toggle_projector();
+        }
+        if let Some(warning) = &look.warning {
+            self.warn(warning.clone());
+        }
+    }
+
+    /// The theme in use now: the projector's in projector mode.
+    pub fn active_theme(&self) -> &Theme {
+        if self.projector.is_some() {
+            &self.projector_theme
+        } else {
+            &self.theme
+        }
     }
 
     pub fn path(&self) -> &Path {

@@ -16,7 +16,7 @@ impl App {
 
     /// The section drawn under a point, with the item index under it if any.
     fn hit(&self, x: u16, y: u16) -> Option<(Section, Option<usize>)> {
-        let areas = layout::areas(self.screen_rect(), self.focus);
+        let areas = layout::areas_for(self, self.screen_rect());
         let point = Position { x, y };
         if areas.shape == Shape::Focus && areas.strip.contains(point) {
             // The strip names the six sections in order, in equal shares.
@@ -29,11 +29,7 @@ impl App {
             if !area.contains(point) {
                 return None;
             }
-            let content = if areas.shape == Shape::Focus {
-                area
-            } else {
-                layout::content(section, area)
-            };
+            let content = layout::section_content(&areas, section);
             let len = self.canvas.items(section).len();
             let rows = usize::from(content.height.saturating_sub(1));
             let scroll = layout::scroll_to_show(

@@ -28,6 +28,10 @@ impl App {
                 Vec::new()
             }
             Action::Terminate => self.terminate(),
+            Action::Tick(now) => {
+                self.now = now;
+                Vec::new()
+            }
             Action::Click(x, y) if !matches!(self.mode, Mode::Normal | Mode::Edit(_)) => {
                 // A click outside an overlay closes it.
                 if !self.overlay_contains(x, y) {
@@ -93,6 +97,11 @@ impl App {
             Action::Statement => self.open_statement(),
             Action::Export => self.mode = Mode::Export,
             Action::Library => return self.leave(Effect::OpenLibrary),
+            Action::Projector => self.toggle_projector(),
+            Action::StepNext => self.step(true),
+            Action::StepPrev => self.step(false),
+            Action::SetTimer => self.start_timer_prompt(),
+            Action::PauseTimer => self.toggle_timer(),
             Action::Click(x, y) => self.click(x, y),
             Action::Scroll(x, y, delta) => self.wheel(x, y, delta),
             Action::Help => self.mode = Mode::Help,
@@ -131,7 +140,7 @@ impl App {
             let i = section.index();
             let len = self.canvas.items(section).len();
             self.selected[i] = self.selected[i].min(len.saturating_sub(1));
-            let rows = layout::list_rows(self.screen, self.focus, section);
+            let rows = layout::list_rows(self, section);
             self.scroll[i] = layout::scroll_to_show(self.scroll[i], self.selected[i], rows, len);
         }
     }
@@ -367,8 +376,13 @@ impl App {
             return Vec::new();
         };
         let text = editor.field.text().trim().to_owned();
+        if editor.target == EditTarget::Timer {
+            self.set_timer(&text);
+            return Vec::new();
+        }
         let before = self.snapshot();
         match editor.target {
+            EditTarget::Timer => {}
             EditTarget::NewItem { section, index } => {
                 if text.is_empty() {
                     self.info("Nothing typed; nothing added");

@@ -3,8 +3,9 @@
 //!
 //! The writer is hand-written rather than `ron::ser::to_string_pretty` because the
 //! documented shape mixes depths (one-line alternatives and items, multi-line
-//! sections) that no single `PrettyConfig` depth limit produces; strings still go
-//! through ron's own escaper so what we write is what ron reads.
+//! sections) that no single `PrettyConfig` depth limit produces. Strings are
+//! quoted by [`quote`], which escapes only what RON needs (ron's own escaper
+//! would also turn every apostrophe into `\'`, noise in a git diff).
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -516,9 +517,38 @@ fn level_word(section: Section, level: Level) -> &'static str {
     }
 }
 
-/// A RON string literal, escaped by ron itself so the reader agrees with it.
+/// A RON string literal. Only what must be escaped is: quotes, backslashes,
+/// control characters, and the invisible characters that reorder or hide
+/// text (bidi controls, line separators, a stray BOM), so a diff shows what
+/// the reader gets. Apostrophes and all other text stay as written.
 fn quote(s: &str) -> String {
-    ron::to_string(s).unwrap_or_else(|_| format!("{s:?}"))
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || is_invisible_format(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Characters that change how surrounding text is shown without being seen.
+fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{2028}' | '\u{2029}' | '\u{feff}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+    )
 }
 
 #[cfg(test)]

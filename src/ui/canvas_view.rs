@@ -15,10 +15,10 @@ use super::text;
 
 /// Draws the halves and sections; returns the text cursor when an item is being typed.
 pub fn draw(app: &App, a: &Areas, buf: &mut Buffer) -> Option<(u16, u16)> {
-    let t = &app.theme;
+    let t = app.active_theme();
     if a.shape == Shape::Focus {
         strip(app, a.strip, buf);
-    } else {
+    } else if a.shape != Shape::Zoom {
         for (rect, name) in a.halves.iter().zip([" Value map ", " Customer profile "]) {
             Block::bordered()
                 .border_set(border::ROUNDED)
@@ -37,13 +37,20 @@ pub fn draw(app: &App, a: &Areas, buf: &mut Buffer) -> Option<(u16, u16)> {
         if area.width == 0 || area.height == 0 {
             continue;
         }
-        let content = if a.shape == Shape::Focus {
-            area
-        } else {
-            dividers(app, section, area, buf);
-            layout::content(section, area)
-        };
-        if let Some(c) = draw_section(app, section, content, &linked, buf) {
+        match a.shape {
+            Shape::Focus => {}
+            Shape::Zoom => {
+                let zoomed = a.zoomed == Some(section);
+                Block::bordered()
+                    .border_set(if zoomed { border::THICK } else { border::PLAIN })
+                    .border_style(if zoomed { t.title } else { t.half_border })
+                    .render(area, buf);
+            }
+            _ => dividers(app, section, area, buf),
+        }
+        let content = layout::section_content(a, section);
+        let spaced = a.zoomed == Some(section);
+        if let Some(c) = draw_section(app, section, content, &linked, spaced, buf) {
             cursor = Some(c);
         }
     }
@@ -62,13 +69,13 @@ fn dividers(app: &App, section: Section, area: Rect, buf: &mut Buffer) {
     }
     Block::new()
         .borders(borders)
-        .border_style(app.theme.divider)
+        .border_style(app.active_theme().divider)
         .render(area, buf);
 }
 
 /// The six sections named in one row, the focused one highlighted (Focus shape).
 fn strip(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+    let t = app.active_theme();
     let mut spans = Vec::new();
     for section in Section::ALL {
         let style = if section == app.focus {
@@ -105,9 +112,10 @@ fn draw_section(
     section: Section,
     area: Rect,
     linked: &[u32],
+    spaced: bool,
     buf: &mut Buffer,
 ) -> Option<(u16, u16)> {
-    let t = &app.theme;
+    let t = app.active_theme();
     let focused = section == app.focus;
     let items = app.canvas.items(section);
     // Title row: number, name, count and flags.
@@ -169,9 +177,11 @@ fn draw_section(
         return None;
     }
     let mut cursor = None;
-    for row in 0..rows.min(len.saturating_sub(scroll)) {
+    // Generous spacing for a room, when everything fits with it.
+    let step = if spaced && len * 2 <= rows { 2 } else { 1 };
+    for row in 0..(rows / step).min(len.saturating_sub(scroll)) {
         let index = scroll + row;
-        let y = list.y + row as u16;
+        let y = list.y + (row * step) as u16;
         let row_area = Rect {
             y,
             height: 1,
@@ -215,9 +225,9 @@ fn editor_row(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) -> Optio
     let prefix = "› ";
     let room = usize::from(area.width).saturating_sub(prefix.len());
     let (shown, col) = text::window(editor.field.text(), editor.field.cursor_column(), room);
-    buf.set_style(area, app.theme.cursor_row);
+    buf.set_style(area, app.active_theme().cursor_row);
     Paragraph::new(Line::from(vec![Span::raw(prefix), Span::raw(shown)]))
-        .style(app.theme.cursor_row)
+        .style(app.active_theme().cursor_row)
         .render(area, buf);
     let x = area.x + (prefix.chars().count() + col) as u16;
     (x < area.right()).then_some((x, area.y))
@@ -225,7 +235,7 @@ fn editor_row(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) -> Optio
 
 /// "↑3" / "↓5" at the edges of a list that has more than fits.
 fn more_markers(app: &App, list: Rect, scroll: usize, rows: usize, len: usize, buf: &mut Buffer) {
-    let t = &app.theme;
+    let t = app.active_theme();
     // A hint that more items lie beyond the visible ones.
     if scroll + rows < len && list.width > 2 {
         let more = format!("↓{}", len - scroll - rows);
@@ -249,7 +259,7 @@ fn item_row(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let t = &app.theme;
+    let t = app.active_theme();
     let marker = if selected {
         "▶"
     } else if linked {

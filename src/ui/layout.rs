@@ -2,7 +2,9 @@
 //! `update` (to keep the selection visible) and by mouse hit-testing.
 
 use ratatui::layout::{Constraint, Layout, Rect};
+use unicode_width::UnicodeWidthStr;
 
+use crate::app::{App, Walkthrough};
 use crate::canvas::Section;
 
 /// How the canvas is arranged for a terminal size.
@@ -16,6 +18,8 @@ pub enum Shape {
     Stacked,
     /// As on paper: value map left, customer profile right.
     Wide,
+    /// Projector mode: one section large, the other five compact beside it.
+    Zoom,
 }
 
 /// The smallest terminal that draws anything but the "too small" message.
@@ -48,11 +52,74 @@ pub struct Areas {
     /// One line about the selected item (or the field being edited).
     pub detail: Rect,
     pub footer: Rect,
+    /// The fit summary, on the walkthrough's last step.
+    pub summary: Rect,
+    /// The section drawn large in projector mode.
+    pub zoomed: Option<Section>,
 }
 
-/// Computes the areas for a screen of `area`, with `focus` shown in Focus shape.
-pub fn areas(area: Rect, focus: Section) -> Areas {
-    let shape = shape(area.width, area.height);
+/// What the layout depends on besides the screen size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct View {
+    pub focus: Section,
+    pub projector: Option<Walkthrough>,
+    /// Rows for the header: 1, or more for a large title.
+    pub header_rows: u16,
+}
+
+impl View {
+    pub fn plain(focus: Section) -> Self {
+        Self {
+            focus,
+            projector: None,
+            header_rows: 1,
+        }
+    }
+}
+
+/// Rows a large title takes (four rows of quadrant blocks, plus the subtitle line).
+pub const BIG_HEADER_ROWS: u16 = 5;
+
+/// Whether the title is drawn large: projector mode, room enough, and symbols
+/// the terminal can draw (not in ASCII mode).
+pub fn big_title(app: &App, area: Rect) -> bool {
+    app.projector.is_some()
+        && !app.ascii
+        && area.height >= 28
+        && !app.canvas.title.trim().is_empty()
+        && app.canvas.title.trim().width() * 4 + if app.timer.is_some() { 16 } else { 0 }
+            <= usize::from(area.width)
+}
+
+/// The view of an app on a screen of `area`.
+pub fn view_of(app: &App, area: Rect) -> View {
+    View {
+        focus: app.focus,
+        projector: app.projector,
+        header_rows: if big_title(app, area) {
+            BIG_HEADER_ROWS
+        } else {
+            1
+        },
+    }
+}
+
+/// The areas of an app's screen: what drawing, scrolling and the mouse share.
+pub fn areas_for(app: &App, area: Rect) -> Areas {
+    areas(area, &view_of(app, area))
+}
+
+/// Computes the areas for a screen of `area`.
+pub fn areas(area: Rect, view: &View) -> Areas {
+    let focus = view.focus;
+    let mut shape = shape(area.width, area.height);
+    if view.projector.is_some() && shape != Shape::TooSmall {
+        shape = if area.width >= 60 && area.height >= 20 {
+            Shape::Zoom
+        } else {
+            Shape::Focus
+        };
+    }
     let mut out = Areas {
         shape,
         header: Rect::default(),
@@ -61,12 +128,19 @@ pub fn areas(area: Rect, focus: Section) -> Areas {
         sections: [Rect::default(); 6],
         detail: Rect::default(),
         footer: Rect::default(),
+        summary: Rect::default(),
+        zoomed: None,
     };
     if shape == Shape::TooSmall {
         return out;
     }
+    let header_rows = if shape == Shape::Zoom {
+        view.header_rows
+    } else {
+        1
+    };
     let [header, body, detail, footer] = Layout::vertical([
-        Constraint::Length(1),
+        Constraint::Length(header_rows),
         Constraint::Min(1),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -102,7 +176,29 @@ pub fn areas(area: Rect, focus: Section) -> Areas {
             let [strip, rest] =
                 Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
             out.strip = strip;
-            out.sections[focus.index()] = rest;
+            if view.projector.is_some_and(Walkthrough::is_summary) {
+                out.summary = rest;
+            } else {
+                out.sections[focus.index()] = rest;
+            }
+        }
+        Shape::Zoom => {
+            let walk = view.projector.unwrap_or_default();
+            if walk.is_summary() {
+                out.summary = body;
+                return out;
+            }
+            let zoomed = walk.section().unwrap_or(focus);
+            out.zoomed = Some(zoomed);
+            let [big, rest] =
+                Layout::horizontal([Constraint::Percentage(68), Constraint::Percentage(32)])
+                    .areas(body);
+            out.sections[zoomed.index()] = big;
+            let others = Section::WORKSHOP_ORDER.into_iter().filter(|s| *s != zoomed);
+            let rows = Layout::vertical([Constraint::Ratio(1, 5); 5]).split(rest);
+            for (section, rect) in others.zip(rows.iter()) {
+                out.sections[section.index()] = *rect;
+            }
         }
         Shape::TooSmall => {}
     }
@@ -141,16 +237,21 @@ pub fn divider_sides(section: Section) -> (bool, bool) {
     }
 }
 
-/// How many item rows a section shows on a screen of `screen` size.
-pub fn list_rows(screen: (u16, u16), focus: Section, section: Section) -> usize {
-    let a = areas(Rect::new(0, 0, screen.0, screen.1), focus);
+/// The area for a section's title and items, inside whatever frames it.
+pub fn section_content(a: &Areas, section: Section) -> Rect {
     let area = a.sections[section.index()];
-    let area = if a.shape == Shape::Focus {
-        area
-    } else {
-        content(section, area)
-    };
-    usize::from(area.height.saturating_sub(1))
+    match a.shape {
+        Shape::Focus => area,
+        // Projector sections are framed on their own.
+        Shape::Zoom => inner(area),
+        _ => content(section, area),
+    }
+}
+
+/// How many item rows a section shows on the app's screen.
+pub fn list_rows(app: &App, section: Section) -> usize {
+    let a = areas_for(app, Rect::new(0, 0, app.screen.0, app.screen.1));
+    usize::from(section_content(&a, section).height.saturating_sub(1))
 }
 
 /// The first visible index so that `selected` is on screen, moving `scroll`
@@ -191,7 +292,7 @@ mod tests {
 
     #[test]
     fn wide_layout_puts_relievers_facing_pains() {
-        let a = areas(Rect::new(0, 0, 120, 40), Section::Jobs);
+        let a = areas(Rect::new(0, 0, 120, 40), &View::plain(Section::Jobs));
         let at = |s: Section| a.sections[s.index()];
         assert_eq!(at(Section::Relievers).y, at(Section::Pains).y);
         assert_eq!(at(Section::Creators).y, at(Section::Gains).y);

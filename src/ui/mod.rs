@@ -3,6 +3,7 @@
 mod canvas_view;
 pub mod layout;
 mod overlay;
+mod summary;
 pub mod text;
 pub mod theme;
 
@@ -31,15 +32,19 @@ pub fn render(app: &App, frame: &mut Frame) {
 
 /// Draws into a buffer; returns where the text cursor belongs, if typing.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
-    let a = layout::areas(area, app.focus);
+    let a = layout::areas_for(app, area);
     if a.shape == Shape::TooSmall {
         too_small(area, buf);
         return None;
     }
-    buf.set_style(area, app.theme.base);
+    buf.set_style(area, app.active_theme().base);
     header(app, a.header, buf);
     let mut cursor = canvas_view::draw(app, &a, buf);
-    if let Some(c) = detail(app, a.detail, buf) {
+    summary::draw(app, a.summary, buf);
+    let on_summary = a.summary.width > 0;
+    if on_summary {
+        // The summary speaks for itself.
+    } else if let Some(c) = detail(app, a.detail, buf) {
         cursor = Some(c);
     }
     footer(app, a.footer, buf);
@@ -49,6 +54,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         Mode::Statement(view) => overlay::statement(app, view, area, buf),
         Mode::Export => overlay::export(app, area, buf),
         _ => {}
+    }
+    if app.ascii {
+        text::asciify(buf);
     }
     cursor
 }
@@ -77,8 +85,57 @@ impl<W: ratatui::widgets::Widget> RenderSafe for W {
     }
 }
 
+/// The workshop timer as text and its style: calm, then marked in the last
+/// minute, then "time's up".
+fn timer_label(app: &App) -> Option<(String, ratatui::style::Style)> {
+    let t = app.active_theme();
+    let timer = app.timer?;
+    let now = app.now;
+    let paused = if timer.is_running() { "" } else { " (paused)" };
+    Some(if timer.is_over(now) {
+        ("⏱ time's up".to_owned(), t.status_error)
+    } else if timer.remaining(now).as_secs() < 60 {
+        (format!("⏱ {}{paused}", timer.label(now)), t.status_warning)
+    } else {
+        (format!("⏱ {}{paused}", timer.label(now)), t.header)
+    })
+}
+
+/// The title drawn large for a room, with the segment and timer beside it.
+fn big_header(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.active_theme();
+    let [title_rows, sub] = ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Length(area.height.saturating_sub(1)),
+        ratatui::layout::Constraint::Length(1),
+    ])
+    .areas(area);
+    tui_big_text::BigText::builder()
+        .pixel_size(tui_big_text::PixelSize::Quadrant)
+        .style(t.title)
+        .lines(vec![Line::from(text::safe(app.canvas.title.trim()))])
+        .build()
+        .render_ref_safe(title_rows, buf);
+    let mut spans = Vec::new();
+    if !app.canvas.segment.trim().is_empty() {
+        spans.push(Span::styled(
+            format!(" for {}", text::safe(&app.canvas.segment)),
+            t.header,
+        ));
+    }
+    Paragraph::new(Line::from(spans)).render_ref_safe(sub, buf);
+    if let Some((label, style)) = timer_label(app) {
+        Paragraph::new(Span::styled(format!(" {label} "), style))
+            .alignment(Alignment::Right)
+            .render_ref_safe(Rect { height: 1, ..area }, buf);
+    }
+}
+
 fn header(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+    if area.height >= layout::BIG_HEADER_ROWS {
+        big_header(app, area, buf);
+        return;
+    }
+    let t = app.active_theme();
     let (state, style) = match (&app.doc.read_only, &app.save_state) {
         (Some(_), _) => ("read-only", t.unsaved),
         (None, SaveState::Saved) => ("saved", t.saved),
@@ -92,7 +149,12 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let right = format!(" {file} · {state} ");
+    let timer = timer_label(app);
+    let timer_text = timer
+        .as_ref()
+        .map(|(l, _)| format!(" {l} ·"))
+        .unwrap_or_default();
+    let right = format!("{timer_text} {file} · {state} ");
     let right_w = text::width(&right);
     let title = if app.canvas.title.trim().is_empty() {
         "Untitled canvas"
@@ -109,10 +171,14 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(Line::from(vec![Span::styled(format!(" {left}"), t.title)]))
         .render_ref_safe(area, buf);
     let file_part = format!(" {file} · ");
-    let line = Line::from(vec![
-        Span::styled(file_part, t.dim),
-        Span::styled(format!("{state} "), style),
-    ]);
+    let mut spans = Vec::new();
+    if let Some((label, timer_style)) = timer {
+        spans.push(Span::styled(format!(" {label} "), timer_style));
+        spans.push(Span::styled("·", t.dim));
+    }
+    spans.push(Span::styled(file_part, t.dim));
+    spans.push(Span::styled(format!("{state} "), style));
+    let line = Line::from(spans);
     Paragraph::new(line)
         .alignment(Alignment::Right)
         .render_ref_safe(area, buf);
@@ -121,12 +187,13 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
 /// The line under the canvas: the selected item in full, or the field being
 /// typed when it is not an item (title, segment, alternatives).
 fn detail(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
-    let t = &app.theme;
+    let t = app.active_theme();
     if let Mode::Edit(editor) = &app.mode {
         let label = match editor.target {
             EditTarget::Title => "Title: ",
             EditTarget::Segment => "Customer segment: ",
             EditTarget::Alternatives => "Alternatives (comma-separated): ",
+            EditTarget::Timer => "Timer (minutes, or 5:30; 0 clears): ",
             EditTarget::Item(_) | EditTarget::NewItem { .. } => {
                 Paragraph::new(Span::styled(" Enter keeps · Esc cancels", t.dim))
                     .render_ref_safe(area, buf);
@@ -180,7 +247,7 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
 }
 
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+    let t = app.active_theme();
     let fit = format!(" Fit: {} ", fit_summary(&app.fit));
     let fit_style = if app.fit.has_gaps() { t.flag } else { t.saved };
     let fit_w = text::width(&fit);
@@ -199,6 +266,11 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
                 ),
                 style,
             ))
+        }
+        // A room does not need key hints.
+        None if app.projector.is_some() => {
+            let step = app.projector.map_or(0, |w| w.step + 1);
+            Line::from(Span::styled(format!(" step {step} of 7"), t.dim))
         }
         None => {
             let mut spans = Vec::new();

@@ -42,7 +42,7 @@ pub fn area_of(app: &App, area: Rect) -> Option<Rect> {
 
 /// The key help, generated from the key table.
 pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+    let t = app.active_theme();
     let mut lines: Vec<Line> = Vec::new();
     for ctx in [
         Context::Canvas,
@@ -103,7 +103,7 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The link picker: the other half's items with ticks.
 pub fn picker(app: &App, picker: &LinkPicker, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+    let t = app.active_theme();
     let source = app.canvas.item(picker.source);
     let source_text = source.map(|i| i.text.as_str()).unwrap_or_default();
     let verb = match picker.section {
@@ -182,7 +182,7 @@ pub fn picker(app: &App, picker: &LinkPicker, area: Rect, buf: &mut Buffer) {
 
 /// The statement view: the sentence, then each part with its current choice.
 pub fn statement(app: &App, view: &StatementView, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+    let t = app.active_theme();
     let Some(rect) = area_of(app, area) else {
         return;
     };
@@ -228,7 +228,7 @@ pub fn statement(app: &App, view: &StatementView, area: Rect, buf: &mut Buffer) 
 
 /// The export menu: which format, and where it will be written.
 pub fn export(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = &app.theme;
+    let t = app.active_theme();
     let Some(rect) = area_of(app, area) else {
         return;
     };

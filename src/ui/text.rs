@@ -67,6 +67,49 @@ pub fn window(text: &str, cursor_col: usize, max: usize) -> (String, usize) {
     (out, cursor_col.saturating_sub(offset).min(max - 1))
 }
 
+/// The ASCII stand-in for a symbol the editor draws, for `--ascii`: box
+/// drawing, dots, markers, arrows, quotes and block elements. Other
+/// characters are left alone.
+pub fn ascii_symbol(c: char) -> Option<char> {
+    Some(match c {
+        // Box drawing (U+2500–U+257F): lines by direction, everything else a corner.
+        '─' | '━' | '┄' | '┅' | '┈' | '┉' | '╌' | '╍' | '═' | '—' | '–' => {
+            '-'
+        }
+        '│' | '┃' | '┆' | '┇' | '┊' | '┋' | '╎' | '╏' | '║' => '|',
+        '\u{2500}'..='\u{257f}' => '+',
+        '✓' => '+',
+        '●' => '#',
+        '○' => '.',
+        '▶' | '›' => '>',
+        '‹' => '<',
+        '◆' => '*',
+        '…' => '~',
+        '↑' => '^',
+        '↓' => 'v',
+        '·' => '-',
+        '“' | '”' => '"',
+        '‘' | '’' => '\'',
+        '⏱' => 'T',
+        '▘' | '▝' | '▀' | '▖' | '▌' | '▞' | '▛' | '▗' | '▚' | '▐' | '▜' | '▄' | '▙' | '▟' | '█' => {
+            '#'
+        }
+        _ => return None,
+    })
+}
+
+/// Replaces every drawn symbol that has an ASCII stand-in.
+pub fn asciify(buf: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buf.content {
+        let mut chars = cell.symbol().chars();
+        if let (Some(c), None) = (chars.next(), chars.next())
+            && let Some(a) = ascii_symbol(c)
+        {
+            cell.set_char(a);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -40,13 +40,101 @@ impl Default for Theme {
     }
 }
 
+/// The themes there are, by the names `--theme` and the config file use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeName {
+    /// Calm colours on the terminal's own background.
+    #[default]
+    Default,
+    /// High contrast for projectors: large lightness differences, colour-blind-safe flags.
+    Contrast,
+    /// No colour at all: bold, underline and reverse video.
+    Mono,
+}
+
+impl ThemeName {
+    /// The theme, unless `NO_COLOR` asks for none (then monochrome, always).
+    pub fn theme(self) -> Theme {
+        if no_color() {
+            return Theme::monochrome();
+        }
+        match self {
+            ThemeName::Default => Theme::colour(),
+            ThemeName::Contrast => Theme::contrast(),
+            ThemeName::Mono => Theme::monochrome(),
+        }
+    }
+}
+
+/// Whether the user asked for no colour (<https://no-color.org>).
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
 impl Theme {
     /// The colour theme, or the monochrome one when `NO_COLOR` is set.
     pub fn from_env() -> Self {
-        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-            Self::monochrome()
-        } else {
-            Self::colour()
+        ThemeName::Default.theme()
+    }
+
+    /// For a room and a projector that washes colours out: white on black,
+    /// titles in reverse video, flags black on yellow (a lightness contrast
+    /// that survives every common colour blindness), no dark greys.
+    pub fn contrast() -> Self {
+        let bold = Modifier::BOLD;
+        let on_black = Style::new().fg(Color::White).bg(Color::Black);
+        Self {
+            name: "contrast",
+            base: on_black,
+            header: on_black.add_modifier(bold),
+            title: on_black.add_modifier(bold),
+            half_border: on_black,
+            divider: on_black,
+            section_title: on_black.add_modifier(bold | Modifier::UNDERLINED),
+            section_title_focused: Style::new()
+                .fg(Color::Black)
+                .bg(Color::White)
+                .add_modifier(bold),
+            item: on_black.add_modifier(bold),
+            selected: Style::new()
+                .fg(Color::Black)
+                .bg(Color::White)
+                .add_modifier(bold),
+            linked: Style::new()
+                .fg(Color::LightCyan)
+                .bg(Color::Black)
+                .add_modifier(bold | Modifier::UNDERLINED),
+            flag: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(bold),
+            warn: Style::new()
+                .fg(Color::Yellow)
+                .bg(Color::Black)
+                .add_modifier(bold),
+            level: on_black.add_modifier(bold),
+            dim: Style::new().fg(Color::Gray).bg(Color::Black),
+            key: Style::new()
+                .fg(Color::Yellow)
+                .bg(Color::Black)
+                .add_modifier(bold),
+            status_info: on_black,
+            status_warning: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(bold),
+            status_error: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(bold),
+            saved: on_black,
+            unsaved: Style::new()
+                .fg(Color::Yellow)
+                .bg(Color::Black)
+                .add_modifier(bold),
+            overlay: on_black,
+            cursor_row: Style::new().fg(Color::Black).bg(Color::White),
         }
     }
 

@@ -1,0 +1,233 @@
+//! Workshop mode: the projector view, its walkthrough through the sections
+//! in workshop order, and a timer for timeboxed exercises.
+//!
+//! Time enters only through `Action::Tick(now)`, so `update` stays pure and
+//! tests can drive the clock.
+
+use std::time::{Duration, Instant};
+
+use crate::canvas::Section;
+
+use super::{App, EditTarget, Editor, Mode, TextField};
+
+/// The walkthrough: steps 0–5 are the sections in workshop order, step 6 the
+/// fit summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Walkthrough {
+    pub step: usize,
+}
+
+/// The step that shows the fit summary.
+pub const SUMMARY_STEP: usize = Section::WORKSHOP_ORDER.len();
+
+impl Walkthrough {
+    /// The section shown zoomed at this step (none on the summary).
+    pub fn section(self) -> Option<Section> {
+        Section::WORKSHOP_ORDER.get(self.step).copied()
+    }
+
+    pub fn is_summary(self) -> bool {
+        self.step >= SUMMARY_STEP
+    }
+}
+
+/// A countdown for a timeboxed exercise; pausable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timer {
+    pub total: Duration,
+    /// When it was last started or resumed; `None` while paused.
+    running_since: Option<Instant>,
+    /// Time used before the last pause.
+    banked: Duration,
+}
+
+impl Timer {
+    pub fn start(total: Duration, now: Instant) -> Self {
+        Self {
+            total,
+            running_since: Some(now),
+            banked: Duration::ZERO,
+        }
+    }
+
+    pub fn elapsed(&self, now: Instant) -> Duration {
+        self.banked
+            + self
+                .running_since
+                .map_or(Duration::ZERO, |s| now.saturating_duration_since(s))
+    }
+
+    pub fn remaining(&self, now: Instant) -> Duration {
+        self.total.saturating_sub(self.elapsed(now))
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.running_since.is_some()
+    }
+
+    pub fn is_over(&self, now: Instant) -> bool {
+        self.remaining(now).is_zero()
+    }
+
+    /// Pauses a running timer or resumes a paused one.
+    pub fn toggle(&mut self, now: Instant) {
+        match self.running_since.take() {
+            Some(since) => self.banked += now.saturating_duration_since(since),
+            None => self.running_since = Some(now),
+        }
+    }
+
+    /// "9:05", rounded up so a fresh ten-minute timer shows 10:00.
+    pub fn label(&self, now: Instant) -> String {
+        let r = self.remaining(now);
+        let secs = r.as_secs() + u64::from(r.subsec_nanos() > 0);
+        format!("{}:{:02}", secs / 60, secs % 60)
+    }
+}
+
+/// Reads a timer length: "10" (minutes), "5:30", "90s", "2m". Zero or
+/// nothing means no timer.
+pub fn parse_duration(text: &str) -> Result<Option<Duration>, String> {
+    let t = text.trim().to_lowercase();
+    let bad = || format!("“{}” is not a time; try 10, 5:30 or 90s", text.trim());
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let secs: u64 = if let Some((m, s)) = t.split_once(':') {
+        let m: u64 = m.trim().parse().map_err(|_| bad())?;
+        let s: u64 = s.trim().parse().map_err(|_| bad())?;
+        if s >= 60 {
+            return Err(bad());
+        }
+        m * 60 + s
+    } else if let Some(s) = t.strip_suffix('s') {
+        s.trim().parse().map_err(|_| bad())?
+    } else {
+        let m = t
+            .strip_suffix("min")
+            .or_else(|| t.strip_suffix('m'))
+            .unwrap_or(&t);
+        let m: f64 = m.trim().parse().map_err(|_| bad())?;
+        // Negative, NaN and infinite lengths are refused here.
+        std::time::Duration::try_from_secs_f64((m.min(24.0 * 60.0) * 60.0).round())
+            .map_err(|_| bad())?
+            .as_secs()
+    };
+    Ok((secs > 0).then(|| Duration::from_secs(secs.min(24 * 3600))))
+}
+
+impl App {
+    /// Turns projector mode on or off. On, the walkthrough starts at the
+    /// focused section.
+    pub(super) fn toggle_projector(&mut self) {
+        self.projector = match self.projector {
+            Some(_) => None,
+            None => Some(Walkthrough {
+                step: Section::WORKSHOP_ORDER
+                    .iter()
+                    .position(|s| *s == self.focus)
+                    .unwrap_or(0),
+            }),
+        };
+        self.status = None;
+        self.keep_selection_visible();
+    }
+
+    /// Moves the walkthrough on (or back) one step; the zoomed section takes the focus.
+    pub(super) fn step(&mut self, forward: bool) {
+        let Some(walk) = &mut self.projector else {
+            self.info("The walkthrough runs in projector mode: press p");
+            return;
+        };
+        walk.step = if forward {
+            (walk.step + 1).min(SUMMARY_STEP)
+        } else {
+            walk.step.saturating_sub(1)
+        };
+        if let Some(section) = walk.section() {
+            self.focus_section(section);
+        }
+    }
+
+    pub(super) fn start_timer_prompt(&mut self) {
+        let last = self.timer.map_or(u64::from(self.timer_minutes), |t| {
+            (t.total.as_secs() / 60).max(1)
+        });
+        self.mode = Mode::Edit(Editor {
+            target: EditTarget::Timer,
+            field: TextField::new(&last.to_string()),
+        });
+        self.status = None;
+    }
+
+    pub(super) fn set_timer(&mut self, text: &str) {
+        match parse_duration(text) {
+            Ok(Some(total)) => {
+                self.timer = Some(Timer::start(total, self.now));
+                self.info(format!(
+                    "Timer started: {} — P pauses",
+                    self.timer.map(|t| t.label(self.now)).unwrap_or_default()
+                ));
+            }
+            Ok(None) => {
+                self.timer = None;
+                self.info("Timer cleared");
+            }
+            Err(why) => self.warn(why),
+        }
+    }
+
+    pub(super) fn toggle_timer(&mut self) {
+        match &mut self.timer {
+            Some(t) => {
+                t.toggle(self.now);
+                let running = t.is_running();
+                self.info(if running {
+                    "Timer running"
+                } else {
+                    "Timer paused — P resumes"
+                });
+            }
+            None => self.info("No timer yet: T starts one"),
+        }
+    }
+
+    /// Whether the screen changes with time (a running timer).
+    pub fn wants_ticks(&self) -> bool {
+        self.timer.is_some_and(|t| t.is_running())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_as_facilitators_type_them() {
+        assert_eq!(parse_duration("10"), Ok(Some(Duration::from_secs(600))));
+        assert_eq!(parse_duration("5:30"), Ok(Some(Duration::from_secs(330))));
+        assert_eq!(parse_duration("90s"), Ok(Some(Duration::from_secs(90))));
+        assert_eq!(parse_duration("2m"), Ok(Some(Duration::from_secs(120))));
+        assert_eq!(parse_duration("1.5"), Ok(Some(Duration::from_secs(90))));
+        assert_eq!(parse_duration(""), Ok(None));
+        assert_eq!(parse_duration("0"), Ok(None));
+        assert!(parse_duration("ten").is_err());
+        assert!(parse_duration("5:75").is_err());
+        assert!(parse_duration("-3").is_err());
+    }
+
+    #[test]
+    fn timer_counts_down_pauses_and_ends() {
+        let t0 = Instant::now();
+        let mut t = Timer::start(Duration::from_secs(600), t0);
+        assert_eq!(t.label(t0), "10:00");
+        assert_eq!(t.label(t0 + Duration::from_millis(1500)), "9:59");
+        t.toggle(t0 + Duration::from_secs(60));
+        assert!(!t.is_running());
+        assert_eq!(t.label(t0 + Duration::from_secs(500)), "9:00");
+        t.toggle(t0 + Duration::from_secs(500));
+        assert_eq!(t.label(t0 + Duration::from_secs(560)), "8:00");
+        assert!(t.is_over(t0 + Duration::from_secs(2000)));
+        assert_eq!(t.label(t0 + Duration::from_secs(2000)), "0:00");
+    }
+}

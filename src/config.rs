@@ -1,0 +1,131 @@
+//! The optional config file: the default theme and projector preferences.
+//!
+//! `config.ron` in the platform config directory (e.g.
+//! `~/.config/vpcanvas/config.ron`), or the file named by `VPCANVAS_CONFIG`:
+//!
+//! ```ron
+//! (
+//!     theme: default,          // default | contrast | mono
+//!     ascii: false,            // plain ASCII symbols only
+//!     projector: (
+//!         theme: contrast,
+//!         timer_minutes: 10,
+//!     ),
+//! )
+//! ```
+//!
+//! Every field is optional. A broken file never stops the program: it is
+//! reported once and the defaults are used.
+
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+use crate::canvas::file::MAX_FILE_BYTES;
+use crate::ui::theme::ThemeName;
+
+/// The environment variable naming a config file to use instead.
+pub const CONFIG_ENV: &str = "VPCANVAS_CONFIG";
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub theme: ThemeName,
+    pub ascii: bool,
+    pub projector: ProjectorConfig,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ProjectorConfig {
+    pub theme: ThemeName,
+    /// The length the timer prompt offers.
+    pub timer_minutes: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            theme: ThemeName::Default,
+            ascii: false,
+            projector: ProjectorConfig::default(),
+        }
+    }
+}
+
+impl Default for ProjectorConfig {
+    fn default() -> Self {
+        Self {
+            theme: ThemeName::Contrast,
+            timer_minutes: 10,
+        }
+    }
+}
+
+/// Where the config file is looked for.
+pub fn path() -> Option<PathBuf> {
+    match std::env::var_os(CONFIG_ENV).filter(|v| !v.is_empty()) {
+        Some(p) => Some(PathBuf::from(p)),
+        None => directories::ProjectDirs::from("", "", "vpcanvas")
+            .map(|d| d.config_dir().join("config.ron")),
+    }
+}
+
+/// Reads the config. A missing file is the defaults; a broken one is the
+/// defaults plus a message saying what is wrong and where.
+pub fn load() -> (Config, Option<String>) {
+    let Some(path) = path() else {
+        return (Config::default(), None);
+    };
+    let bytes = match std::fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Config::default(), None),
+        Err(e) => {
+            return (
+                Config::default(),
+                Some(format!("config {}: {e}; using defaults", path.display())),
+            );
+        }
+    };
+    match parse(&bytes) {
+        Ok(c) => (c, None),
+        Err(why) => (
+            Config::default(),
+            Some(format!("config {}:{why}; using defaults", path.display())),
+        ),
+    }
+}
+
+/// Parses config text; the error names the line and column.
+pub fn parse(bytes: &[u8]) -> Result<Config, String> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(" too large".to_owned());
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| " not valid UTF-8".to_owned())?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    ron::from_str(text)
+        .map_err(|e| format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_partial_configs_take_defaults() {
+        assert_eq!(parse(b"()"), Ok(Config::default()));
+        let c = parse(b"(theme: mono, projector: (timer_minutes: 5))").expect("parses");
+        assert_eq!(c.theme, ThemeName::Mono);
+        assert_eq!(c.projector.theme, ThemeName::Contrast);
+        assert_eq!(c.projector.timer_minutes, 5);
+    }
+
+    #[test]
+    fn broken_configs_say_where() {
+        let e = parse(b"(\n  theme: purple,\n)").expect_err("bad theme");
+        assert!(e.starts_with("2:"), "{e}");
+        assert!(parse(b"(colour: true)").is_err());
+        assert!(parse(b"(theme: ").is_err());
+        assert!(parse(&[0xff, 0xfe]).is_err());
+    }
+}
