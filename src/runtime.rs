@@ -5,7 +5,7 @@
 //! the real loop with a `TestBackend`, a script of events and a temp dir.
 
 use std::io::{self, IsTerminal, Stdout};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -58,6 +58,48 @@ pub trait Io {
     fn copy(&mut self, _text: &str) -> Result<Route, String> {
         Err("no clipboard here".to_owned())
     }
+
+    /// The fingerprint of the file's contents now (`None`: no file).
+    fn disk_fingerprint(&mut self, path: &Path) -> Result<Option<u64>, String> {
+        storage::disk_fingerprint(path).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    /// Reads the file as it is on disk now.
+    fn reload(&mut self, path: &Path) -> Result<(Canvas, Option<u64>), String> {
+        let parsed = storage::load(path).map_err(|e| e.to_string())?;
+        Ok((parsed.canvas, self.disk_fingerprint(path)?))
+    }
+
+    /// Writes the canvas to a new file beside `path`; returns where.
+    fn save_copy(&mut self, path: &Path, canvas: &Canvas) -> Result<PathBuf, String> {
+        let stem = path
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let mut n = 1;
+        loop {
+            let suffix = if n == 1 {
+                String::new()
+            } else {
+                format!("-{n}")
+            };
+            let copy = path.with_file_name(format!("{stem}-mine{suffix}.ron"));
+            match storage::create(&copy, canvas) {
+                Ok(()) => return Ok(copy),
+                Err(storage::StorageError::AlreadyExists { .. }) if n < 100 => n += 1,
+                Err(e) => return Err(e.to_string()),
+            }
+        }
+    }
+
+    /// Keeps a snapshot of unsaved work in the recovery folder.
+    fn write_recovery(&mut self, _path: &Path, _canvas: &Canvas) -> Result<(), String> {
+        Err("no recovery folder here".to_owned())
+    }
+
+    /// Removes the snapshot once the work is safe.
+    fn clear_recovery(&mut self, _path: &Path) {}
 }
 
 /// Real files, through the atomic write path; no clipboard.
@@ -69,9 +111,11 @@ impl Io for FileIo {
     }
 }
 
-/// Real files and a clipboard: what the editor runs with.
+/// Real files, a clipboard and a recovery folder: what the editor runs with.
 pub struct SessionIo<C: Clipboard> {
     pub clipboard: C,
+    /// The data directory, whose `recovery/` keeps unsaved work.
+    pub data_dir: Option<PathBuf>,
 }
 
 impl<C: Clipboard> Io for SessionIo<C> {
@@ -81,6 +125,19 @@ impl<C: Clipboard> Io for SessionIo<C> {
 
     fn copy(&mut self, text: &str) -> Result<Route, String> {
         self.clipboard.copy(text)
+    }
+
+    fn write_recovery(&mut self, path: &Path, canvas: &Canvas) -> Result<(), String> {
+        let dir = self.data_dir.as_deref().ok_or("no data folder")?;
+        storage::recovery::write(dir, path, canvas)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+
+    fn clear_recovery(&mut self, path: &Path) {
+        if let Some(dir) = &self.data_dir {
+            storage::recovery::remove(dir, path);
+        }
     }
 }
 
@@ -98,7 +155,15 @@ pub struct TerminalEvents;
 
 impl Events for TerminalEvents {
     fn next(&mut self, timeout: Duration) -> Polled {
-        match event::poll(timeout) {
+        // crossterm 0.29 spins forever inside `poll` once the tty hangs up
+        // (its read loop only stops on WouldBlock), so look at the tty
+        // ourselves first and never hand it a dead one. Resizes arrive
+        // through crossterm's own signal pipe on the zero-timeout poll below.
+        match tty_state(timeout) {
+            TtyState::Gone => return Polled::Closed,
+            TtyState::Quiet | TtyState::Ready => {}
+        }
+        match event::poll(Duration::ZERO) {
             Ok(true) => match event::read() {
                 Ok(e) => Polled::Event(e),
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => Polled::Idle,
@@ -109,6 +174,39 @@ impl Events for TerminalEvents {
             Err(e) if e.kind() == io::ErrorKind::Interrupted => Polled::Idle,
             Err(_) => Polled::Closed,
         }
+    }
+}
+
+enum TtyState {
+    /// Input is waiting.
+    Ready,
+    /// Nothing within the timeout.
+    Quiet,
+    /// Hung up or broken: the terminal is gone.
+    Gone,
+}
+
+/// Waits up to `timeout` for input on stdin (the tty), noticing a hang-up.
+fn tty_state(timeout: Duration) -> TtyState {
+    use rustix::event::{PollFd, PollFlags, Timespec};
+    let stdin = io::stdin();
+    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    let ts = Timespec::try_from(timeout).unwrap_or(Timespec {
+        tv_sec: 0,
+        tv_nsec: 100_000_000,
+    });
+    match rustix::event::poll(&mut fds, Some(&ts)) {
+        Ok(0) => TtyState::Quiet,
+        Ok(_) => {
+            let r = fds[0].revents();
+            if r.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
+                TtyState::Gone
+            } else {
+                TtyState::Ready
+            }
+        }
+        Err(rustix::io::Errno::INTR) => TtyState::Quiet,
+        Err(_) => TtyState::Gone,
     }
 }
 
@@ -132,20 +230,28 @@ where
     let size = terminal.size().map_err(Into::into)?;
     app.update(Action::Resize(size.width, size.height));
     draw(terminal, app)?;
+    let mut watch = Watch::new();
     loop {
         let mut effects = Vec::new();
         if signal.load(Ordering::SeqCst) == 0 {
             match events.next(TICK) {
                 Polled::Idle => {
                     // A running timer redraws as the seconds pass.
-                    if app.wants_ticks() {
+                    let mut redraw = app.wants_ticks();
+                    if redraw {
                         app.update(Action::Tick(Instant::now()));
-                        draw(terminal, app)?;
+                    }
+                    redraw |= watch.idle(app, io);
+                    if redraw {
+                        // A failure shows on the next event-driven draw.
+                        let _ = draw(terminal, app);
                     }
                     continue;
                 }
                 Polled::Closed => effects.extend(app.update(Action::Terminate)),
                 Polled::Event(e) => {
+                    watch.active();
+                    debug_panic_trigger(&e);
                     effects.extend(action_for(app, &e).map_or_else(Vec::new, |a| app.update(a)));
                     // Take whatever else is already waiting (a paste, fast
                     // typing) so that its saves coalesce into one write. Each
@@ -176,7 +282,22 @@ where
         }
         let leave = perform(app, io, effects);
         app.update(Action::Tick(Instant::now()));
-        draw(terminal, app)?;
+        // A terminal that cannot be drawn on is gone: save and leave.
+        let drawn = draw(terminal, app);
+        if drawn.is_err() && leave.is_none() {
+            let effects = app.update(Action::Terminate);
+            perform(app, io, effects);
+            watch.keep_unsaved_work(app, io);
+            let sig = signal.load(Ordering::SeqCst);
+            return Ok(Outcome::Quit(
+                (sig != 0).then(|| i32::try_from(sig).unwrap_or(0)),
+            ));
+        }
+        if leave.is_some() {
+            // Whatever could not be saved (a failed save on quit or on a
+            // signal) is kept for the next start.
+            watch.keep_unsaved_work(app, io);
+        }
         match leave {
             Some(Effect::OpenLibrary) => return Ok(Outcome::Library),
             Some(_) => {
@@ -186,6 +307,100 @@ where
                 ));
             }
             None => {}
+        }
+    }
+}
+
+/// In debug builds with `VPCANVAS_DEBUG_PANIC` set, F12 panics: how the
+/// tests prove that a crash restores the terminal and keeps the work.
+fn debug_panic_trigger(event: &Event) {
+    if cfg!(debug_assertions)
+        && std::env::var_os("VPCANVAS_DEBUG_PANIC").is_some()
+        && let Event::Key(k) = event
+        && k.code == event::KeyCode::F(12)
+    {
+        panic!("debug panic requested with F12");
+    }
+}
+
+/// Work done while the user pauses: a recovery snapshot of unsaved work,
+/// and a look at whether another program changed the file.
+struct Watch {
+    last_activity: Instant,
+    last_disk_check: Instant,
+    /// The file's (length, modified time) when last looked at.
+    last_meta: Option<(u64, std::time::SystemTime)>,
+    /// The fingerprint of the snapshot written this session, if any.
+    recovery_written: Option<u64>,
+}
+
+/// How long a pause before unsaved work is snapshotted.
+const RECOVERY_IDLE: Duration = Duration::from_millis(800);
+/// How often the file is looked at for other writers.
+const DISK_CHECK: Duration = Duration::from_millis(1500);
+
+impl Watch {
+    fn new() -> Self {
+        let now = Instant::now();
+        Self {
+            last_activity: now,
+            last_disk_check: now,
+            last_meta: None,
+            recovery_written: None,
+        }
+    }
+
+    fn active(&mut self) {
+        self.last_activity = Instant::now();
+    }
+
+    /// Returns true when the screen needs redrawing.
+    fn idle(&mut self, app: &mut App, io: &mut dyn Io) -> bool {
+        let now = Instant::now();
+        if now.duration_since(self.last_activity) >= RECOVERY_IDLE {
+            self.keep_unsaved_work(app, io);
+        }
+        if now.duration_since(self.last_disk_check) < DISK_CHECK
+            || app.mode != crate::app::Mode::Normal
+            || app.doc.read_only.is_some()
+            || app.doc.disk == crate::app::OnDisk::Unknown
+        {
+            return false;
+        }
+        self.last_disk_check = now;
+        // A cheap look first; the contents decide.
+        let meta = std::fs::metadata(app.path())
+            .ok()
+            .and_then(|m| Some((m.len(), m.modified().ok()?)));
+        if meta == self.last_meta {
+            return false;
+        }
+        self.last_meta = meta;
+        match io.disk_fingerprint(app.path()) {
+            Ok(fp) if app.doc.disk.differs_from(fp) => {
+                app.update(Action::ChangedOnDisk);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Writes (or clears) the recovery snapshot to match the unsaved work.
+    fn keep_unsaved_work(&mut self, app: &App, io: &mut dyn Io) {
+        match app.recovery_snapshot() {
+            Some(canvas) => {
+                let fp = storage::fingerprint(crate::canvas::file::to_ron(&canvas).as_bytes());
+                if self.recovery_written != Some(fp)
+                    && io.write_recovery(app.path(), &canvas).is_ok()
+                {
+                    self.recovery_written = Some(fp);
+                }
+            }
+            None => {
+                if self.recovery_written.take().is_some() {
+                    io.clear_recovery(app.path());
+                }
+            }
         }
     }
 }
@@ -211,8 +426,30 @@ fn perform(app: &mut App, io: &mut dyn Io, effects: Vec<Effect>) -> Option<Effec
                     continue;
                 }
                 saved_this_batch = true;
-                let result = io.save(app.path(), &app.canvas, backup && !app.doc.backed_up);
-                queue.extend(app.update(Action::Saved(result)));
+                // Never overwrite another program's change silently: compare
+                // the contents on disk with what we last read or wrote.
+                match io.disk_fingerprint(app.path()) {
+                    Ok(now) if app.doc.disk.differs_from(now) => {
+                        queue.extend(app.update(Action::ChangedOnDisk));
+                    }
+                    Ok(_) => queue.extend(save(app, io, backup && !app.doc.backed_up)),
+                    Err(why) => queue.extend(app.update(Action::Saved(Err(why)))),
+                }
+            }
+            // Theirs is kept in .bak, whatever this session backed up before.
+            Effect::Overwrite => queue.extend(save(app, io, true)),
+            Effect::Reload => {
+                let result = io.reload(app.path()).map(|(c, d)| (Box::new(c), d));
+                queue.extend(app.update(Action::Reloaded(result)));
+            }
+            Effect::SaveCopy => {
+                let result = io.save_copy(app.path(), &app.canvas);
+                queue.extend(app.update(Action::CopySaved(result)));
+            }
+            Effect::ClearRecovery => {
+                if !app.is_dirty() {
+                    io.clear_recovery(app.path());
+                }
             }
             Effect::Copy { text, what } => {
                 let result = io.copy(&text);
@@ -230,6 +467,18 @@ fn perform(app: &mut App, io: &mut dyn Io, effects: Vec<Effect>) -> Option<Effec
         }
     }
     leave
+}
+
+/// Writes the canvas and tells the app how it went.
+fn save(app: &mut App, io: &mut dyn Io, backup: bool) -> Vec<Effect> {
+    let result = io.save(app.path(), &app.canvas, backup);
+    let mut effects = Vec::new();
+    if result.is_ok() {
+        let now = io.disk_fingerprint(app.path()).ok().flatten();
+        effects.extend(app.update(Action::OnDisk(now)));
+    }
+    effects.extend(app.update(Action::Saved(result)));
+    effects
 }
 
 /// Puts the terminal into the editor's modes and restores it on drop (and on
@@ -262,10 +511,21 @@ pub fn enter() -> io::Result<(Terminal<CrosstermBackend<Stdout>>, TerminalGuard)
             "the editor needs a terminal (stdin and stdout must be a tty); for scripts use `vpcanvas show`, `check` or `export`",
         ));
     }
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
+    // The terminal first, then one short line (the session then keeps the
+    // work and says where).
+    std::panic::set_hook(Box::new(|info| {
         restore_terminal();
-        previous(info);
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("vpcanvas: internal error: {what}{place}");
     }));
     enable_raw_mode()?;
     let guard = TerminalGuard;

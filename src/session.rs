@@ -9,7 +9,7 @@ use std::time::{Duration, SystemTime};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use crate::app::{App, Look, StatusKind};
+use crate::app::{App, Look, OnDisk, RecoveryOffer, StatusKind};
 use crate::canvas::Canvas;
 use crate::clipboard::SystemClipboard;
 use crate::input::action_for_library;
@@ -30,20 +30,38 @@ pub fn load_app(path: &Path) -> Result<App, StorageError> {
         let parsed = storage::load(path)?;
         let read_only = parsed.read_only();
         let version = parsed.version;
-        let app = App::new(parsed.canvas, path, true);
-        Ok(if read_only {
-            app.read_only(format!(
+        let mut app = App::new(parsed.canvas, path, true);
+        app.doc.disk = OnDisk::from_fingerprint(storage::disk_fingerprint(path).ok().flatten());
+        if read_only {
+            return Ok(app.read_only(format!(
                 "written by a newer vpcanvas (format version {version}); it will not be changed"
-            ))
-        } else {
-            app
-        })
+            )));
+        }
+        Ok(take_lock(app))
     } else {
         let title = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        Ok(App::new(Canvas::new(title), path, false))
+        let mut app = App::new(Canvas::new(title), path, false);
+        app.doc.disk = OnDisk::Absent;
+        Ok(take_lock(app))
+    }
+}
+
+/// Takes the canvas's advisory lock; when another vpcanvas has it, the canvas
+/// opens read-only. Temp files a killed vpcanvas left beside it are removed.
+fn take_lock(mut app: App) -> App {
+    match storage::lock(app.path()) {
+        Ok(Some(lock)) => {
+            storage::atomic::clean_stale_temps(&storage::resolve_symlink(app.path()));
+            app.lock = Some(lock);
+            app
+        }
+        Ok(None) => app.read_only("open in another vpcanvas; close it there to edit here"),
+        // No lock possible (e.g. a read-only folder): editing still works,
+        // and a failed save will say why.
+        Err(_) => app,
     }
 }
 
@@ -62,6 +80,7 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
     let (mut terminal, guard) = runtime::enter()?;
     let mut io = SessionIo {
         clipboard: SystemClipboard::from_env(),
+        data_dir: storage::data_dir(data_dir.as_deref()).ok(),
     };
     let mut next = start;
     let sig = loop {
@@ -70,15 +89,29 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
                 app.present(&look);
                 // The config warning is said once per session.
                 look.warning = None;
-                match runtime::run(
-                    &mut terminal,
-                    &mut app,
-                    &mut TerminalEvents,
-                    &mut io,
-                    &signal,
-                )? {
-                    Outcome::Quit(sig) => break sig,
-                    Outcome::Library => Start::Library,
+                if let Some(dir) = &io.data_dir {
+                    offer_recovery(&mut app, dir);
+                }
+                let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    runtime::run(
+                        &mut terminal,
+                        &mut app,
+                        &mut TerminalEvents,
+                        &mut io,
+                        &signal,
+                    )
+                }));
+                match run {
+                    Ok(outcome) => match outcome? {
+                        Outcome::Quit(sig) => break sig,
+                        Outcome::Library => Start::Library,
+                    },
+                    Err(_) => {
+                        // The hook has restored the terminal and said what broke.
+                        drop(guard);
+                        keep_work_after_crash(&app, &io);
+                        return Ok(101);
+                    }
                 }
             }
             Start::Library => {
@@ -95,6 +128,44 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
     drop(guard);
     // The conventional code for death by signal: 128 + its number.
     Ok(sig.map_or(0, |s| u8::try_from(128 + s).unwrap_or(1)))
+}
+
+/// After a crash: the unsaved work goes to the recovery folder, and one line
+/// says where (or that nothing was lost).
+fn keep_work_after_crash(app: &App, io: &SessionIo<SystemClipboard>) {
+    match (app.recovery_snapshot(), &io.data_dir) {
+        (Some(canvas), Some(dir)) => match storage::recovery::write(dir, app.path(), &canvas) {
+            Ok(path) => eprintln!(
+                "vpcanvas: your unsaved work is in {}; it will be offered when you open {} again",
+                path.display(),
+                app.path().display()
+            ),
+            Err(e) => eprintln!("vpcanvas: could not keep your unsaved work: {e}"),
+        },
+        (Some(_), None) => eprintln!("vpcanvas: no data folder to keep your unsaved work in"),
+        (None, _) => eprintln!(
+            "vpcanvas: everything was saved in {}; nothing was lost",
+            app.path().display()
+        ),
+    }
+}
+
+/// Offers unsaved work found from an earlier session, when it differs from the file.
+fn offer_recovery(app: &mut App, data_dir: &Path) {
+    if app.doc.read_only.is_some() {
+        return;
+    }
+    if let Some(snapshot) = storage::recovery::find(data_dir, app.path()) {
+        if snapshot.canvas == app.canvas {
+            // Nothing in it that the file does not have.
+            storage::recovery::remove(data_dir, app.path());
+        } else {
+            app.offer_recovery(RecoveryOffer {
+                canvas: snapshot.canvas,
+                modified: snapshot.modified,
+            });
+        }
+    }
 }
 
 fn summaries(dir: &Path) -> Vec<Summary> {

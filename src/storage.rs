@@ -1,11 +1,15 @@
 //! Where canvases live and how they are read and written (SPEC §3).
 //!
-//! Every write goes through [`write_atomic`]: a temporary file in the same
-//! folder, fsync, rename, fsync of the folder (by `atomic-write-file`), so a
-//! crash leaves either the old file or the new one, never a torn one.
+//! Every write (canvas, backup, recovery snapshot, export) goes through
+//! [`write_atomic`]: a temporary file in the same folder, fsync, rename, fsync
+//! of the folder ([`atomic`]), so a crash leaves either the old file or the
+//! new one, never a torn one.
+
+pub mod atomic;
+pub mod recovery;
 
 use std::fs;
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use thiserror::Error;
@@ -35,6 +39,8 @@ pub enum StorageError {
     BadName { name: String, why: &'static str },
     #[error("{}: was written by a newer vpcanvas (format version {version}); it is open read-only and will not be changed", path.display())]
     ReadOnly { path: PathBuf, version: u32 },
+    #[error("could not write {}: {source}; the file on disk is unchanged", path.display())]
+    Write { path: PathBuf, source: io::Error },
 }
 
 /// "path:3:14: message" for RON mistakes (the editor convention), else "path: message".
@@ -139,24 +145,35 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// Writes a canvas atomically. With `backup`, the previous file (if any and if
 /// different) is first kept as `NAME.ron.bak`, also atomically.
 pub fn save(path: &Path, canvas: &Canvas, options: SaveOptions) -> Result<(), StorageError> {
+    save_with(&mut atomic::RealSteps, path, canvas, options).map(|_| ())
+}
+
+/// [`save`] through given steps; returns the fingerprint of what was written.
+pub fn save_with(
+    steps: &mut dyn atomic::Steps,
+    path: &Path,
+    canvas: &Canvas,
+    options: SaveOptions,
+) -> Result<u64, StorageError> {
     let target = resolve_symlink(path);
     let text = file::to_ron(canvas);
     if options.backup {
         match fs::read(&target) {
             Ok(previous) if previous != text.as_bytes() => {
                 let bak = backup_path(&target);
-                write_atomic(&bak, &previous)?;
+                write_atomic_with(steps, &bak, &previous)?;
             }
             Ok(_) => {}
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
             Err(e) => return Err(StorageError::io(&target, e)),
         }
     }
-    write_atomic(&target, text.as_bytes())
+    write_atomic_with(steps, &target, text.as_bytes())?;
+    Ok(fingerprint(text.as_bytes()))
 }
 
 /// A symlinked canvas is written through to its target (the link stays a link).
-fn resolve_symlink(path: &Path) -> PathBuf {
+pub fn resolve_symlink(path: &Path) -> PathBuf {
     match fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_symlink() => {
             fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
@@ -168,17 +185,78 @@ fn resolve_symlink(path: &Path) -> PathBuf {
 /// The one write path: temp file in the same folder, write, fsync, rename,
 /// fsync the folder. The file's permissions are kept.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
-    let err = |e| StorageError::io(path, e);
+    write_atomic_with(&mut atomic::RealSteps, path, bytes)
+}
+
+/// [`write_atomic`] through a given set of steps (tests inject failures here).
+pub fn write_atomic_with(
+    steps: &mut dyn atomic::Steps,
+    path: &Path,
+    bytes: &[u8],
+) -> Result<(), StorageError> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
         && !parent.is_dir()
     {
         fs::create_dir_all(parent).map_err(|e| StorageError::io(parent, e))?;
     }
-    let mut file = atomic_write_file::AtomicWriteFile::options()
-        .open(path)
-        .map_err(err)?;
-    file.write_all(bytes).map_err(err)?;
-    file.commit().map_err(err)
+    atomic::write_with(steps, path, bytes).map_err(|source| StorageError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// A fingerprint of file contents, to notice another program's changes by
+/// content rather than by timestamp.
+pub fn fingerprint(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+/// The fingerprint of the file at `path` now; `None` when there is no file.
+pub fn disk_fingerprint(path: &Path) -> io::Result<Option<u64>> {
+    match fs::read(resolve_symlink(path)) {
+        Ok(bytes) => Ok(Some(fingerprint(&bytes))),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// An advisory lock on a canvas, held while it is open for writing. The
+/// operating system drops it when the holder exits, even by a crash.
+#[derive(Debug)]
+pub struct CanvasLock {
+    _file: fs::File,
+}
+
+/// Tries to take the lock of a canvas (a `.NAME.ron.lock` file beside it).
+/// `Ok(None)` when another vpcanvas holds it.
+pub fn lock(path: &Path) -> io::Result<Option<CanvasLock>> {
+    let target = resolve_symlink(path);
+    let name = target
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let lock_path = target.with_file_name(format!(".{name}.lock"));
+    if let Some(parent) = lock_path.parent().filter(|p| !p.as_os_str().is_empty())
+        && !parent.is_dir()
+    {
+        return Ok(Some(CanvasLock {
+            _file: fs::File::open("/dev/null")?,
+        }));
+    }
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)?;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(CanvasLock { _file: file })),
+        Err(fs::TryLockError::WouldBlock) => Ok(None),
+        Err(fs::TryLockError::Error(e)) => Err(e),
+    }
 }
 
 /// Writes a new canvas file, refusing to replace an existing one.

@@ -79,6 +79,26 @@ pub enum Action {
     SetTimer,
     /// Pause or resume the workshop timer.
     PauseTimer,
+    /// Recovery offer: take the unsaved work.
+    RecoverSnapshot,
+    /// Recovery offer: open the saved file, keep the snapshot for later.
+    OpenSaved,
+    /// Recovery offer: throw the unsaved work away.
+    DiscardSnapshot,
+    /// Another program changed the file (noticed by content).
+    ChangedOnDisk,
+    /// Conflict: load the file as it is on disk now.
+    ReloadFromDisk,
+    /// Conflict: write my version over theirs (theirs goes to `.bak`).
+    KeepMine,
+    /// Conflict: save my version as a copy, then load theirs.
+    SaveCopy,
+    /// The file as read from disk (after a reload), with its fingerprint.
+    Reloaded(Result<(Box<crate::canvas::Canvas>, Option<u64>), String>),
+    /// The runtime wrote the file; this is the fingerprint of what is on disk.
+    OnDisk(Option<u64>),
+    /// The result of saving a copy.
+    CopySaved(Result<std::path::PathBuf, String>),
     /// The clock, for the timer.
     Tick(std::time::Instant),
     /// Library: create a new, empty canvas.

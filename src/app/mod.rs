@@ -9,6 +9,7 @@ mod action;
 mod history;
 mod mouse;
 pub mod projector;
+mod safety;
 mod sharing;
 pub mod text_field;
 mod update;
@@ -26,6 +27,7 @@ use crate::statement::{Part, StatementChoice};
 use crate::ui::theme::{Theme, ThemeName};
 
 pub use projector::{Timer, Walkthrough};
+pub use safety::RecoveryOffer;
 
 /// Work for the runtime: the I/O that an update asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +40,14 @@ pub enum Effect {
     Copy { text: String, what: String },
     /// Write `text` to `path` (an export next to the canvas).
     Export { path: PathBuf, text: String },
+    /// Write the canvas even though another program changed the file (theirs goes to `.bak`).
+    Overwrite,
+    /// Read the file as it is on disk now into the editor.
+    Reload,
+    /// Write the canvas to a new file beside it, then reload the changed file.
+    SaveCopy,
+    /// Remove this canvas's recovery snapshot (once its work is safe).
+    ClearRecovery,
     /// Close this canvas (saved) and show the library.
     OpenLibrary,
 }
@@ -57,6 +67,10 @@ pub enum Mode {
     Statement(StatementView),
     /// Choosing an export format.
     Export,
+    /// Unsaved work from an earlier session was found: recover it?
+    Recover(Box<RecoveryOffer>),
+    /// Another program changed the file: reload, keep mine, or save a copy?
+    Conflict,
 }
 
 /// The statement view: the choice of items and the part being chosen.
@@ -142,6 +156,35 @@ pub struct Document {
     pub read_only: Option<String>,
     /// Whether the file as opened has already been kept as `.bak` this session.
     pub backed_up: bool,
+    /// What the file held when we last read or wrote it.
+    pub disk: OnDisk,
+}
+
+/// What is known of the canvas file's contents, to notice other writers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OnDisk {
+    /// Not looked at yet: the first save establishes it.
+    #[default]
+    Unknown,
+    /// There was no file.
+    Absent,
+    /// The fingerprint of the contents.
+    Contents(u64),
+}
+
+impl OnDisk {
+    pub fn from_fingerprint(fingerprint: Option<u64>) -> Self {
+        fingerprint.map_or(OnDisk::Absent, OnDisk::Contents)
+    }
+
+    /// Whether a file now holding `now` is not what we last saw.
+    pub fn differs_from(self, now: Option<u64>) -> bool {
+        match self {
+            OnDisk::Unknown => false,
+            OnDisk::Absent => now.is_some(),
+            OnDisk::Contents(fp) => now != Some(fp),
+        }
+    }
 }
 
 /// How the editor looks: from the command line and the config file.
@@ -202,6 +245,8 @@ pub struct App {
     pub timer_minutes: u32,
     /// The terminal size, as last reported.
     pub screen: (u16, u16),
+    /// The advisory lock on the canvas file, held while it is open for writing.
+    pub lock: Option<crate::storage::CanvasLock>,
     /// Leave (quit or go to the library) once the pending save has succeeded.
     leave_after_save: Option<Effect>,
     /// A save failed while quitting: a second quit leaves without saving.
@@ -219,6 +264,7 @@ impl App {
                 path: path.into(),
                 read_only: None,
                 backed_up: false,
+                disk: OnDisk::Unknown,
             },
             fit,
             focus: Section::Jobs,
@@ -240,6 +286,7 @@ impl App {
             now: Instant::now(),
             timer_minutes: 10,
             screen: (120, 40),
+            lock: None,
             leave_after_save: None,
             quit_warned: false,
         }
@@ -248,7 +295,9 @@ impl App {
     /// Marks the canvas read-only, with the reason shown in the header.
     #[must_use]
     pub fn read_only(mut self, why: impl Into<String>) -> Self {
-        self.doc.read_only = Some(why.into());
+        let why = why.into();
+        self.warn(format!("Read-only: {why}"));
+        self.doc.read_only = Some(why);
         self
     }
 

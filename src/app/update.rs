@@ -32,6 +32,19 @@ impl App {
                 self.now = now;
                 Vec::new()
             }
+            Action::OnDisk(fingerprint) => {
+                self.doc.disk = super::OnDisk::from_fingerprint(fingerprint);
+                Vec::new()
+            }
+            Action::ChangedOnDisk => {
+                self.changed_on_disk();
+                Vec::new()
+            }
+            Action::Reloaded(result) => {
+                self.reloaded(result.map(|(c, d)| (*c, d)));
+                Vec::new()
+            }
+            Action::CopySaved(result) => self.copy_saved(result),
             Action::Click(x, y) if !matches!(self.mode, Mode::Normal | Mode::Edit(_)) => {
                 // A click outside an overlay closes it.
                 if !self.overlay_contains(x, y) {
@@ -45,6 +58,8 @@ impl App {
                 Mode::Link(_) => self.linking(action),
                 Mode::Statement(_) => self.statement_view(action),
                 Mode::Export => self.export_menu(action),
+                Mode::Recover(_) => self.recovering(action),
+                Mode::Conflict => self.resolving(action),
                 Mode::Help => {
                     if matches!(
                         action,
@@ -160,7 +175,7 @@ impl App {
     }
 
     /// Records `before` for undo and asks for a save: called after every change.
-    fn changed(&mut self, before: Snapshot) -> Vec<Effect> {
+    pub(super) fn changed(&mut self, before: Snapshot) -> Vec<Effect> {
         self.history.record(before);
         self.after_canvas_change()
     }

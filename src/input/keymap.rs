@@ -24,10 +24,14 @@ pub enum Context {
     Library,
     /// A yes/no question.
     Confirm,
+    /// Unsaved work was found: recover it?
+    Recover,
+    /// Another program changed the file.
+    Conflict,
 }
 
 impl Context {
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 10] = [
         Context::Canvas,
         Context::Text,
         Context::Picker,
@@ -36,6 +40,8 @@ impl Context {
         Context::Export,
         Context::Library,
         Context::Confirm,
+        Context::Recover,
+        Context::Conflict,
     ];
 
     pub fn title(self) -> &'static str {
@@ -48,6 +54,8 @@ impl Context {
             Context::Export => "Exporting",
             Context::Library => "In the library",
             Context::Confirm => "Answering a question",
+            Context::Recover => "Unsaved work found",
+            Context::Conflict => "The file changed on disk",
         }
     }
 }
@@ -60,6 +68,8 @@ pub fn context_of(mode: &Mode) -> Context {
         Mode::Help => Context::Help,
         Mode::Statement(_) => Context::Statement,
         Mode::Export => Context::Export,
+        Mode::Recover(_) => Context::Recover,
+        Mode::Conflict => Context::Conflict,
     }
 }
 
@@ -218,7 +228,7 @@ pub fn bindings() -> &'static [Binding] {
             bind!(Canvas, [key('T')], A::SetTimer, "workshop timer: start (minutes; 0 clears)"),
             bind!(Canvas, [key('P')], A::PauseTimer, "workshop timer: pause / resume"),
             bind!(Canvas, [key('?'), code(K::F(1))], A::Help, "help", hint "help"),
-            bind!(Canvas, [key('q')], A::Quit, "save and quit", hint "quit"),
+            bind!(Canvas, [key('q'), ctrl('c')], A::Quit, "save and quit", hint "quit"),
             bind!(Text, [code(K::Enter)], A::Confirm, "keep the text", hint "keep"),
             bind!(Text, [code(K::Esc)], A::Cancel, "cancel", hint "cancel"),
             bind!(Text, [code(K::Backspace)], A::Text(TextEdit::Backspace), "delete before the cursor"),
@@ -261,6 +271,12 @@ pub fn bindings() -> &'static [Binding] {
             bind!(Library, [code(K::Backspace)], A::Text(TextEdit::Backspace), "edit the filter"),
             bind!(Library, [code(K::Esc)], A::Cancel, "clear the filter, or quit", hint "quit"),
             bind!(Library, [ctrl('q'), ctrl('c')], A::Quit, "quit"),
+            bind!(Recover, [key('r')], A::RecoverSnapshot, "recover the unsaved work", hint "recover"),
+            bind!(Recover, [key('o')], A::OpenSaved, "open the saved file (keep the snapshot)", hint "open saved"),
+            bind!(Recover, [key('d')], A::DiscardSnapshot, "discard the unsaved work", hint "discard"),
+            bind!(Conflict, [key('r')], A::ReloadFromDisk, "reload the file as it is now", hint "reload"),
+            bind!(Conflict, [key('k')], A::KeepMine, "keep mine (theirs goes to .bak)", hint "keep mine"),
+            bind!(Conflict, [key('c')], A::SaveCopy, "save mine as a copy, then reload", hint "copy"),
             bind!(Confirm, [key('y'), code(K::Enter)], A::Confirm, "yes", hint "yes"),
             bind!(Confirm, [key('n'), code(K::Esc)], A::Cancel, "no", hint "no"),
         ]

@@ -53,6 +53,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         Mode::Link(picker) => overlay::picker(app, picker, area, buf),
         Mode::Statement(view) => overlay::statement(app, view, area, buf),
         Mode::Export => overlay::export(app, area, buf),
+        Mode::Recover(_) | Mode::Conflict => overlay::question(app, area, buf),
         _ => {}
     }
     if app.ascii {

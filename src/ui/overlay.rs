@@ -36,6 +36,7 @@ pub fn area_of(app: &App, area: Rect) -> Option<Rect> {
         }
         Mode::Statement(_) => Some(centered(area, 90, 17)),
         Mode::Export => Some(centered(area, 64, 8)),
+        Mode::Recover(_) | Mode::Conflict => Some(centered(area, 76, 10)),
         Mode::Normal | Mode::Edit(_) => None,
     }
 }
@@ -260,4 +261,60 @@ pub fn export(app: &App, area: Rect, buf: &mut Buffer) {
     })
     .collect();
     Paragraph::new(lines).render(inner, buf);
+}
+
+/// A question that must be answered before going on: recovery or conflict.
+pub fn question(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.active_theme();
+    let Some(rect) = area_of(app, area) else {
+        return;
+    };
+    let (title, body, options): (&str, String, [(&str, &str); 3]) = match &app.mode {
+        Mode::Recover(offer) => (
+            " Unsaved work found ",
+            format!(
+                "vpcanvas found work on this canvas that never reached the file ({} items; the file has {}). Nothing is deleted until you choose.",
+                offer.canvas.item_count(),
+                app.canvas.item_count()
+            ),
+            [
+                ("r", "recover it"),
+                ("o", "open the saved file; keep the work for later"),
+                ("d", "discard it"),
+            ],
+        ),
+        _ => (
+            " The file changed on disk ",
+            format!(
+                "Another program changed {} while it was open here. Nothing has been overwritten.",
+                app.doc
+                    .path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            ),
+            [
+                ("r", "reload theirs (u brings yours back)"),
+                ("k", "keep mine (theirs goes to .bak)"),
+                ("c", "save mine as a copy, then reload"),
+            ],
+        ),
+    };
+    Clear.render(rect, buf);
+    let block = Block::bordered()
+        .border_set(border::ROUNDED)
+        .border_style(t.status_warning)
+        .title(Span::styled(title, t.status_warning));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let mut lines = vec![Line::from(text::safe(&body)), Line::default()];
+    for (key, what) in options {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {key}  "), t.key),
+            Span::raw(what),
+        ]));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(inner, buf);
 }

@@ -1,0 +1,151 @@
+//! Never losing a word: recovery snapshots of unsaved work, the offer to
+//! recover one, and what to do when another program changed the file.
+
+use std::time::SystemTime;
+
+use crate::canvas::Canvas;
+use crate::fit::analyze;
+
+use super::{Action, App, EditTarget, Effect, Mode, SaveState};
+
+/// A snapshot of unsaved work found when the canvas was opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecoveryOffer {
+    pub canvas: Canvas,
+    pub modified: Option<SystemTime>,
+}
+
+impl App {
+    /// The work that is not safely in the canvas file, if any: the canvas
+    /// when a save is pending or failed, with any text being typed applied.
+    /// The runtime writes it to the recovery folder when the user pauses.
+    pub fn recovery_snapshot(&self) -> Option<Canvas> {
+        if self.doc.read_only.is_some() || matches!(self.mode, Mode::Recover(_)) {
+            return None;
+        }
+        if let Mode::Edit(editor) = &self.mode {
+            let text = editor.field.text().trim();
+            let mut canvas = self.canvas.clone();
+            let changed = match editor.target {
+                EditTarget::NewItem { section, index } if !text.is_empty() => {
+                    canvas.insert(section, index, text);
+                    true
+                }
+                EditTarget::Item(id)
+                    if !text.is_empty() && canvas.item(id).is_some_and(|i| i.text != text) =>
+                {
+                    canvas.set_text(id, text);
+                    true
+                }
+                EditTarget::Title if canvas.title != text => {
+                    text.clone_into(&mut canvas.title);
+                    true
+                }
+                EditTarget::Segment if canvas.segment != text => {
+                    text.clone_into(&mut canvas.segment);
+                    true
+                }
+                _ => false,
+            };
+            if changed {
+                return Some(canvas);
+            }
+        }
+        self.is_dirty().then(|| self.canvas.clone())
+    }
+
+    /// Offers a recovery snapshot found at start.
+    pub fn offer_recovery(&mut self, offer: RecoveryOffer) {
+        self.mode = Mode::Recover(Box::new(offer));
+    }
+
+    pub(super) fn recovering(&mut self, action: Action) -> Vec<Effect> {
+        let Mode::Recover(offer) = std::mem::replace(&mut self.mode, Mode::Normal) else {
+            return Vec::new();
+        };
+        match action {
+            // Recover: the snapshot becomes the canvas (undo brings the file's
+            // version back), is saved, and only then is the snapshot removed.
+            Action::RecoverSnapshot => {
+                let before = self.snapshot();
+                self.canvas = offer.canvas;
+                self.info("Recovered the unsaved work — u undoes");
+                let mut effects = self.changed(before);
+                effects.push(Effect::ClearRecovery);
+                effects
+            }
+            Action::OpenSaved => {
+                self.info("Opened the saved file; the unsaved work stays in the recovery folder for next time");
+                Vec::new()
+            }
+            Action::DiscardSnapshot => {
+                self.info("Unsaved work discarded");
+                vec![Effect::ClearRecovery]
+            }
+            _ => {
+                self.mode = Mode::Recover(offer);
+                Vec::new()
+            }
+        }
+    }
+
+    /// Another program changed the file since we read or wrote it.
+    pub(super) fn changed_on_disk(&mut self) {
+        if self.doc.read_only.is_none() && !matches!(self.mode, Mode::Recover(_)) {
+            self.mode = Mode::Conflict;
+        }
+    }
+
+    pub(super) fn resolving(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::ReloadFromDisk => {
+                self.mode = Mode::Normal;
+                vec![Effect::Reload]
+            }
+            Action::KeepMine => {
+                self.mode = Mode::Normal;
+                self.info("Keeping your version; theirs is kept in the .bak file");
+                vec![Effect::Overwrite]
+            }
+            Action::SaveCopy => {
+                self.mode = Mode::Normal;
+                vec![Effect::SaveCopy]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The file as it is on disk now replaces the canvas (undoable).
+    pub(super) fn reloaded(&mut self, result: Result<(Canvas, Option<u64>), String>) {
+        match result {
+            Ok((canvas, disk)) => {
+                let before = self.snapshot();
+                self.history.record(before);
+                self.canvas = canvas;
+                self.fit = analyze(&self.canvas);
+                self.doc.disk = super::OnDisk::from_fingerprint(disk);
+                self.save_state = SaveState::Saved;
+                self.keep_selection_visible();
+                self.info("Reloaded the file as it is on disk — u brings your version back");
+            }
+            Err(why) => self.error(format!("Could not reload: {why}")),
+        }
+    }
+
+    pub(super) fn copy_saved(&mut self, result: Result<std::path::PathBuf, String>) -> Vec<Effect> {
+        match result {
+            Ok(path) => {
+                self.info(format!(
+                    "Your version is saved as {}; showing the changed file",
+                    path.display()
+                ));
+                vec![Effect::Reload]
+            }
+            Err(why) => {
+                self.error(format!("Could not save a copy: {why}"));
+                self.mode = Mode::Conflict;
+                Vec::new()
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! The one write path: a temporary file in the same folder, write, fsync,
+//! rename over the target, fsync the folder. A crash at any moment leaves the
+//! old file or the new one, never a torn one.
+//!
+//! Written here (it replaced `atomic-write-file`) because every step goes
+//! through the [`Steps`] seam: tests make each step fail in turn and check
+//! that the target is byte-identical afterwards, and our own temp-file names
+//! let a later start find and remove what a killed process left behind.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The marker in the names of our temporary files: `.NAME.vpcanvas-tmp-PID-N`.
+pub const TEMP_MARKER: &str = ".vpcanvas-tmp-";
+
+/// The steps of an atomic write, one method each, so a test can fail any one.
+pub trait Steps {
+    fn create_temp(&mut self, path: &Path) -> io::Result<File>;
+    fn write(&mut self, file: &mut File, bytes: &[u8]) -> io::Result<()>;
+    fn sync_file(&mut self, file: &File) -> io::Result<()>;
+    fn rename(&mut self, from: &Path, to: &Path) -> io::Result<()>;
+    fn sync_dir(&mut self, dir: &Path) -> io::Result<()>;
+}
+
+/// The real file system.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct RealSteps;
+
+impl Steps for RealSteps {
+    fn create_temp(&mut self, path: &Path) -> io::Result<File> {
+        OpenOptions::new().write(true).create_new(true).open(path)
+    }
+
+    fn write(&mut self, file: &mut File, bytes: &[u8]) -> io::Result<()> {
+        file.write_all(bytes)
+    }
+
+    fn sync_file(&mut self, file: &File) -> io::Result<()> {
+        file.sync_all()
+    }
+
+    fn rename(&mut self, from: &Path, to: &Path) -> io::Result<()> {
+        fs::rename(from, to)
+    }
+
+    fn sync_dir(&mut self, dir: &Path) -> io::Result<()> {
+        File::open(dir)?.sync_all()
+    }
+}
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// A fresh temporary path beside `target`.
+pub fn temp_path(target: &Path) -> PathBuf {
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    target.with_file_name(format!(".{name}{TEMP_MARKER}{}-{n}", std::process::id()))
+}
+
+/// The folder a path is in ("." for a bare file name).
+fn folder(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Writes `bytes` to `target` atomically and durably through `steps`. The
+/// file's permissions are kept. On any failure the temporary file is removed
+/// and `target` is untouched.
+pub fn write_with(steps: &mut dyn Steps, target: &Path, bytes: &[u8]) -> io::Result<()> {
+    let temp = temp_path(target);
+    let result = (|| {
+        let mut file = steps.create_temp(&temp)?;
+        if let Ok(meta) = fs::metadata(target) {
+            // Keep the mode (e.g. 0640) of the file being replaced.
+            let _ = file.set_permissions(meta.permissions());
+        }
+        steps.write(&mut file, bytes)?;
+        steps.sync_file(&file)?;
+        drop(file);
+        steps.rename(&temp, target)
+    })();
+    if let Err(e) = result {
+        let _ = fs::remove_file(&temp);
+        return Err(e);
+    }
+    // The rename is done: the new file is in place. A failed folder sync
+    // means it may not survive a power cut, which the caller must hear.
+    steps.sync_dir(&folder(target))
+}
+
+/// Removes temporary files left beside `target` by a killed vpcanvas.
+/// Returns how many were removed.
+pub fn clean_stale_temps(target: &Path) -> usize {
+    let name = target
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let prefix = format!(".{name}{TEMP_MARKER}");
+    let Ok(entries) = fs::read_dir(folder(target)) else {
+        return 0;
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .filter(|e| !is_ours_in_flight(&e.file_name().to_string_lossy(), &prefix))
+        .filter(|e| fs::remove_file(e.path()).is_ok())
+        .count()
+}
+
+/// A temp file of this very process is a write in flight, not a leftover.
+fn is_ours_in_flight(name: &str, prefix: &str) -> bool {
+    name.strip_prefix(prefix)
+        .and_then(|rest| rest.split('-').next())
+        .is_some_and(|pid| pid == std::process::id().to_string())
+}

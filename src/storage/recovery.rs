@@ -1,0 +1,78 @@
+//! Recovery snapshots: unsaved work (a failed save, text being typed) kept in
+//! `recovery/` in the data directory, offered again when the canvas is next
+//! opened. A snapshot is removed only when the user says so or once the work
+//! is safely in the canvas file.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use crate::canvas::Canvas;
+use crate::canvas::file::{parse, to_ron};
+
+use super::{StorageError, fingerprint, write_atomic};
+
+/// A snapshot found for a canvas.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    pub path: PathBuf,
+    pub canvas: Canvas,
+    pub modified: Option<SystemTime>,
+}
+
+/// The absolute form of a canvas path, so one canvas has one snapshot name
+/// whatever folder vpcanvas was started from.
+fn absolute(canvas_path: &Path) -> PathBuf {
+    fs::canonicalize(canvas_path)
+        .or_else(|_| std::path::absolute(canvas_path))
+        .unwrap_or_else(|_| canvas_path.to_path_buf())
+}
+
+/// Where the snapshot of `canvas_path` lives: `recovery/NAME-HASH.ron`.
+pub fn path_for(data_dir: &Path, canvas_path: &Path) -> PathBuf {
+    let abs = absolute(canvas_path);
+    let stem = abs
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let hash = fingerprint(abs.to_string_lossy().as_bytes());
+    data_dir
+        .join("recovery")
+        .join(format!("{stem}-{hash:016x}.ron"))
+}
+
+/// Writes a snapshot (atomically, like every write). Returns where.
+pub fn write(
+    data_dir: &Path,
+    canvas_path: &Path,
+    canvas: &Canvas,
+) -> Result<PathBuf, StorageError> {
+    let path = path_for(data_dir, canvas_path);
+    let text = format!(
+        "// vpcanvas recovery snapshot of {}\n{}",
+        absolute(canvas_path).display(),
+        to_ron(canvas)
+    );
+    write_atomic(&path, text.as_bytes())?;
+    Ok(path)
+}
+
+/// The snapshot for a canvas, if there is a readable one.
+pub fn find(data_dir: &Path, canvas_path: &Path) -> Option<Snapshot> {
+    let path = path_for(data_dir, canvas_path);
+    let bytes = fs::read(&path).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    let canvas = parse(&text).ok()?.canvas;
+    let modified = fs::metadata(&path).and_then(|m| m.modified()).ok();
+    Some(Snapshot {
+        path,
+        canvas,
+        modified,
+    })
+}
+
+/// Removes the snapshot of a canvas, if any.
+pub fn remove(data_dir: &Path, canvas_path: &Path) {
+    let _ = fs::remove_file(path_for(data_dir, canvas_path));
+}
