@@ -74,6 +74,10 @@ pub enum Command {
     },
     /// Print the value proposition statement.
     Statement { file: PathBuf },
+    /// Test hook (hidden): save two different large canvases to FILE in turn,
+    /// forever, through the real save path. The kill -9 test kills it mid-save.
+    #[command(name = "save-loop", hide = true)]
+    SaveLoop { file: PathBuf },
     /// Print the canvas as the editor draws it, as plain text, and exit.
     Show {
         file: PathBuf,
@@ -188,12 +192,42 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             print_out(&crate::ui::buffer_to_text(&buf))?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::SaveLoop { file }) => save_loop(file),
         Some(Command::Statement { file }) => {
             let canvas = storage::load(file)?.canvas;
             print_out(&format!("{}\n", default_statement(&canvas)))?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The two canvases `save-loop` alternates between: big enough (hundreds of
+/// KiB) that a kill often lands mid-write.
+pub fn save_loop_canvases() -> [Canvas; 2] {
+    use crate::canvas::Section;
+    [("A", 3000), ("B", 4000)].map(|(tag, n)| {
+        let mut c = Canvas::new(format!("Canvas {tag}"));
+        for i in 0..n {
+            let section = Section::ALL[i % 6];
+            c.push(
+                section,
+                format!("{tag} item {i}: some words to make the line realistic, é ü 日本"),
+            );
+        }
+        c
+    })
+}
+
+fn save_loop(file: &Path) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let canvases = save_loop_canvases();
+    for i in 0usize.. {
+        storage::save(file, &canvases[i % 2], storage::SaveOptions::default())?;
+        if i == 0 {
+            // Tell the test the file exists now.
+            print_out("ready\n")?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Writes to stdout, treating a closed pipe (`| head`) as success.
