@@ -231,3 +231,73 @@ mod tests {
         assert_eq!(t.label(t0 + Duration::from_secs(2000)), "0:00");
     }
 }
+
+#[cfg(test)]
+mod walkthrough_tests {
+    use super::*;
+    use crate::app::{Action, TextEdit};
+    use crate::canvas::Canvas;
+
+    fn app() -> App {
+        App::new(Canvas::new("t"), "/tmp/none.ron", false)
+    }
+
+    #[test]
+    fn the_walkthrough_follows_the_workshop_order_then_the_summary() {
+        let mut a = app();
+        a.update(Action::JumpTo(Section::Jobs));
+        a.update(Action::Projector);
+        let mut seen = vec![a.focus];
+        for _ in 0..5 {
+            a.update(Action::StepNext);
+            seen.push(a.focus);
+        }
+        assert_eq!(seen, Section::WORKSHOP_ORDER);
+        a.update(Action::StepNext);
+        assert!(a.projector.is_some_and(Walkthrough::is_summary));
+        a.update(Action::StepNext);
+        assert!(
+            a.projector.is_some_and(Walkthrough::is_summary),
+            "stays on the summary"
+        );
+        a.update(Action::StepPrev);
+        assert_eq!(a.focus, Section::Creators);
+        a.update(Action::Projector);
+        assert!(a.projector.is_none());
+    }
+
+    #[test]
+    fn editing_works_in_projector_mode() {
+        let mut a = app();
+        a.update(Action::Projector);
+        a.update(Action::StepNext);
+        a.update(Action::Add);
+        for c in "Shouted".chars() {
+            a.update(Action::Text(TextEdit::Insert(c)));
+        }
+        a.update(Action::Confirm);
+        assert_eq!(a.canvas.items(Section::Pains)[0].text, "Shouted");
+    }
+
+    #[test]
+    fn the_timer_starts_from_the_prompt_pauses_and_clears() {
+        let mut a = app();
+        let t0 = a.now;
+        a.update(Action::SetTimer);
+        a.update(Action::Text(TextEdit::ClearToStart));
+        for c in "5".chars() {
+            a.update(Action::Text(TextEdit::Insert(c)));
+        }
+        a.update(Action::Confirm);
+        assert!(a.wants_ticks());
+        a.update(Action::Tick(t0 + Duration::from_secs(60)));
+        assert_eq!(a.timer.map(|t| t.label(a.now)).as_deref(), Some("4:00"));
+        a.update(Action::PauseTimer);
+        assert!(!a.wants_ticks());
+        a.update(Action::SetTimer);
+        a.update(Action::Text(TextEdit::ClearToStart));
+        a.update(Action::Text(TextEdit::Insert('0')));
+        a.update(Action::Confirm);
+        assert!(a.timer.is_none());
+    }
+}

@@ -149,3 +149,135 @@ impl App {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::app::{OnDisk, TextEdit};
+    use crate::canvas::Section;
+
+    fn app() -> App {
+        let mut c = Canvas::new("t");
+        c.push(Section::Pains, "Late payments");
+        App::new(c, "/tmp/none.ron", true)
+    }
+
+    #[test]
+    fn text_being_typed_is_in_the_snapshot() {
+        let mut a = app();
+        assert!(
+            a.recovery_snapshot().is_none(),
+            "a clean canvas needs no snapshot"
+        );
+        a.update(Action::JumpTo(Section::Pains));
+        a.update(Action::Add);
+        for c in "Half typed".chars() {
+            a.update(Action::Text(TextEdit::Insert(c)));
+        }
+        let snap = a.recovery_snapshot().unwrap();
+        assert!(
+            snap.items(Section::Pains)
+                .iter()
+                .any(|i| i.text == "Half typed")
+        );
+        assert!(
+            a.canvas.items(Section::Pains).len() == 1,
+            "the canvas itself is unchanged"
+        );
+    }
+
+    #[test]
+    fn a_failed_save_keeps_a_snapshot_until_saved() {
+        let mut a = app();
+        a.update(Action::JumpTo(Section::Pains));
+        a.update(Action::Delete);
+        a.update(Action::Saved(Err("disk full".into())));
+        assert!(a.recovery_snapshot().is_some());
+        a.update(Action::Saved(Ok(())));
+        assert!(a.recovery_snapshot().is_none());
+    }
+
+    #[test]
+    fn recover_takes_the_snapshot_saves_and_then_clears_it() {
+        let mut a = app();
+        let mut theirs = a.canvas.clone();
+        theirs.push(Section::Gains, "Recovered gain");
+        a.offer_recovery(RecoveryOffer {
+            canvas: theirs,
+            modified: None,
+        });
+        assert!(
+            a.update(Action::Up).is_empty(),
+            "other keys wait for an answer"
+        );
+        let effects = a.update(Action::RecoverSnapshot);
+        assert!(matches!(
+            effects.as_slice(),
+            [Effect::Save { .. }, Effect::ClearRecovery]
+        ));
+        assert_eq!(a.canvas.items(Section::Gains)[0].text, "Recovered gain");
+        a.update(Action::Undo);
+        assert!(
+            a.canvas.items(Section::Gains).is_empty(),
+            "undo brings the file's version back"
+        );
+    }
+
+    #[test]
+    fn open_saved_keeps_the_snapshot_and_discard_removes_it() {
+        let mut a = app();
+        a.offer_recovery(RecoveryOffer {
+            canvas: Canvas::new("x"),
+            modified: None,
+        });
+        assert!(a.update(Action::OpenSaved).is_empty());
+        assert_eq!(a.mode, Mode::Normal);
+        a.offer_recovery(RecoveryOffer {
+            canvas: Canvas::new("x"),
+            modified: None,
+        });
+        assert_eq!(
+            a.update(Action::DiscardSnapshot),
+            vec![Effect::ClearRecovery]
+        );
+    }
+
+    #[test]
+    fn a_change_on_disk_asks_and_each_answer_does_its_thing() {
+        let mut a = app();
+        a.update(Action::ChangedOnDisk);
+        assert_eq!(a.mode, Mode::Conflict);
+        assert_eq!(a.update(Action::KeepMine), vec![Effect::Overwrite]);
+        a.update(Action::ChangedOnDisk);
+        assert_eq!(a.update(Action::SaveCopy), vec![Effect::SaveCopy]);
+        a.update(Action::ChangedOnDisk);
+        assert_eq!(a.update(Action::ReloadFromDisk), vec![Effect::Reload]);
+        let mut theirs = a.canvas.clone();
+        theirs.title = "Theirs".into();
+        a.update(Action::Reloaded(Ok((Box::new(theirs), Some(7)))));
+        assert_eq!(a.canvas.title, "Theirs");
+        assert_eq!(a.doc.disk, OnDisk::Contents(7));
+        a.update(Action::Undo);
+        assert_eq!(a.canvas.title, "t");
+    }
+
+    #[test]
+    fn read_only_canvases_never_ask_about_disk_changes() {
+        let mut a = app().read_only("newer version");
+        a.update(Action::ChangedOnDisk);
+        assert_eq!(a.mode, Mode::Normal);
+        assert!(a.recovery_snapshot().is_none());
+    }
+
+    #[test]
+    fn on_disk_knowledge_compares_contents() {
+        assert!(!OnDisk::Unknown.differs_from(Some(1)));
+        assert!(OnDisk::Absent.differs_from(Some(1)));
+        assert!(!OnDisk::Absent.differs_from(None));
+        assert!(OnDisk::Contents(1).differs_from(Some(2)));
+        assert!(OnDisk::Contents(1).differs_from(None));
+        assert!(!OnDisk::Contents(1).differs_from(Some(1)));
+    }
+}

@@ -1,1 +1,149 @@
+#![allow(clippy::unwrap_used)]
 
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+use super::*;
+use crate::app::{Action, TextEdit};
+
+fn summary(name: &str, title: &str, segment: &str) -> Summary {
+    Summary {
+        name: name.into(),
+        path: PathBuf::from(format!("/d/{name}.ron")),
+        title: title.into(),
+        segment: segment.into(),
+        items: 3,
+        open_pains: 1,
+        open_gains: 0,
+        modified: None,
+        error: None,
+    }
+}
+
+fn library() -> Library {
+    Library::new(
+        PathBuf::from("/d"),
+        vec![
+            summary("acme", "Invoicing", "Designers"),
+            summary("bistro", "Meal kits", "Parents"),
+            summary("cargo", "Freight", "Designers abroad"),
+        ],
+        SystemTime::now(),
+    )
+}
+
+fn typed(lib: &mut Library, text: &str) {
+    for c in text.chars() {
+        lib.update(Action::Text(TextEdit::Insert(c)));
+    }
+}
+
+#[test]
+fn typing_filters_by_name_title_or_segment_in_any_case() {
+    let mut lib = library();
+    typed(&mut lib, "DESIGN");
+    let names: Vec<_> = lib.visible().iter().map(|c| c.name.clone()).collect();
+    assert_eq!(names, ["acme", "cargo"]);
+    lib.update(Action::Cancel);
+    assert_eq!(lib.visible().len(), 3, "Esc clears the filter first");
+    assert_eq!(lib.update(Action::Cancel), vec![LibraryEffect::Quit]);
+}
+
+#[test]
+fn enter_opens_the_selected_canvas() {
+    let mut lib = library();
+    lib.update(Action::Down);
+    assert_eq!(
+        lib.update(Action::Confirm),
+        vec![LibraryEffect::Open(PathBuf::from("/d/bistro.ron"))]
+    );
+}
+
+#[test]
+fn an_unreadable_canvas_is_not_opened_and_says_why() {
+    let mut lib = library();
+    lib.canvases[0].error = Some("1:1: Expected opening `(`".into());
+    assert!(lib.update(Action::Confirm).is_empty());
+    assert!(
+        lib.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Expected opening")
+    );
+}
+
+#[test]
+fn new_rename_duplicate_ask_for_a_name() {
+    let mut lib = library();
+    lib.update(Action::NewCanvas);
+    typed(&mut lib, "fresh");
+    assert_eq!(
+        lib.update(Action::Confirm),
+        vec![LibraryEffect::Create {
+            name: "fresh".into(),
+            example: None
+        }]
+    );
+    lib.update(Action::NewFromExample);
+    typed(&mut lib, "demo");
+    assert!(matches!(
+        lib.update(Action::Confirm).as_slice(),
+        [LibraryEffect::Create {
+            example: Some(_),
+            ..
+        }]
+    ));
+    lib.update(Action::RenameCanvas);
+    lib.update(Action::Text(TextEdit::ClearToStart));
+    typed(&mut lib, "renamed");
+    assert_eq!(
+        lib.update(Action::Confirm),
+        vec![LibraryEffect::Rename {
+            from: PathBuf::from("/d/acme.ron"),
+            to: "renamed".into()
+        }]
+    );
+    lib.update(Action::DuplicateCanvas);
+    assert!(
+        matches!(&lib.mode, LibraryMode::Name(Prompt::Duplicate, f) if f.text() == "acme copy")
+    );
+    assert_eq!(
+        lib.update(Action::Confirm),
+        vec![LibraryEffect::Duplicate {
+            from: PathBuf::from("/d/acme.ron"),
+            to: "acme copy".into()
+        }]
+    );
+}
+
+#[test]
+fn delete_asks_first_and_any_other_answer_keeps_it() {
+    let mut lib = library();
+    lib.update(Action::Delete);
+    assert_eq!(lib.mode, LibraryMode::ConfirmDelete);
+    assert!(lib.update(Action::Cancel).is_empty());
+    assert_eq!(lib.mode, LibraryMode::Browse);
+    lib.update(Action::Delete);
+    assert_eq!(
+        lib.update(Action::Confirm),
+        vec![LibraryEffect::Trash(PathBuf::from("/d/acme.ron"))]
+    );
+}
+
+#[test]
+fn an_empty_name_does_nothing() {
+    let mut lib = library();
+    lib.update(Action::NewCanvas);
+    assert!(lib.update(Action::Confirm).is_empty());
+    assert!(lib.status.is_some());
+}
+
+#[test]
+fn refresh_selects_the_named_canvas() {
+    let mut lib = library();
+    let mut list = lib.canvases.clone();
+    list.push(summary("dup", "Copy", ""));
+    lib.refresh(list, SystemTime::now(), Some("dup"));
+    assert_eq!(lib.selected_canvas().unwrap().name, "dup");
+}
