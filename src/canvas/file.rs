@@ -386,14 +386,8 @@ impl Canvas {
     }
 }
 
-const FILE_ORDER: [Section; 6] = [
-    Section::Jobs,
-    Section::Pains,
-    Section::Gains,
-    Section::Products,
-    Section::Relievers,
-    Section::Creators,
-];
+/// The file lists the customer profile first, in the order a workshop explores it.
+const FILE_ORDER: [Section; 6] = Section::WORKSHOP_ORDER;
 
 fn syntax_error(text: &str, e: &ron::error::SpannedError) -> FormatError {
     let line = e.span.start.line;
@@ -402,7 +396,11 @@ fn syntax_error(text: &str, e: &ron::error::SpannedError) -> FormatError {
     FormatError::Syntax {
         line,
         column,
-        message: e.code.to_string(),
+        // ron's own wording here advises its API (`recursion_limit`, `serde_stacker`).
+        message: match e.code {
+            ron::Error::ExceededRecursionLimit => "nested too deeply".to_owned(),
+            ref code => code.to_string(),
+        },
         snippet: snippet(line, column, source_line),
     }
 }

@@ -8,7 +8,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::app::StatusKind;
 use crate::input::keymap::{Context, hints};
 use crate::ui::text;
 
@@ -159,20 +158,7 @@ fn table_view(lib: &Library, table: Rect, buf: &mut Buffer) {
 fn footer_line(lib: &Library, footer: Rect, width: u16, buf: &mut Buffer) {
     let t = &lib.theme;
     let left = match &lib.status {
-        Some(s) => {
-            let style = match s.kind {
-                StatusKind::Info => t.status_info,
-                StatusKind::Warning => t.status_warning,
-                StatusKind::Error => t.status_error,
-            };
-            Line::from(Span::styled(
-                format!(
-                    " {}",
-                    text::truncate(&s.text, usize::from(width).saturating_sub(1))
-                ),
-                style,
-            ))
-        }
+        Some(s) => crate::ui::status_line(s, t, usize::from(width)),
         None => {
             let ctx = match lib.mode {
                 LibraryMode::Browse => Context::Library,

@@ -13,9 +13,10 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::{App, EditTarget, Mode, SaveState, StatusKind};
+use crate::app::{App, EditTarget, Mode, SaveState, Status, StatusKind};
 use crate::export::fit_summary;
 use crate::input::keymap::{context_of, hints};
+use theme::Theme;
 
 use layout::Shape;
 
@@ -254,20 +255,7 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let fit_w = text::width(&fit);
     let left_room = usize::from(area.width).saturating_sub(fit_w + 1);
     let left: Line = match &app.status {
-        Some(status) => {
-            let style = match status.kind {
-                StatusKind::Info => t.status_info,
-                StatusKind::Warning => t.status_warning,
-                StatusKind::Error => t.status_error,
-            };
-            Line::from(Span::styled(
-                format!(
-                    " {}",
-                    text::truncate(&status.text, left_room.saturating_sub(1))
-                ),
-                style,
-            ))
-        }
+        Some(status) => status_line(status, t, left_room),
         // A room does not need key hints.
         None if app.projector.is_some() => {
             let step = app.projector.map_or(0, |w| w.step + 1);
@@ -297,6 +285,19 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         };
         Paragraph::new(Span::styled(fit, fit_style)).render_ref_safe(fit_area, buf);
     }
+}
+
+/// A status message in its style, cut to `width` cells.
+pub fn status_line(status: &Status, theme: &Theme, width: usize) -> Line<'static> {
+    let style = match status.kind {
+        StatusKind::Info => theme.status_info,
+        StatusKind::Warning => theme.status_warning,
+        StatusKind::Error => theme.status_error,
+    };
+    Line::from(Span::styled(
+        format!(" {}", text::truncate(&status.text, width.saturating_sub(1))),
+        style,
+    ))
 }
 
 /// The buffer as plain text, one line per row, trailing spaces trimmed: what

@@ -25,6 +25,20 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
     rect
 }
 
+/// Clears `rect` and draws a dialog frame with a title and a bottom hint;
+/// returns the area inside.
+fn frame(app: &App, rect: Rect, title: &str, bottom: &str, buf: &mut Buffer) -> Rect {
+    let t = app.active_theme();
+    Clear.render(rect, buf);
+    let block = Block::bordered()
+        .border_set(border::ROUNDED)
+        .title(Span::styled(title.to_owned(), t.title))
+        .title_bottom(Span::styled(bottom.to_owned(), t.dim));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    inner
+}
+
 /// Where the open overlay is drawn, if one is open. Drawing and mouse
 /// hit-testing both use this.
 pub fn area_of(app: &App, area: Rect) -> Option<Rect> {
@@ -187,16 +201,13 @@ pub fn statement(app: &App, view: &StatementView, area: Rect, buf: &mut Buffer) 
     let Some(rect) = area_of(app, area) else {
         return;
     };
-    Clear.render(rect, buf);
-    let block = Block::bordered()
-        .border_set(border::ROUNDED)
-        .title(Span::styled(" Value proposition ", t.title))
-        .title_bottom(Span::styled(
-            " ↑↓ part · ←→ choose · y copy · Esc close ",
-            t.dim,
-        ));
-    let inner = block.inner(rect);
-    block.render(rect, buf);
+    let inner = frame(
+        app,
+        rect,
+        " Value proposition ",
+        " ↑↓ part · ←→ choose · y copy · Esc close ",
+        buf,
+    );
     let sentence = text::safe(&app.statement_text().unwrap_or_default());
     let [top, _, parts] = Layout::vertical([
         Constraint::Length(6),
@@ -233,13 +244,13 @@ pub fn export(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(rect) = area_of(app, area) else {
         return;
     };
-    Clear.render(rect, buf);
-    let block = Block::bordered()
-        .border_set(border::ROUNDED)
-        .title(Span::styled(" Export next to the canvas ", t.title))
-        .title_bottom(Span::styled(" Esc cancels ", t.dim));
-    let inner = block.inner(rect);
-    block.render(rect, buf);
+    let inner = frame(
+        app,
+        rect,
+        " Export next to the canvas ",
+        " Esc cancels ",
+        buf,
+    );
     let name = |f: Format| {
         app.export_path(f)
             .file_name()
