@@ -245,6 +245,8 @@ pub struct App {
     pub timer_minutes: u32,
     /// The terminal size, as last reported.
     pub screen: (u16, u16),
+    /// How far the help is scrolled (clamped when drawn).
+    pub help_scroll: u16,
     /// The advisory lock on the canvas file, held while it is open for writing.
     pub lock: Option<crate::storage::CanvasLock>,
     /// Leave (quit or go to the library) once the pending save has succeeded.
@@ -286,6 +288,7 @@ impl App {
             now: Instant::now(),
             timer_minutes: 10,
             screen: (120, 40),
+            help_scroll: 0,
             lock: None,
             leave_after_save: None,
             quit_warned: false,

@@ -61,11 +61,15 @@ impl App {
                 Mode::Recover(_) => self.recovering(action),
                 Mode::Conflict => self.resolving(action),
                 Mode::Help => {
-                    if matches!(
-                        action,
-                        Action::Help | Action::Cancel | Action::Confirm | Action::Quit
-                    ) {
-                        self.mode = Mode::Normal;
+                    match action {
+                        Action::Help | Action::Cancel | Action::Confirm | Action::Quit => {
+                            self.mode = Mode::Normal;
+                        }
+                        Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                        Action::Down => self.help_scroll = self.help_scroll.saturating_add(1),
+                        Action::Top => self.help_scroll = 0,
+                        Action::Bottom => self.help_scroll = u16::MAX,
+                        _ => {}
                     }
                     Vec::new()
                 }
@@ -119,7 +123,10 @@ impl App {
             Action::PauseTimer => self.toggle_timer(),
             Action::Click(x, y) => self.click(x, y),
             Action::Scroll(x, y, delta) => self.wheel(x, y, delta),
-            Action::Help => self.mode = Mode::Help,
+            Action::Help => {
+                self.mode = Mode::Help;
+                self.help_scroll = 0;
+            }
             Action::Quit => return self.quit(),
             _ => {}
         }

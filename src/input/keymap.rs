@@ -180,6 +180,7 @@ macro_rules! bind {
 }
 
 /// The default key table.
+#[allow(clippy::too_many_lines)] // a table of rows, one binding each
 pub fn bindings() -> &'static [Binding] {
     use Action as A;
     use KeyCode as K;
@@ -248,6 +249,10 @@ pub fn bindings() -> &'static [Binding] {
             bind!(Picker, [code(K::Enter)], A::Confirm, "keep these links", hint "keep"),
             bind!(Picker, [code(K::Esc), key('q')], A::Cancel, "cancel", hint "cancel"),
             bind!(Help, [code(K::Esc), key('?'), key('q'), code(K::Enter)], A::Cancel, "close the help", hint "close"),
+            bind!(Help, [code(K::Up), key('k')], A::Up, "scroll up", hint "scroll"),
+            bind!(Help, [code(K::Down), key('j'), key(' ')], A::Down, "scroll down"),
+            bind!(Help, [code(K::Home), key('g')], A::Top, "to the top"),
+            bind!(Help, [code(K::End), key('G')], A::Bottom, "to the end"),
             bind!(Statement, [code(K::Up), key('k')], A::Up, "previous part"),
             bind!(Statement, [code(K::Down), key('j')], A::Down, "next part"),
             bind!(Statement, [code(K::Left), key('h')], A::Left, "previous choice"),
@@ -314,11 +319,17 @@ pub fn keys_for(context: Context, action: &Action) -> Option<String> {
 
 /// The short hints for the footer: (keys, help) of the rows marked as hints.
 pub fn hints(context: Context) -> Vec<(String, &'static str)> {
-    bindings()
+    let mut hints: Vec<(String, &'static str)> = bindings()
         .iter()
         .filter(|b| b.context == context)
         .filter_map(|b| Some((b.keys[0].label(), b.hint?)))
-        .collect()
+        .collect();
+    // "? help" first: on a narrow screen it is the one hint that leads to all others.
+    if let Some(i) = hints.iter().position(|(_, h)| *h == "help") {
+        let help = hints.remove(i);
+        hints.insert(0, help);
+    }
+    hints
 }
 
 #[cfg(test)]

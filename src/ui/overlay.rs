@@ -80,14 +80,16 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
         }
         lines.push(Line::default());
     }
-    lines.push(Line::from(Span::styled(
-        "Flags: ! a pain without a reliever or a gain without a creator · ? a reliever or creator that addresses nothing",
-        t.dim,
-    )));
-    lines.push(Line::from(Span::styled(
-        "The Value Proposition Canvas is by Alexander Osterwalder and Strategyzer; vpcanvas is independent and not affiliated.",
-        t.dim,
-    )));
+    for note in [
+        "! a pain without a reliever, or a gain without a creator",
+        "? a reliever or creator that addresses nothing",
+        "◆ linked to the selected item   ●●● level (high, medium, low)",
+        "",
+        "The Value Proposition Canvas is by Alexander Osterwalder",
+        "and Strategyzer; vpcanvas is independent and not affiliated.",
+    ] {
+        lines.push(Line::from(Span::styled(note, t.dim)));
+    }
     let Some(rect) = area_of(app, area) else {
         return;
     };
@@ -95,24 +97,36 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_set(border::ROUNDED)
         .title(Span::styled(" Keys — Esc closes ", t.title));
-    // Long help flows into two columns when there is room.
+    // Long help flows into two columns when there is room, and scrolls.
     let inner = block.inner(rect);
     block.render(rect, buf);
     let rows = usize::from(inner.height);
-    if lines.len() > rows && inner.width >= 80 {
+    let two_columns = lines.len() > rows && inner.width >= 80;
+    let (left, right) = if two_columns {
         let split = lines.len().div_ceil(2);
         let right = lines.split_off(split);
-        let [l, r] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(inner);
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .render(l, buf);
-        Paragraph::new(right)
-            .wrap(Wrap { trim: false })
-            .render(r, buf);
+        (lines, right)
     } else {
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .render(inner, buf);
+        (lines, Vec::new())
+    };
+    let longest = left.len().max(right.len());
+    let max_scroll = u16::try_from(longest.saturating_sub(rows)).unwrap_or(u16::MAX);
+    let scroll = app.help_scroll.min(max_scroll);
+    if two_columns {
+        let [l, r] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(inner);
+        Paragraph::new(left).scroll((scroll, 0)).render(l, buf);
+        Paragraph::new(right).scroll((scroll, 0)).render(r, buf);
+    } else {
+        Paragraph::new(left).scroll((scroll, 0)).render(inner, buf);
+    }
+    if max_scroll > 0 && inner.width > 12 {
+        let more = if scroll < max_scroll {
+            " ↓ more (j/k) "
+        } else {
+            " ↑ (j/k) "
+        };
+        let x = inner.right().saturating_sub(text::width(more) as u16);
+        buf.set_string(x, rect.bottom().saturating_sub(1), more, t.key);
     }
 }
 
