@@ -192,11 +192,11 @@ pub fn compose(canvas: &Canvas, choice: &StatementChoice) -> String {
         .map(tidy)
         .filter(|s| !s.is_empty());
     let segment = {
-        let s = canvas.segment.trim();
+        let s = tidy(&canvas.segment);
         if s.is_empty() {
             "customers".to_owned()
         } else {
-            s.to_owned()
+            s
         }
     };
     let mut out = match &products {
@@ -230,9 +230,17 @@ fn phrase(text: &str) -> String {
     let t = tidy(text);
     let t = t.as_str();
     let mut chars = t.chars();
+    // A first word with capitals after its first letter is a name ("QuickBooks").
+    let first_word_is_name = || {
+        t.split_whitespace()
+            .next()
+            .is_some_and(|w| w.chars().skip(1).any(char::is_uppercase))
+    };
     match (chars.next(), chars.next()) {
         // "Get paid" → "get paid", but "AI tools" and "iPhone" stay as written.
-        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
+        (Some(first), Some(second))
+            if first.is_uppercase() && !second.is_uppercase() && !first_word_is_name() =>
+        {
             first.to_lowercase().chain(t.chars().skip(1)).collect()
         }
         _ => t.to_owned(),

@@ -117,6 +117,12 @@ pub fn load(path: &Path) -> Result<Parsed, StorageError> {
             io::Error::other("is a folder, not a canvas file"),
         ));
     }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(StorageError::Format {
+            path: path.to_path_buf(),
+            source: FormatError::TooLarge { size: meta.len() },
+        });
+    }
     let mut bytes = Vec::new();
     // Read at most one byte past the limit so a growing or lying file is still caught.
     file.take(MAX_FILE_BYTES + 1)

@@ -127,9 +127,17 @@ impl Canvas {
         self.sections[p.section.index()].get_mut(p.index)
     }
 
-    /// The next unused id: one past the largest in the canvas.
+    /// The next unused id: one past the largest in the canvas, or, when a
+    /// hand-edited file already uses the largest possible id, the smallest free one.
     pub fn next_id(&self) -> ItemId {
-        self.all_items().map(|(_, i)| i.id).max().unwrap_or(0) + 1
+        let max = self.all_items().map(|(_, i)| i.id).max().unwrap_or(0);
+        max.checked_add(1).unwrap_or_else(|| {
+            let used: std::collections::HashSet<ItemId> =
+                self.all_items().map(|(_, i)| i.id).collect();
+            (1..ItemId::MAX)
+                .find(|id| !used.contains(id))
+                .unwrap_or(max)
+        })
     }
 
     /// Adds an item with a fresh id at `index` (clamped to the section's end).

@@ -17,11 +17,8 @@ pub fn plain_text(canvas: &Canvas) -> String {
         let _ = writeln!(out, "Customer segment: {}", one_line(&canvas.segment));
     }
     if !canvas.alternatives.is_empty() {
-        let _ = writeln!(
-            out,
-            "Alternatives today: {}",
-            canvas.alternatives.join(", ")
-        );
+        let alternatives: Vec<String> = canvas.alternatives.iter().map(|a| one_line(a)).collect();
+        let _ = writeln!(out, "Alternatives today: {}", alternatives.join(", "));
     }
     for section in DOCUMENT_ORDER {
         let _ = writeln!(out, "\n{}", section.title().to_uppercase());

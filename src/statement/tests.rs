@@ -1,0 +1,437 @@
+#![allow(clippy::unwrap_used)]
+
+use super::*;
+
+/// The SPEC §2 example: job 1, pain 2, gain 3, product 4, reliever 5, creator 6.
+fn full() -> Canvas {
+    let mut c = Canvas::new("Invoicing for freelancers");
+    c.segment = "Freelance designers".into();
+    c.alternatives = vec!["Spreadsheets".into(), "Hiring a bookkeeper".into()];
+    let job = c.push(Section::Jobs, "Get paid on time");
+    let pain = c.push(Section::Pains, "Chasing clients for late payments");
+    let gain = c.push(Section::Gains, "Predictable monthly cash flow");
+    let prod = c.push(Section::Products, "Invoicing web app");
+    let reliever = c.push(Section::Relievers, "Automatic, polite payment reminders");
+    let creator = c.push(Section::Creators, "30-day cash-flow forecast");
+    c.set_link(prod, job, true);
+    c.set_link(reliever, pain, true);
+    c.set_link(creator, gain, true);
+    c
+}
+
+fn without(mut c: Canvas, sections: &[Section]) -> Canvas {
+    for &s in sections {
+        for id in c.items(s).iter().map(|i| i.id).collect::<Vec<_>>() {
+            c.remove(id);
+        }
+    }
+    c
+}
+
+/// What every statement must look like, whatever is missing.
+fn assert_well_formed(s: &str) {
+    assert!(s.starts_with("Our "), "{s:?}");
+    assert!(s.ends_with('.'), "{s:?}");
+    assert!(!s.ends_with(".."), "{s:?}");
+    assert!(!s.contains("  "), "double space in {s:?}");
+    assert!(!s.contains(" ."), "{s:?}");
+    assert!(!s.contains("by  and"), "{s:?}");
+    assert!(!s.contains("by and"), "{s:?}");
+    assert!(!s.contains(" and ("), "{s:?}");
+    assert!(!s.contains("()"), "{s:?}");
+    assert!(!s.contains('\n') && !s.contains('\t'), "{s:?}");
+    assert!(!s.contains("unlike )"), "{s:?}");
+}
+
+#[test]
+fn a_full_canvas_gives_the_whole_sentence() {
+    let s = default_statement(&full());
+    assert_eq!(
+        s,
+        "Our Invoicing web app helps Freelance designers who want to get paid on time \
+         by automatic, polite payment reminders and 30-day cash-flow forecast \
+         (unlike spreadsheets)."
+    );
+    assert_well_formed(&s);
+}
+
+#[test]
+fn without_products_the_offer_helps() {
+    let s = default_statement(&without(full(), &[Section::Products]));
+    assert_eq!(
+        s,
+        "Our offer helps Freelance designers who want to get paid on time \
+         by automatic, polite payment reminders and 30-day cash-flow forecast \
+         (unlike spreadsheets)."
+    );
+    assert_well_formed(&s);
+}
+
+#[test]
+fn without_a_segment_it_helps_customers() {
+    for segment in ["", "   ", "\n\t"] {
+        let mut c = full();
+        c.segment = segment.into();
+        let s = default_statement(&c);
+        assert!(
+            s.starts_with("Our Invoicing web app helps customers who want to get paid on time by "),
+            "{s}"
+        );
+        assert_well_formed(&s);
+    }
+}
+
+#[test]
+fn without_a_job_the_who_clause_is_left_out() {
+    let s = default_statement(&without(full(), &[Section::Jobs]));
+    assert_eq!(
+        s,
+        "Our Invoicing web app helps Freelance designers \
+         by automatic, polite payment reminders and 30-day cash-flow forecast \
+         (unlike spreadsheets)."
+    );
+    assert_well_formed(&s);
+}
+
+#[test]
+fn with_only_a_reliever() {
+    let s = default_statement(&without(full(), &[Section::Creators]));
+    assert_eq!(
+        s,
+        "Our Invoicing web app helps Freelance designers who want to get paid on time \
+         by automatic, polite payment reminders (unlike spreadsheets)."
+    );
+    assert_well_formed(&s);
+}
+
+#[test]
+fn with_only_a_creator() {
+    let s = default_statement(&without(full(), &[Section::Relievers]));
+    assert_eq!(
+        s,
+        "Our Invoicing web app helps Freelance designers who want to get paid on time \
+         by 30-day cash-flow forecast (unlike spreadsheets)."
+    );
+    assert_well_formed(&s);
+}
+
+#[test]
+fn with_neither_reliever_nor_creator() {
+    let s = default_statement(&without(full(), &[Section::Relievers, Section::Creators]));
+    assert_eq!(
+        s,
+        "Our Invoicing web app helps Freelance designers who want to get paid on time \
+         (unlike spreadsheets)."
+    );
+    assert_well_formed(&s);
+}
+
+#[test]
+fn without_an_alternative() {
+    let mut c = full();
+    c.alternatives.clear();
+    let s = default_statement(&c);
+    assert_eq!(
+        s,
+        "Our Invoicing web app helps Freelance designers who want to get paid on time \
+         by automatic, polite payment reminders and 30-day cash-flow forecast."
+    );
+    assert_well_formed(&s);
+}
+
+#[test]
+fn an_empty_canvas_still_gives_a_sentence() {
+    let s = default_statement(&Canvas::default());
+    assert_eq!(s, "Our offer helps customers.");
+    assert_well_formed(&s);
+}
+
+#[test]
+fn every_combination_of_missing_parts_is_well_formed() {
+    let parts = [
+        Section::Products,
+        Section::Jobs,
+        Section::Relievers,
+        Section::Creators,
+    ];
+    for mask in 0..32u32 {
+        let gone: Vec<Section> = parts
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| mask & (1 << i) != 0)
+            .map(|(_, s)| *s)
+            .collect();
+        let mut c = without(full(), &gone);
+        if mask & 16 != 0 {
+            c.alternatives.clear();
+            c.segment.clear();
+        }
+        let s = default_statement(&c);
+        assert_well_formed(&s);
+        assert_eq!(s.contains(" by "), mask & 0b1100 != 0b1100, "{s}");
+        assert_eq!(s.contains(" and "), mask & 0b1100 == 0, "{s}");
+        assert_eq!(s.contains("who want to"), mask & 0b10 == 0, "{s}");
+        assert_eq!(s.contains("unlike"), mask & 16 == 0, "{s}");
+    }
+}
+
+#[test]
+fn blank_and_punctuation_only_texts_count_as_missing() {
+    let mut c = full();
+    c.set_text(1, "   ");
+    c.set_text(5, "...");
+    c.set_text(4, " \n ");
+    c.alternatives = vec![" ".into()];
+    let s = default_statement(&c);
+    assert_eq!(
+        s,
+        "Our offer helps Freelance designers by 30-day cash-flow forecast."
+    );
+    assert_well_formed(&s);
+}
+
+#[test]
+fn whitespace_and_trailing_full_stops_in_texts_are_tidied() {
+    let mut c = full();
+    c.segment = "  Freelance\n  designers.  ".into();
+    c.set_text(4, "Invoicing   web\tapp.");
+    c.set_text(1, "Get paid\non time.");
+    c.set_text(5, "Polite  reminders!");
+    c.set_text(6, "A forecast;");
+    c.alternatives = vec!["Spreadsheets...".into()];
+    let s = default_statement(&c);
+    assert_eq!(
+        s,
+        "Our Invoicing web app helps Freelance designers who want to get paid on time \
+         by polite reminders and a forecast (unlike spreadsheets)."
+    );
+    assert_well_formed(&s);
+}
+
+#[test]
+fn capitals_are_kept_for_acronyms_and_names() {
+    let mut c = full();
+    c.set_text(1, "AI-check every invoice");
+    c.set_text(5, "iPhone reminders");
+    c.set_text(6, "QuickBooks sync");
+    c.alternatives = vec!["Excel".into()];
+    let s = default_statement(&c);
+    assert_eq!(
+        s,
+        "Our Invoicing web app helps Freelance designers who want to AI-check every invoice \
+         by iPhone reminders and QuickBooks sync (unlike excel)."
+    );
+}
+
+#[test]
+fn the_product_keeps_its_capitals() {
+    let mut c = full();
+    c.set_text(4, "Acme Books");
+    assert!(default_statement(&c).starts_with("Our Acme Books helps "));
+}
+
+#[test]
+fn the_default_choice_takes_the_top_items() {
+    let mut c = full();
+    let j2 = c.insert(Section::Jobs, 0, "Send invoices fast");
+    let p2 = c.push(Section::Products, "Mobile app");
+    let choice = StatementChoice::default_for(&c);
+    assert_eq!(choice.job, Some(j2));
+    assert_eq!(choice.product, Some(4));
+    assert_ne!(choice.product, Some(p2));
+    assert_eq!(choice.alternative, Some(0));
+    assert_eq!(choice.text(&c, Part::Alternative), Some("Spreadsheets"));
+}
+
+#[test]
+fn the_default_reliever_is_the_one_for_the_top_ranked_relieved_pain() {
+    let mut c = Canvas::default();
+    let top_open = c.push(Section::Pains, "open pain");
+    let second = c.push(Section::Pains, "second pain");
+    let third = c.push(Section::Pains, "third pain");
+    let r_third = c.push(Section::Relievers, "relieves the third");
+    let r_second = c.push(Section::Relievers, "relieves the second");
+    let r_second_too = c.push(Section::Relievers, "also relieves the second");
+    c.set_link(r_third, third, true);
+    c.set_link(r_second, second, true);
+    c.set_link(r_second_too, second, true);
+    let _ = top_open;
+    let choice = StatementChoice::default_for(&c);
+    assert_eq!(choice.reliever, Some(r_second));
+    assert_eq!(
+        compose(&c, &choice),
+        "Our offer helps customers by relieves the second."
+    );
+
+    // The same rule for gains and creators.
+    let g1 = c.push(Section::Gains, "g1");
+    let g2 = c.push(Section::Gains, "g2");
+    let c1 = c.push(Section::Creators, "creates g2");
+    let c2 = c.push(Section::Creators, "creates g1");
+    c.set_link(c1, g2, true);
+    c.set_link(c2, g1, true);
+    assert_eq!(StatementChoice::default_for(&c).creator, Some(c2));
+}
+
+#[test]
+fn without_links_the_default_falls_back_to_the_top_reliever_and_creator() {
+    let mut c = Canvas::default();
+    c.push(Section::Pains, "pain");
+    let r1 = c.push(Section::Relievers, "first reliever");
+    c.push(Section::Relievers, "second reliever");
+    let g1 = c.push(Section::Creators, "first creator");
+    let choice = StatementChoice::default_for(&c);
+    assert_eq!(choice.reliever, Some(r1));
+    assert_eq!(choice.creator, Some(g1));
+}
+
+#[test]
+fn the_default_choice_of_an_empty_canvas_is_all_none() {
+    assert_eq!(
+        StatementChoice::default_for(&Canvas::default()),
+        StatementChoice::default()
+    );
+}
+
+#[test]
+fn cycling_steps_through_the_items_and_none() {
+    let mut c = full();
+    let p2 = c.push(Section::Products, "Mobile app");
+    let mut choice = StatementChoice::default_for(&c);
+    assert_eq!(choice.product, Some(4));
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        choice.cycle(&c, Part::Product, true);
+        seen.push(choice.product);
+    }
+    assert_eq!(seen, [Some(p2), None, Some(4), Some(p2)]);
+    let mut back = Vec::new();
+    for _ in 0..4 {
+        choice.cycle(&c, Part::Product, false);
+        back.push(choice.product);
+    }
+    assert_eq!(back, [Some(4), None, Some(p2), Some(4)]);
+}
+
+#[test]
+fn cycling_a_part_to_none_leaves_it_out_of_the_sentence() {
+    let c = full();
+    let mut choice = StatementChoice::default_for(&c);
+    choice.cycle(&c, Part::Reliever, true); // one reliever: next is none
+    assert_eq!(choice.reliever, None);
+    choice.cycle(&c, Part::Job, true);
+    assert_eq!(choice.job, None);
+    let s = compose(&c, &choice);
+    assert_eq!(
+        s,
+        "Our Invoicing web app helps Freelance designers by 30-day cash-flow forecast \
+         (unlike spreadsheets)."
+    );
+    assert_well_formed(&s);
+}
+
+#[test]
+fn cycling_alternatives_walks_their_indices() {
+    let c = full();
+    let mut choice = StatementChoice::default_for(&c);
+    choice.cycle(&c, Part::Alternative, true);
+    assert_eq!(choice.alternative, Some(1));
+    assert_eq!(
+        compose(&c, &choice),
+        "Our Invoicing web app helps Freelance designers who want to get paid on time \
+         by automatic, polite payment reminders and 30-day cash-flow forecast \
+         (unlike hiring a bookkeeper)."
+    );
+    choice.cycle(&c, Part::Alternative, true);
+    assert_eq!(choice.alternative, None);
+    choice.cycle(&c, Part::Alternative, false);
+    assert_eq!(choice.alternative, Some(1));
+}
+
+#[test]
+fn cycling_an_empty_section_stays_none() {
+    let c = Canvas::default();
+    let mut choice = StatementChoice::default();
+    for part in Part::ALL {
+        choice.cycle(&c, part, true);
+        choice.cycle(&c, part, false);
+        assert_eq!(choice.get(part), None, "{part:?}");
+    }
+}
+
+#[test]
+fn cycling_from_a_stale_choice_starts_over() {
+    let c = full();
+    let mut choice = StatementChoice {
+        product: Some(99),
+        ..StatementChoice::default()
+    };
+    choice.cycle(&c, Part::Product, true);
+    assert_eq!(choice.product, Some(4));
+}
+
+#[test]
+fn retain_existing_drops_deleted_choices_only() {
+    let mut c = full();
+    let choice = StatementChoice::default_for(&c);
+    c.remove(5);
+    c.alternatives.truncate(0);
+    let kept = choice.retain_existing(&c);
+    assert_eq!(
+        kept,
+        StatementChoice {
+            product: Some(4),
+            job: Some(1),
+            reliever: None,
+            creator: Some(6),
+            alternative: None,
+        }
+    );
+    let s = compose(&c, &kept);
+    assert_eq!(
+        s,
+        "Our Invoicing web app helps Freelance designers who want to get paid on time \
+         by 30-day cash-flow forecast."
+    );
+}
+
+#[test]
+fn retain_existing_keeps_an_alternative_that_still_exists() {
+    let mut c = full();
+    let choice = StatementChoice {
+        alternative: Some(1),
+        ..StatementChoice::default()
+    };
+    assert_eq!(choice.clone().retain_existing(&c).alternative, Some(1));
+    c.alternatives.pop();
+    assert_eq!(choice.retain_existing(&c).alternative, None);
+}
+
+#[test]
+fn a_stale_choice_composes_as_if_the_part_were_missing() {
+    let c = full();
+    let choice = StatementChoice {
+        product: Some(99),
+        job: Some(98),
+        reliever: Some(97),
+        creator: Some(96),
+        alternative: Some(5),
+    };
+    let s = compose(&c, &choice);
+    assert_eq!(s, "Our offer helps Freelance designers.");
+    for part in Part::ALL {
+        assert_eq!(choice.text(&c, part), None, "{part:?}");
+    }
+}
+
+#[test]
+fn parts_name_their_sections() {
+    assert_eq!(Part::Product.section(), Some(Section::Products));
+    assert_eq!(Part::Job.section(), Some(Section::Jobs));
+    assert_eq!(Part::Reliever.section(), Some(Section::Relievers));
+    assert_eq!(Part::Creator.section(), Some(Section::Creators));
+    assert_eq!(Part::Alternative.section(), None);
+    for part in Part::ALL {
+        assert!(!part.label().is_empty());
+    }
+}
