@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use serde::Deserialize;
 use thiserror::Error;
 
-use super::{Canvas, FORMAT_VERSION, Item, ItemId, JobKind, Level, Section};
+use super::{Canvas, FORMAT_VERSION, Item, ItemId, Level, Section};
 
 /// Files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -89,101 +89,6 @@ struct VersionProbe {
     version: u32,
 }
 
-#[derive(Deserialize)]
-#[serde(rename = "Canvas", deny_unknown_fields)]
-struct CanvasFile {
-    #[serde(default = "default_version")]
-    version: u32,
-    #[serde(default)]
-    title: String,
-    #[serde(default)]
-    segment: String,
-    #[serde(default)]
-    alternatives: Vec<String>,
-    #[serde(default)]
-    customer: CustomerFile,
-    #[serde(default)]
-    value_map: ValueMapFile,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(rename = "CustomerProfile", deny_unknown_fields)]
-struct CustomerFile {
-    #[serde(default)]
-    jobs: Vec<JobFile>,
-    #[serde(default)]
-    pains: Vec<PainFile>,
-    #[serde(default)]
-    gains: Vec<GainFile>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(rename = "ValueMap", deny_unknown_fields)]
-struct ValueMapFile {
-    #[serde(default)]
-    products: Vec<ProductFile>,
-    #[serde(default)]
-    relievers: Vec<RelieverFile>,
-    #[serde(default)]
-    creators: Vec<CreatorFile>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename = "Job", deny_unknown_fields)]
-struct JobFile {
-    id: ItemId,
-    text: String,
-    #[serde(default)]
-    kind: JobKind,
-    #[serde(default)]
-    importance: Importance,
-}
-
-#[derive(Deserialize)]
-#[serde(rename = "Pain", deny_unknown_fields)]
-struct PainFile {
-    id: ItemId,
-    text: String,
-    #[serde(default)]
-    severity: Severity,
-}
-
-#[derive(Deserialize)]
-#[serde(rename = "Gain", deny_unknown_fields)]
-struct GainFile {
-    id: ItemId,
-    text: String,
-    #[serde(default)]
-    relevance: Relevance,
-}
-
-#[derive(Deserialize)]
-#[serde(rename = "Product", deny_unknown_fields)]
-struct ProductFile {
-    id: ItemId,
-    text: String,
-    #[serde(default)]
-    jobs: Vec<ItemId>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename = "Reliever", deny_unknown_fields)]
-struct RelieverFile {
-    id: ItemId,
-    text: String,
-    #[serde(default)]
-    pains: Vec<ItemId>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename = "Creator", deny_unknown_fields)]
-struct CreatorFile {
-    id: ItemId,
-    text: String,
-    #[serde(default)]
-    gains: Vec<ItemId>,
-}
-
 #[derive(Deserialize, Default, Clone, Copy)]
 enum Importance {
     High,
@@ -257,67 +162,190 @@ pub fn parse(text: &str) -> Result<Parsed, FormatError> {
     if version == 0 {
         return Err(FormatError::BadVersion { found: version });
     }
-    let file: CanvasFile = match ron::from_str(text) {
-        Ok(file) => file,
-        Err(e) if version > FORMAT_VERSION => {
-            return Err(FormatError::TooNew {
-                found: version,
-                message: syntax_error(text, &e).to_string(),
-            });
-        }
-        Err(e) => return Err(syntax_error(text, &e)),
+    let canvas = if version > FORMAT_VERSION {
+        // A newer file: read what this version knows; it opens read-only.
+        let file: lenient::CanvasFile = ron::from_str(text).map_err(|e| FormatError::TooNew {
+            found: version,
+            message: syntax_error(text, &e).to_string(),
+        })?;
+        lenient::into_canvas(file)
+    } else {
+        let file: strict::CanvasFile = ron::from_str(text).map_err(|e| syntax_error(text, &e))?;
+        strict::into_canvas(file)
     };
-    let version = file.version;
-    let canvas = into_canvas(file)?;
+    validate(&canvas)?;
     Ok(Parsed { canvas, version })
 }
 
-fn into_canvas(file: CanvasFile) -> Result<Canvas, FormatError> {
-    let mut canvas = Canvas {
-        title: file.title,
-        segment: file.segment,
-        alternatives: file.alternatives,
-        ..Canvas::default()
+/// The file's shape as serde structs, defined once and built twice: strict
+/// (an unknown field is an error, so nothing is ever silently dropped from a
+/// file this version will rewrite) and lenient (for files from a newer
+/// vpcanvas, which open read-only and are never written).
+macro_rules! file_shape {
+    ($module:ident $(, #[$strictness:meta])?) => {
+    mod $module {
+        use serde::Deserialize;
+
+        use super::super::{Canvas, Item, ItemId, JobKind, Section};
+        use super::{Importance, Relevance, Severity, default_version};
+
+        #[derive(Deserialize)]
+        #[serde(rename = "Canvas")]
+                $(#[$strictness])*
+        pub(super) struct CanvasFile {
+            // Read by the version probe; declared so strict parsing accepts it.
+            #[allow(dead_code)]
+            #[serde(default = "default_version")]
+            version: u32,
+            #[serde(default)]
+            title: String,
+            #[serde(default)]
+            segment: String,
+            #[serde(default)]
+            alternatives: Vec<String>,
+            #[serde(default)]
+            customer: CustomerFile,
+            #[serde(default)]
+            value_map: ValueMapFile,
+        }
+
+        #[derive(Deserialize, Default)]
+        #[serde(rename = "CustomerProfile")]
+                $(#[$strictness])*
+        struct CustomerFile {
+            #[serde(default)]
+            jobs: Vec<JobFile>,
+            #[serde(default)]
+            pains: Vec<PainFile>,
+            #[serde(default)]
+            gains: Vec<GainFile>,
+        }
+
+        #[derive(Deserialize, Default)]
+        #[serde(rename = "ValueMap")]
+                $(#[$strictness])*
+        struct ValueMapFile {
+            #[serde(default)]
+            products: Vec<ProductFile>,
+            #[serde(default)]
+            relievers: Vec<RelieverFile>,
+            #[serde(default)]
+            creators: Vec<CreatorFile>,
+        }
+
+        #[derive(Deserialize)]
+        #[serde(rename = "Job")]
+                $(#[$strictness])*
+        struct JobFile {
+            id: ItemId,
+            text: String,
+            #[serde(default)]
+            kind: JobKind,
+            #[serde(default)]
+            importance: Importance,
+        }
+
+        #[derive(Deserialize)]
+        #[serde(rename = "Pain")]
+                $(#[$strictness])*
+        struct PainFile {
+            id: ItemId,
+            text: String,
+            #[serde(default)]
+            severity: Severity,
+        }
+
+        #[derive(Deserialize)]
+        #[serde(rename = "Gain")]
+                $(#[$strictness])*
+        struct GainFile {
+            id: ItemId,
+            text: String,
+            #[serde(default)]
+            relevance: Relevance,
+        }
+
+        #[derive(Deserialize)]
+        #[serde(rename = "Product")]
+                $(#[$strictness])*
+        struct ProductFile {
+            id: ItemId,
+            text: String,
+            #[serde(default)]
+            jobs: Vec<ItemId>,
+        }
+
+        #[derive(Deserialize)]
+        #[serde(rename = "Reliever")]
+                $(#[$strictness])*
+        struct RelieverFile {
+            id: ItemId,
+            text: String,
+            #[serde(default)]
+            pains: Vec<ItemId>,
+        }
+
+        #[derive(Deserialize)]
+        #[serde(rename = "Creator")]
+                $(#[$strictness])*
+        struct CreatorFile {
+            id: ItemId,
+            text: String,
+            #[serde(default)]
+            gains: Vec<ItemId>,
+        }
+
+        pub(super) fn into_canvas(file: CanvasFile) -> Canvas {
+            let mut canvas = Canvas {
+                title: file.title,
+                segment: file.segment,
+                alternatives: file.alternatives,
+                ..Canvas::default()
+            };
+            let c = file.customer;
+            let v = file.value_map;
+            *canvas.section_mut(Section::Jobs) = c
+                .jobs
+                .into_iter()
+                .map(|j| {
+                    Item::new(j.id, j.text)
+                        .with_kind(j.kind)
+                        .with_level(j.importance.into())
+                })
+                .collect();
+            *canvas.section_mut(Section::Pains) = c
+                .pains
+                .into_iter()
+                .map(|p| Item::new(p.id, p.text).with_level(p.severity.into()))
+                .collect();
+            *canvas.section_mut(Section::Gains) = c
+                .gains
+                .into_iter()
+                .map(|g| Item::new(g.id, g.text).with_level(g.relevance.into()))
+                .collect();
+            *canvas.section_mut(Section::Products) = v
+                .products
+                .into_iter()
+                .map(|p| Item::new(p.id, p.text).with_links(p.jobs))
+                .collect();
+            *canvas.section_mut(Section::Relievers) = v
+                .relievers
+                .into_iter()
+                .map(|r| Item::new(r.id, r.text).with_links(r.pains))
+                .collect();
+            *canvas.section_mut(Section::Creators) = v
+                .creators
+                .into_iter()
+                .map(|g| Item::new(g.id, g.text).with_links(g.gains))
+                .collect();
+            canvas
+        }
+    }
     };
-    let c = file.customer;
-    let v = file.value_map;
-    *canvas.section_mut(Section::Jobs) = c
-        .jobs
-        .into_iter()
-        .map(|j| {
-            Item::new(j.id, j.text)
-                .with_kind(j.kind)
-                .with_level(j.importance.into())
-        })
-        .collect();
-    *canvas.section_mut(Section::Pains) = c
-        .pains
-        .into_iter()
-        .map(|p| Item::new(p.id, p.text).with_level(p.severity.into()))
-        .collect();
-    *canvas.section_mut(Section::Gains) = c
-        .gains
-        .into_iter()
-        .map(|g| Item::new(g.id, g.text).with_level(g.relevance.into()))
-        .collect();
-    *canvas.section_mut(Section::Products) = v
-        .products
-        .into_iter()
-        .map(|p| Item::new(p.id, p.text).with_links(p.jobs))
-        .collect();
-    *canvas.section_mut(Section::Relievers) = v
-        .relievers
-        .into_iter()
-        .map(|r| Item::new(r.id, r.text).with_links(r.pains))
-        .collect();
-    *canvas.section_mut(Section::Creators) = v
-        .creators
-        .into_iter()
-        .map(|g| Item::new(g.id, g.text).with_links(g.gains))
-        .collect();
-    validate(&canvas)?;
-    Ok(canvas)
 }
+
+file_shape!(strict, #[serde(deny_unknown_fields)]);
+file_shape!(lenient);
 
 /// Names an item for error messages: its section noun, id and (shortened) text.
 pub fn describe(section: Section, item: &Item) -> String {

@@ -3,6 +3,7 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::canvas::JobKind;
 
 /// The example from SPEC §2, byte for byte.
 const SPEC_EXAMPLE: &str = r#"(
@@ -297,13 +298,36 @@ fn a_newer_version_opens_read_only() {
 }
 
 #[test]
-fn a_newer_version_with_fields_this_one_cannot_read_says_so() {
-    let text = SPEC_EXAMPLE.replace("version: 1,", "version: 2,\n    colour: \"red\",");
+fn a_newer_version_with_fields_this_one_does_not_know_opens_read_only() {
+    // Fields added by a later version (at the top and inside items) are
+    // skipped, and the file is marked read-only so they are never lost.
+    let text = SPEC_EXAMPLE
+        .replace("version: 1,", "version: 2,\n    colour: \"red\",")
+        .replace("severity: Extreme)", "severity: Extreme, votes: 3)");
+    let parsed = parse(&text).unwrap();
+    assert!(parsed.read_only());
+    assert_eq!(parsed.version, 2);
+    assert_eq!(parsed.canvas, parse(SPEC_EXAMPLE).unwrap().canvas);
+}
+
+#[test]
+fn a_newer_version_that_cannot_be_read_even_leniently_says_so() {
+    // A level this version has never heard of cannot be shown faithfully.
+    let text = SPEC_EXAMPLE
+        .replace("version: 1,", "version: 2,")
+        .replace("severity: Extreme", "severity: Catastrophic");
     let e = err(&text);
     assert!(matches!(e, FormatError::TooNew { found: 2, .. }), "{e:?}");
     let msg = e.to_string();
     assert!(msg.contains("newer vpcanvas"), "{msg}");
     assert!(msg.contains("format version 2"), "{msg}");
+    assert!(msg.contains("Catastrophic"), "{msg}");
+}
+
+#[test]
+fn an_unknown_field_in_a_version_1_file_is_an_error_not_silently_dropped() {
+    let text = SPEC_EXAMPLE.replace("version: 1,", "version: 1,\n    colour: \"red\",");
+    let msg = err(&text).to_string();
     assert!(msg.contains("`colour`"), "{msg}");
 }
 
