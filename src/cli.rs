@@ -297,32 +297,31 @@ fn cmd_list(data_dir: Option<&Path>) -> Result<ExitCode, Box<dyn std::error::Err
         ))?;
         return Ok(ExitCode::SUCCESS);
     }
+    // The same summary the library shows.
+    let now = std::time::SystemTime::now();
     let mut out = format!(
-        "{} {} {:>5} {:>7} {:>7}\n",
-        pad("NAME", 24),
-        pad("TITLE", 32),
+        "{} {} {} {:>5} {:>6} {:>6}  {}\n",
+        pad("NAME", 20),
+        pad("TITLE", 28),
+        pad("SEGMENT", 22),
         "ITEMS",
         "PAINS!",
-        "GAINS!"
+        "GAINS!",
+        "CHANGED"
     );
-    for entry in &entries {
-        match &entry.loaded {
-            Ok(parsed) => {
-                let report = analyze(&parsed.canvas);
-                out.push_str(&format!(
-                    "{} {} {:>5} {:>7} {:>7}\n",
-                    pad(&entry.name, 24),
-                    pad(&export::one_line(&parsed.canvas.title), 32),
-                    parsed.canvas.item_count(),
-                    report.pains_without_relievers.len(),
-                    report.gains_without_creators.len(),
-                ));
-            }
-            Err(e) => out.push_str(&format!(
-                "{} (cannot be read: {})\n",
-                pad(&entry.name, 24),
-                first_line(&e.to_string())
+    for c in entries.iter().map(crate::library::Summary::from_entry) {
+        let changed = crate::library::ago(c.modified, now);
+        match &c.error {
+            None => out.push_str(&format!(
+                "{} {} {} {:>5} {:>6} {:>6}  {changed}\n",
+                pad(&c.name, 20),
+                pad(&export::one_line(&c.title), 28),
+                pad(&export::one_line(&c.segment), 22),
+                c.items,
+                c.open_pains,
+                c.open_gains,
             )),
+            Some(e) => out.push_str(&format!("{} (cannot be read: {e})\n", pad(&c.name, 20))),
         }
     }
     let noun = if entries.len() == 1 {
@@ -389,8 +388,4 @@ fn pad(text: &str, width: usize) -> String {
     let cut = crate::ui::text::truncate(text, width);
     let room = width.saturating_sub(crate::ui::text::width(&cut));
     format!("{cut}{}", " ".repeat(room))
-}
-
-fn first_line(text: &str) -> &str {
-    text.lines().next().unwrap_or(text)
 }

@@ -520,8 +520,16 @@ fn list_shows_name_title_item_and_flag_counts() {
         assert!(header.contains(column), "{header}");
     }
 
-    // name, title…, items, open pains, open gains.
+    for column in ["SEGMENT", "PAINS!", "GAINS!", "CHANGED"] {
+        assert!(header.contains(column), "{header}");
+    }
+
+    // name, title…, segment…, items, open pains, open gains, changed ("just now").
     let tail = |row: &str| -> Vec<String> {
+        let row = row
+            .trim_end()
+            .strip_suffix("just now")
+            .expect("changed just now");
         let words: Vec<&str> = row.split_whitespace().collect();
         words[words.len() - 3..]
             .iter()
@@ -1194,16 +1202,24 @@ fn a_file_over_16_mib_is_refused_with_its_path() {
 }
 
 #[test]
-fn a_file_from_a_newer_version_with_unknown_fields_is_refused_clearly() {
+fn a_file_from_a_newer_version_with_unknown_fields_is_read_but_never_written() {
     let sb = Sandbox::new();
     let text = FITTED.replace("version: 1,", "version: 9,").replace(
         "segment: \"testers\",",
         "segment: \"testers\",\n    mood: \"sunny\",",
     );
     sb.write("future.ron", &text);
+    // What this version knows is shown; the unknown field is skipped.
     let run = sb.run(&["check", "future.ron"]);
+    run.ok();
+    assert!(run.stdout.contains("Summary:"), "{}", run.stdout);
+    sb.run(&["export", "future.ron", "--format", "md"]).ok();
+    // A field this version cannot represent at all is refused clearly.
+    let broken = text.replace("Extreme", "Catastrophic");
+    sb.write("broken-future.ron", &broken);
+    let run = sb.run(&["check", "broken-future.ron"]);
     run.code(2);
-    assert!(run.stderr.contains("future.ron"), "{}", run.stderr);
+    assert!(run.stderr.contains("broken-future.ron"), "{}", run.stderr);
     assert!(run.stderr.contains("newer"), "{}", run.stderr);
     assert_eq!(
         fs::read_to_string(sb.path().join("future.ron")).expect("read"),

@@ -10,7 +10,7 @@ mod view;
 use std::path::PathBuf;
 use std::time::SystemTime;
 
-pub use view::render;
+pub use view::{ago, render};
 
 use crate::app::{Action, Status, StatusKind, TextEdit, TextField};
 use crate::cli::Example;
