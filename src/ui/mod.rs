@@ -250,10 +250,29 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
 
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.active_theme();
-    let fit = format!(" Fit: {} ", fit_summary(&app.fit));
+    let width = usize::from(area.width);
+    let long_fit = format!(" Fit: {} ", fit_summary(&app.fit));
+    // On a narrow screen the fit goes short, and a status message (a failed
+    // save above all) takes the whole line rather than vanish.
+    let fit = if text::width(&long_fit) + 24 <= width {
+        long_fit
+    } else if app.status.is_some() {
+        String::new()
+    } else {
+        let (p, g) = (&app.fit.pains, &app.fit.gains);
+        format!(
+            " {}/{} pains {}/{} gains ",
+            p.addressed, p.total, g.addressed, g.total
+        )
+    };
     let fit_style = if app.fit.has_gaps() { t.flag } else { t.saved };
-    let fit_w = text::width(&fit);
-    let left_room = usize::from(area.width).saturating_sub(fit_w + 1);
+    let fit_w = if text::width(&fit) < width {
+        text::width(&fit)
+    } else {
+        0
+    };
+    let fit = if fit_w == 0 { String::new() } else { fit };
+    let left_room = width.saturating_sub(fit_w + 1);
     let left: Line = match &app.status {
         Some(status) => status_line(status, t, left_room),
         // A room does not need key hints.

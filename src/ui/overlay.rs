@@ -59,22 +59,33 @@ pub fn area_of(app: &App, area: Rect) -> Option<Rect> {
 pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.active_theme();
     let mut lines: Vec<Line> = Vec::new();
-    for ctx in [
+    let contexts = [
         Context::Canvas,
         Context::Text,
         Context::Picker,
         Context::Statement,
-    ] {
+    ];
+    let label = |b: &crate::input::keymap::Binding| {
+        b.keys
+            .iter()
+            .map(crate::input::keymap::Key::label)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // The key column is as wide as its widest entry, so nothing runs together.
+    let key_width = bindings()
+        .iter()
+        .filter(|b| contexts.contains(&b.context))
+        .map(|b| text::width(&label(b)))
+        .max()
+        .unwrap_or(0);
+    for ctx in contexts {
         lines.push(Line::from(Span::styled(ctx.title(), t.section_title)));
         for b in bindings().iter().filter(|b| b.context == ctx) {
-            let keys = b
-                .keys
-                .iter()
-                .map(crate::input::keymap::Key::label)
-                .collect::<Vec<_>>()
-                .join(" ");
+            let keys = label(b);
+            let pad = " ".repeat(key_width.saturating_sub(text::width(&keys)) + 2);
             lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<16}"), t.key),
+                Span::styled(format!("  {keys}{pad}"), t.key),
                 Span::raw(b.help),
             ]));
         }
@@ -97,28 +108,13 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_set(border::ROUNDED)
         .title(Span::styled(" Keys — Esc closes ", t.title));
-    // Long help flows into two columns when there is room, and scrolls.
+    // One column that scrolls: two columns cut long lines into each other.
     let inner = block.inner(rect);
     block.render(rect, buf);
     let rows = usize::from(inner.height);
-    let two_columns = lines.len() > rows && inner.width >= 80;
-    let (left, right) = if two_columns {
-        let split = lines.len().div_ceil(2);
-        let right = lines.split_off(split);
-        (lines, right)
-    } else {
-        (lines, Vec::new())
-    };
-    let longest = left.len().max(right.len());
-    let max_scroll = u16::try_from(longest.saturating_sub(rows)).unwrap_or(u16::MAX);
+    let max_scroll = u16::try_from(lines.len().saturating_sub(rows)).unwrap_or(u16::MAX);
     let scroll = app.help_scroll.min(max_scroll);
-    if two_columns {
-        let [l, r] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(inner);
-        Paragraph::new(left).scroll((scroll, 0)).render(l, buf);
-        Paragraph::new(right).scroll((scroll, 0)).render(r, buf);
-    } else {
-        Paragraph::new(left).scroll((scroll, 0)).render(inner, buf);
-    }
+    Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);
     if max_scroll > 0 && inner.width > 12 {
         let more = if scroll < max_scroll {
             " ↓ more (j/k) "
