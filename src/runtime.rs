@@ -225,9 +225,9 @@ pub fn run<B: Backend>(
     signal: &SignalFlag,
 ) -> io::Result<Outcome>
 where
-    B::Error: Into<io::Error>,
+    B::Error: std::error::Error + Send + Sync + 'static,
 {
-    let size = terminal.size().map_err(Into::into)?;
+    let size = terminal.size().map_err(io::Error::other)?;
     app.update(Action::Resize(size.width, size.height));
     draw(terminal, app)?;
     let mut watch = Watch::new();
@@ -407,9 +407,11 @@ impl Watch {
 
 fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &App) -> io::Result<()>
 where
-    B::Error: Into<io::Error>,
+    B::Error: std::error::Error + Send + Sync + 'static,
 {
-    terminal.draw(|f| ui::render(app, f)).map_err(Into::into)?;
+    terminal
+        .draw(|f| ui::render(app, f))
+        .map_err(io::Error::other)?;
     Ok(())
 }
 
@@ -504,13 +506,20 @@ pub fn restore_terminal() {
     );
 }
 
+/// Fails with one clear sentence when stdin or stdout is not a terminal.
+pub fn require_terminal() -> io::Result<()> {
+    if io::stdin().is_terminal() && io::stdout().is_terminal() {
+        Ok(())
+    } else {
+        Err(io::Error::other(
+            "the editor needs a terminal (stdin and stdout must be a tty); for scripts use `vpcanvas show`, `check` or `export`",
+        ))
+    }
+}
+
 /// Sets up the terminal. Fails cleanly (no panic) when there is no terminal.
 pub fn enter() -> io::Result<(Terminal<CrosstermBackend<Stdout>>, TerminalGuard)> {
-    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
-        return Err(io::Error::other(
-            "the editor needs a terminal (stdin and stdout must be a tty); for scripts use `vpcanvas show`, `check` or `export`",
-        ));
-    }
+    require_terminal()?;
     // The terminal first, then one short line (the session then keeps the
     // work and says where).
     std::panic::set_hook(Box::new(|info| {

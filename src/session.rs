@@ -37,7 +37,7 @@ pub fn load_app(path: &Path) -> Result<App, StorageError> {
                 "written by a newer vpcanvas (format version {version}); it will not be changed"
             )));
         }
-        Ok(take_lock(app))
+        Ok(app)
     } else {
         let title = path
             .file_stem()
@@ -45,22 +45,27 @@ pub fn load_app(path: &Path) -> Result<App, StorageError> {
             .unwrap_or_default();
         let mut app = App::new(Canvas::new(title), path, false);
         app.doc.disk = OnDisk::Absent;
-        Ok(take_lock(app))
+        Ok(app)
     }
 }
 
 /// Takes the canvas's advisory lock; when another vpcanvas has it, the canvas
 /// opens read-only. Temp files a killed vpcanvas left beside it are removed.
-fn take_lock(mut app: App) -> App {
-    match storage::lock(app.path()) {
+fn take_lock(mut app: Box<App>, data_dir: &Path) -> Box<App> {
+    if app.doc.read_only.is_some() {
+        return app;
+    }
+    match storage::lock(data_dir, app.path()) {
         Ok(Some(lock)) => {
             storage::atomic::clean_stale_temps(&storage::resolve_symlink(app.path()));
             app.lock = Some(lock);
             app
         }
-        Ok(None) => app.read_only("open in another vpcanvas; close it there to edit here"),
-        // No lock possible (e.g. a read-only folder): editing still works,
-        // and a failed save will say why.
+        Ok(None) => {
+            Box::new(app.read_only("open in another vpcanvas; close it there to edit here"))
+        }
+        // No lock possible (e.g. a read-only data folder): editing still
+        // works, and a failed save will say why.
         Err(_) => app,
     }
 }
@@ -90,6 +95,7 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
                 // The config warning is said once per session.
                 look.warning = None;
                 if let Some(dir) = &io.data_dir {
+                    app = take_lock(app, dir);
                     offer_recovery(&mut app, dir);
                 }
                 let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -182,12 +188,12 @@ pub fn run_library<B: Backend>(
     signal: &SignalFlag,
 ) -> io::Result<Option<App>>
 where
-    B::Error: Into<io::Error>,
+    B::Error: std::error::Error + Send + Sync + 'static,
 {
     loop {
         terminal
             .draw(|f| crate::library::render(lib, f))
-            .map_err(Into::into)?;
+            .map_err(io::Error::other)?;
         if signal.load(Ordering::SeqCst) != 0 {
             return Ok(None);
         }

@@ -236,22 +236,13 @@ pub struct CanvasLock {
     _file: fs::File,
 }
 
-/// Tries to take the lock of a canvas (a `.NAME.ron.lock` file beside it).
-/// `Ok(None)` when another vpcanvas holds it.
-pub fn lock(path: &Path) -> io::Result<Option<CanvasLock>> {
-    let target = resolve_symlink(path);
-    let name = target
-        .file_name()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .into_owned();
-    let lock_path = target.with_file_name(format!(".{name}.lock"));
-    if let Some(parent) = lock_path.parent().filter(|p| !p.as_os_str().is_empty())
-        && !parent.is_dir()
-    {
-        return Ok(Some(CanvasLock {
-            _file: fs::File::open("/dev/null")?,
-        }));
+/// Tries to take the lock of a canvas. The lock file lives in `locks/` in
+/// the data directory, never beside the canvas (where it would clutter a
+/// project's repository). `Ok(None)` when another vpcanvas holds it.
+pub fn lock(data_dir: &Path, path: &Path) -> io::Result<Option<CanvasLock>> {
+    let lock_path = recovery::keyed_path(data_dir, "locks", path, "lock");
+    if let Some(parent) = lock_path.parent() {
+        fs::create_dir_all(parent)?;
     }
     let file = fs::OpenOptions::new()
         .create(true)

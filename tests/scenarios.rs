@@ -695,3 +695,55 @@ fn the_script_parser_types_quoted_spaces_and_named_keys() {
         ]
     );
 }
+
+/// The runtime takes a plain `TestBackend` (no wrapper needed).
+#[test]
+fn the_runtime_runs_on_a_plain_test_backend() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use std::collections::VecDeque;
+    use std::sync::Arc;
+    use std::sync::atomic::AtomicUsize;
+    use vpcanvas::runtime::{Events, FileIo, Outcome, Polled, run};
+
+    struct Script(VecDeque<ratatui::crossterm::event::Event>);
+    impl Events for Script {
+        fn next(&mut self, _: std::time::Duration) -> Polled {
+            self.0.pop_front().map_or(Polled::Closed, Polled::Event)
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plain.ron");
+    let mut app = App::new(vpcanvas::canvas::Canvas::new("plain"), &path, false);
+    let key = |c| {
+        ratatui::crossterm::event::Event::Key(ratatui::crossterm::event::KeyEvent::from(
+            ratatui::crossterm::event::KeyCode::Char(c),
+        ))
+    };
+    let mut events = Script(
+        [key('5'), key('a'), key('x'), key('q')]
+            .into_iter()
+            .chain([ratatui::crossterm::event::Event::Key(
+                ratatui::crossterm::event::KeyEvent::from(
+                    ratatui::crossterm::event::KeyCode::Enter,
+                ),
+            )])
+            .chain([key('q')])
+            .collect(),
+    );
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let outcome = run(
+        &mut terminal,
+        &mut app,
+        &mut events,
+        &mut FileIo,
+        &Arc::new(AtomicUsize::new(0)),
+    )
+    .unwrap();
+    assert_eq!(outcome, Outcome::Quit(None));
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        saved.contains("(id: 1, text: \"xq\", severity: Moderate)"),
+        "{saved}"
+    );
+}

@@ -70,14 +70,29 @@ pub struct Position {
 }
 
 /// A whole canvas: title, segment, alternatives and the six sections.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Canvas {
     pub title: String,
     pub segment: String,
     /// What the customer uses today (the "unlike …" of the statement).
     pub alternatives: Vec<String>,
     sections: [Vec<Item>; 6],
+    /// The highest id handed out, so a deleted item's id is never given to
+    /// a new one (a diff or another tool could mistake one for the other).
+    /// Bookkeeping, not content: equality ignores it.
+    highest_issued: ItemId,
 }
+
+impl PartialEq for Canvas {
+    fn eq(&self, other: &Self) -> bool {
+        self.title == other.title
+            && self.segment == other.segment
+            && self.alternatives == other.alternatives
+            && self.sections == other.sections
+    }
+}
+
+impl Eq for Canvas {}
 
 impl Canvas {
     pub fn new(title: impl Into<String>) -> Self {
@@ -130,7 +145,12 @@ impl Canvas {
     /// The next unused id: one past the largest in the canvas, or, when a
     /// hand-edited file already uses the largest possible id, the smallest free one.
     pub fn next_id(&self) -> ItemId {
-        let max = self.all_items().map(|(_, i)| i.id).max().unwrap_or(0);
+        let max = self
+            .all_items()
+            .map(|(_, i)| i.id)
+            .max()
+            .unwrap_or(0)
+            .max(self.highest_issued);
         max.checked_add(1).unwrap_or_else(|| {
             let used: std::collections::HashSet<ItemId> =
                 self.all_items().map(|(_, i)| i.id).collect();
@@ -143,6 +163,7 @@ impl Canvas {
     /// Adds an item with a fresh id at `index` (clamped to the section's end).
     pub fn insert(&mut self, section: Section, index: usize, text: impl Into<String>) -> ItemId {
         let id = self.next_id();
+        self.highest_issued = self.highest_issued.max(id);
         self.insert_item(section, index, Item::new(id, text));
         id
     }

@@ -206,14 +206,6 @@ fn removing_a_linked_value_map_item_leaves_the_customer_item_unlinked() {
 }
 
 #[test]
-fn next_id_after_removing_the_largest_can_reuse_it() {
-    // Documented: next_id is max+1, so a removed top id is free again.
-    let mut c = two_per_section();
-    c.remove(12).unwrap();
-    assert_eq!(c.next_id(), 12);
-}
-
-#[test]
 fn move_by_moves_within_the_section() {
     let mut c = Canvas::default();
     for t in ["a", "b", "c", "d"] {
@@ -512,4 +504,15 @@ fn next_id_after_the_largest_possible_id_is_still_fresh_and_positive() {
     let again = c.push(Section::Gains, "newer");
     assert_eq!(again, 3);
     assert_eq!(super::file::validate(&c), Ok(()));
+}
+
+#[test]
+fn a_deleted_items_id_is_never_given_to_a_new_one() {
+    let mut c = Canvas::new("t");
+    c.push(Section::Pains, "a");
+    let b = c.push(Section::Pains, "b");
+    c.remove(b);
+    let new = c.push(Section::Pains, "c");
+    assert_ne!(new, b, "id {b} was reused");
+    assert_eq!(new, b + 1);
 }

@@ -30,6 +30,13 @@ fn absolute(canvas_path: &Path) -> PathBuf {
 
 /// Where the snapshot of `canvas_path` lives: `recovery/NAME-HASH.ron`.
 pub fn path_for(data_dir: &Path, canvas_path: &Path) -> PathBuf {
+    keyed_path(data_dir, "recovery", canvas_path, "ron")
+}
+
+/// A file in `data_dir/folder` that belongs to one canvas: named after it,
+/// with a hash of its absolute path so two `plan.ron` in different folders
+/// never share one.
+pub fn keyed_path(data_dir: &Path, folder: &str, canvas_path: &Path, ext: &str) -> PathBuf {
     let abs = absolute(canvas_path);
     let stem = abs
         .file_stem()
@@ -38,8 +45,8 @@ pub fn path_for(data_dir: &Path, canvas_path: &Path) -> PathBuf {
         .into_owned();
     let hash = fingerprint(abs.to_string_lossy().as_bytes());
     data_dir
-        .join("recovery")
-        .join(format!("{stem}-{hash:016x}.ron"))
+        .join(folder)
+        .join(format!("{stem}-{hash:016x}.{ext}"))
 }
 
 /// Writes a snapshot (atomically, like every write). Returns where.
