@@ -23,6 +23,7 @@
 //! - [`session`]: one terminal session moving between the library and the editor.
 //! - [`cli`]: the command line and the headless commands.
 //! - [`config`]: the optional config file (themes, projector preferences).
+//! - [`synth`]: synthetic canvases of any size, for benchmarks and manual tries.
 //!
 //! `canvas`, `fit`, `statement`, `export` and `storage` know no terminal.
 
@@ -39,4 +40,5 @@ pub mod runtime;
 pub mod session;
 pub mod statement;
 pub mod storage;
+pub mod synth;
 pub mod ui;

@@ -1,0 +1,343 @@
+//! Speed benchmarks (issue #7, SPEC §6 "Fast"): load, save, fit analysis, one
+//! edit through `App::update`, rendering and `show`, at 100 … 100,000 items,
+//! plus a floor: a bare ratatui frame of the same size with no vpcanvas code.
+//!
+//! `cargo bench` runs everything (a few minutes on 2 cores); `cargo bench --
+//! render` runs what matches a filter. Under `cargo test --all-targets` divan
+//! runs each benchmark once, and only at the small sizes, to keep tests fast.
+
+#![allow(clippy::unwrap_used)]
+// The benchmark groups below are modules only for divan's tree of names; they
+// share this file's imports.
+#![allow(clippy::wildcard_imports)]
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
+use std::time::Duration;
+
+use divan::{Bencher, black_box};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use vpcanvas::app::{Action, App};
+use vpcanvas::canvas::file::{self, to_ron};
+use vpcanvas::canvas::{Canvas, Level, Section};
+use vpcanvas::fit::{FitReport, analyze};
+use vpcanvas::storage::{self, SaveOptions};
+use vpcanvas::synth::synthetic;
+use vpcanvas::ui;
+
+/// The frame every render benchmark draws: a large terminal.
+const WIDTH: u16 = 200;
+const HEIGHT: u16 = 60;
+
+fn main() {
+    divan::Divan::default()
+        // The 100,000-item cases take long per iteration: stop sampling after
+        // a few seconds so the whole run stays within a few minutes.
+        .max_time(Duration::from_secs(3))
+        .config_with_args()
+        .main();
+}
+
+/// Whether this is a real benchmark run (`cargo bench` passes `--bench`)
+/// rather than `cargo test`, which runs each benchmark once in a debug build.
+fn benchmarking() -> bool {
+    std::env::args().any(|a| a == "--bench")
+}
+
+/// The canvas sizes: all four when benchmarking, the small ones under test;
+/// `VPCANVAS_BENCH_SIZES=1000,10000` picks others (e.g. for profiling).
+fn sizes() -> &'static [usize] {
+    static CHOSEN: OnceLock<Option<Vec<usize>>> = OnceLock::new();
+    let chosen = CHOSEN.get_or_init(|| {
+        let list = std::env::var("VPCANVAS_BENCH_SIZES").ok()?;
+        Some(
+            list.split(',')
+                .filter_map(|s| s.trim().parse().ok())
+                .collect(),
+        )
+    });
+    if let Some(list) = chosen {
+        list
+    } else if benchmarking() {
+        &[100, 1_000, 10_000, 100_000]
+    } else {
+        &[100, 1_000]
+    }
+}
+
+/// A synthetic canvas, its file text and (on first use) its analysis, built
+/// once per size.
+struct Fixture {
+    canvas: Canvas,
+    text: String,
+    fit: OnceLock<FitReport>,
+}
+
+impl Fixture {
+    fn fit(&self) -> &FitReport {
+        self.fit.get_or_init(|| analyze(&self.canvas))
+    }
+}
+
+fn fixture(items: usize) -> &'static Fixture {
+    static CACHE: OnceLock<Mutex<HashMap<usize, &'static Fixture>>> = OnceLock::new();
+    let mut cache = CACHE.get_or_init(Mutex::default).lock().unwrap();
+    cache.entry(items).or_insert_with(|| {
+        let canvas = synthetic(items, 7);
+        let text = to_ron(&canvas);
+        Box::leak(Box::new(Fixture {
+            canvas,
+            text,
+            fit: OnceLock::new(),
+        }))
+    })
+}
+
+/// A scratch directory for file benchmarks, removed when the run ends.
+fn scratch() -> &'static Path {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    DIR.get_or_init(|| {
+        tempfile::Builder::new()
+            .prefix("vpcanvas-bench")
+            .tempdir()
+            .unwrap()
+    })
+    .path()
+}
+
+fn scratch_file(name: &str, items: usize) -> PathBuf {
+    scratch().join(format!("{name}-{items}.ron"))
+}
+
+/// An editor on the fixture, sized like the render frame, focused on a pain
+/// whose level can go up. Built without `App::new`'s analysis (reused).
+fn editor(items: usize) -> App {
+    let f = fixture(items);
+    let mut app = App::new(Canvas::new(""), scratch_file("edit", items), true);
+    app.canvas = f.canvas.clone();
+    app.fit = f.fit().clone();
+    app.update(Action::Resize(WIDTH, HEIGHT));
+    app.update(Action::JumpTo(Section::Pains));
+    let pains = app.canvas.items(Section::Pains);
+    let index = pains
+        .iter()
+        .position(|p| p.level != Level::High)
+        .unwrap_or(0);
+    app.selected[Section::Pains.index()] = index;
+    app.update(Action::Resize(WIDTH, HEIGHT));
+    app
+}
+
+// ---------------------------------------------------------------------------
+// Load and save
+
+mod load {
+    use super::*;
+
+    /// Parsing and validating the RON text.
+    #[divan::bench(args = sizes())]
+    fn parse(bencher: Bencher, items: usize) {
+        let text = &fixture(items).text;
+        bencher.bench(|| file::parse(black_box(text)).unwrap());
+    }
+
+    /// `storage::load`: open, read, parse, validate.
+    #[divan::bench(args = sizes())]
+    fn storage_load(bencher: Bencher, items: usize) {
+        let path = scratch_file("load", items);
+        fs::write(&path, &fixture(items).text).unwrap();
+        bencher.bench(|| storage::load(black_box(&path)).unwrap());
+    }
+}
+
+mod save {
+    use super::*;
+
+    /// Without fsync: `to_ron` and a plain `fs::write` to a new file. The old
+    /// file is removed first, untimed: rewriting a file in place would let
+    /// ext4's `auto_da_alloc` flush it on close, which is an fsync in disguise.
+    #[divan::bench(args = sizes(), sample_size = 1)]
+    fn write_no_fsync(bencher: Bencher, items: usize) {
+        let canvas = &fixture(items).canvas;
+        let path = scratch_file("plain", items);
+        bencher
+            .with_inputs(|| {
+                let _ = fs::remove_file(&path);
+            })
+            .bench_local_values(|()| fs::write(&path, to_ron(black_box(canvas))).unwrap());
+    }
+
+    /// `to_ron` alone: the serialising part of a save.
+    #[divan::bench(args = sizes())]
+    fn to_ron_only(bencher: Bencher, items: usize) {
+        let canvas = &fixture(items).canvas;
+        bencher.bench(|| to_ron(black_box(canvas)));
+    }
+
+    /// `storage::save`: temp file, fsync, rename, fsync of the folder.
+    #[divan::bench(args = sizes(), sample_count = 30)]
+    fn storage_save_fsync(bencher: Bencher, items: usize) {
+        let canvas = &fixture(items).canvas;
+        let path = scratch_file("atomic", items);
+        bencher.bench(|| storage::save(&path, black_box(canvas), SaveOptions::default()).unwrap());
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Fit analysis and editing
+
+mod fit {
+    use super::*;
+
+    #[divan::bench(args = sizes())]
+    fn analyze(bencher: Bencher, items: usize) {
+        let canvas = &fixture(items).canvas;
+        bencher.bench(|| super::analyze(black_box(canvas)));
+    }
+}
+
+mod edit {
+    use super::*;
+
+    /// One `LevelUp` on a selected pain through `App::update`: the undo
+    /// snapshot, the change, the fit refresh, the scroll bookkeeping. Each
+    /// iteration gets a fresh editor (so undo history does not pile up); the
+    /// returned `Effect::Save` is dropped, no I/O happens.
+    #[divan::bench(args = sizes(), sample_size = 1, sample_count = 60)]
+    fn level_up(bencher: Bencher, items: usize) {
+        let template = editor(items);
+        bencher
+            .with_inputs(|| {
+                let mut app = editor_like(&template);
+                app.canvas = template.canvas.clone();
+                app
+            })
+            .bench_local_refs(|app| app.update(black_box(Action::LevelUp)));
+    }
+
+    /// The canvas clone `App::update` takes for its undo snapshot.
+    #[divan::bench(args = sizes())]
+    fn snapshot_clone(bencher: Bencher, items: usize) {
+        let canvas = &fixture(items).canvas;
+        bencher.bench(|| black_box(canvas).clone());
+    }
+
+    /// A copy of the editor state that matters for an edit (App is not Clone).
+    fn editor_like(template: &App) -> App {
+        let mut app = App::new(Canvas::new(""), template.path(), true);
+        app.fit = template.fit.clone();
+        app.focus = template.focus;
+        app.selected = template.selected;
+        app.scroll = template.scroll;
+        app.screen = template.screen;
+        app
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Rendering
+
+mod render {
+    use super::*;
+
+    /// A full frame into a `Buffer` with `ui::draw` (the buffer is reset first,
+    /// as a terminal does between frames).
+    #[divan::bench(args = sizes())]
+    fn draw(bencher: Bencher, items: usize) {
+        let app = editor(items);
+        let area = Rect::new(0, 0, WIDTH, HEIGHT);
+        let mut buf = Buffer::empty(area);
+        bencher.bench_local(|| {
+            buf.reset();
+            ui::draw(black_box(&app), area, &mut buf);
+        });
+    }
+
+    /// A full frame through `Terminal<TestBackend>::draw` and `ui::render`,
+    /// including ratatui's diff and the backend write.
+    #[divan::bench(args = sizes())]
+    fn terminal(bencher: Bencher, items: usize) {
+        let app = editor(items);
+        let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
+        bencher.bench_local(|| {
+            terminal
+                .draw(|frame| ui::render(black_box(&app), frame))
+                .unwrap();
+        });
+    }
+
+    /// `vpcanvas show` after loading: draw into a fresh buffer and turn it into text.
+    #[divan::bench(args = sizes())]
+    fn show_text(bencher: Bencher, items: usize) {
+        let app = editor(items);
+        let area = Rect::new(0, 0, WIDTH, HEIGHT);
+        bencher.bench_local(|| {
+            let mut buf = Buffer::empty(area);
+            ui::draw(black_box(&app), area, &mut buf);
+            ui::buffer_to_text(&buf)
+        });
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The floor: a bare ratatui frame of the same size, no vpcanvas code.
+
+mod floor {
+    use super::*;
+
+    /// Two bordered halves, six bordered sections, a header and a wrapped paragraph.
+    fn bare_frame(area: Rect, buf: &mut Buffer) {
+        let [header, body, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(3),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        Line::from("Floor: a bare ratatui frame").render(header, buf);
+        let halves = Layout::horizontal([Constraint::Percentage(50); 2]).split(body);
+        for (i, half) in halves.iter().enumerate() {
+            Block::bordered()
+                .title(format!(" Half {i} "))
+                .render(*half, buf);
+            let inner = Block::bordered().inner(*half);
+            let rows = Layout::vertical([Constraint::Ratio(1, 3); 3]).split(inner);
+            for (j, row) in rows.iter().enumerate() {
+                let block = Block::bordered().title(format!(" Section {j} "));
+                let text = "Some words in a box, wrapped to the width of the box. ".repeat(6);
+                Paragraph::new(text)
+                    .wrap(Wrap { trim: true })
+                    .block(block)
+                    .render(*row, buf);
+            }
+        }
+        Paragraph::new("q quits · ? help").render(footer, buf);
+    }
+
+    #[divan::bench]
+    fn draw(bencher: Bencher) {
+        let area = Rect::new(0, 0, WIDTH, HEIGHT);
+        let mut buf = Buffer::empty(area);
+        bencher.bench_local(|| {
+            buf.reset();
+            bare_frame(black_box(area), &mut buf);
+        });
+    }
+
+    #[divan::bench]
+    fn terminal(bencher: Bencher) {
+        let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
+        bencher.bench_local(|| {
+            terminal
+                .draw(|frame| bare_frame(frame.area(), frame.buffer_mut()))
+                .unwrap();
+        });
+    }
+}

@@ -1,0 +1,38 @@
+//! Writes a synthetic canvas for manual tries and benchmarks:
+//!
+//! ```text
+//! cargo run --release --example synth -- 10000 /tmp/big.ron [SEED]
+//! vpcanvas /tmp/big.ron
+//! ```
+
+use std::process::ExitCode;
+
+use vpcanvas::canvas::file::to_ron;
+use vpcanvas::synth::synthetic;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (Some(items), Some(path)) = (args.first(), args.get(1)) else {
+        eprintln!("usage: synth ITEMS PATH [SEED]");
+        return ExitCode::from(2);
+    };
+    let Ok(items) = items.replace(['_', ','], "").parse::<usize>() else {
+        eprintln!("synth: ITEMS must be a whole number, not {items:?}");
+        return ExitCode::from(2);
+    };
+    let seed = match args.get(2).map(|s| s.parse::<u64>()) {
+        None => 7,
+        Some(Ok(seed)) => seed,
+        Some(Err(_)) => {
+            eprintln!("synth: SEED must be a whole number");
+            return ExitCode::from(2);
+        }
+    };
+    let text = to_ron(&synthetic(items, seed));
+    if let Err(e) = std::fs::write(path, &text) {
+        eprintln!("synth: {path}: {e}");
+        return ExitCode::from(1);
+    }
+    eprintln!("wrote {items} items ({} bytes) to {path}", text.len());
+    ExitCode::SUCCESS
+}
