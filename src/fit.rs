@@ -2,6 +2,8 @@
 //! unaddressed, which value-map items address nothing, and weighted coverage.
 //! Pure: computed from a [`Canvas`] alone.
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 
 use crate::canvas::{Canvas, Item, ItemId, Level, Section};
@@ -48,6 +50,8 @@ pub struct FitReport {
     pub pains: Coverage,
     pub gains: Coverage,
     pub jobs: Coverage,
+    /// The ids of the flagged pains and gains, for drawing each row quickly.
+    flagged: HashSet<ItemId>,
 }
 
 impl FitReport {
@@ -59,10 +63,7 @@ impl FitReport {
 
     /// Whether an item is one of the flagged pains or gains.
     pub fn is_flagged(&self, id: ItemId) -> bool {
-        self.pains_without_relievers
-            .iter()
-            .chain(&self.gains_without_creators)
-            .any(|f| f.id == id)
+        self.flagged.contains(&id)
     }
 
     /// Whether a value-map item or job addresses nothing / is helped by nothing.
@@ -87,7 +88,13 @@ pub fn analyze(canvas: &Canvas) -> FitReport {
     let (pains_without_relievers, pains) = unaddressed(canvas, Section::Pains);
     let (gains_without_creators, gains) = unaddressed(canvas, Section::Gains);
     let (jobs_without_products, jobs) = unaddressed(canvas, Section::Jobs);
+    let flagged = pains_without_relievers
+        .iter()
+        .chain(&gains_without_creators)
+        .map(|f| f.id)
+        .collect();
     FitReport {
+        flagged,
         pains_without_relievers,
         gains_without_creators,
         relievers_without_pains: addressing_nothing(canvas, Section::Relievers),
@@ -102,8 +109,13 @@ pub fn analyze(canvas: &Canvas) -> FitReport {
 /// The customer items of `section` that no value-map item links to, most
 /// important first, and the section's coverage.
 fn unaddressed(canvas: &Canvas, section: Section) -> (Vec<Flagged>, Coverage) {
-    let addressers = canvas.items(section.counterpart());
-    let is_addressed = |item: &Item| addressers.iter().any(|a| a.links.contains(&item.id));
+    // One pass over the links, so the analysis stays linear in the canvas.
+    let addressed: HashSet<ItemId> = canvas
+        .items(section.counterpart())
+        .iter()
+        .flat_map(|a| a.links.iter().copied())
+        .collect();
+    let is_addressed = |item: &Item| addressed.contains(&item.id);
     let mut coverage = Coverage::default();
     let mut open: Vec<(Level, usize, &Item)> = Vec::new();
     for (position, item) in canvas.items(section).iter().enumerate() {

@@ -156,23 +156,35 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, FormatError> {
 /// Parses and validates a canvas from RON text (a leading BOM is dropped).
 pub fn parse(text: &str) -> Result<Parsed, FormatError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let version = ron::from_str::<VersionProbe>(text)
-        .map_err(|e| syntax_error(text, &e))?
-        .version;
+    // Nearly every file is a valid current one: parse strictly once, and
+    // look at the version separately only when that fails.
+    let (canvas, version) = match ron::from_str::<strict::CanvasFile>(text) {
+        Ok(file) => {
+            let version = file.version;
+            (strict::into_canvas(file), version)
+        }
+        Err(strict_error) => {
+            let version = ron::from_str::<VersionProbe>(text)
+                .map_err(|e| syntax_error(text, &e))?
+                .version;
+            if version <= FORMAT_VERSION && version != 0 {
+                return Err(syntax_error(text, &strict_error));
+            }
+            if version == 0 {
+                return Err(FormatError::BadVersion { found: version });
+            }
+            // A newer file: read what this version knows; it opens read-only.
+            let file: lenient::CanvasFile =
+                ron::from_str(text).map_err(|e| FormatError::TooNew {
+                    found: version,
+                    message: syntax_error(text, &e).to_string(),
+                })?;
+            (lenient::into_canvas(file), version)
+        }
+    };
     if version == 0 {
         return Err(FormatError::BadVersion { found: version });
     }
-    let canvas = if version > FORMAT_VERSION {
-        // A newer file: read what this version knows; it opens read-only.
-        let file: lenient::CanvasFile = ron::from_str(text).map_err(|e| FormatError::TooNew {
-            found: version,
-            message: syntax_error(text, &e).to_string(),
-        })?;
-        lenient::into_canvas(file)
-    } else {
-        let file: strict::CanvasFile = ron::from_str(text).map_err(|e| syntax_error(text, &e))?;
-        strict::into_canvas(file)
-    };
     validate(&canvas)?;
     Ok(Parsed { canvas, version })
 }
@@ -193,10 +205,10 @@ macro_rules! file_shape {
         #[serde(rename = "Canvas")]
                 $(#[$strictness])*
         pub(super) struct CanvasFile {
-            // Read by the version probe; declared so strict parsing accepts it.
+            // The lenient copy learns the version from the probe instead.
             #[allow(dead_code)]
             #[serde(default = "default_version")]
-            version: u32,
+            pub(super) version: u32,
             #[serde(default)]
             title: String,
             #[serde(default)]

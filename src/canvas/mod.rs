@@ -9,6 +9,8 @@ mod section;
 
 pub use section::{Half, JobKind, Level, Section};
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 /// A canvas-wide identifier; positive and unique across all six sections.
@@ -76,7 +78,9 @@ pub struct Canvas {
     pub segment: String,
     /// What the customer uses today (the "unlike …" of the statement).
     pub alternatives: Vec<String>,
-    sections: [Vec<Item>; 6],
+    /// Shared copy-on-write, so the undo history's snapshots share every
+    /// section an edit did not touch instead of copying the whole canvas.
+    sections: [Arc<Vec<Item>>; 6],
     /// The highest id handed out, so a deleted item's id is never given to
     /// a new one (a diff or another tool could mistake one for the other).
     /// Bookkeeping, not content: equality ignores it.
@@ -115,7 +119,7 @@ impl Canvas {
     }
 
     pub fn item_count(&self) -> usize {
-        self.sections.iter().map(Vec::len).sum()
+        self.sections.iter().map(|s| s.len()).sum()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -139,7 +143,7 @@ impl Canvas {
 
     fn item_mut(&mut self, id: ItemId) -> Option<&mut Item> {
         let p = self.position_of(id)?;
-        self.sections[p.section.index()].get_mut(p.index)
+        Arc::make_mut(&mut self.sections[p.section.index()]).get_mut(p.index)
     }
 
     /// The next unused id: one past the largest in the canvas, or, when a
@@ -170,7 +174,7 @@ impl Canvas {
 
     /// Adds an existing item (e.g. when loading or undoing). Links are kept as given.
     pub fn insert_item(&mut self, section: Section, index: usize, item: Item) {
-        let list = &mut self.sections[section.index()];
+        let list = Arc::make_mut(&mut self.sections[section.index()]);
         let index = index.min(list.len());
         list.insert(index, item);
     }
@@ -189,8 +193,13 @@ impl Canvas {
     /// Removes an item and every link to it. Returns where it was and what it was.
     pub fn remove(&mut self, id: ItemId) -> Option<(Position, Item)> {
         let pos = self.position_of(id)?;
-        let item = self.sections[pos.section.index()].remove(pos.index);
+        let item = Arc::make_mut(&mut self.sections[pos.section.index()]).remove(pos.index);
         for list in &mut self.sections {
+            // Only sections that really link to it are copied.
+            if !list.iter().any(|o| o.links.contains(&id)) {
+                continue;
+            }
+            let list = Arc::make_mut(list);
             for other in list.iter_mut() {
                 other.links.retain(|l| *l != id);
             }
@@ -202,7 +211,7 @@ impl Canvas {
     /// clamped to the ends. Returns its new index.
     pub fn move_by(&mut self, id: ItemId, delta: isize) -> Option<usize> {
         let pos = self.position_of(id)?;
-        let list = &mut self.sections[pos.section.index()];
+        let list = Arc::make_mut(&mut self.sections[pos.section.index()]);
         let target = pos
             .index
             .saturating_add_signed(delta)
@@ -307,12 +316,23 @@ impl Canvas {
         let Some(pos) = self.position_of(id) else {
             return Vec::new();
         };
+        // Found once, then one pass over the other section: this runs on
+        // every frame, so it must not look items up by id again.
         let other = pos.section.counterpart();
-        self.items(other)
-            .iter()
-            .filter(|o| self.is_linked(id, o.id))
-            .map(|o| o.id)
-            .collect()
+        match self.items(pos.section).get(pos.index) {
+            Some(item) if pos.section.link_target().is_some() => self
+                .items(other)
+                .iter()
+                .filter(|o| item.links.contains(&o.id))
+                .map(|o| o.id)
+                .collect(),
+            _ => self
+                .items(other)
+                .iter()
+                .filter(|o| o.links.contains(&id))
+                .map(|o| o.id)
+                .collect(),
+        }
     }
 
     /// Sets the links of a value-map item (filtered to valid targets, in target order).
@@ -330,7 +350,7 @@ impl Canvas {
 
     /// Mutable access to a whole section, for the file loader and tests.
     pub(crate) fn section_mut(&mut self, section: Section) -> &mut Vec<Item> {
-        &mut self.sections[section.index()]
+        Arc::make_mut(&mut self.sections[section.index()])
     }
 }
 

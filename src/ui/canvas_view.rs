@@ -296,7 +296,7 @@ fn item_row(
         line = line.style(t.selected);
         buf.set_style(area, t.selected);
     }
-    Paragraph::new(line).render(area, buf);
+    line.render(area, buf);
 }
 
 /// A level as three dots, readable without colour: ●●● high, ●●○, ●○○ low.
