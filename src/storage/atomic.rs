@@ -92,22 +92,30 @@ pub fn write_with(steps: &mut dyn Steps, target: &Path, bytes: &[u8]) -> io::Res
     steps.sync_dir(&folder(target))
 }
 
-/// Removes temporary files left beside `target` by a killed vpcanvas.
-/// Returns how many were removed.
+/// Removes temporary files left beside `target` by a killed vpcanvas: its
+/// own and those of its backup `NAME.bak` (a save writes the backup first, so
+/// a kill then leaves `.NAME.bak.vpcanvas-tmp-*`). Returns how many were removed.
 pub fn clean_stale_temps(target: &Path) -> usize {
     let name = target
         .file_name()
         .unwrap_or_default()
         .to_string_lossy()
         .into_owned();
-    let prefix = format!(".{name}{TEMP_MARKER}");
+    let prefixes = [
+        format!(".{name}{TEMP_MARKER}"),
+        format!(".{name}.bak{TEMP_MARKER}"),
+    ];
     let Ok(entries) = fs::read_dir(folder(target)) else {
         return 0;
     };
     entries
         .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
-        .filter(|e| !is_ours_in_flight(&e.file_name().to_string_lossy(), &prefix))
+        .filter(|e| {
+            let file = e.file_name().to_string_lossy().into_owned();
+            prefixes
+                .iter()
+                .any(|p| file.starts_with(p.as_str()) && !is_ours_in_flight(&file, p))
+        })
         .filter(|e| fs::remove_file(e.path()).is_ok())
         .count()
 }
