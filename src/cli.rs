@@ -207,11 +207,13 @@ pub fn save_loop_canvases() -> [Canvas; 2] {
     use crate::canvas::Section;
     [("A", 3000), ("B", 4000)].map(|(tag, n)| {
         let mut c = Canvas::new(format!("Canvas {tag}"));
-        for i in 0..n {
-            let section = Section::ALL[i % 6];
-            c.push(
-                section,
-                format!("{tag} item {i}: some words to make the line realistic, é ü 日本"),
+        // Ids given directly: `push` looks for the next id each time.
+        for (i, id) in (0..n).zip(1..) {
+            let text = format!("{tag} item {i}: some words to make the line realistic, é ü 日本");
+            c.insert_item(
+                Section::ALL[i % 6],
+                usize::MAX,
+                crate::canvas::Item::new(id, text),
             );
         }
         c

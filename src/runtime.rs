@@ -475,8 +475,15 @@ fn perform(app: &mut App, io: &mut dyn Io, effects: Vec<Effect>) -> Option<Effec
 fn save(app: &mut App, io: &mut dyn Io, backup: bool) -> Vec<Effect> {
     let result = io.save(app.path(), &app.canvas, backup);
     let mut effects = Vec::new();
-    if result.is_ok() {
-        let now = io.disk_fingerprint(app.path()).ok().flatten();
+    let now = io.disk_fingerprint(app.path()).ok().flatten();
+    // A save can fail after its file is in place (the folder sync): what is
+    // on disk is then ours, and must not later look like another writer.
+    let ours = result.is_ok()
+        || now
+            == Some(storage::fingerprint(
+                crate::canvas::file::to_ron(&app.canvas).as_bytes(),
+            ));
+    if ours {
         effects.extend(app.update(Action::OnDisk(now)));
     }
     effects.extend(app.update(Action::Saved(result)));

@@ -41,6 +41,8 @@ pub enum StorageError {
     ReadOnly { path: PathBuf, version: u32 },
     #[error("could not write {}: {source}; the file on disk is unchanged", path.display())]
     Write { path: PathBuf, source: io::Error },
+    #[error("wrote {}, but {source}: it may not survive a power cut", path.display())]
+    NotDurable { path: PathBuf, source: io::Error },
 }
 
 /// "path:3:14: message" for RON mistakes (the editor convention), else "path: message".
@@ -205,9 +207,18 @@ pub fn write_atomic_with(
     {
         fs::create_dir_all(parent).map_err(|e| StorageError::io(parent, e))?;
     }
-    atomic::write_with(steps, path, bytes).map_err(|source| StorageError::Write {
-        path: path.to_path_buf(),
-        source,
+    atomic::write_with(steps, path, bytes).map_err(|source| {
+        if atomic::is_not_durable(&source) {
+            StorageError::NotDurable {
+                path: path.to_path_buf(),
+                source,
+            }
+        } else {
+            StorageError::Write {
+                path: path.to_path_buf(),
+                source,
+            }
+        }
     })
 }
 

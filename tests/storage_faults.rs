@@ -515,3 +515,35 @@ fn what_a_save_writes_parses_back_to_the_same_canvas() {
     let parsed = parse_bytes(to_ron(&new_canvas()).as_bytes()).unwrap();
     assert_eq!(parsed.canvas, new_canvas());
 }
+
+/// A folder sync that fails after the rename: the new file is in place, and
+/// the message says so instead of claiming nothing changed.
+#[test]
+fn a_failed_folder_sync_says_the_file_was_written() {
+    struct SyncDirFails;
+    impl vpcanvas::storage::atomic::Steps for SyncDirFails {
+        fn create_temp(&mut self, p: &Path) -> io::Result<std::fs::File> {
+            RealSteps.create_temp(p)
+        }
+        fn write(&mut self, f: &mut std::fs::File, b: &[u8]) -> io::Result<()> {
+            RealSteps.write(f, b)
+        }
+        fn sync_file(&mut self, f: &std::fs::File) -> io::Result<()> {
+            RealSteps.sync_file(f)
+        }
+        fn rename(&mut self, a: &Path, b: &Path) -> io::Result<()> {
+            RealSteps.rename(a, b)
+        }
+        fn sync_dir(&mut self, _: &Path) -> io::Result<()> {
+            Err(io::Error::other("EIO on the folder"))
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.ron");
+    let err = vpcanvas::storage::write_atomic_with(&mut SyncDirFails, &path, b"new")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(std::fs::read(&path).unwrap(), b"new");
+    assert!(err.contains("wrote") && err.contains("power cut"), "{err}");
+    assert!(!err.contains("unchanged"), "{err}");
+}

@@ -89,7 +89,28 @@ pub fn write_with(steps: &mut dyn Steps, target: &Path, bytes: &[u8]) -> io::Res
     }
     // The rename is done: the new file is in place. A failed folder sync
     // means it may not survive a power cut, which the caller must hear.
-    steps.sync_dir(&folder(target))
+    steps
+        .sync_dir(&folder(target))
+        .map_err(|e| io::Error::new(e.kind(), NotDurable(e)))
+}
+
+/// The new file is in place, but the folder could not be synced.
+#[derive(Debug)]
+pub struct NotDurable(pub io::Error);
+
+impl std::fmt::Display for NotDurable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the folder could not be synced ({})", self.0)
+    }
+}
+
+impl std::error::Error for NotDurable {}
+
+/// Whether a write error came after the new file was already in place.
+pub fn is_not_durable(e: &io::Error) -> bool {
+    e.get_ref()
+        .and_then(|inner| inner.downcast_ref::<NotDurable>())
+        .is_some()
 }
 
 /// Removes temporary files left beside `target` by a killed vpcanvas: its
