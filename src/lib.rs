@@ -30,8 +30,8 @@
 pub mod app;
 pub mod canvas;
 pub mod cli;
-pub mod config;
 pub mod clipboard;
+pub mod config;
 pub mod export;
 pub mod fit;
 pub mod input;
