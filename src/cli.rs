@@ -255,9 +255,10 @@ fn terminal_size() -> (u16, u16) {
 
 /// Opens FILE in the editor. A file that fails to load is never opened for writing.
 fn open_editor(file: &Path, options: Options) -> Result<ExitCode, Box<dyn std::error::Error>> {
-    // Say so before touching anything when there is no terminal to edit in.
-    crate::runtime::require_terminal()?;
+    // Reading has no side effects: a broken file is named first; then, with
+    // no terminal to edit in, we stop before anything is touched.
     let app = crate::session::load_app(file)?;
+    crate::runtime::require_terminal()?;
     let code = crate::session::run(crate::session::Start::Editor(Box::new(app)), options)?;
     Ok(ExitCode::from(code))
 }
