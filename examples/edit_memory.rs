@@ -1,0 +1,24 @@
+//! Peak memory while editing a big canvas: N items, then 50 edits with undo
+//! history. Run under `/usr/bin/time -v` and read "Maximum resident set size".
+//!
+//! cargo run --release --example edit_memory -- 100000
+
+use vpcanvas::app::{Action, App};
+use vpcanvas::canvas::Section;
+
+fn main() {
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(100_000);
+    let canvas = vpcanvas::synth::synthetic(n, 1);
+    let mut app = App::new(canvas, "/tmp/edit-memory.ron", false);
+    app.update(Action::Resize(200, 60));
+    app.update(Action::JumpTo(Section::Pains));
+    for i in 0..50 {
+        let action = if i % 2 == 0 { Action::LevelUp } else { Action::LevelDown };
+        app.update(action);
+        app.update(Action::Down);
+    }
+    println!("{} items, 50 edits kept for undo", app.canvas.item_count());
+}
