@@ -16,7 +16,11 @@ fn main() {
     app.update(Action::Resize(200, 60));
     app.update(Action::JumpTo(Section::Pains));
     for i in 0..50 {
-        let action = if i % 2 == 0 { Action::LevelUp } else { Action::LevelDown };
+        let action = if i % 2 == 0 {
+            Action::LevelUp
+        } else {
+            Action::LevelDown
+        };
         app.update(action);
         app.update(Action::Down);
     }

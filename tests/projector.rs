@@ -16,7 +16,7 @@ fn canvas() -> Canvas {
     let mut c = Canvas::new("Pitch deck");
     c.segment = "Founders".into();
     let job = c.push(Section::Jobs, "Raise a seed round");
-    let relieved = c.push(Section::Pains, "Investors ghost after the first call");
+    let ghosting = c.push(Section::Pains, "Investors ghost after the first call");
     let open_pain = c.push(Section::Pains, "Deck takes a week to update");
     c.set_level(open_pain, Level::High);
     let gain = c.push(Section::Gains, "A yes within a month");
@@ -25,7 +25,7 @@ fn canvas() -> Canvas {
     let reliever = c.push(Section::Relievers, "Follow-up reminders");
     let creator = c.push(Section::Creators, "Investor CRM");
     c.set_link(product, job, true);
-    c.set_link(reliever, relieved, true);
+    c.set_link(reliever, ghosting, true);
     c.set_link(creator, gain, true);
     c
 }
