@@ -1,7 +1,7 @@
 //! Peak memory while editing a big canvas: N items, then 50 edits with undo
 //! history. Run under `/usr/bin/time -v` and read "Maximum resident set size".
 //!
-//! cargo run --release --example edit_memory -- 100000
+//! `cargo run --release --example edit_memory -- 100000`
 
 use vpcanvas::app::{Action, App};
 use vpcanvas::canvas::Section;
