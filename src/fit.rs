@@ -52,6 +52,8 @@ pub struct FitReport {
     pub jobs: Coverage,
     /// The ids of the flagged pains and gains, for drawing each row quickly.
     flagged: HashSet<ItemId>,
+    /// The ids behind [`FitReport::is_unlinked`].
+    unlinked: HashSet<ItemId>,
 }
 
 impl FitReport {
@@ -66,20 +68,10 @@ impl FitReport {
         self.flagged.contains(&id)
     }
 
-    /// Whether a value-map item or job addresses nothing / is helped by nothing.
+    /// Whether a reliever or creator addresses nothing, or a job is helped
+    /// by nothing (the `?` marks).
     pub fn is_unlinked(&self, id: ItemId) -> bool {
-        self.relievers_without_pains
-            .iter()
-            .chain(&self.creators_without_gains)
-            .chain(&self.jobs_without_products)
-            .any(|f| f.id == id)
-    }
-
-    /// Total count of warnings of every kind.
-    pub fn warning_count(&self) -> usize {
-        self.relievers_without_pains.len()
-            + self.creators_without_gains.len()
-            + self.jobs_without_products.len()
+        self.unlinked.contains(&id)
     }
 }
 
@@ -88,17 +80,20 @@ pub fn analyze(canvas: &Canvas) -> FitReport {
     let (pains_without_relievers, pains) = unaddressed(canvas, Section::Pains);
     let (gains_without_creators, gains) = unaddressed(canvas, Section::Gains);
     let (jobs_without_products, jobs) = unaddressed(canvas, Section::Jobs);
-    let flagged = pains_without_relievers
-        .iter()
-        .chain(&gains_without_creators)
-        .map(|f| f.id)
-        .collect();
+    let relievers_without_pains = addressing_nothing(canvas, Section::Relievers);
+    let creators_without_gains = addressing_nothing(canvas, Section::Creators);
+    let ids = |lists: &[&Vec<Flagged>]| lists.iter().flat_map(|l| l.iter().map(|f| f.id)).collect();
     FitReport {
-        flagged,
+        flagged: ids(&[&pains_without_relievers, &gains_without_creators]),
+        unlinked: ids(&[
+            &relievers_without_pains,
+            &creators_without_gains,
+            &jobs_without_products,
+        ]),
         pains_without_relievers,
         gains_without_creators,
-        relievers_without_pains: addressing_nothing(canvas, Section::Relievers),
-        creators_without_gains: addressing_nothing(canvas, Section::Creators),
+        relievers_without_pains,
+        creators_without_gains,
         jobs_without_products,
         pains,
         gains,

@@ -434,7 +434,7 @@ fn perform(app: &mut App, io: &mut dyn Io, effects: Vec<Effect>) -> Option<Effec
                     Ok(now) if app.doc.disk.differs_from(now) => {
                         queue.extend(app.update(Action::ChangedOnDisk));
                     }
-                    Ok(_) => queue.extend(save(app, io, backup && !app.doc.backed_up)),
+                    Ok(_) => queue.extend(save(app, io, backup)),
                     Err(why) => queue.extend(app.update(Action::Saved(Err(why)))),
                 }
             }

@@ -304,12 +304,6 @@ impl App {
         self
     }
 
-    #[must_use]
-    pub fn with_theme(mut self, theme: Theme) -> Self {
-        self.theme = theme;
-        self
-    }
-
     /// Applies the look chosen on the command line and in the config file.
     pub fn present(&mut self, look: &Look) {
         self.theme = look.theme.theme();

@@ -158,11 +158,13 @@ impl App {
 
     /// Scrolls every section so that its selection is on screen.
     pub(crate) fn keep_selection_visible(&mut self) {
+        let screen = ratatui::layout::Rect::new(0, 0, self.screen.0, self.screen.1);
+        let areas = layout::areas_for(self, screen);
         for section in Section::ALL {
             let i = section.index();
             let len = self.canvas.items(section).len();
             self.selected[i] = self.selected[i].min(len.saturating_sub(1));
-            let rows = layout::list_rows(self, section);
+            let rows = layout::list_rows(&areas, section);
             self.scroll[i] = layout::scroll_to_show(self.scroll[i], self.selected[i], rows, len);
         }
     }
@@ -258,7 +260,7 @@ impl App {
             self.info(format!(
                 "Deleted {} “{}” — u undoes",
                 pos.section.noun(),
-                short(&item.text)
+                crate::ui::text::truncate(&item.text, 40)
             ));
         }
         self.changed(before)
@@ -624,18 +626,6 @@ fn level_label(section: Section) -> &'static str {
         Section::Pains => "Severity",
         Section::Gains => "Relevance",
         _ => "Importance",
-    }
-}
-
-/// The first words of a text, for status messages.
-fn short(text: &str) -> String {
-    const MAX: usize = 40;
-    if text.chars().count() <= MAX {
-        text.to_owned()
-    } else {
-        let mut s: String = text.chars().take(MAX - 1).collect();
-        s.push('…');
-        s
     }
 }
 

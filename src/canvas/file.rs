@@ -548,7 +548,7 @@ fn write_section(out: &mut String, name: &str, items: &[Item], extra: impl Fn(&I
 }
 
 /// The enum variant name a level is written as (`NiceToHave`, not "Nice to have").
-fn level_word(section: Section, level: Level) -> &'static str {
+pub fn level_word(section: Section, level: Level) -> &'static str {
     match (section, level) {
         (Section::Gains, Level::Low) => "NiceToHave",
         _ => section.level_name(level),

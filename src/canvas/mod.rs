@@ -335,19 +335,6 @@ impl Canvas {
         }
     }
 
-    /// Sets the links of a value-map item (filtered to valid targets, in target order).
-    pub fn set_links_of(&mut self, id: ItemId, targets: &[ItemId]) -> bool {
-        let Some(pos) = self.position_of(id) else {
-            return false;
-        };
-        let other = pos.section.counterpart();
-        let mut ok = true;
-        for o in self.items(other).iter().map(|o| o.id).collect::<Vec<_>>() {
-            ok &= self.set_link(id, o, targets.contains(&o));
-        }
-        ok
-    }
-
     /// Mutable access to a whole section, for the file loader and tests.
     pub(crate) fn section_mut(&mut self, section: Section) -> &mut Vec<Item> {
         Arc::make_mut(&mut self.sections[section.index()])

@@ -416,49 +416,6 @@ fn linked_to_works_from_both_halves_in_the_other_sections_order() {
 }
 
 #[test]
-fn set_links_of_a_value_map_item_replaces_its_links() {
-    let mut c = two_per_section();
-    c.set_link(5, 9, true);
-    assert!(c.set_links_of(5, &[10]));
-    assert_eq!(c.item(5).unwrap().links, [10]);
-    assert!(c.set_links_of(5, &[9, 10]));
-    assert_eq!(c.linked_to(5), [9, 10]);
-    assert!(c.set_links_of(5, &[]));
-    assert!(c.item(5).unwrap().links.is_empty());
-}
-
-#[test]
-fn set_links_of_ignores_targets_of_the_wrong_section() {
-    let mut c = two_per_section();
-    // 7 is a gain and 99 does not exist: only the pain is linked.
-    assert!(c.set_links_of(5, &[7, 9, 99]));
-    assert_eq!(c.item(5).unwrap().links, [9]);
-    assert!(c.item(7).unwrap().links.is_empty());
-}
-
-#[test]
-fn set_links_of_a_customer_item_sets_the_other_side() {
-    let mut c = two_per_section();
-    c.set_link(6, 9, true);
-    // Pain 9: relieved by reliever 5 only.
-    assert!(c.set_links_of(9, &[5]));
-    assert_eq!(c.linked_to(9), [5]);
-    assert_eq!(c.item(5).unwrap().links, [9]);
-    assert!(c.item(6).unwrap().links.is_empty());
-    assert!(c.item(9).unwrap().links.is_empty());
-    assert!(!c.set_links_of(99, &[5]));
-}
-
-#[test]
-fn set_links_of_keeps_links_to_other_items() {
-    let mut c = two_per_section();
-    c.set_link(5, 10, true);
-    // Changing pain 9's relievers leaves reliever 5's link to pain 10 alone.
-    c.set_links_of(9, &[5]);
-    assert_eq!(c.linked_to(5), [9, 10]);
-}
-
-#[test]
 fn level_raise_and_lower_are_inverse() {
     for l in [Level::High, Level::Medium, Level::Low] {
         if let Some(up) = l.raised() {

@@ -2,15 +2,13 @@
 
 use serde_json::{Value, json};
 
+use crate::canvas::file::level_word;
 use crate::canvas::{Canvas, FORMAT_VERSION, Section};
 use crate::fit::{FitReport, Flagged};
 
 /// The canvas as JSON, mirroring the RON structure (level names as in RON).
 pub fn canvas_json(canvas: &Canvas) -> String {
-    let level = |s: Section, i: &crate::canvas::Item| match (s, i.level) {
-        (Section::Gains, crate::canvas::Level::Low) => "NiceToHave",
-        (s, l) => s.level_name(l),
-    };
+    let level = |s: Section, i: &crate::canvas::Item| level_word(s, i.level);
     let items = |s: Section, f: &dyn Fn(&crate::canvas::Item) -> Value| -> Value {
         Value::Array(canvas.items(s).iter().map(f).collect())
     };

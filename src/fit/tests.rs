@@ -19,7 +19,7 @@ fn an_empty_canvas_has_no_flags_and_full_coverage() {
     assert!(r.pains_without_relievers.is_empty());
     assert!(r.gains_without_creators.is_empty());
     assert!(!r.has_gaps());
-    assert_eq!(r.warning_count(), 0);
+    assert!(r.relievers_without_pains.is_empty() && r.jobs_without_products.is_empty());
     assert!((r.pains.ratio() - 1.0).abs() < f64::EPSILON);
     assert!((r.gains.ratio() - 1.0).abs() < f64::EPSILON);
     assert!((r.jobs.ratio() - 1.0).abs() < f64::EPSILON);
@@ -104,7 +104,10 @@ fn relievers_and_creators_linking_nothing_are_warnings_in_user_order() {
     // Warnings are not flags.
     assert!(!r.is_flagged(r1));
     assert!(!r.has_gaps());
-    assert_eq!(r.warning_count(), 3);
+    assert!(
+        r.is_unlinked(r1),
+        "a reliever that relieves nothing is marked"
+    );
 }
 
 #[test]
@@ -121,7 +124,7 @@ fn jobs_without_products_are_warnings_most_important_first() {
     assert!(!r.is_unlinked(helped));
     assert!(!r.is_flagged(low), "unhelped jobs are warnings, not flags");
     assert!(!r.has_gaps());
-    assert_eq!(r.warning_count(), 2);
+    assert!(r.is_unlinked(low));
     assert_eq!(r.jobs.addressed, 1);
     assert_eq!(r.jobs.total, 3);
     // Products linking nothing are not reported (their links are optional).
@@ -173,9 +176,11 @@ fn coverage_is_weighted_by_level() {
     add(&mut c, Section::Gains, "nice open", Level::Low);
     let r1 = c.push(Section::Relievers, "r1");
     let r2 = c.push(Section::Relievers, "r2");
-    c.set_links_of(r1, &[p_ext, p_mild]);
+    c.set_link(r1, p_ext, true);
+    c.set_link(r1, p_mild, true);
     // Two relievers on one pain count it once.
-    c.set_links_of(r2, &[p_mod, p_ext]);
+    c.set_link(r2, p_mod, true);
+    c.set_link(r2, p_ext, true);
     let g = c.push(Section::Creators, "g");
     c.set_link(g, g_des, true);
 
@@ -229,7 +234,7 @@ fn a_fully_linked_canvas_has_no_gaps_and_full_coverage() {
     c.set_link(g, gain, true);
     let report = analyze(&c);
     assert!(!report.has_gaps());
-    assert_eq!(report.warning_count(), 0);
+    assert!(report.relievers_without_pains.is_empty() && report.creators_without_gains.is_empty());
     for cov in [report.pains, report.gains, report.jobs] {
         assert_eq!((cov.addressed, cov.total), (1, 1));
         assert!((cov.ratio() - 1.0).abs() < f64::EPSILON);

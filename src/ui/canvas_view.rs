@@ -269,7 +269,7 @@ fn item_row(
     };
     let (flag, flag_style) = if app.fit.is_flagged(item.id) {
         ("!", t.flag)
-    } else if matches!(section, Section::Relievers | Section::Creators) && item.links.is_empty() {
+    } else if app.fit.is_unlinked(item.id) {
         ("?", t.warn)
     } else {
         (" ", t.item)

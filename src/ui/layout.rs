@@ -1,7 +1,7 @@
 //! Where everything goes on screen. Pure geometry, shared by rendering, by
 //! `update` (to keep the selection visible) and by mouse hit-testing.
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Walkthrough};
@@ -157,8 +157,8 @@ pub fn areas(area: Rect, view: &View) -> Areas {
                 Layout::vertical([Constraint::Percentage(50); 2]).areas(body)
             };
             out.halves = [value_map, customer];
-            let vm = inner(value_map);
-            let cp = inner(customer);
+            let vm = value_map.inner(Margin::new(1, 1));
+            let cp = customer.inner(Margin::new(1, 1));
             let [products, vm_right] =
                 Layout::horizontal([Constraint::Percentage(50); 2]).areas(vm);
             let [creators, relievers] =
@@ -205,16 +205,6 @@ pub fn areas(area: Rect, view: &View) -> Areas {
     out
 }
 
-/// The area inside a one-cell border.
-pub fn inner(area: Rect) -> Rect {
-    Rect {
-        x: area.x.saturating_add(1),
-        y: area.y.saturating_add(1),
-        width: area.width.saturating_sub(2),
-        height: area.height.saturating_sub(2),
-    }
-}
-
 /// The section dividers drawn inside a half: each section area keeps its
 /// content clear of them. Returns the area for a section's title and items.
 pub fn content(section: Section, area: Rect) -> Rect {
@@ -243,15 +233,14 @@ pub fn section_content(a: &Areas, section: Section) -> Rect {
     match a.shape {
         Shape::Focus => area,
         // Projector sections are framed on their own.
-        Shape::Zoom => inner(area),
+        Shape::Zoom => area.inner(Margin::new(1, 1)),
         _ => content(section, area),
     }
 }
 
-/// How many item rows a section shows on the app's screen.
-pub fn list_rows(app: &App, section: Section) -> usize {
-    let a = areas_for(app, Rect::new(0, 0, app.screen.0, app.screen.1));
-    usize::from(section_content(&a, section).height.saturating_sub(1))
+/// How many item rows a section shows in these areas.
+pub fn list_rows(a: &Areas, section: Section) -> usize {
+    usize::from(section_content(a, section).height.saturating_sub(1))
 }
 
 /// The first visible index so that `selected` is on screen, moving `scroll`

@@ -2,6 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
@@ -29,11 +30,26 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
 /// returns the area inside.
 fn frame(app: &App, rect: Rect, title: &str, bottom: &str, buf: &mut Buffer) -> Rect {
     let t = app.active_theme();
+    framed(rect, title, bottom, (t.title, t.dim), t.half_border, buf)
+}
+
+/// A dialog frame in given styles: (title, bottom hint) and the border.
+fn framed(
+    rect: Rect,
+    title: &str,
+    bottom: &str,
+    (title_style, bottom_style): (Style, Style),
+    border_style: Style,
+    buf: &mut Buffer,
+) -> Rect {
     Clear.render(rect, buf);
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .border_set(border::ROUNDED)
-        .title(Span::styled(title.to_owned(), t.title))
-        .title_bottom(Span::styled(bottom.to_owned(), t.dim));
+        .border_style(border_style)
+        .title(Span::styled(title.to_owned(), title_style));
+    if !bottom.is_empty() {
+        block = block.title_bottom(Span::styled(bottom.to_owned(), bottom_style));
+    }
     let inner = block.inner(rect);
     block.render(rect, buf);
     inner
@@ -93,7 +109,7 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
     }
     for note in [
         "! a pain without a reliever, or a gain without a creator",
-        "? a reliever or creator that addresses nothing",
+        "? a reliever or creator that addresses nothing, or a job no product helps with",
         "◆ linked to the selected item   ●●● level (high, medium, low)",
         "",
         "The Value Proposition Canvas is by Alexander Osterwalder",
@@ -104,13 +120,8 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(rect) = area_of(app, area) else {
         return;
     };
-    Clear.render(rect, buf);
-    let block = Block::bordered()
-        .border_set(border::ROUNDED)
-        .title(Span::styled(" Keys — Esc closes ", t.title));
     // One column that scrolls: two columns cut long lines into each other.
-    let inner = block.inner(rect);
-    block.render(rect, buf);
+    let inner = frame(app, rect, " Keys — Esc closes ", "", buf);
     let rows = usize::from(inner.height);
     let max_scroll = u16::try_from(lines.len().saturating_sub(rows)).unwrap_or(u16::MAX);
     let scroll = app.help_scroll.min(max_scroll);
@@ -143,16 +154,13 @@ pub fn picker(app: &App, picker: &LinkPicker, area: Rect, buf: &mut Buffer) {
     let Some(rect) = area_of(app, area) else {
         return;
     };
-    Clear.render(rect, buf);
-    let block = Block::bordered()
-        .border_set(border::ROUNDED)
-        .title(Span::styled(format!(" {verb} "), t.title))
-        .title_bottom(Span::styled(
-            " Space ticks · Enter keeps · Esc cancels ",
-            t.dim,
-        ));
-    let inner = block.inner(rect);
-    block.render(rect, buf);
+    let inner = frame(
+        app,
+        rect,
+        &format!(" {verb} "),
+        " Space ticks · Enter keeps · Esc cancels ",
+        buf,
+    );
     if inner.height == 0 {
         return;
     }
@@ -321,13 +329,8 @@ pub fn question(app: &App, area: Rect, buf: &mut Buffer) {
             ],
         ),
     };
-    Clear.render(rect, buf);
-    let block = Block::bordered()
-        .border_set(border::ROUNDED)
-        .border_style(t.status_warning)
-        .title(Span::styled(title, t.status_warning));
-    let inner = block.inner(rect);
-    block.render(rect, buf);
+    let warning = (t.status_warning, t.dim);
+    let inner = framed(rect, title, "", warning, t.status_warning, buf);
     let mut lines = vec![Line::from(text::safe(&body)), Line::default()];
     for (key, what) in options {
         lines.push(Line::from(vec![
