@@ -269,7 +269,7 @@ const DUPLICATE_ID: &str = r#"(
 "#;
 
 fn invoicing_example() -> &'static str {
-    include_str!("../assets/examples/invoicing.ron")
+    include_str!("../../assets/examples/invoicing.ron")
 }
 
 // ---------------------------------------------------------------------------
@@ -352,7 +352,7 @@ fn new_with_example_meals_starts_from_the_meals_example() {
     let sb = Sandbox::new();
     sb.run(&["new", "dinner", "--example", "meals"]).ok();
     let text = fs::read_to_string(sb.data().join("dinner.ron")).expect("read");
-    assert_eq!(text, include_str!("../assets/examples/meals.ron"));
+    assert_eq!(text, include_str!("../../assets/examples/meals.ron"));
     assert!(text.contains("Weeknight meal planning"));
     assert!(text.contains("Planning the whole week in ten minutes"));
 }

@@ -3,7 +3,7 @@
 //!
 //! The canvas is built here rather than taken from the bundled example, so
 //! the snapshots change only when the drawing does. Accept new snapshots with
-//! `INSTA_UPDATE=always cargo test --test render` and review the `.snap` files.
+//! `INSTA_UPDATE=always cargo test --test it render` and review the `.snap` files.
 
 #![allow(clippy::unwrap_used)]
 

@@ -1,0 +1,16 @@
+//! The integration tests, as one binary so that the suite links once
+//! (helix's `tests/integration` shape). Each module is one layer or area:
+//! scenarios through the real loop, snapshots, the CLI, the real binary in a
+//! pty, storage faults, the kill -9 loop and the fuzz corpus replay.
+
+mod cli;
+mod e2e;
+mod examples;
+mod format_fixtures;
+mod fuzz_replay;
+mod kill9;
+mod projector;
+mod render;
+mod scenarios;
+mod storage_faults;
+mod terminal;
