@@ -23,6 +23,7 @@
 //! - [`session`]: one terminal session moving between the library and the editor.
 //! - [`cli`]: the command line and the headless commands.
 //! - [`config`]: the optional config file (themes, projector preferences).
+//! - [`text`]: display width, cutting and cleaning text (a leaf: no app, UI or terminal).
 //! - [`synth`]: synthetic canvases of any size, for benchmarks and manual tries.
 //!
 //! `canvas`, `fit`, `statement`, `export` and `storage` know no terminal.
@@ -41,4 +42,5 @@ pub mod session;
 pub mod statement;
 pub mod storage;
 pub mod synth;
+pub mod text;
 pub mod ui;

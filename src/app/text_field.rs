@@ -159,21 +159,7 @@ impl TextField {
     }
 }
 
-/// Removes what must never reach the terminal or the file as raw control:
-/// control characters (C0, DEL, C1) become spaces (newlines and tabs included,
-/// since a statement is one line), and bidi overrides/isolates are dropped so
-/// text cannot reorder what is drawn after it.
-pub fn clean(s: &str) -> String {
-    s.chars()
-        .filter(|c| !is_bidi_control(*c))
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
-}
-
-/// Bidirectional formatting characters (U+202A–U+202E, U+2066–U+2069).
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
+pub use crate::text::{clean, is_bidi_control};
 
 #[cfg(test)]
 mod tests {

@@ -1,71 +1,7 @@
 //! Fitting text into cells: display-width aware truncation, and making sure no
 //! control character or bidi override reaches the terminal.
 
-use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
-
-use crate::app::text_field::clean;
-
-/// Text safe to draw: one line, no control characters, no bidi overrides.
-pub fn safe(text: &str) -> String {
-    clean(text)
-}
-
-/// The display width of a text in terminal cells.
-pub fn width(text: &str) -> usize {
-    text.width()
-}
-
-/// Cuts `text` to at most `max` cells, ending with "…" when cut. Never splits a
-/// grapheme, so a wide character at the edge is dropped rather than halved.
-pub fn truncate(text: &str, max: usize) -> String {
-    let text = safe(text);
-    if text.width() <= max {
-        return text;
-    }
-    if max == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for g in text.graphemes(true) {
-        let w = g.width();
-        if used + w > max - 1 {
-            break;
-        }
-        out.push_str(g);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
-/// The part of `text` to show in `max` cells so that the cell at `cursor_col`
-/// is visible: returns the visible text and the cursor's column within it.
-pub fn window(text: &str, cursor_col: usize, max: usize) -> (String, usize) {
-    if max == 0 {
-        return (String::new(), 0);
-    }
-    let start = cursor_col.saturating_sub(max - 1);
-    let mut out = String::new();
-    let mut col = 0;
-    let mut shown = 0;
-    let mut first = None;
-    for g in text.graphemes(true) {
-        let w = g.width();
-        if col >= start {
-            if shown + w > max {
-                break;
-            }
-            first.get_or_insert(col);
-            out.push_str(g);
-            shown += w;
-        }
-        col += w;
-    }
-    let offset = first.unwrap_or(start);
-    (out, cursor_col.saturating_sub(offset).min(max - 1))
-}
+pub use crate::text::{safe, truncate, width, window};
 
 /// The ASCII stand-in for a symbol the editor draws, for `--ascii`: box
 /// drawing, dots, markers, arrows, quotes and block elements. Other

@@ -1,0 +1,84 @@
+//! Text as the terminal and text files see it: display width, cutting to a
+//! width, and keeping control characters and bidi overrides out. A leaf module:
+//! it imports nothing of the app, the UI or the terminal, so the domain, the
+//! editor and the exports can all share it.
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Removes what must never reach the terminal or the file as raw control:
+/// control characters (C0, DEL, C1) become spaces (newlines and tabs included,
+/// since a statement is one line), and bidi overrides/isolates are dropped so
+/// text cannot reorder what is drawn after it.
+pub fn clean(s: &str) -> String {
+    s.chars()
+        .filter(|c| !is_bidi_control(*c))
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// Bidirectional formatting characters (U+202A–U+202E, U+2066–U+2069).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text safe to draw: one line, no control characters, no bidi overrides.
+pub fn safe(text: &str) -> String {
+    clean(text)
+}
+
+/// The display width of a text in terminal cells.
+pub fn width(text: &str) -> usize {
+    text.width()
+}
+
+/// Cuts `text` to at most `max` cells, ending with "…" when cut. Never splits a
+/// grapheme, so a wide character at the edge is dropped rather than halved.
+pub fn truncate(text: &str, max: usize) -> String {
+    let text = safe(text);
+    if text.width() <= max {
+        return text;
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in text.graphemes(true) {
+        let w = g.width();
+        if used + w > max - 1 {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// The part of `text` to show in `max` cells so that the cell at `cursor_col`
+/// is visible: returns the visible text and the cursor's column within it.
+pub fn window(text: &str, cursor_col: usize, max: usize) -> (String, usize) {
+    if max == 0 {
+        return (String::new(), 0);
+    }
+    let start = cursor_col.saturating_sub(max - 1);
+    let mut out = String::new();
+    let mut col = 0;
+    let mut shown = 0;
+    let mut first = None;
+    for g in text.graphemes(true) {
+        let w = g.width();
+        if col >= start {
+            if shown + w > max {
+                break;
+            }
+            first.get_or_insert(col);
+            out.push_str(g);
+            shown += w;
+        }
+        col += w;
+    }
+    let offset = first.unwrap_or(start);
+    (out, cursor_col.saturating_sub(offset).min(max - 1))
+}
