@@ -28,7 +28,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use vpcanvas::app::{Action, App};
 use vpcanvas::canvas::file::{self, to_ron};
 use vpcanvas::canvas::{Canvas, Level, Section};
-use vpcanvas::fit::{FitReport, analyze};
+use vpcanvas::fit::analyze;
 use vpcanvas::storage::{self, SaveOptions};
 use vpcanvas::synth::synthetic;
 use vpcanvas::ui;
@@ -73,18 +73,10 @@ fn sizes() -> &'static [usize] {
     }
 }
 
-/// A synthetic canvas, its file text and (on first use) its analysis, built
-/// once per size.
+/// A synthetic canvas and its file text, built once per size.
 struct Fixture {
     canvas: Canvas,
     text: String,
-    fit: OnceLock<FitReport>,
-}
-
-impl Fixture {
-    fn fit(&self) -> &FitReport {
-        self.fit.get_or_init(|| analyze(&self.canvas))
-    }
 }
 
 fn fixture(items: usize) -> &'static Fixture {
@@ -93,11 +85,7 @@ fn fixture(items: usize) -> &'static Fixture {
     cache.entry(items).or_insert_with(|| {
         let canvas = synthetic(items, 7);
         let text = to_ron(&canvas);
-        Box::leak(Box::new(Fixture {
-            canvas,
-            text,
-            fit: OnceLock::new(),
-        }))
+        Box::leak(Box::new(Fixture { canvas, text }))
     })
 }
 
@@ -118,15 +106,13 @@ fn scratch_file(name: &str, items: usize) -> PathBuf {
 }
 
 /// An editor on the fixture, sized like the render frame, focused on a pain
-/// whose level can go up. Built without `App::new`'s analysis (reused).
+/// whose level can go up.
 fn editor(items: usize) -> App {
     let f = fixture(items);
-    let mut app = App::new(Canvas::new(""), scratch_file("edit", items), true);
-    app.canvas = f.canvas.clone();
-    app.fit = f.fit().clone();
+    let mut app = App::new(f.canvas.clone(), scratch_file("edit", items), true);
     app.update(Action::Resize(WIDTH, HEIGHT));
     app.update(Action::JumpTo(Section::Pains));
-    let pains = app.canvas.items(Section::Pains);
+    let pains = app.canvas().items(Section::Pains);
     let index = pains
         .iter()
         .position(|p| p.level != Level::High)
@@ -215,11 +201,7 @@ mod edit {
     fn level_up(bencher: Bencher, items: usize) {
         let template = editor(items);
         bencher
-            .with_inputs(|| {
-                let mut app = editor_like(&template);
-                app.canvas = template.canvas.clone();
-                app
-            })
+            .with_inputs(|| template.clone())
             .bench_local_refs(|app| app.update(black_box(Action::LevelUp)));
     }
 
@@ -228,17 +210,6 @@ mod edit {
     fn snapshot_clone(bencher: Bencher, items: usize) {
         let canvas = &fixture(items).canvas;
         bencher.bench(|| black_box(canvas).clone());
-    }
-
-    /// A copy of the editor state that matters for an edit (App is not Clone).
-    fn editor_like(template: &App) -> App {
-        let mut app = App::new(Canvas::new(""), template.path(), true);
-        app.fit = template.fit.clone();
-        app.focus = template.focus;
-        app.selected = template.selected;
-        app.scroll = template.scroll;
-        app.screen = template.screen;
-        app
     }
 }
 

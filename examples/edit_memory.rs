@@ -24,5 +24,8 @@ fn main() {
         app.update(action);
         app.update(Action::Down);
     }
-    println!("{} items, 50 edits kept for undo", app.canvas.item_count());
+    println!(
+        "{} items, 50 edits kept for undo",
+        app.canvas().item_count()
+    );
 }

@@ -12,12 +12,13 @@ use ratatui::layout::Rect;
 
 use crate::app::{Action, App, Look};
 use crate::canvas::Canvas;
+use crate::examples::Example;
 use crate::export::{self, Format};
 use crate::fit::analyze;
 use crate::session::Options;
 use crate::statement::default_statement;
 use crate::storage;
-use crate::ui::theme::ThemeName;
+use crate::theme::ThemeName;
 
 const ABOUT: &str = "A keyboard-first terminal editor for the Value Proposition Canvas.\n\n\
 The Value Proposition Canvas was created by Alexander Osterwalder and Strategyzer. \
@@ -94,29 +95,6 @@ pub enum Command {
 pub enum CheckFormat {
     Text,
     Json,
-}
-
-/// The example canvases bundled with the program.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Example {
-    /// B2B: invoicing for freelance designers.
-    Invoicing,
-    /// Consumer: meal planning for busy parents.
-    Meals,
-}
-
-impl Example {
-    pub fn source(self) -> &'static str {
-        match self {
-            Example::Invoicing => include_str!("../assets/examples/invoicing.ron"),
-            Example::Meals => include_str!("../assets/examples/meals.ron"),
-        }
-    }
-
-    /// The example as a canvas (the bundled files are checked by tests).
-    pub fn canvas(self) -> Result<Canvas, crate::canvas::file::FormatError> {
-        crate::canvas::file::parse(self.source()).map(|p| p.canvas)
-    }
 }
 
 /// Exit codes: 0 fine, 1 `--strict` found gaps, 2 a file could not be loaded or
@@ -390,7 +368,7 @@ fn cmd_check(files: &[PathBuf], format: CheckFormat, strict: bool) -> ExitCode {
 /// Fits text into `width` terminal cells: cut with an ellipsis, padded with
 /// spaces, by display width so CJK and emoji keep the columns aligned.
 fn pad(text: &str, width: usize) -> String {
-    let cut = crate::ui::text::truncate(text, width);
-    let room = width.saturating_sub(crate::ui::text::width(&cut));
+    let cut = crate::text::truncate(text, width);
+    let room = width.saturating_sub(crate::text::width(&cut));
     format!("{cut}{}", " ".repeat(room))
 }

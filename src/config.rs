@@ -22,7 +22,7 @@ use std::path::PathBuf;
 use serde::Deserialize;
 
 use crate::canvas::file::MAX_FILE_BYTES;
-use crate::ui::theme::ThemeName;
+use crate::theme::ThemeName;
 
 /// The environment variable naming a config file to use instead.
 pub const CONFIG_ENV: &str = "VPCANVAS_CONFIG";

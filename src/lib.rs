@@ -24,18 +24,27 @@
 //! - [`cli`]: the command line and the headless commands.
 //! - [`config`]: the optional config file (themes, projector preferences).
 //! - [`text`]: display width, cutting and cleaning text (a leaf: no app, UI or terminal).
+//! - [`layout`]: where everything goes on screen, pure geometry (a leaf shared by
+//!   `app`, for scrolling and the mouse, and `ui`, for drawing).
+//! - [`theme`]: colours and text attributes as data (a leaf).
+//! - [`examples`]: the bundled example canvases (a leaf shared by `cli` and `library`).
 //! - [`synth`]: synthetic canvases of any size, for benchmarks and manual tries.
 //!
-//! `canvas`, `fit`, `statement`, `export` and `storage` know no terminal.
+//! `canvas`, `fit`, `statement`, `export` and `storage` know no terminal. The
+//! top-level modules import each other in one direction only: `app` never
+//! imports `ui`, `input` or `library`; the input layer is told its key context
+//! rather than given a screen. `tests/it/architecture.rs` checks both rules.
 
 pub mod app;
 pub mod canvas;
 pub mod cli;
 pub mod clipboard;
 pub mod config;
+pub mod examples;
 pub mod export;
 pub mod fit;
 pub mod input;
+pub mod layout;
 pub mod library;
 pub mod runtime;
 pub mod session;
@@ -43,4 +52,5 @@ pub mod statement;
 pub mod storage;
 pub mod synth;
 pub mod text;
+pub mod theme;
 pub mod ui;

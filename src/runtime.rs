@@ -445,7 +445,7 @@ fn perform(app: &mut App, io: &mut dyn Io, effects: Vec<Effect>) -> Option<Effec
                 queue.extend(app.update(Action::Reloaded(result)));
             }
             Effect::SaveCopy => {
-                let result = io.save_copy(app.path(), &app.canvas);
+                let result = io.save_copy(app.path(), app.canvas());
                 queue.extend(app.update(Action::CopySaved(result)));
             }
             Effect::ClearRecovery => {
@@ -473,7 +473,7 @@ fn perform(app: &mut App, io: &mut dyn Io, effects: Vec<Effect>) -> Option<Effec
 
 /// Writes the canvas and tells the app how it went.
 fn save(app: &mut App, io: &mut dyn Io, backup: bool) -> Vec<Effect> {
-    let result = io.save(app.path(), &app.canvas, backup);
+    let result = io.save(app.path(), app.canvas(), backup);
     let mut effects = Vec::new();
     let now = io.disk_fingerprint(app.path()).ok().flatten();
     // A save can fail after its file is in place (the folder sync): what is
@@ -481,7 +481,7 @@ fn save(app: &mut App, io: &mut dyn Io, backup: bool) -> Vec<Effect> {
     let ours = result.is_ok()
         || now
             == Some(storage::fingerprint(
-                crate::canvas::file::to_ron(&app.canvas).as_bytes(),
+                crate::canvas::file::to_ron(app.canvas()).as_bytes(),
             ));
     if ours {
         effects.extend(app.update(Action::OnDisk(now)));

@@ -12,10 +12,10 @@ use ratatui::backend::Backend;
 use crate::app::{App, Look, OnDisk, RecoveryOffer, StatusKind};
 use crate::canvas::Canvas;
 use crate::clipboard::SystemClipboard;
-use crate::input::action_for_library;
+use crate::input::action_in;
 use crate::library::{Library, LibraryEffect, Summary};
 use crate::runtime::{self, Events, Outcome, Polled, SessionIo, SignalFlag, TerminalEvents};
-use crate::storage::{self, StorageError};
+use crate::storage::{self, CanvasLock, StorageError};
 
 /// Where a session starts.
 pub enum Start {
@@ -51,22 +51,24 @@ pub fn load_app(path: &Path) -> Result<App, StorageError> {
 
 /// Takes the canvas's advisory lock; when another vpcanvas has it, the canvas
 /// opens read-only. Temp files a killed vpcanvas left beside it are removed.
-fn take_lock(mut app: Box<App>, data_dir: &Path) -> Box<App> {
+/// The lock is an OS resource, so the session holds it while the editor
+/// runs, not the (pure) editor state.
+fn take_lock(app: Box<App>, data_dir: &Path) -> (Box<App>, Option<CanvasLock>) {
     if app.doc.read_only.is_some() {
-        return app;
+        return (app, None);
     }
     match storage::lock(data_dir, app.path()) {
         Ok(Some(lock)) => {
             storage::atomic::clean_stale_temps(&storage::resolve_symlink(app.path()));
-            app.lock = Some(lock);
-            app
+            (app, Some(lock))
         }
-        Ok(None) => {
-            Box::new(app.read_only("open in another vpcanvas; close it there to edit here"))
-        }
+        Ok(None) => (
+            Box::new(app.read_only("open in another vpcanvas; close it there to edit here")),
+            None,
+        ),
         // No lock possible (e.g. a read-only data folder): editing still
         // works, and a failed save will say why.
-        Err(_) => app,
+        Err(_) => (app, None),
     }
 }
 
@@ -94,8 +96,12 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
                 app.present(&look);
                 // The config warning is said once per session.
                 look.warning = None;
+                // The lock is held until this editor closes (to the library or out).
+                let (mut app, _lock) = match &io.data_dir {
+                    Some(dir) => take_lock(app, dir),
+                    None => (app, None),
+                };
                 if let Some(dir) = &io.data_dir {
-                    app = take_lock(app, dir);
                     offer_recovery(&mut app, dir);
                 }
                 let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -162,7 +168,7 @@ fn offer_recovery(app: &mut App, data_dir: &Path) {
         return;
     }
     if let Some(snapshot) = storage::recovery::find(data_dir, app.path()) {
-        if snapshot.canvas == app.canvas {
+        if snapshot.canvas == *app.canvas() {
             // Nothing in it that the file does not have.
             storage::recovery::remove(data_dir, app.path());
         } else {
@@ -202,7 +208,7 @@ where
             Polled::Closed => return Ok(None),
             Polled::Event(e) => e,
         };
-        let Some(action) = action_for_library(lib, &event) else {
+        let Some(action) = action_in(lib.key_context(), &event) else {
             continue;
         };
         for effect in lib.update(action) {

@@ -12,7 +12,7 @@ pub struct Snapshot {
     pub selected: [usize; 6],
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct History {
     undo: Vec<Snapshot>,
     redo: Vec<Snapshot>,

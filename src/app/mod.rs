@@ -1,7 +1,7 @@
 //! The editor's state and its one update function.
 //!
 //! `App::update(Action) -> Vec<Effect>` is the only code that changes the
-//! editor's state. It does no I/O: saving, quitting (and later copying) are
+//! editor's state. It does no I/O: saving, quitting, copying and exporting are
 //! returned as [`Effect`]s for the runtime to perform, whose results come back
 //! as actions. So nearly all behaviour is testable without a terminal.
 
@@ -10,6 +10,7 @@ mod history;
 mod mouse;
 pub mod projector;
 mod safety;
+mod screen;
 mod sharing;
 pub mod text_field;
 mod update;
@@ -24,7 +25,7 @@ pub use text_field::{TextEdit, TextField};
 use crate::canvas::{Canvas, Item, ItemId, Section};
 use crate::fit::{FitReport, analyze};
 use crate::statement::{Part, StatementChoice};
-use crate::ui::theme::{Theme, ThemeName};
+use crate::theme::{Theme, ThemeName};
 
 pub use projector::{Timer, Walkthrough};
 pub use safety::RecoveryOffer;
@@ -214,12 +215,15 @@ impl Default for Look {
 }
 
 /// The whole editor state.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct App {
-    pub canvas: Canvas,
+    /// Private, so that it changes only through `update` (which keeps `fit`
+    /// true to it); read it with [`App::canvas`].
+    canvas: Canvas,
     pub doc: Document,
-    /// The fit analysis of `canvas`, refreshed after every change.
-    pub fit: FitReport,
+    /// The fit analysis of `canvas`, refreshed after every change; derived,
+    /// so private: read it with [`App::fit`].
+    fit: FitReport,
     pub focus: Section,
     /// The selected index in each section.
     pub selected: [usize; 6],
@@ -247,8 +251,6 @@ pub struct App {
     pub screen: (u16, u16),
     /// How far the help is scrolled (clamped when drawn).
     pub help_scroll: u16,
-    /// The advisory lock on the canvas file, held while it is open for writing.
-    pub lock: Option<crate::storage::CanvasLock>,
     /// Leave (quit or go to the library) once the pending save has succeeded.
     leave_after_save: Option<Effect>,
     /// A save failed while quitting: a second quit leaves without saving.
@@ -289,7 +291,6 @@ impl App {
             timer_minutes: 10,
             screen: (120, 40),
             help_scroll: 0,
-            lock: None,
             leave_after_save: None,
             quit_warned: false,
         }
@@ -325,6 +326,16 @@ impl App {
         } else {
             &self.theme
         }
+    }
+
+    /// The canvas being edited.
+    pub fn canvas(&self) -> &Canvas {
+        &self.canvas
+    }
+
+    /// The fit analysis of the canvas as it is now.
+    pub fn fit(&self) -> &FitReport {
+        &self.fit
     }
 
     pub fn path(&self) -> &Path {

@@ -5,7 +5,7 @@
 use ratatui::layout::{Position, Rect};
 
 use crate::canvas::Section;
-use crate::ui::layout::{self, Shape};
+use crate::layout::{self, Shape};
 
 use super::App;
 
@@ -16,7 +16,7 @@ impl App {
 
     /// The section drawn under a point, with the item index under it if any.
     fn hit(&self, x: u16, y: u16) -> Option<(Section, Option<usize>)> {
-        let areas = layout::areas_for(self, self.screen_rect());
+        let areas = self.areas(self.screen_rect());
         let point = Position { x, y };
         if areas.shape == Shape::Focus && areas.strip.contains(point) {
             // The strip names the six sections in order, in equal shares.
@@ -64,7 +64,7 @@ impl App {
 
     /// Whether a point is inside the open overlay.
     pub(super) fn overlay_contains(&self, x: u16, y: u16) -> bool {
-        crate::ui::overlay_area(self, self.screen_rect())
+        self.overlay_area(self.screen_rect())
             .is_some_and(|r| r.contains(Position { x, y }))
     }
 }

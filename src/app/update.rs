@@ -2,7 +2,7 @@
 
 use crate::canvas::Section;
 use crate::fit::analyze;
-use crate::ui::layout;
+use crate::layout;
 
 use super::{
     Action, App, EditTarget, Editor, Effect, LinkPicker, Mode, SaveState, Snapshot, TextEdit,
@@ -159,7 +159,7 @@ impl App {
     /// Scrolls every section so that its selection is on screen.
     pub(crate) fn keep_selection_visible(&mut self) {
         let screen = ratatui::layout::Rect::new(0, 0, self.screen.0, self.screen.1);
-        let areas = layout::areas_for(self, screen);
+        let areas = self.areas(screen);
         for section in Section::ALL {
             let i = section.index();
             let len = self.canvas.items(section).len();
@@ -260,7 +260,7 @@ impl App {
             self.info(format!(
                 "Deleted {} “{}” — u undoes",
                 pos.section.noun(),
-                crate::ui::text::truncate(&item.text, 40)
+                crate::text::truncate(&item.text, 40)
             ));
         }
         self.changed(before)

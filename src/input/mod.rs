@@ -31,14 +31,10 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     }
 }
 
-/// The action an event stands for in the library.
-pub fn action_for_library(lib: &crate::library::Library, event: &Event) -> Option<Action> {
-    use crate::library::LibraryMode;
-    let context = match lib.mode {
-        LibraryMode::Browse => Context::Library,
-        LibraryMode::Name(..) => Context::Text,
-        LibraryMode::ConfirmDelete => Context::Confirm,
-    };
+/// The action an event stands for in a screen whose keys are those of
+/// `context` and that takes no mouse (the library). The screen says which
+/// context it is in, so this layer needs no knowledge of the screen itself.
+pub fn action_in(context: Context, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => resolve(context, key).or(
             // Any other key answers "no" to a question.

@@ -13,10 +13,11 @@ use std::time::SystemTime;
 pub use view::{ago, render};
 
 use crate::app::{Action, Status, StatusKind, TextEdit, TextField};
-use crate::cli::Example;
+use crate::examples::Example;
 use crate::fit::analyze;
+use crate::input::Context;
 use crate::storage::Entry;
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 
 /// One canvas as the library shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,6 +127,15 @@ pub struct Library {
 }
 
 impl Library {
+    /// Whose keys apply now: browsing, typing a name, or answering a question.
+    pub fn key_context(&self) -> Context {
+        match self.mode {
+            LibraryMode::Browse => Context::Library,
+            LibraryMode::Name(..) => Context::Text,
+            LibraryMode::ConfirmDelete => Context::Confirm,
+        }
+    }
+
     pub fn new(dir: PathBuf, canvases: Vec<Summary>, now: SystemTime) -> Self {
         Self {
             dir,

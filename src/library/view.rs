@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::input::keymap::{Context, hints};
-use crate::ui::text;
+use crate::text;
 
 use super::{Library, LibraryMode};
 
@@ -121,7 +121,7 @@ fn table_view(lib: &Library, table: Rect, buf: &mut Buffer) {
         lines.push(Line::from(Span::styled(msg, t.dim)));
     }
     let rows = usize::from(table.height.saturating_sub(1));
-    let scroll = crate::ui::layout::scroll_to_show(0, lib.selected, rows, visible.len());
+    let scroll = crate::layout::scroll_to_show(0, lib.selected, rows, visible.len());
     for (i, c) in visible.iter().enumerate().skip(scroll).take(rows) {
         let cells = match &c.error {
             None => [

@@ -10,8 +10,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use crate::app::{App, EditTarget, Editor, Mode};
 use crate::canvas::{Item, Level, Section};
 
-use super::layout::{self, Areas, Shape};
 use super::text;
+use crate::layout::{self, Areas, Shape};
 
 /// Draws the halves and sections; returns the text cursor when an item is being typed.
 pub fn draw(app: &App, a: &Areas, buf: &mut Buffer) -> Option<(u16, u16)> {
@@ -29,7 +29,7 @@ pub fn draw(app: &App, a: &Areas, buf: &mut Buffer) -> Option<(u16, u16)> {
     }
     let linked = app
         .selected_item()
-        .map(|i| app.canvas.linked_to(i.id))
+        .map(|i| app.canvas().linked_to(i.id))
         .unwrap_or_default();
     let mut cursor = None;
     for section in Section::ALL {
@@ -100,8 +100,8 @@ fn strip(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn flag_count(app: &App, section: Section) -> usize {
     match section {
-        Section::Pains => app.fit.pains_without_relievers.len(),
-        Section::Gains => app.fit.gains_without_creators.len(),
+        Section::Pains => app.fit().pains_without_relievers.len(),
+        Section::Gains => app.fit().gains_without_creators.len(),
         _ => 0,
     }
 }
@@ -117,7 +117,7 @@ fn draw_section(
 ) -> Option<(u16, u16)> {
     let t = app.active_theme();
     let focused = section == app.focus;
-    let items = app.canvas.items(section);
+    let items = app.canvas().items(section);
     // Title row: number, name, count and flags.
     let flags = flag_count(app, section);
     let mut title = format!(
@@ -267,9 +267,9 @@ fn item_row(
     } else {
         " "
     };
-    let (flag, flag_style) = if app.fit.is_flagged(item.id) {
+    let (flag, flag_style) = if app.fit().is_flagged(item.id) {
         ("!", t.flag)
-    } else if app.fit.is_unlinked(item.id) {
+    } else if app.fit().is_unlinked(item.id) {
         ("?", t.warn)
     } else {
         (" ", t.item)

@@ -1,11 +1,9 @@
 //! Drawing: pure functions of `&App`. Nothing here changes state.
 
 mod canvas_view;
-pub mod layout;
 mod overlay;
 mod summary;
 pub mod text;
-pub mod theme;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -16,11 +14,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::app::{App, EditTarget, Mode, SaveState, Status, StatusKind};
 use crate::export::fit_summary;
 use crate::input::keymap::{context_of, hints};
-use theme::Theme;
-
-use layout::Shape;
-
-pub use overlay::area_of as overlay_area;
+use crate::layout::{self, Shape};
+use crate::theme::Theme;
 
 /// Draws the whole editor.
 pub fn render(app: &App, frame: &mut Frame) {
@@ -33,7 +28,7 @@ pub fn render(app: &App, frame: &mut Frame) {
 
 /// Draws into a buffer; returns where the text cursor belongs, if typing.
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
-    let a = layout::areas_for(app, area);
+    let a = app.areas(area);
     if a.shape == Shape::TooSmall {
         too_small(area, buf);
         return None;
@@ -114,13 +109,13 @@ fn big_header(app: &App, area: Rect, buf: &mut Buffer) {
     tui_big_text::BigText::builder()
         .pixel_size(tui_big_text::PixelSize::Quadrant)
         .style(t.title)
-        .lines(vec![Line::from(text::safe(app.canvas.title.trim()))])
+        .lines(vec![Line::from(text::safe(app.canvas().title.trim()))])
         .build()
         .render_ref_safe(title_rows, buf);
     let mut spans = Vec::new();
-    if !app.canvas.segment.trim().is_empty() {
+    if !app.canvas().segment.trim().is_empty() {
         spans.push(Span::styled(
-            format!(" for {}", text::safe(&app.canvas.segment)),
+            format!(" for {}", text::safe(&app.canvas().segment)),
             t.header,
         ));
     }
@@ -158,15 +153,15 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
         .unwrap_or_default();
     let right = format!("{timer_text} {file} · {state} ");
     let right_w = text::width(&right);
-    let title = if app.canvas.title.trim().is_empty() {
+    let title = if app.canvas().title.trim().is_empty() {
         "Untitled canvas"
     } else {
-        app.canvas.title.as_str()
+        app.canvas().title.as_str()
     };
     let mut left = text::safe(title);
-    if !app.canvas.segment.trim().is_empty() {
+    if !app.canvas().segment.trim().is_empty() {
         left.push_str(" · for ");
-        left.push_str(&text::safe(&app.canvas.segment));
+        left.push_str(&text::safe(&app.canvas().segment));
     }
     let room = usize::from(area.width).saturating_sub(right_w + 1);
     let left = text::truncate(&left, room);
@@ -220,7 +215,7 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
     };
     let section = app.focus;
     let mut spans = vec![Span::raw(" ")];
-    if app.fit.is_flagged(item.id) {
+    if app.fit().is_flagged(item.id) {
         let what = if section == crate::canvas::Section::Pains {
             "no pain reliever yet"
         } else {
@@ -232,7 +227,7 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
     if !tags.is_empty() {
         spans.push(Span::styled(format!("{tags} · "), t.level));
     }
-    let linked = crate::export::linked_texts(&app.canvas, item);
+    let linked = crate::export::linked_texts(app.canvas(), item);
     if !linked.is_empty() {
         spans.push(Span::styled(
             format!(
@@ -251,7 +246,7 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.active_theme();
     let width = usize::from(area.width);
-    let long_fit = format!(" Fit: {} ", fit_summary(&app.fit));
+    let long_fit = format!(" Fit: {} ", fit_summary(app.fit()));
     // On a narrow screen the fit goes short, and a status message (a failed
     // save above all) takes the whole line rather than vanish.
     let fit = if text::width(&long_fit) + 24 <= width {
@@ -259,13 +254,17 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     } else if app.status.is_some() {
         String::new()
     } else {
-        let (p, g) = (&app.fit.pains, &app.fit.gains);
+        let (p, g) = (app.fit().pains, app.fit().gains);
         format!(
             " {}/{} pains {}/{} gains ",
             p.addressed, p.total, g.addressed, g.total
         )
     };
-    let fit_style = if app.fit.has_gaps() { t.flag } else { t.saved };
+    let fit_style = if app.fit().has_gaps() {
+        t.flag
+    } else {
+        t.saved
+    };
     let fit_w = if text::width(&fit) < width {
         text::width(&fit)
     } else {

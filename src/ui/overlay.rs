@@ -1,7 +1,7 @@
 //! Overlays drawn over the canvas: the key help and the link picker.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
@@ -16,16 +16,6 @@ use super::canvas_view::level_dots;
 use super::text;
 
 /// A centred rectangle of at most `w`×`h` inside `area`.
-fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let [row] = Layout::vertical([Constraint::Length(h.min(area.height))])
-        .flex(Flex::Center)
-        .areas(area);
-    let [rect] = Layout::horizontal([Constraint::Length(w.min(area.width))])
-        .flex(Flex::Center)
-        .areas(row);
-    rect
-}
-
 /// Clears `rect` and draws a dialog frame with a title and a bottom hint;
 /// returns the area inside.
 fn frame(app: &App, rect: Rect, title: &str, bottom: &str, buf: &mut Buffer) -> Rect {
@@ -53,22 +43,6 @@ fn framed(
     let inner = block.inner(rect);
     block.render(rect, buf);
     inner
-}
-
-/// Where the open overlay is drawn, if one is open. Drawing and mouse
-/// hit-testing both use this.
-pub fn area_of(app: &App, area: Rect) -> Option<Rect> {
-    match &app.mode {
-        Mode::Help => Some(centered(area, 90, area.height.saturating_sub(2))),
-        Mode::Link(p) => {
-            let n = app.canvas.items(p.section).len() as u16;
-            Some(centered(area, 80, n.saturating_add(4)))
-        }
-        Mode::Statement(_) => Some(centered(area, 90, 17)),
-        Mode::Export => Some(centered(area, 64, 8)),
-        Mode::Recover(_) | Mode::Conflict => Some(centered(area, 76, 10)),
-        Mode::Normal | Mode::Edit(_) => None,
-    }
 }
 
 /// The key help, generated from the key table.
@@ -117,7 +91,7 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
     ] {
         lines.push(Line::from(Span::styled(note, t.dim)));
     }
-    let Some(rect) = area_of(app, area) else {
+    let Some(rect) = app.overlay_area(area) else {
         return;
     };
     // One column that scrolls: two columns cut long lines into each other.
@@ -140,7 +114,7 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
 /// The link picker: the other half's items with ticks.
 pub fn picker(app: &App, picker: &LinkPicker, area: Rect, buf: &mut Buffer) {
     let t = app.active_theme();
-    let source = app.canvas.item(picker.source);
+    let source = app.canvas().item(picker.source);
     let source_text = source.map(|i| i.text.as_str()).unwrap_or_default();
     let verb = match picker.section {
         crate::canvas::Section::Pains => "Pains it relieves",
@@ -150,8 +124,8 @@ pub fn picker(app: &App, picker: &LinkPicker, area: Rect, buf: &mut Buffer) {
         crate::canvas::Section::Creators => "Creators of this gain",
         crate::canvas::Section::Products => "Products that help with this job",
     };
-    let items = app.canvas.items(picker.section);
-    let Some(rect) = area_of(app, area) else {
+    let items = app.canvas().items(picker.section);
+    let Some(rect) = app.overlay_area(area) else {
         return;
     };
     let inner = frame(
@@ -176,7 +150,7 @@ pub fn picker(app: &App, picker: &LinkPicker, area: Rect, buf: &mut Buffer) {
         ..inner
     };
     let rows = usize::from(list.height);
-    let scroll = super::layout::scroll_to_show(0, picker.cursor, rows, items.len());
+    let scroll = crate::layout::scroll_to_show(0, picker.cursor, rows, items.len());
     for (row, item) in items.iter().enumerate().skip(scroll).take(rows) {
         let y = list.y + (row - scroll) as u16;
         let tick = if picker.chosen.contains(&item.id) {
@@ -189,7 +163,7 @@ pub fn picker(app: &App, picker: &LinkPicker, area: Rect, buf: &mut Buffer) {
         } else {
             String::new()
         };
-        let flag = if app.fit.is_flagged(item.id) {
+        let flag = if app.fit().is_flagged(item.id) {
             "!"
         } else {
             " "
@@ -216,7 +190,7 @@ pub fn picker(app: &App, picker: &LinkPicker, area: Rect, buf: &mut Buffer) {
 /// The statement view: the sentence, then each part with its current choice.
 pub fn statement(app: &App, view: &StatementView, area: Rect, buf: &mut Buffer) {
     let t = app.active_theme();
-    let Some(rect) = area_of(app, area) else {
+    let Some(rect) = app.overlay_area(area) else {
         return;
     };
     let inner = frame(
@@ -240,7 +214,7 @@ pub fn statement(app: &App, view: &StatementView, area: Rect, buf: &mut Buffer) 
     for (i, part) in Part::ALL.into_iter().enumerate() {
         let value = view
             .choice
-            .text(&app.canvas, part)
+            .text(app.canvas(), part)
             .map_or_else(|| "(left out)".to_owned(), text::safe);
         let label = format!(" {:<22}", part.label());
         let room = usize::from(parts.width).saturating_sub(text::width(&label) + 4);
@@ -259,7 +233,7 @@ pub fn statement(app: &App, view: &StatementView, area: Rect, buf: &mut Buffer) 
 /// The export menu: which format, and where it will be written.
 pub fn export(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.active_theme();
-    let Some(rect) = area_of(app, area) else {
+    let Some(rect) = app.overlay_area(area) else {
         return;
     };
     let inner = frame(
@@ -295,7 +269,7 @@ pub fn export(app: &App, area: Rect, buf: &mut Buffer) {
 /// A question that must be answered before going on: recovery or conflict.
 pub fn question(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.active_theme();
-    let Some(rect) = area_of(app, area) else {
+    let Some(rect) = app.overlay_area(area) else {
         return;
     };
     let (title, body, options): (&str, String, [(&str, &str); 3]) = match &app.mode {
@@ -304,7 +278,7 @@ pub fn question(app: &App, area: Rect, buf: &mut Buffer) {
             format!(
                 "vpcanvas found work on this canvas that never reached the file ({} items; the file has {}). Nothing is deleted until you choose.",
                 offer.canvas.item_count(),
-                app.canvas.item_count()
+                app.canvas().item_count()
             ),
             [
                 ("r", "recover it"),

@@ -26,7 +26,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         [inner, Rect::default()]
     };
-    let fit = &app.fit;
+    let fit = app.fit();
     let mut pains = vec![
         coverage_line(app, "Pains relieved", &fit.pains),
         Line::default(),
@@ -109,7 +109,7 @@ fn flag_list(app: &App, label: &str, section: Section, list: &[Flagged]) -> Vec<
     ))];
     for f in list {
         let level = app
-            .canvas
+            .canvas()
             .item(f.id)
             .filter(|_| section.has_level())
             .map(|i| format!("{} ", level_dots(i.level)))
@@ -132,10 +132,10 @@ fn flag_list(app: &App, label: &str, section: Section, list: &[Flagged]) -> Vec<
 fn addressed_list(app: &App, label: &str, section: Section) -> Vec<Line<'static>> {
     let t = app.active_theme();
     let done: Vec<_> = app
-        .canvas
+        .canvas()
         .items(section)
         .iter()
-        .filter(|i| !app.fit.is_flagged(i.id))
+        .filter(|i| !app.fit().is_flagged(i.id))
         .collect();
     if done.is_empty() {
         return Vec::new();

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use vpcanvas::canvas::file::{parse, to_ron};
 use vpcanvas::canvas::{Canvas, JobKind, Level, Section};
-use vpcanvas::cli::Example;
+use vpcanvas::examples::Example;
 use vpcanvas::fit::analyze;
 
 const EXAMPLES: [(&str, Example); 2] =

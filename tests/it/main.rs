@@ -3,6 +3,7 @@
 //! scenarios through the real loop, snapshots, the CLI, the real binary in a
 //! pty, storage faults, the kill -9 loop and the fuzz corpus replay.
 
+mod architecture;
 mod cli;
 mod e2e;
 mod examples;

@@ -9,7 +9,7 @@ use ratatui::backend::TestBackend;
 use ratatui::style::Color;
 use vpcanvas::app::{Action, App};
 use vpcanvas::canvas::{Canvas, Level, Section};
-use vpcanvas::ui::theme::Theme;
+use vpcanvas::theme::Theme;
 
 /// A small fixed canvas: one pain and one gain left open.
 fn canvas() -> Canvas {

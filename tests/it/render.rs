@@ -15,8 +15,9 @@ use ratatui::style::Color;
 
 use vpcanvas::app::{Action, App, TextEdit};
 use vpcanvas::canvas::{Canvas, ItemId, Level, Section};
-use vpcanvas::cli::Example;
-use vpcanvas::ui::{self, theme::Theme};
+use vpcanvas::examples::Example;
+use vpcanvas::theme::Theme;
+use vpcanvas::ui;
 
 const LATE: ItemId = 3;
 const TAX: ItemId = 4;

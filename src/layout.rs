@@ -1,10 +1,12 @@
 //! Where everything goes on screen. Pure geometry, shared by rendering, by
 //! `update` (to keep the selection visible) and by mouse hit-testing.
+//!
+//! A leaf module: it knows sections and rectangles, not the app or the
+//! drawing, so `app` and `ui` both use it without importing each other.
+//! `App::areas` turns the editor's state into a [`View`] and calls [`areas`].
 
-use ratatui::layout::{Constraint, Layout, Margin, Rect};
-use unicode_width::UnicodeWidthStr;
+use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
 
-use crate::app::{App, Walkthrough};
 use crate::canvas::Section;
 
 /// How the canvas is arranged for a terminal size.
@@ -58,11 +60,21 @@ pub struct Areas {
     pub zoomed: Option<Section>,
 }
 
+/// What projector mode shows large.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// One section, zoomed, with the other five compact beside it.
+    Section(Section),
+    /// The fit summary that ends the walkthrough.
+    Summary,
+}
+
 /// What the layout depends on besides the screen size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct View {
     pub focus: Section,
-    pub projector: Option<Walkthrough>,
+    /// Projector mode and what it shows; `None` in the normal view.
+    pub projector: Option<Stage>,
     /// Rows for the header: 1, or more for a large title.
     pub header_rows: u16,
 }
@@ -79,35 +91,6 @@ impl View {
 
 /// Rows a large title takes (four rows of quadrant blocks, plus the subtitle line).
 pub const BIG_HEADER_ROWS: u16 = 5;
-
-/// Whether the title is drawn large: projector mode, room enough, and symbols
-/// the terminal can draw (not in ASCII mode).
-pub fn big_title(app: &App, area: Rect) -> bool {
-    app.projector.is_some()
-        && !app.ascii
-        && area.height >= 28
-        && !app.canvas.title.trim().is_empty()
-        && app.canvas.title.trim().width() * 4 + if app.timer.is_some() { 16 } else { 0 }
-            <= usize::from(area.width)
-}
-
-/// The view of an app on a screen of `area`.
-pub fn view_of(app: &App, area: Rect) -> View {
-    View {
-        focus: app.focus,
-        projector: app.projector,
-        header_rows: if big_title(app, area) {
-            BIG_HEADER_ROWS
-        } else {
-            1
-        },
-    }
-}
-
-/// The areas of an app's screen: what drawing, scrolling and the mouse share.
-pub fn areas_for(app: &App, area: Rect) -> Areas {
-    areas(area, &view_of(app, area))
-}
 
 /// Computes the areas for a screen of `area`.
 pub fn areas(area: Rect, view: &View) -> Areas {
@@ -176,19 +159,21 @@ pub fn areas(area: Rect, view: &View) -> Areas {
             let [strip, rest] =
                 Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
             out.strip = strip;
-            if view.projector.is_some_and(Walkthrough::is_summary) {
+            if view.projector == Some(Stage::Summary) {
                 out.summary = rest;
             } else {
                 out.sections[focus.index()] = rest;
             }
         }
         Shape::Zoom => {
-            let walk = view.projector.unwrap_or_default();
-            if walk.is_summary() {
-                out.summary = body;
-                return out;
-            }
-            let zoomed = walk.section().unwrap_or(focus);
+            let zoomed = match view.projector {
+                Some(Stage::Summary) => {
+                    out.summary = body;
+                    return out;
+                }
+                Some(Stage::Section(s)) => s,
+                None => focus,
+            };
             out.zoomed = Some(zoomed);
             let [big, rest] =
                 Layout::horizontal([Constraint::Percentage(68), Constraint::Percentage(32)])
@@ -203,6 +188,17 @@ pub fn areas(area: Rect, view: &View) -> Areas {
         Shape::TooSmall => {}
     }
     out
+}
+
+/// A `w`×`h` rectangle centred in `area` (cut to fit): where dialogs go.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(h.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [rect] = Layout::horizontal([Constraint::Length(w.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    rect
 }
 
 /// The section dividers drawn inside a half: each section area keeps its

@@ -1,0 +1,66 @@
+//! The editor's state seen as geometry: the [`View`] the layout needs, the
+//! areas of the screen and where an overlay goes. Drawing, scrolling and
+//! mouse hit-testing all ask here, so what is clicked is what is drawn.
+
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
+
+use crate::layout::{self, Areas, BIG_HEADER_ROWS, Stage, View, centered};
+
+use super::{App, Mode, Walkthrough};
+
+impl Walkthrough {
+    /// What this step shows large.
+    pub fn stage(self) -> Stage {
+        match self.section() {
+            Some(section) if !self.is_summary() => Stage::Section(section),
+            _ => Stage::Summary,
+        }
+    }
+}
+
+impl App {
+    /// Whether the title is drawn large: projector mode, room enough, and
+    /// symbols the terminal can draw (not in ASCII mode).
+    pub fn big_title(&self, area: Rect) -> bool {
+        self.projector.is_some()
+            && !self.ascii
+            && area.height >= 28
+            && !self.canvas.title.trim().is_empty()
+            && self.canvas.title.trim().width() * 4 + if self.timer.is_some() { 16 } else { 0 }
+                <= usize::from(area.width)
+    }
+
+    /// What the layout of a screen of `area` depends on.
+    pub fn view(&self, area: Rect) -> View {
+        View {
+            focus: self.focus,
+            projector: self.projector.map(Walkthrough::stage),
+            header_rows: if self.big_title(area) {
+                BIG_HEADER_ROWS
+            } else {
+                1
+            },
+        }
+    }
+
+    /// The areas of the screen `area`: what drawing, scrolling and the mouse share.
+    pub fn areas(&self, area: Rect) -> Areas {
+        layout::areas(area, &self.view(area))
+    }
+
+    /// Where the open overlay is drawn on `area`, if one is open.
+    pub fn overlay_area(&self, area: Rect) -> Option<Rect> {
+        match &self.mode {
+            Mode::Help => Some(centered(area, 90, area.height.saturating_sub(2))),
+            Mode::Link(p) => {
+                let n = self.canvas.items(p.section).len() as u16;
+                Some(centered(area, 80, n.saturating_add(4)))
+            }
+            Mode::Statement(_) => Some(centered(area, 90, 17)),
+            Mode::Export => Some(centered(area, 64, 8)),
+            Mode::Recover(_) | Mode::Conflict => Some(centered(area, 76, 10)),
+            Mode::Normal | Mode::Edit(_) => None,
+        }
+    }
+}
