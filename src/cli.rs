@@ -1,5 +1,5 @@
 //! The command line (SPEC §4): clap definitions and the headless commands.
-//! The editor commands hand over to [`crate::tui`].
+//! The editor commands hand over to [`crate::session`].
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};

@@ -4,7 +4,7 @@
 //! The writer is hand-written rather than `ron::ser::to_string_pretty` because the
 //! documented shape mixes depths (one-line alternatives and items, multi-line
 //! sections) that no single `PrettyConfig` depth limit produces. Strings are
-//! quoted by [`quote`], which escapes only what RON needs (ron's own escaper
+//! quoted by `quote`, which escapes only what RON needs (ron's own escaper
 //! would also turn every apostrophe into `\'`, noise in a git diff).
 
 use std::collections::HashMap;

@@ -1,7 +1,7 @@
 //! The Value Proposition Canvas as data: six sections of ranked items and the
 //! links from the value map to the customer profile.
 //!
-//! Pure domain: no terminal, no file I/O. [`file`] converts to and from the
+//! Pure domain: no terminal, no file I/O. [`file`](mod@file) converts to and from the
 //! public RON format and validates what it reads.
 
 pub mod file;

@@ -1,4 +1,5 @@
-//! Overlays drawn over the canvas: the key help and the link picker.
+//! Overlays drawn over the canvas: the key help, the link picker, the
+//! statement view, the export menu and the questions (recovery, conflict).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
