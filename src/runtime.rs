@@ -49,9 +49,11 @@ pub trait Io {
     /// Writes the canvas.
     fn save(&mut self, path: &Path, canvas: &Canvas, backup: bool) -> Result<(), String>;
 
-    /// Writes an export file, through the same atomic path as canvases.
-    fn export(&mut self, path: &Path, text: &str) -> Result<(), String> {
-        storage::write_atomic(path, text.as_bytes()).map_err(|e| e.to_string())
+    /// Writes an export of the canvas at `canvas` to `path`, or beside it
+    /// when `path` is a canvas ([`storage::destination::write_export`]).
+    /// Returns where it went.
+    fn export(&mut self, canvas: &Path, path: &Path, bytes: &[u8]) -> Result<PathBuf, String> {
+        storage::destination::write_export(canvas, path, bytes).map_err(|e| e.to_string())
     }
 
     /// Puts text on the clipboard.
@@ -458,7 +460,7 @@ fn perform(app: &mut App, io: &mut dyn Io, effects: Vec<Effect>) -> Option<Effec
                 queue.extend(app.update(Action::Copied { what, result }));
             }
             Effect::Export { path, text } => {
-                let result = io.export(&path, &text).map(|()| path);
+                let result = io.export(app.path(), &path, text.as_bytes());
                 queue.extend(app.update(Action::Exported(result)));
             }
             // Quitting wins over going to the library.

@@ -6,6 +6,7 @@
 //! new one, never a torn one.
 
 pub mod atomic;
+pub mod destination;
 pub mod recovery;
 
 use std::fs;
@@ -43,6 +44,13 @@ pub enum StorageError {
     Write { path: PathBuf, source: io::Error },
     #[error("wrote {}, but {source}: it may not survive a power cut", path.display())]
     NotDurable { path: PathBuf, source: io::Error },
+    #[error(
+        "{} was not saved: it would be {} MiB, over the {} MiB a canvas may be (so it could not be opened again); your edit is kept unsaved — remove some text",
+        path.display(), size.div_ceil(1024 * 1024), MAX_FILE_BYTES / (1024 * 1024)
+    )]
+    TooLargeToSave { path: PathBuf, size: u64 },
+    #[error("{}: will not be written: {why}", path.display())]
+    Refused { path: PathBuf, why: &'static str },
 }
 
 /// "path:3:14: message" for RON mistakes (the editor convention), else "path: message".
@@ -109,31 +117,103 @@ pub fn canvas_path(dir: &Path, name: &str) -> Result<PathBuf, StorageError> {
     Ok(dir.join(format!("{name}.{EXTENSION}")))
 }
 
-/// Reads and validates a canvas file. Refuses files over 16 MiB before reading them.
+/// Reads and validates a canvas file. Only a regular file (or a symlink to
+/// one) is read, and never more than 16 MiB of it.
 pub fn load(path: &Path) -> Result<Parsed, StorageError> {
-    let file = fs::File::open(path).map_err(|e| StorageError::io(path, e))?;
-    let meta = file.metadata().map_err(|e| StorageError::io(path, e))?;
-    if meta.is_dir() {
-        return Err(StorageError::io(
-            path,
-            io::Error::other("is a folder, not a canvas file"),
-        ));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(StorageError::Format {
-            path: path.to_path_buf(),
-            source: FormatError::TooLarge { size: meta.len() },
-        });
-    }
-    let mut bytes = Vec::new();
-    // Read at most one byte past the limit so a growing or lying file is still caught.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| StorageError::io(path, e))?;
+    let bytes = read_canvas_bytes(path)?;
     file::parse_bytes(&bytes).map_err(|source| StorageError::Format {
         path: path.to_path_buf(),
         source,
     })
+}
+
+/// The bytes of a canvas file, refusing anything but a regular file and
+/// anything over 16 MiB (the limit is enforced while reading, so a file that
+/// grows or lies about its size is still caught).
+pub fn read_canvas_bytes(path: &Path) -> Result<Vec<u8>, StorageError> {
+    match read_regular(path, MAX_FILE_BYTES) {
+        Ok(bytes) => Ok(bytes),
+        Err(ReadError::TooLarge { size }) => Err(StorageError::Format {
+            path: path.to_path_buf(),
+            source: FormatError::TooLarge { size },
+        }),
+        Err(ReadError::Io(e)) => Err(StorageError::io(path, e)),
+    }
+}
+
+/// Why [`read_regular`] read nothing.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The file holds more than the limit; `size` is its size on disk.
+    TooLarge {
+        size: u64,
+    },
+    Io(io::Error),
+}
+
+impl From<io::Error> for ReadError {
+    fn from(e: io::Error) -> Self {
+        Self::Io(e)
+    }
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::TooLarge { size } => write!(f, "the file is {size} bytes, over the limit"),
+            Self::Io(e) => e.fmt(f),
+        }
+    }
+}
+
+/// Reads a whole regular file of at most `limit` bytes. FIFOs, devices,
+/// sockets and folders are refused before they are opened (reading them
+/// could block forever or never end), and the open itself cannot block or
+/// take a controlling terminal.
+pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let file = open_regular(path)?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        let size = fs::metadata(path).map_or(0, |m| m.len()).max(limit + 1);
+        return Err(ReadError::TooLarge { size });
+    }
+    Ok(bytes)
+}
+
+/// Opens a regular file (or a symlink to one) for reading; anything else is
+/// a clear error, never a hang.
+pub fn open_regular(path: &Path) -> io::Result<fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    not_regular(&fs::metadata(path)?)?;
+    let flags = rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOCTTY;
+    let file = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(flags.bits().cast_signed())
+        .open(path)?;
+    // It may have been swapped between the look and the open.
+    not_regular(&file.metadata()?)?;
+    Ok(file)
+}
+
+/// An error naming what a path is when it is not a regular file.
+fn not_regular(meta: &fs::Metadata) -> io::Result<()> {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    let what = if t.is_file() {
+        return Ok(());
+    } else if t.is_dir() {
+        "is a folder, not a canvas file"
+    } else if t.is_fifo() {
+        "is a named pipe (FIFO), not a regular file"
+    } else if t.is_char_device() || t.is_block_device() {
+        "is a device, not a regular file"
+    } else if t.is_socket() {
+        "is a socket, not a regular file"
+    } else {
+        "is not a regular file"
+    };
+    Err(io::Error::new(io::ErrorKind::InvalidInput, what))
 }
 
 /// How a save treats the previous version.
@@ -165,15 +245,25 @@ pub fn save_with(
 ) -> Result<u64, StorageError> {
     let target = resolve_symlink(path);
     let text = file::to_ron(canvas);
+    // What is written must always read back: refuse what `load` would.
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(StorageError::TooLargeToSave {
+            path: path.to_path_buf(),
+            size: text.len() as u64,
+        });
+    }
     if options.backup {
-        match fs::read(&target) {
+        match read_regular(&target, MAX_FILE_BYTES) {
             Ok(previous) if previous != text.as_bytes() => {
                 let bak = backup_path(&target);
-                write_atomic_with(steps, &bak, &previous)?;
+                write_atomic_capped(steps, &bak, &previous, destination::mode_of(&target))?;
             }
             Ok(_) => {}
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => return Err(StorageError::io(&target, e)),
+            Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(ReadError::Io(e)) => return Err(StorageError::io(&target, e)),
+            Err(e @ ReadError::TooLarge { .. }) => {
+                return Err(StorageError::io(&target, io::Error::other(e.to_string())));
+            }
         }
     }
     write_atomic_with(steps, &target, text.as_bytes())?;
@@ -202,12 +292,23 @@ pub fn write_atomic_with(
     path: &Path,
     bytes: &[u8],
 ) -> Result<(), StorageError> {
+    write_atomic_capped(steps, path, bytes, None)
+}
+
+/// [`write_atomic_with`] for a copy of a file whose permission bits are
+/// `cap`: the copy gets no more than those.
+pub fn write_atomic_capped(
+    steps: &mut dyn atomic::Steps,
+    path: &Path,
+    bytes: &[u8],
+    cap: Option<u32>,
+) -> Result<(), StorageError> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
         && !parent.is_dir()
     {
         fs::create_dir_all(parent).map_err(|e| StorageError::io(parent, e))?;
     }
-    atomic::write_with(steps, path, bytes).map_err(|source| {
+    atomic::write_capped(steps, path, bytes, cap).map_err(|source| {
         if atomic::is_not_durable(&source) {
             StorageError::NotDurable {
                 path: path.to_path_buf(),
@@ -233,10 +334,12 @@ pub fn fingerprint(bytes: &[u8]) -> u64 {
 
 /// The fingerprint of the file at `path` now; `None` when there is no file.
 pub fn disk_fingerprint(path: &Path) -> io::Result<Option<u64>> {
-    match fs::read(resolve_symlink(path)) {
+    match read_regular(&resolve_symlink(path), MAX_FILE_BYTES) {
         Ok(bytes) => Ok(Some(fingerprint(&bytes))),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(e),
+        // Nothing we wrote is that large, so it is not ours.
+        Err(ReadError::TooLarge { size }) => Ok(Some(size.rotate_left(17) ^ u64::MAX)),
+        Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(ReadError::Io(e)) => Err(e),
     }
 }
 
@@ -253,7 +356,7 @@ pub struct CanvasLock {
 pub fn lock(data_dir: &Path, path: &Path) -> io::Result<Option<CanvasLock>> {
     let lock_path = recovery::keyed_path(data_dir, "locks", path, "lock");
     if let Some(parent) = lock_path.parent() {
-        fs::create_dir_all(parent)?;
+        recovery::private_folder(parent)?;
     }
     let file = fs::OpenOptions::new()
         .create(true)

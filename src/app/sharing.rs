@@ -94,9 +94,11 @@ impl App {
         Vec::new()
     }
 
-    /// Where an export in `format` goes: beside the canvas, e.g. `demo.md`.
+    /// Where an export in `format` goes: beside the canvas, e.g. `demo.md`,
+    /// never over the canvas or its backup (one rule for every export:
+    /// [`crate::storage::destination`]).
     pub fn export_path(&self, format: Format) -> PathBuf {
-        self.doc.path.with_extension(format.extension())
+        crate::storage::destination::export_name(&self.doc.path, format.extension())
     }
 
     pub(super) fn export_menu(&mut self, action: Action) -> Vec<Effect> {

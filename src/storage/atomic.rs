@@ -71,12 +71,33 @@ fn folder(path: &Path) -> PathBuf {
 /// file's permissions are kept. On any failure the temporary file is removed
 /// and `target` is untouched.
 pub fn write_with(steps: &mut dyn Steps, target: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_capped(steps, target, bytes, None)
+}
+
+/// [`write_with`], with the new file's permission bits at most `cap`'s (a
+/// copy of a private canvas stays private); the owner keeps read and write.
+pub fn write_capped(
+    steps: &mut dyn Steps,
+    target: &Path,
+    bytes: &[u8],
+    cap: Option<u32>,
+) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
     let temp = temp_path(target);
     let result = (|| {
         let mut file = steps.create_temp(&temp)?;
-        if let Ok(meta) = fs::metadata(target) {
-            // Keep the mode (e.g. 0640) of the file being replaced.
-            let _ = file.set_permissions(meta.permissions());
+        // Keep the mode (e.g. 0640) of the file being replaced; a new file
+        // starts from what the umask allows. Set before any byte is written.
+        let mode = match fs::metadata(target) {
+            Ok(meta) => Some(meta.permissions().mode()),
+            Err(_) => file.metadata().ok().map(|m| m.permissions().mode()),
+        };
+        if let Some(mode) = mode {
+            let mode = match cap {
+                Some(cap) => mode & ((cap & 0o777) | 0o600),
+                None => mode,
+            };
+            let _ = file.set_permissions(fs::Permissions::from_mode(mode & 0o7777));
         }
         steps.write(&mut file, bytes)?;
         steps.sync_file(&file)?;

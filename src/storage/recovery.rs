@@ -10,7 +10,27 @@ use std::time::SystemTime;
 use crate::canvas::Canvas;
 use crate::canvas::file::{parse, to_ron};
 
-use super::{StorageError, fingerprint, write_atomic};
+use super::atomic::RealSteps;
+use super::{StorageError, fingerprint, write_atomic_capped};
+
+/// Creates a folder only its owner can enter (0700), as `recovery/` and
+/// `locks/` are: what is in them is the user's unsaved words.
+pub fn private_folder(folder: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    use std::os::unix::fs::PermissionsExt;
+    if folder.is_dir() {
+        // Tighten one an older vpcanvas made 0755.
+        let meta = fs::metadata(folder)?;
+        if meta.permissions().mode() & 0o077 != 0 {
+            let _ = fs::set_permissions(folder, fs::Permissions::from_mode(0o700));
+        }
+        return Ok(());
+    }
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(folder)
+}
 
 /// A snapshot found for a canvas.
 #[derive(Debug, Clone)]
@@ -61,7 +81,14 @@ pub fn write(
         absolute(canvas_path).display(),
         to_ron(canvas)
     );
-    write_atomic(&path, text.as_bytes())?;
+    if let Some(folder) = path.parent() {
+        private_folder(folder).map_err(|e| StorageError::Io {
+            path: folder.to_path_buf(),
+            source: e,
+        })?;
+    }
+    // Only the user may read a snapshot, whatever the canvas's mode.
+    write_atomic_capped(&mut RealSteps, &path, text.as_bytes(), Some(0o600))?;
     Ok(path)
 }
 

