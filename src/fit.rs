@@ -1,12 +1,16 @@
-//! Fit analysis (SPEC §1): which pains and gains the value map leaves
-//! unaddressed, which value-map items address nothing, and weighted coverage.
-//! Pure: computed from a [`Canvas`] alone.
+//! Fit analysis (SPEC §1, §7): which pains and gains the value map leaves
+//! unaddressed, which value-map items address nothing, weighted coverage on
+//! paper and with evidence, and what to test next. Pure: computed from a
+//! [`Canvas`] alone.
+//!
+//! An invalidated pain or gain is one the customer does not have: it is never
+//! flagged and counts in neither coverage, and a link to it addresses nothing.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::canvas::{Canvas, Item, ItemId, Level, Section};
+use crate::canvas::{Canvas, Item, ItemId, Level, Section, Status};
 
 /// One flagged item, as reported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -50,6 +54,15 @@ pub struct FitReport {
     pub pains: Coverage,
     pub gains: Coverage,
     pub jobs: Coverage,
+    /// Coverage counting a pain only when it and one of its relievers are
+    /// `Validated` (gains and creators likewise).
+    pub pains_evidenced: Coverage,
+    pub gains_evidenced: Coverage,
+    /// The riskiest assumptions first: what to test next (SPEC §7).
+    pub test_next: Vec<Risk>,
+    /// Top-ranked customer items (each section's highest level) that are not
+    /// yet `Validated`: what `check --require-evidence` fails on.
+    pub unproven_top: Vec<Risk>,
     /// The ids of the flagged pains and gains, for drawing each row quickly.
     flagged: HashSet<ItemId>,
     /// The ids behind [`FitReport::is_unlinked`].
@@ -75,13 +88,28 @@ impl FitReport {
     }
 }
 
+/// An assumption to test: an item not yet validated or invalidated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Risk {
+    pub id: ItemId,
+    pub section: Section,
+    pub text: String,
+    /// 3/2/1 for customer items by level; for value-map items, the highest
+    /// weight among the customer items they address (0 when none).
+    pub weight: u32,
+}
+
 /// Runs the analysis.
 pub fn analyze(canvas: &Canvas) -> FitReport {
-    let (pains_without_relievers, pains) = unaddressed(canvas, Section::Pains);
-    let (gains_without_creators, gains) = unaddressed(canvas, Section::Gains);
-    let (jobs_without_products, jobs) = unaddressed(canvas, Section::Jobs);
-    let relievers_without_pains = addressing_nothing(canvas, Section::Relievers);
-    let creators_without_gains = addressing_nothing(canvas, Section::Creators);
+    let statuses: HashMap<ItemId, Status> = [Section::Pains, Section::Gains, Section::Jobs]
+        .into_iter()
+        .flat_map(|s| canvas.items(s).iter().map(|i| (i.id, i.status)))
+        .collect();
+    let (pains_without_relievers, pains, pains_evidenced) = unaddressed(canvas, Section::Pains);
+    let (gains_without_creators, gains, gains_evidenced) = unaddressed(canvas, Section::Gains);
+    let (jobs_without_products, jobs, _) = unaddressed(canvas, Section::Jobs);
+    let relievers_without_pains = addressing_nothing(canvas, Section::Relievers, &statuses);
+    let creators_without_gains = addressing_nothing(canvas, Section::Creators, &statuses);
     let ids = |lists: &[&Vec<Flagged>]| lists.iter().flat_map(|l| l.iter().map(|f| f.id)).collect();
     FitReport {
         flagged: ids(&[&pains_without_relievers, &gains_without_creators]),
@@ -98,29 +126,115 @@ pub fn analyze(canvas: &Canvas) -> FitReport {
         pains,
         gains,
         jobs,
+        pains_evidenced,
+        gains_evidenced,
+        test_next: test_next(canvas),
+        unproven_top: canvas
+            .top_ranked()
+            .into_iter()
+            .filter_map(|(section, id)| {
+                let item = canvas.item(id)?;
+                (item.status != Status::Validated).then(|| risk(section, item, item.level.weight()))
+            })
+            .collect(),
+    }
+}
+
+/// The order of SPEC §7: customer items by weight, ties by section (pains,
+/// gains, jobs) then position; then value-map items, those addressing the
+/// highest-weighted customer items first, ties by section (relievers,
+/// creators, products) then position. Settled items are left out.
+fn test_next(canvas: &Canvas) -> Vec<Risk> {
+    let mut weight_of: HashMap<ItemId, u32> = HashMap::new();
+    let mut customer: Vec<(u32, usize, usize, Risk)> = Vec::new();
+    for (rank, section) in [Section::Pains, Section::Gains, Section::Jobs]
+        .into_iter()
+        .enumerate()
+    {
+        for (position, item) in canvas.items(section).iter().enumerate() {
+            if item.status == Status::Invalidated {
+                continue;
+            }
+            let weight = item.level.weight();
+            weight_of.insert(item.id, weight);
+            if !item.status.is_settled() {
+                customer.push((weight, rank, position, risk(section, item, weight)));
+            }
+        }
+    }
+    let mut offer: Vec<(u32, usize, usize, Risk)> = Vec::new();
+    for (rank, section) in [Section::Relievers, Section::Creators, Section::Products]
+        .into_iter()
+        .enumerate()
+    {
+        for (position, item) in canvas.items(section).iter().enumerate() {
+            if item.status.is_settled() {
+                continue;
+            }
+            let weight = item
+                .links
+                .iter()
+                .filter_map(|l| weight_of.get(l))
+                .max()
+                .copied()
+                .unwrap_or(0);
+            offer.push((weight, rank, position, risk(section, item, weight)));
+        }
+    }
+    let order = |list: &mut Vec<(u32, usize, usize, Risk)>| {
+        list.sort_by_key(|(w, rank, position, _)| (std::cmp::Reverse(*w), *rank, *position));
+    };
+    order(&mut customer);
+    order(&mut offer);
+    customer
+        .into_iter()
+        .chain(offer)
+        .map(|(_, _, _, r)| r)
+        .collect()
+}
+
+fn risk(section: Section, item: &Item, weight: u32) -> Risk {
+    Risk {
+        id: item.id,
+        section,
+        text: item.text.clone(),
+        weight,
     }
 }
 
 /// The customer items of `section` that no value-map item links to, most
-/// important first, and the section's coverage.
-fn unaddressed(canvas: &Canvas, section: Section) -> (Vec<Flagged>, Coverage) {
-    // One pass over the links, so the analysis stays linear in the canvas.
-    let addressed: HashSet<ItemId> = canvas
-        .items(section.counterpart())
-        .iter()
-        .flat_map(|a| a.links.iter().copied())
-        .collect();
-    let is_addressed = |item: &Item| addressed.contains(&item.id);
+/// important first, and the section's coverage on paper and with evidence.
+fn unaddressed(canvas: &Canvas, section: Section) -> (Vec<Flagged>, Coverage, Coverage) {
+    // One pass over the links, so the analysis stays linear in the canvas:
+    // for each addressed id, whether a validated item addresses it.
+    let mut addressed: HashMap<ItemId, bool> = HashMap::new();
+    for a in canvas.items(section.counterpart()) {
+        for &l in &a.links {
+            *addressed.entry(l).or_default() |= a.status == Status::Validated;
+        }
+    }
     let mut coverage = Coverage::default();
+    let mut evidenced = Coverage::default();
     let mut open: Vec<(Level, usize, &Item)> = Vec::new();
     for (position, item) in canvas.items(section).iter().enumerate() {
+        if item.status == Status::Invalidated {
+            continue;
+        }
+        let weight = item.level.weight();
         coverage.total += 1;
-        coverage.total_weight += item.level.weight();
-        if is_addressed(item) {
-            coverage.addressed += 1;
-            coverage.addressed_weight += item.level.weight();
-        } else {
-            open.push((item.level, position, item));
+        coverage.total_weight += weight;
+        evidenced.total += 1;
+        evidenced.total_weight += weight;
+        match addressed.get(&item.id) {
+            Some(by_validated) => {
+                coverage.addressed += 1;
+                coverage.addressed_weight += weight;
+                if *by_validated && item.status == Status::Validated {
+                    evidenced.addressed += 1;
+                    evidenced.addressed_weight += weight;
+                }
+            }
+            None => open.push((item.level, position, item)),
         }
     }
     // Level sorts High first; ties keep the user's ranking.
@@ -128,15 +242,22 @@ fn unaddressed(canvas: &Canvas, section: Section) -> (Vec<Flagged>, Coverage) {
     (
         open.into_iter().map(|(_, _, i)| flagged(i)).collect(),
         coverage,
+        evidenced,
     )
 }
 
-/// Value-map items with no links, in the user's order (they carry no level).
-fn addressing_nothing(canvas: &Canvas, section: Section) -> Vec<Flagged> {
+/// Value-map items that address nothing real: no links, or links only to
+/// invalidated items. In the user's order (they carry no level).
+fn addressing_nothing(
+    canvas: &Canvas,
+    section: Section,
+    statuses: &HashMap<ItemId, Status>,
+) -> Vec<Flagged> {
+    let real = |id: &ItemId| statuses.get(id).is_some_and(|s| *s != Status::Invalidated);
     canvas
         .items(section)
         .iter()
-        .filter(|i| i.links.is_empty())
+        .filter(|i| !i.links.iter().any(real))
         .map(flagged)
         .collect()
 }

@@ -7,9 +7,6 @@
 //! quoted by `quote`, which escapes only what RON needs (ron's own escaper
 //! would also turn every apostrophe into `\'`, noise in a git diff).
 
-use std::collections::HashMap;
-use std::fmt::Write as _;
-
 use serde::Deserialize;
 use thiserror::Error;
 
@@ -55,23 +52,58 @@ pub enum FormatError {
         "written by a newer vpcanvas (format version {found}; this one knows up to {FORMAT_VERSION}) and it has parts this version cannot read: {message}"
     )]
     TooNew { found: u32, message: String },
-    #[error("{item} has id 0; ids must be positive whole numbers")]
-    ZeroId { item: String },
-    #[error("id {id} is used twice: by {first} and by {second}")]
+    #[error("{at}{item} has id 0; ids must be positive whole numbers")]
+    ZeroId { item: String, at: At },
+    #[error("{at}id {id} is used twice: by {first} and by {second}")]
     DuplicateId {
         id: ItemId,
         first: String,
         second: String,
+        at: At,
     },
-    #[error("{item} links to id {target}, but no item has that id")]
-    DanglingLink { item: String, target: ItemId },
-    #[error("{item} links to id {target}, which is {found}; it may only link to {expected}")]
+    #[error("{at}{item} links to id {target}, but no item has that id")]
+    DanglingLink {
+        item: String,
+        target: ItemId,
+        at: At,
+    },
+    #[error("{at}{item} links to id {target}, which is {found}; it may only link to {expected}")]
     WrongSectionLink {
         item: String,
         target: ItemId,
         found: String,
         expected: &'static str,
+        at: At,
     },
+    #[error("{at}{item} names id {target} in `{field}`, but nothing has that id")]
+    DanglingReference {
+        item: String,
+        field: &'static str,
+        target: ItemId,
+        at: At,
+    },
+    #[error("{at}{item} names id {target} in `{field}`, which is {found}; it must be {expected}")]
+    WrongKindReference {
+        item: String,
+        field: &'static str,
+        target: ItemId,
+        found: String,
+        expected: &'static str,
+        at: At,
+    },
+}
+
+/// Where in the file an error is, when known: shown as `line:column: `.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct At(pub Option<(u32, u32)>);
+
+impl std::fmt::Display for At {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Some((line, column)) => write!(f, "{line}:{column}: "),
+            None => Ok(()),
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -139,6 +171,16 @@ impl From<Relevance> for Level {
     }
 }
 
+/// An optional field written as its bare value (`deadline: "2026-12-15"`,
+/// not RON's `Some(…)`); absent means `None`.
+fn present<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(deserializer).map(Some)
+}
+
 /// Decodes bytes (dropping a UTF-8 byte-order mark) and parses them.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, FormatError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
@@ -185,8 +227,89 @@ pub fn parse(text: &str) -> Result<Parsed, FormatError> {
     if version == 0 {
         return Err(FormatError::BadVersion { found: version });
     }
-    validate(&canvas)?;
+    validate(&canvas).map_err(|e| locate(text, e))?;
     Ok(Parsed { canvas, version })
+}
+
+/// Adds the line and column of the offending item or card to a validation error.
+fn locate(text: &str, mut error: FormatError) -> FormatError {
+    let (id, nth, at) = match &mut error {
+        FormatError::ZeroId { at, .. } => (0, 0, at),
+        FormatError::DuplicateId { id, at, .. } => (*id, 1, at),
+        FormatError::DanglingLink { item, at, .. }
+        | FormatError::WrongSectionLink { item, at, .. }
+        | FormatError::DanglingReference { item, at, .. }
+        | FormatError::WrongKindReference { item, at, .. } => (id_in(item), 0, at),
+        _ => return error,
+    };
+    at.0 = id_positions(text, id).nth(nth);
+    error
+}
+
+/// The id in a description made by [`describe`] ("pain 7 \"…\"").
+fn id_in(description: &str) -> ItemId {
+    description
+        .split(' ')
+        .find_map(|w| w.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Where `id: N` is written as a field (not inside a string's text, as far as
+/// a scan can tell), as 1-based line and column.
+fn id_positions(text: &str, id: ItemId) -> impl Iterator<Item = (u32, u32)> + '_ {
+    let wanted = id.to_string();
+    text.lines().enumerate().flat_map(move |(n, line)| {
+        let wanted = wanted.clone();
+        line.match_indices("id:")
+            .filter(move |(i, _)| {
+                let before = line[..*i].chars().next_back();
+                let field_start = before.is_none_or(|c| c == '(' || c == ',' || c.is_whitespace());
+                let value = line[i + 3..].trim_start();
+                let digits: String = value.chars().take_while(char::is_ascii_digit).collect();
+                field_start && digits == wanted
+            })
+            .map(move |(i, _)| {
+                let column = line[..i].chars().count() + 1;
+                (
+                    u32::try_from(n + 1).unwrap_or(u32::MAX),
+                    u32::try_from(column).unwrap_or(u32::MAX),
+                )
+            })
+            .collect::<Vec<_>>()
+    })
+}
+
+/// One item struct per section, each with its own rank or link
+/// field and the evidence fields every item shares.
+macro_rules! item_file {
+    (#[$strictness:meta] $name:ident, $rename:literal, $field:ident: $ty:ty $(, $field2:ident: $ty2:ty)?) => {
+        #[derive(Deserialize)]
+        #[serde(rename = $rename)]
+        #[$strictness]
+        struct $name {
+            id: ItemId,
+            text: String,
+            #[serde(default)]
+            $field: $ty,
+            $(#[serde(default)]
+            $field2: $ty2,)?
+            #[serde(default)]
+            status: Status,
+            #[serde(default)]
+            evidence: Vec<String>,
+            #[serde(default)]
+            dismissed: Vec<String>,
+        }
+
+        impl $name {
+            fn item(self) -> (Item, $ty $(, $ty2)?) {
+                let mut item = Item::new(self.id, self.text).with_status(self.status);
+                item.evidence = self.evidence;
+                item.dismissed = self.dismissed;
+                (item, self.$field $(, self.$field2)?)
+            }
+        }
+    };
 }
 
 /// The file's shape as serde structs, defined once and built twice: strict
@@ -194,16 +317,19 @@ pub fn parse(text: &str) -> Result<Parsed, FormatError> {
 /// file this version will rewrite) and lenient (for files from a newer
 /// vpcanvas, which open read-only and are never written).
 macro_rules! file_shape {
-    ($module:ident $(, #[$strictness:meta])?) => {
+    ($module:ident, #[$strictness:meta]) => {
     mod $module {
         use serde::Deserialize;
 
-        use super::super::{Canvas, Item, ItemId, JobKind, Section};
+        use super::super::{
+            Canvas, Conflict, Date, Item, ItemId, JobKind, Learning, Section, Statement, Status,
+            TestCard, TestState,
+        };
         use super::{Importance, Relevance, Severity, default_version};
 
         #[derive(Deserialize)]
         #[serde(rename = "Canvas")]
-                $(#[$strictness])*
+        #[$strictness]
         pub(super) struct CanvasFile {
             // The lenient copy learns the version from the probe instead.
             #[allow(dead_code)]
@@ -219,11 +345,19 @@ macro_rules! file_shape {
             customer: CustomerFile,
             #[serde(default)]
             value_map: ValueMapFile,
+            #[serde(default)]
+            statements: Vec<StatementFile>,
+            #[serde(default)]
+            tests: Vec<TestFile>,
+            #[serde(default)]
+            learnings: Vec<LearningFile>,
+            #[serde(default)]
+            conflicts: Vec<ConflictFile>,
         }
 
         #[derive(Deserialize, Default)]
         #[serde(rename = "CustomerProfile")]
-                $(#[$strictness])*
+        #[$strictness]
         struct CustomerFile {
             #[serde(default)]
             jobs: Vec<JobFile>,
@@ -235,7 +369,7 @@ macro_rules! file_shape {
 
         #[derive(Deserialize, Default)]
         #[serde(rename = "ValueMap")]
-                $(#[$strictness])*
+        #[$strictness]
         struct ValueMapFile {
             #[serde(default)]
             products: Vec<ProductFile>,
@@ -245,66 +379,76 @@ macro_rules! file_shape {
             creators: Vec<CreatorFile>,
         }
 
+        item_file!(#[$strictness] JobFile, "Job", kind: JobKind, importance: Importance);
+        item_file!(#[$strictness] PainFile, "Pain", severity: Severity);
+        item_file!(#[$strictness] GainFile, "Gain", relevance: Relevance);
+        item_file!(#[$strictness] ProductFile, "Product", jobs: Vec<ItemId>);
+        item_file!(#[$strictness] RelieverFile, "Reliever", pains: Vec<ItemId>);
+        item_file!(#[$strictness] CreatorFile, "Creator", gains: Vec<ItemId>);
+
         #[derive(Deserialize)]
-        #[serde(rename = "Job")]
-                $(#[$strictness])*
-        struct JobFile {
+        #[serde(rename = "Statement")]
+        #[$strictness]
+        struct StatementFile {
             id: ItemId,
+            #[serde(default)]
+            name: String,
+            #[serde(default)]
             text: String,
-            #[serde(default)]
-            kind: JobKind,
-            #[serde(default)]
-            importance: Importance,
         }
 
         #[derive(Deserialize)]
-        #[serde(rename = "Pain")]
-                $(#[$strictness])*
-        struct PainFile {
+        #[serde(rename = "Test")]
+        #[$strictness]
+        struct TestFile {
             id: ItemId,
-            text: String,
             #[serde(default)]
-            severity: Severity,
+            name: String,
+            #[serde(default)]
+            believe: String,
+            #[serde(default)]
+            verify: String,
+            #[serde(default)]
+            measure: String,
+            #[serde(default)]
+            right_if: String,
+            #[serde(default)]
+            items: Vec<ItemId>,
+            #[serde(default)]
+            statements: Vec<ItemId>,
+            #[serde(default)]
+            state: TestState,
+            #[serde(default, deserialize_with = "super::present")]
+            deadline: Option<Date>,
         }
 
         #[derive(Deserialize)]
-        #[serde(rename = "Gain")]
-                $(#[$strictness])*
-        struct GainFile {
+        #[serde(rename = "Learning")]
+        #[$strictness]
+        struct LearningFile {
             id: ItemId,
-            text: String,
+            #[serde(default, deserialize_with = "super::present")]
+            test: Option<ItemId>,
             #[serde(default)]
-            relevance: Relevance,
+            observed: String,
+            #[serde(default)]
+            learned: String,
+            #[serde(default)]
+            decision: String,
+            #[serde(default, deserialize_with = "super::present")]
+            date: Option<Date>,
+            #[serde(default)]
+            validated: Vec<ItemId>,
+            #[serde(default)]
+            invalidated: Vec<ItemId>,
         }
 
         #[derive(Deserialize)]
-        #[serde(rename = "Product")]
-                $(#[$strictness])*
-        struct ProductFile {
-            id: ItemId,
-            text: String,
-            #[serde(default)]
-            jobs: Vec<ItemId>,
-        }
-
-        #[derive(Deserialize)]
-        #[serde(rename = "Reliever")]
-                $(#[$strictness])*
-        struct RelieverFile {
-            id: ItemId,
-            text: String,
-            #[serde(default)]
-            pains: Vec<ItemId>,
-        }
-
-        #[derive(Deserialize)]
-        #[serde(rename = "Creator")]
-                $(#[$strictness])*
-        struct CreatorFile {
-            id: ItemId,
-            text: String,
-            #[serde(default)]
-            gains: Vec<ItemId>,
+        #[serde(rename = "Conflict")]
+        #[$strictness]
+        struct ConflictFile {
+            ours: ItemId,
+            theirs: ItemId,
         }
 
         pub(super) fn into_canvas(file: CanvasFile) -> Canvas {
@@ -312,6 +456,46 @@ macro_rules! file_shape {
                 title: file.title,
                 segment: file.segment,
                 alternatives: file.alternatives,
+                statements: file
+                    .statements
+                    .into_iter()
+                    .map(|s| Statement { id: s.id, name: s.name, text: s.text })
+                    .collect(),
+                tests: file
+                    .tests
+                    .into_iter()
+                    .map(|t| TestCard {
+                        id: t.id,
+                        name: t.name,
+                        believe: t.believe,
+                        verify: t.verify,
+                        measure: t.measure,
+                        right_if: t.right_if,
+                        items: t.items,
+                        statements: t.statements,
+                        state: t.state,
+                        deadline: t.deadline,
+                    })
+                    .collect(),
+                learnings: file
+                    .learnings
+                    .into_iter()
+                    .map(|l| Learning {
+                        id: l.id,
+                        test: l.test,
+                        observed: l.observed,
+                        learned: l.learned,
+                        decision: l.decision,
+                        date: l.date,
+                        validated: l.validated,
+                        invalidated: l.invalidated,
+                    })
+                    .collect(),
+                conflicts: file
+                    .conflicts
+                    .into_iter()
+                    .map(|c| Conflict { ours: c.ours, theirs: c.theirs })
+                    .collect(),
                 ..Canvas::default()
             };
             let c = file.customer;
@@ -320,36 +504,33 @@ macro_rules! file_shape {
                 .jobs
                 .into_iter()
                 .map(|j| {
-                    Item::new(j.id, j.text)
-                        .with_kind(j.kind)
-                        .with_level(j.importance.into())
+                    let (item, kind, importance) = j.item();
+                    item.with_kind(kind).with_level(importance.into())
                 })
                 .collect();
             *canvas.section_mut(Section::Pains) = c
                 .pains
                 .into_iter()
-                .map(|p| Item::new(p.id, p.text).with_level(p.severity.into()))
+                .map(|p| {
+                    let (item, severity) = p.item();
+                    item.with_level(severity.into())
+                })
                 .collect();
             *canvas.section_mut(Section::Gains) = c
                 .gains
                 .into_iter()
-                .map(|g| Item::new(g.id, g.text).with_level(g.relevance.into()))
+                .map(|g| {
+                    let (item, relevance) = g.item();
+                    item.with_level(relevance.into())
+                })
                 .collect();
-            *canvas.section_mut(Section::Products) = v
-                .products
-                .into_iter()
-                .map(|p| Item::new(p.id, p.text).with_links(p.jobs))
-                .collect();
-            *canvas.section_mut(Section::Relievers) = v
-                .relievers
-                .into_iter()
-                .map(|r| Item::new(r.id, r.text).with_links(r.pains))
-                .collect();
-            *canvas.section_mut(Section::Creators) = v
-                .creators
-                .into_iter()
-                .map(|g| Item::new(g.id, g.text).with_links(g.gains))
-                .collect();
+            let linked = |(item, links): (Item, Vec<ItemId>)| item.with_links(links);
+            *canvas.section_mut(Section::Products) =
+                v.products.into_iter().map(|p| linked(p.item())).collect();
+            *canvas.section_mut(Section::Relievers) =
+                v.relievers.into_iter().map(|r| linked(r.item())).collect();
+            *canvas.section_mut(Section::Creators) =
+                v.creators.into_iter().map(|g| linked(g.item())).collect();
             canvas
         }
     }
@@ -357,69 +538,30 @@ macro_rules! file_shape {
 }
 
 file_shape!(strict, #[serde(deny_unknown_fields)]);
-file_shape!(lenient);
+// Any harmless attribute stands where the strict copy denies unknown fields.
+file_shape!(lenient, #[allow(dead_code)]);
 
 /// Names an item for error messages: its section noun, id and (shortened) text.
 pub fn describe(section: Section, item: &Item) -> String {
+    describe_as(section.noun(), item.id, &item.text)
+}
+
+/// Names anything with an id for error messages: "test card 9 \"Landing…\"".
+pub(super) fn describe_as(noun: &str, id: ItemId, text: &str) -> String {
     const MAX: usize = 40;
-    let text: String = item.text.chars().take(MAX).collect();
-    let more = if item.text.chars().count() > MAX {
+    let shown: String = text.chars().take(MAX).collect();
+    let more = if text.chars().count() > MAX {
         "…"
     } else {
         ""
     };
-    format!("{} {} \"{text}{more}\"", section.noun(), item.id)
-}
-
-/// Checks ids and links: positive, unique across the canvas, and links pointing
-/// to an existing item of the right section.
-pub fn validate(canvas: &Canvas) -> Result<(), FormatError> {
-    let mut seen: HashMap<ItemId, (Section, &Item)> = HashMap::new();
-    for (section, item) in canvas.all_items_in_file_order() {
-        if item.id == 0 {
-            return Err(FormatError::ZeroId {
-                item: describe(section, item),
-            });
-        }
-        if let Some((s, first)) = seen.insert(item.id, (section, item)) {
-            return Err(FormatError::DuplicateId {
-                id: item.id,
-                first: describe(s, first),
-                second: describe(section, item),
-            });
-        }
-    }
-    for (section, item) in canvas.all_items_in_file_order() {
-        for &target in &item.links {
-            let Some(expected) = section.link_target() else {
-                continue;
-            };
-            match seen.get(&target) {
-                None => {
-                    return Err(FormatError::DanglingLink {
-                        item: describe(section, item),
-                        target,
-                    });
-                }
-                Some((s, t)) if *s != expected => {
-                    return Err(FormatError::WrongSectionLink {
-                        item: describe(section, item),
-                        target,
-                        found: describe(*s, t),
-                        expected: expected.title(),
-                    });
-                }
-                Some(_) => {}
-            }
-        }
-    }
-    Ok(())
+    format!("{noun} {id} \"{shown}{more}\"")
 }
 
 impl Canvas {
     /// Items in the order the file lists them: the customer profile (jobs, pains,
     /// gains) then the value map (products, relievers, creators).
-    fn all_items_in_file_order(&self) -> impl Iterator<Item = (Section, &Item)> {
+    pub(super) fn all_items_in_file_order(&self) -> impl Iterator<Item = (Section, &Item)> {
         FILE_ORDER
             .into_iter()
             .flat_map(move |s| self.items(s).iter().map(move |i| (s, i)))
@@ -476,118 +618,12 @@ fn line_col_of_byte(bytes: &[u8], offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-// ---------------------------------------------------------------------------
-// Writing
+mod validate;
+mod write;
 
-/// Writes a canvas in the documented shape. Same canvas → same bytes.
-pub fn to_ron(canvas: &Canvas) -> String {
-    let mut out = String::with_capacity(256 + canvas.item_count() * 96);
-    let alternatives = canvas
-        .alternatives
-        .iter()
-        .map(|a| quote(a))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let _ = writeln!(out, "(");
-    let _ = writeln!(out, "    version: {FORMAT_VERSION},");
-    let _ = writeln!(out, "    title: {},", quote(&canvas.title));
-    let _ = writeln!(out, "    segment: {},", quote(&canvas.segment));
-    let _ = writeln!(out, "    alternatives: [{alternatives}],");
-    let _ = writeln!(out, "    customer: (");
-    write_section(&mut out, "jobs", canvas.items(Section::Jobs), |i| {
-        format!(
-            ", kind: {}, importance: {}",
-            i.kind.name(),
-            level_word(Section::Jobs, i.level)
-        )
-    });
-    write_section(&mut out, "pains", canvas.items(Section::Pains), |i| {
-        format!(", severity: {}", level_word(Section::Pains, i.level))
-    });
-    write_section(&mut out, "gains", canvas.items(Section::Gains), |i| {
-        format!(", relevance: {}", level_word(Section::Gains, i.level))
-    });
-    let _ = writeln!(out, "    ),");
-    let _ = writeln!(out, "    value_map: (");
-    for (name, section, link_field) in [
-        ("products", Section::Products, "jobs"),
-        ("relievers", Section::Relievers, "pains"),
-        ("creators", Section::Creators, "gains"),
-    ] {
-        write_section(&mut out, name, canvas.items(section), |i| {
-            let links = i
-                .links
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", ");
-            format!(", {link_field}: [{links}]")
-        });
-    }
-    let _ = writeln!(out, "    ),");
-    let _ = writeln!(out, ")");
-    out
-}
+pub use validate::validate;
 
-fn write_section(out: &mut String, name: &str, items: &[Item], extra: impl Fn(&Item) -> String) {
-    if items.is_empty() {
-        let _ = writeln!(out, "        {name}: [],");
-        return;
-    }
-    let _ = writeln!(out, "        {name}: [");
-    for item in items {
-        let _ = writeln!(
-            out,
-            "            (id: {}, text: {}{}),",
-            item.id,
-            quote(&item.text),
-            extra(item)
-        );
-    }
-    let _ = writeln!(out, "        ],");
-}
-
-/// The enum variant name a level is written as (`NiceToHave`, not "Nice to have").
-pub fn level_word(section: Section, level: Level) -> &'static str {
-    match (section, level) {
-        (Section::Gains, Level::Low) => "NiceToHave",
-        _ => section.level_name(level),
-    }
-}
-
-/// A RON string literal. Only what must be escaped is: quotes, backslashes,
-/// control characters, and the invisible characters that reorder or hide
-/// text (bidi controls, line separators, a stray BOM), so a diff shows what
-/// the reader gets. Apostrophes and all other text stay as written.
-fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() || is_invisible_format(c) => {
-                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// Characters that change how surrounding text is shown without being seen.
-fn is_invisible_format(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{2028}' | '\u{2029}' | '\u{feff}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2066}'..='\u{2069}'
-    )
-}
+pub use write::{level_word, to_ron};
 
 #[cfg(test)]
 mod tests;

@@ -4,9 +4,12 @@
 //! Pure domain: no terminal, no file I/O. [`file`](mod@file) converts to and from the
 //! public RON format and validates what it reads.
 
+mod cards;
+mod evidence;
 pub mod file;
 mod section;
 
+pub use cards::{Conflict, Date, DateError, Learning, Statement, Status, TestCard, TestState};
 pub use section::{Half, JobKind, Level, Section};
 
 use std::sync::Arc;
@@ -16,8 +19,9 @@ use serde::Serialize;
 /// A canvas-wide identifier; positive and unique across all six sections.
 pub type ItemId = u32;
 
-/// The format version this program reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest format version this program reads and writes. A canvas that
+/// uses nothing of version 2 is still written as version 1 (SPEC §2).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// One statement on the canvas: a job, pain, gain, product, reliever or creator.
 ///
@@ -32,6 +36,12 @@ pub struct Item {
     pub level: Level,
     pub kind: JobKind,
     pub links: Vec<ItemId>,
+    /// The state of the assumption the item states (format version 2).
+    pub status: Status,
+    /// Short notes of what was heard, seen or measured, and where.
+    pub evidence: Vec<String>,
+    /// Coach rule ids the user turned off for this item.
+    pub dismissed: Vec<String>,
 }
 
 impl Item {
@@ -42,7 +52,15 @@ impl Item {
             level: Level::Medium,
             kind: JobKind::Functional,
             links: Vec::new(),
+            status: Status::Untested,
+            evidence: Vec::new(),
+            dismissed: Vec::new(),
         }
+    }
+
+    /// Whether the item uses any field of format version 2.
+    pub fn uses_v2(&self) -> bool {
+        self.status != Status::Untested || !self.evidence.is_empty() || !self.dismissed.is_empty()
     }
 
     #[must_use]
@@ -61,6 +79,33 @@ impl Item {
     pub fn with_links(mut self, links: Vec<ItemId>) -> Self {
         self.links = links;
         self
+    }
+
+    #[must_use]
+    pub fn with_status(mut self, status: Status) -> Self {
+        self.status = status;
+        self
+    }
+}
+
+/// What an id names: an item of a section, or one of the version 2 cards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdKind {
+    Item(Section),
+    Statement,
+    Test,
+    Learning,
+}
+
+impl IdKind {
+    /// The noun for messages ("pain", "statement", "test card", …).
+    pub fn noun(self) -> &'static str {
+        match self {
+            IdKind::Item(section) => section.noun(),
+            IdKind::Statement => "statement",
+            IdKind::Test => "test card",
+            IdKind::Learning => "learning card",
+        }
     }
 }
 
@@ -81,6 +126,14 @@ pub struct Canvas {
     /// Shared copy-on-write, so the undo history's snapshots share every
     /// section an edit did not touch instead of copying the whole canvas.
     sections: [Arc<Vec<Item>>; 6],
+    /// Saved value proposition statements (A/B variants), in the user's order.
+    pub statements: Vec<Statement>,
+    /// Test cards, oldest first (views show them newest first).
+    pub tests: Vec<TestCard>,
+    /// Learning cards, oldest first.
+    pub learnings: Vec<Learning>,
+    /// Pairs a merge could not decide; the editor resolves them.
+    pub conflicts: Vec<Conflict>,
     /// The highest id handed out, so a deleted item's id is never given to
     /// a new one (a diff or another tool could mistake one for the other).
     /// Bookkeeping, not content: equality ignores it.
@@ -93,6 +146,10 @@ impl PartialEq for Canvas {
             && self.segment == other.segment
             && self.alternatives == other.alternatives
             && self.sections == other.sections
+            && self.statements == other.statements
+            && self.tests == other.tests
+            && self.learnings == other.learnings
+            && self.conflicts == other.conflicts
     }
 }
 
@@ -149,25 +206,34 @@ impl Canvas {
     /// The next unused id: one past the largest in the canvas, or, when a
     /// hand-edited file already uses the largest possible id, the smallest free one.
     pub fn next_id(&self) -> ItemId {
-        let max = self
-            .all_items()
-            .map(|(_, i)| i.id)
-            .max()
-            .unwrap_or(0)
-            .max(self.highest_issued);
+        let max = self.all_ids().max().unwrap_or(0).max(self.highest_issued);
         max.checked_add(1).unwrap_or_else(|| {
-            let used: std::collections::HashSet<ItemId> =
-                self.all_items().map(|(_, i)| i.id).collect();
+            let used: std::collections::HashSet<ItemId> = self.all_ids().collect();
             (1..ItemId::MAX)
                 .find(|id| !used.contains(id))
                 .unwrap_or(max)
         })
     }
 
-    /// Adds an item with a fresh id at `index` (clamped to the section's end).
-    pub fn insert(&mut self, section: Section, index: usize, text: impl Into<String>) -> ItemId {
+    /// Every id in use: items, statements, test cards and learning cards.
+    pub fn all_ids(&self) -> impl Iterator<Item = ItemId> + '_ {
+        self.all_items()
+            .map(|(_, i)| i.id)
+            .chain(self.statements.iter().map(|s| s.id))
+            .chain(self.tests.iter().map(|t| t.id))
+            .chain(self.learnings.iter().map(|l| l.id))
+    }
+
+    /// Hands out a fresh id (never one used before in this canvas).
+    pub fn issue_id(&mut self) -> ItemId {
         let id = self.next_id();
         self.highest_issued = self.highest_issued.max(id);
+        id
+    }
+
+    /// Adds an item with a fresh id at `index` (clamped to the section's end).
+    pub fn insert(&mut self, section: Section, index: usize, text: impl Into<String>) -> ItemId {
+        let id = self.issue_id();
         self.insert_item(section, index, Item::new(id, text));
         id
     }
@@ -204,6 +270,7 @@ impl Canvas {
                 other.links.retain(|l| *l != id);
             }
         }
+        self.forget_references(id);
         Some((pos, item))
     }
 

@@ -3,17 +3,24 @@
 use serde_json::{Value, json};
 
 use crate::canvas::file::level_word;
-use crate::canvas::{Canvas, FORMAT_VERSION, Section};
+use crate::canvas::{Canvas, Item, Section};
 use crate::fit::{FitReport, Flagged};
 
-/// The canvas as JSON, mirroring the RON structure (level names as in RON).
+/// The canvas as JSON, mirroring the RON structure (level names as in RON;
+/// version 2 fields only where the file would have them).
 pub fn canvas_json(canvas: &Canvas) -> String {
-    let level = |s: Section, i: &crate::canvas::Item| level_word(s, i.level);
-    let items = |s: Section, f: &dyn Fn(&crate::canvas::Item) -> Value| -> Value {
-        Value::Array(canvas.items(s).iter().map(f).collect())
+    let level = |s: Section, i: &Item| level_word(s, i.level);
+    let items = |s: Section, f: &dyn Fn(&Item) -> Value| -> Value {
+        Value::Array(
+            canvas
+                .items(s)
+                .iter()
+                .map(|i| with_evidence(f(i), i))
+                .collect(),
+        )
     };
-    let value = json!({
-        "version": FORMAT_VERSION,
+    let mut value = json!({
+        "version": if canvas.uses_v2() { 2 } else { 1 },
         "title": canvas.title,
         "segment": canvas.segment,
         "alternatives": canvas.alternatives,
@@ -28,7 +35,46 @@ pub fn canvas_json(canvas: &Canvas) -> String {
             "creators": items(Section::Creators, &|i| json!({"id": i.id, "text": i.text, "gains": i.links})),
         },
     });
+    if let Value::Object(map) = &mut value {
+        let mut list = |name: &str, v: Value| {
+            if v.as_array().is_some_and(|a| !a.is_empty()) {
+                map.insert(name.to_owned(), v);
+            }
+        };
+        list(
+            "statements",
+            serde_json::to_value(&canvas.statements).unwrap_or(Value::Null),
+        );
+        list(
+            "tests",
+            serde_json::to_value(&canvas.tests).unwrap_or(Value::Null),
+        );
+        list(
+            "learnings",
+            serde_json::to_value(&canvas.learnings).unwrap_or(Value::Null),
+        );
+        list(
+            "conflicts",
+            serde_json::to_value(&canvas.conflicts).unwrap_or(Value::Null),
+        );
+    }
     pretty(&value)
+}
+
+/// Adds an item's version 2 fields that are not at their defaults.
+fn with_evidence(mut value: Value, item: &Item) -> Value {
+    if let Value::Object(map) = &mut value {
+        if item.status != crate::canvas::Status::Untested {
+            map.insert("status".into(), item.status.name().into());
+        }
+        if !item.evidence.is_empty() {
+            map.insert("evidence".into(), item.evidence.clone().into());
+        }
+        if !item.dismissed.is_empty() {
+            map.insert("dismissed".into(), item.dismissed.clone().into());
+        }
+    }
+    value
 }
 
 /// The fit report of one file as a JSON object (SPEC §4 keys).

@@ -294,3 +294,120 @@ fn flagged_serialises_as_id_and_text() {
         r#"{"id":7,"text":"Late \"payments\""}"#
     );
 }
+
+// ---------------------------------------------------------------------------
+// Evidence (SPEC §7)
+
+fn near(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9
+}
+
+#[test]
+fn an_invalidated_pain_is_never_flagged_and_counts_in_neither_coverage() {
+    let mut c = Canvas::default();
+    let real = add(&mut c, Section::Pains, "real", Level::Low);
+    let gone = add(&mut c, Section::Pains, "not a pain after all", Level::High);
+    let r_id = c.push(Section::Relievers, "helps");
+    c.set_link(r_id, real, true);
+    c.set_status(gone, Status::Invalidated);
+    let r = analyze(&c);
+    assert!(r.pains_without_relievers.is_empty());
+    assert!(!r.is_flagged(gone));
+    assert_eq!((r.pains.addressed, r.pains.total), (1, 1));
+    assert_eq!(r.pains.total_weight, 1);
+    assert_eq!(r.pains_evidenced.total_weight, 1);
+}
+
+#[test]
+fn a_reliever_whose_only_pains_are_invalidated_relieves_nothing() {
+    let mut c = Canvas::default();
+    let gone = add(&mut c, Section::Pains, "gone", Level::High);
+    let r_id = c.push(Section::Relievers, "helps with gone");
+    c.set_link(r_id, gone, true);
+    assert!(analyze(&c).relievers_without_pains.is_empty());
+    c.set_status(gone, Status::Invalidated);
+    let r = analyze(&c);
+    assert_eq!(ids(&r.relievers_without_pains), [r_id]);
+    assert!(r.is_unlinked(r_id));
+}
+
+#[test]
+fn evidenced_coverage_needs_the_pain_and_one_reliever_validated() {
+    let mut c = Canvas::default();
+    let a = add(&mut c, Section::Pains, "a", Level::High); // weight 3
+    let b = add(&mut c, Section::Pains, "b", Level::Low); // weight 1
+    let ra = c.push(Section::Relievers, "for a");
+    let rb = c.push(Section::Relievers, "for b");
+    c.set_link(ra, a, true);
+    c.set_link(rb, b, true);
+    let r = analyze(&c);
+    assert!(near(r.pains.ratio(), 1.0));
+    assert!(near(r.pains_evidenced.ratio(), 0.0));
+    c.set_status(a, Status::Validated);
+    assert!(
+        near(analyze(&c).pains_evidenced.ratio(), 0.0),
+        "reliever not yet validated"
+    );
+    c.set_status(ra, Status::Validated);
+    assert!(near(analyze(&c).pains_evidenced.ratio(), 0.75));
+    c.set_status(b, Status::Validated);
+    c.set_status(rb, Status::Testing);
+    assert!(near(analyze(&c).pains_evidenced.ratio(), 0.75));
+    c.set_status(rb, Status::Validated);
+    assert!(near(analyze(&c).pains_evidenced.ratio(), 1.0));
+}
+
+#[test]
+fn evidenced_gains_follow_the_same_rule() {
+    let mut c = Canvas::default();
+    let g = add(&mut c, Section::Gains, "g", Level::Medium);
+    let cr = c.push(Section::Creators, "makes g");
+    c.set_link(cr, g, true);
+    c.set_status(g, Status::Validated);
+    c.set_status(cr, Status::Validated);
+    let r = analyze(&c);
+    assert!(near(r.gains_evidenced.ratio(), 1.0));
+    assert_eq!(r.gains_evidenced.addressed, 1);
+}
+
+#[test]
+fn test_next_puts_the_heaviest_open_customer_items_first_then_the_offer() {
+    let mut c = Canvas::default();
+    let job = add(&mut c, Section::Jobs, "job", Level::High);
+    let gain = add(&mut c, Section::Gains, "gain", Level::High);
+    let pain_low = add(&mut c, Section::Pains, "mild pain", Level::Low);
+    let pain = add(&mut c, Section::Pains, "extreme pain", Level::High);
+    let settled = add(&mut c, Section::Pains, "settled", Level::High);
+    c.set_status(settled, Status::Validated);
+    let product = c.push(Section::Products, "product");
+    let for_low = c.push(Section::Relievers, "for the mild pain");
+    let for_high = c.push(Section::Relievers, "for the extreme pain");
+    let creator = c.push(Section::Creators, "for the gain");
+    c.set_link(for_low, pain_low, true);
+    c.set_link(for_high, pain, true);
+    c.set_link(creator, gain, true);
+    c.set_link(product, job, true);
+    let order: Vec<ItemId> = analyze(&c).test_next.iter().map(|r| r.id).collect();
+    // Weight 3 first: pains, then gains, then jobs; then weight 1; then the
+    // value map, by the weight of what it addresses.
+    assert_eq!(
+        order,
+        [
+            pain, gain, job, pain_low, for_high, creator, product, for_low
+        ]
+    );
+}
+
+#[test]
+fn top_ranked_items_not_validated_are_unproven() {
+    let mut c = Canvas::default();
+    let top = add(&mut c, Section::Pains, "top", Level::High);
+    let _low = add(&mut c, Section::Pains, "low", Level::Low);
+    let job = add(&mut c, Section::Jobs, "only job", Level::Low);
+    let r = analyze(&c);
+    let unproven: Vec<ItemId> = r.unproven_top.iter().map(|r| r.id).collect();
+    assert_eq!(unproven, [job, top]);
+    c.set_status(top, Status::Validated);
+    c.set_status(job, Status::Validated);
+    assert!(analyze(&c).unproven_top.is_empty());
+}

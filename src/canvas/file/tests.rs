@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used)]
 
 use super::*;
-use crate::canvas::JobKind;
+use crate::canvas::{Conflict, Date, JobKind, Learning, Statement, Status, TestCard, TestState};
 
 /// The example from SPEC §2, byte for byte.
 const SPEC_EXAMPLE: &str = r#"(
@@ -288,9 +288,9 @@ fn a_file_without_a_version_is_version_1() {
 
 #[test]
 fn a_newer_version_opens_read_only() {
-    let text = SPEC_EXAMPLE.replace("version: 1,", "version: 2,");
+    let text = SPEC_EXAMPLE.replace("version: 1,", "version: 3,");
     let parsed = parse(&text).unwrap();
-    assert_eq!(parsed.version, 2);
+    assert_eq!(parsed.version, 3);
     assert!(parsed.read_only());
     assert_eq!(parsed.canvas, spec_canvas());
 }
@@ -300,11 +300,11 @@ fn a_newer_version_with_fields_this_one_does_not_know_opens_read_only() {
     // Fields added by a later version (at the top and inside items) are
     // skipped, and the file is marked read-only so they are never lost.
     let text = SPEC_EXAMPLE
-        .replace("version: 1,", "version: 2,\n    colour: \"red\",")
+        .replace("version: 1,", "version: 3,\n    colour: \"red\",")
         .replace("severity: Extreme)", "severity: Extreme, votes: 3)");
     let parsed = parse(&text).unwrap();
     assert!(parsed.read_only());
-    assert_eq!(parsed.version, 2);
+    assert_eq!(parsed.version, 3);
     assert_eq!(parsed.canvas, parse(SPEC_EXAMPLE).unwrap().canvas);
 }
 
@@ -312,13 +312,13 @@ fn a_newer_version_with_fields_this_one_does_not_know_opens_read_only() {
 fn a_newer_version_that_cannot_be_read_even_leniently_says_so() {
     // A level this version has never heard of cannot be shown faithfully.
     let text = SPEC_EXAMPLE
-        .replace("version: 1,", "version: 2,")
+        .replace("version: 1,", "version: 3,")
         .replace("severity: Extreme", "severity: Catastrophic");
     let e = err(&text);
-    assert!(matches!(e, FormatError::TooNew { found: 2, .. }), "{e:?}");
+    assert!(matches!(e, FormatError::TooNew { found: 3, .. }), "{e:?}");
     let msg = e.to_string();
     assert!(msg.contains("newer vpcanvas"), "{msg}");
-    assert!(msg.contains("format version 2"), "{msg}");
+    assert!(msg.contains("format version 3"), "{msg}");
     assert!(msg.contains("Catastrophic"), "{msg}");
 }
 
@@ -579,7 +579,7 @@ fn a_duplicate_id_names_both_items_and_the_id() {
     let e = err(&text);
     assert_eq!(
         e.to_string(),
-        "id 2 is used twice: by pain 2 \"Chasing clients for late payments\" and by gain 2 \"Predictable monthly cash flow\""
+        "14:14: id 2 is used twice: by pain 2 \"Chasing clients for late payments\" and by gain 2 \"Predictable monthly cash flow\""
     );
 }
 
@@ -588,7 +588,7 @@ fn a_duplicate_id_within_one_section_is_an_error() {
     let e = err("(value_map: (products: [(id: 9, text: \"a\"), (id: 9, text: \"b\")]))");
     assert_eq!(
         e.to_string(),
-        "id 9 is used twice: by product or service 9 \"a\" and by product or service 9 \"b\""
+        "1:46: id 9 is used twice: by product or service 9 \"a\" and by product or service 9 \"b\""
     );
 }
 
@@ -608,7 +608,7 @@ fn id_zero_is_an_error() {
     let e = err("(customer: (jobs: [(id: 0, text: \"j\")]))");
     assert_eq!(
         e.to_string(),
-        "job 0 \"j\" has id 0; ids must be positive whole numbers"
+        "1:21: job 0 \"j\" has id 0; ids must be positive whole numbers"
     );
 }
 
@@ -617,7 +617,7 @@ fn a_link_to_a_missing_id_names_the_item_and_the_id() {
     let text = SPEC_EXAMPLE.replace("pains: [2]", "pains: [2, 77]");
     assert_eq!(
         err(&text).to_string(),
-        "pain reliever 5 \"Automatic, polite payment reminders\" links to id 77, but no item has that id"
+        "22:14: pain reliever 5 \"Automatic, polite payment reminders\" links to id 77, but no item has that id"
     );
 }
 
@@ -627,7 +627,7 @@ fn a_link_to_the_wrong_section_names_both_and_the_right_section() {
     let text = SPEC_EXAMPLE.replace("pains: [2]", "pains: [3]");
     assert_eq!(
         err(&text).to_string(),
-        "pain reliever 5 \"Automatic, polite payment reminders\" links to id 3, which is gain 3 \"Predictable monthly cash flow\"; it may only link to Pains"
+        "22:14: pain reliever 5 \"Automatic, polite payment reminders\" links to id 3, which is gain 3 \"Predictable monthly cash flow\"; it may only link to Pains"
     );
     // A product pointing at a pain, a creator at a job, a product at itself.
     let e = err(&SPEC_EXAMPLE.replace("jobs: [1]", "jobs: [2]")).to_string();
@@ -688,3 +688,4 @@ fn every_truncation_of_a_larger_canvas_is_an_error_not_a_panic() {
 }
 
 mod round_trip;
+mod v2;
