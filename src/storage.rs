@@ -53,11 +53,13 @@ pub enum StorageError {
     Refused { path: PathBuf, why: &'static str },
 }
 
-/// "path:3:14: message" for RON mistakes (the editor convention), else "path: message".
+/// "path:3:14: message" when the place in the file is known (the editor
+/// convention), else "path: message".
 fn format_error(path: &Path, source: &FormatError) -> String {
-    match source {
-        FormatError::Syntax { .. } => format!("{}:{source}", path.display()),
-        _ => format!("{}: {source}", path.display()),
+    if source.location().is_some() {
+        format!("{}:{source}", path.display())
+    } else {
+        format!("{}: {source}", path.display())
     }
 }
 

@@ -93,6 +93,24 @@ pub enum FormatError {
     },
 }
 
+impl FormatError {
+    /// The line and column the error is at, when known.
+    pub fn location(&self) -> Option<(usize, usize)> {
+        match self {
+            FormatError::Syntax { line, column, .. } => Some((*line, *column)),
+            FormatError::ZeroId { at, .. }
+            | FormatError::DuplicateId { at, .. }
+            | FormatError::DanglingLink { at, .. }
+            | FormatError::WrongSectionLink { at, .. }
+            | FormatError::DanglingReference { at, .. }
+            | FormatError::WrongKindReference { at, .. } => {
+                at.0.map(|(l, c)| (l as usize, c as usize))
+            }
+            _ => None,
+        }
+    }
+}
+
 /// Where in the file an error is, when known: shown as `line:column: `.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct At(pub Option<(u32, u32)>);

@@ -1233,5 +1233,5 @@ fn load_errors_separate_the_path_from_the_message() {
     sb.write("dup.ron", DUPLICATE_ID);
     let run = sb.run(&["check", "dup.ron"]);
     run.code(2);
-    assert!(run.stderr.contains("dup.ron: id 2"), "{}", run.stderr);
+    assert!(run.stderr.contains("dup.ron:6:18: id 2"), "{}", run.stderr);
 }
