@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use crate::canvas::{Canvas, Section};
-use crate::fit::analyze;
+use crate::fit::{FitReport, analyze};
 use crate::statement::default_statement;
 
 use super::{DOCUMENT_ORDER, item_tags, link_verb, linked_texts, one_line};
@@ -12,6 +12,27 @@ use super::{DOCUMENT_ORDER, item_tags, link_verb, linked_texts, one_line};
 pub fn markdown(canvas: &Canvas) -> String {
     let report = analyze(canvas);
     let mut out = String::new();
+    heading(&mut out, canvas);
+    for (heading, sections) in [
+        ("Customer profile", &DOCUMENT_ORDER[..3]),
+        ("Value map", &DOCUMENT_ORDER[3..]),
+    ] {
+        let _ = writeln!(out, "\n## {heading}");
+        for &section in sections {
+            section_list(&mut out, canvas, &report, section);
+        }
+    }
+    fit(&mut out, &report);
+    let _ = writeln!(
+        out,
+        "\n## Value proposition\n\n> {}",
+        md_escape(&default_statement(canvas))
+    );
+    out
+}
+
+/// The title, the customer segment and the alternatives.
+fn heading(out: &mut String, canvas: &Canvas) {
     let title = if canvas.title.trim().is_empty() {
         "Value Proposition Canvas"
     } else {
@@ -33,38 +54,39 @@ pub fn markdown(canvas: &Canvas) -> String {
             .collect();
         let _ = writeln!(out, "**Alternatives today:** {}  ", alts.join(", "));
     }
-    for (heading, sections) in [
-        ("Customer profile", &DOCUMENT_ORDER[..3]),
-        ("Value map", &DOCUMENT_ORDER[3..]),
-    ] {
-        let _ = writeln!(out, "\n## {heading}");
-        for &section in sections {
-            let _ = writeln!(out, "\n### {}\n", section.title());
-            let items = canvas.items(section);
-            if items.is_empty() {
-                let _ = writeln!(out, "_None yet._");
-            }
-            for (n, item) in items.iter().enumerate() {
-                let _ = write!(out, "{}. {}", n + 1, md_escape(&one_line(&item.text)));
-                let tags = item_tags(section, item);
-                if !tags.is_empty() {
-                    let _ = write!(out, " _({tags})_");
-                }
-                let linked = linked_texts(canvas, item);
-                if !linked.is_empty() {
-                    let _ = write!(out, " — {}: {}", link_verb(section), md_escape(&linked));
-                } else if report.is_flagged(item.id) {
-                    let what = if section == Section::Pains {
-                        "no pain reliever"
-                    } else {
-                        "no gain creator"
-                    };
-                    let _ = write!(out, " — **⚠ {what}**");
-                }
-                out.push('\n');
-            }
-        }
+}
+
+/// One section as a numbered list: each item with its tags, and what it is
+/// linked to (or a warning when a pain or gain has nothing).
+fn section_list(out: &mut String, canvas: &Canvas, report: &FitReport, section: Section) {
+    let _ = writeln!(out, "\n### {}\n", section.title());
+    let items = canvas.items(section);
+    if items.is_empty() {
+        let _ = writeln!(out, "_None yet._");
     }
+    for (n, item) in items.iter().enumerate() {
+        let _ = write!(out, "{}. {}", n + 1, md_escape(&one_line(&item.text)));
+        let tags = item_tags(section, item);
+        if !tags.is_empty() {
+            let _ = write!(out, " _({tags})_");
+        }
+        let linked = linked_texts(canvas, item);
+        if !linked.is_empty() {
+            let _ = write!(out, " — {}: {}", link_verb(section), md_escape(&linked));
+        } else if report.is_flagged(item.id) {
+            let what = if section == Section::Pains {
+                "no pain reliever"
+            } else {
+                "no gain creator"
+            };
+            let _ = write!(out, " — **⚠ {what}**");
+        }
+        out.push('\n');
+    }
+}
+
+/// The fit: coverage of pains and gains, and what is still uncovered.
+fn fit(out: &mut String, report: &FitReport) {
     let _ = writeln!(out, "\n## Fit\n");
     let _ = writeln!(
         out,
@@ -89,12 +111,6 @@ pub fn markdown(canvas: &Canvas) -> String {
             let _ = writeln!(out, "- {label}: {}", names.join("; "));
         }
     }
-    let _ = writeln!(
-        out,
-        "\n## Value proposition\n\n> {}",
-        md_escape(&default_statement(canvas))
-    );
-    out
 }
 
 /// Escapes the characters that would turn plain text into Markdown markup.
