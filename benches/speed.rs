@@ -25,7 +25,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use vpcanvas::app::{Action, App};
+use vpcanvas::app::{Action, App, RuntimeEvent};
 use vpcanvas::canvas::file::{self, to_ron};
 use vpcanvas::canvas::{Canvas, Level, Section};
 use vpcanvas::fit::analyze;
@@ -110,7 +110,7 @@ fn scratch_file(name: &str, items: usize) -> PathBuf {
 fn editor(items: usize) -> App {
     let f = fixture(items);
     let mut app = App::new(f.canvas.clone(), scratch_file("edit", items), true);
-    app.update(Action::Resize(WIDTH, HEIGHT));
+    app.update(RuntimeEvent::Resize(WIDTH, HEIGHT));
     app.update(Action::JumpTo(Section::Pains));
     let pains = app.canvas().items(Section::Pains);
     let index = pains
@@ -118,7 +118,7 @@ fn editor(items: usize) -> App {
         .position(|p| p.level != Level::High)
         .unwrap_or(0);
     app.selected[Section::Pains.index()] = index;
-    app.update(Action::Resize(WIDTH, HEIGHT));
+    app.update(RuntimeEvent::Resize(WIDTH, HEIGHT));
     app
 }
 

@@ -3,7 +3,7 @@
 //!
 //! `cargo run --release --example edit_memory -- 100000`
 
-use vpcanvas::app::{Action, App};
+use vpcanvas::app::{Action, App, RuntimeEvent};
 use vpcanvas::canvas::Section;
 
 fn main() {
@@ -13,7 +13,7 @@ fn main() {
         .unwrap_or(100_000);
     let canvas = vpcanvas::synth::synthetic(n, 1);
     let mut app = App::new(canvas, "/tmp/edit-memory.ron", false);
-    app.update(Action::Resize(200, 60));
+    app.update(RuntimeEvent::Resize(200, 60));
     app.update(Action::JumpTo(Section::Pains));
     for i in 0..50 {
         let action = if i % 2 == 0 {

@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::app::{Action, App, Look};
+use crate::app::{App, Look, RuntimeEvent};
 use crate::canvas::Canvas;
 use crate::examples::Example;
 use crate::export::{self, Format};
@@ -164,7 +164,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
                 ..look(&cli)
             });
             let (w, h) = (width.unwrap_or(tw), height.unwrap_or(th));
-            app.update(Action::Resize(w, h));
+            app.update(RuntimeEvent::Resize(w, h));
             let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
             crate::ui::draw(&app, buf.area, &mut buf);
             print_out(&crate::ui::buffer_to_text(&buf))?;

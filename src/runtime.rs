@@ -21,11 +21,11 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-use crate::app::{Action, App, Effect};
+use crate::app::{App, Effect, RuntimeEvent};
 use crate::canvas::Canvas;
 use crate::clipboard::{Clipboard, Route};
-use crate::input::action_for;
-use crate::storage::{self, SaveOptions};
+use crate::input::message_for;
+use crate::storage::{self, SaveOptions, StorageError};
 use crate::ui;
 
 /// What waiting for input produced.
@@ -43,17 +43,22 @@ pub trait Events {
     fn next(&mut self, timeout: Duration) -> Polled;
 }
 
-/// The I/O the loop performs for the app's effects. Errors are sentences for
-/// the status bar.
+/// The I/O the loop performs for the app's effects. File errors are typed
+/// ([`StorageError`]); the clipboard's are its own sentences.
 pub trait Io {
-    /// Writes the canvas.
-    fn save(&mut self, path: &Path, canvas: &Canvas, backup: bool) -> Result<(), String>;
+    /// Writes the canvas; returns the fingerprint of what is now on disk.
+    fn save(&mut self, path: &Path, canvas: &Canvas, backup: bool) -> Result<u64, StorageError>;
 
     /// Writes an export of the canvas at `canvas` to `path`, or beside it
     /// when `path` is a canvas ([`storage::destination::write_export`]).
     /// Returns where it went.
-    fn export(&mut self, canvas: &Path, path: &Path, bytes: &[u8]) -> Result<PathBuf, String> {
-        storage::destination::write_export(canvas, path, bytes).map_err(|e| e.to_string())
+    fn export(
+        &mut self,
+        canvas: &Path,
+        path: &Path,
+        bytes: &[u8],
+    ) -> Result<PathBuf, StorageError> {
+        storage::destination::write_export(canvas, path, bytes)
     }
 
     /// Puts text on the clipboard.
@@ -62,18 +67,21 @@ pub trait Io {
     }
 
     /// The fingerprint of the file's contents now (`None`: no file).
-    fn disk_fingerprint(&mut self, path: &Path) -> Result<Option<u64>, String> {
-        storage::disk_fingerprint(path).map_err(|e| format!("{}: {e}", path.display()))
+    fn disk_fingerprint(&mut self, path: &Path) -> Result<Option<u64>, StorageError> {
+        storage::disk_fingerprint(path).map_err(|source| StorageError::Io {
+            path: path.to_path_buf(),
+            source,
+        })
     }
 
     /// Reads the file as it is on disk now.
-    fn reload(&mut self, path: &Path) -> Result<(Canvas, Option<u64>), String> {
-        let parsed = storage::load(path).map_err(|e| e.to_string())?;
+    fn reload(&mut self, path: &Path) -> Result<(Canvas, Option<u64>), StorageError> {
+        let parsed = storage::load(path)?;
         Ok((parsed.canvas, self.disk_fingerprint(path)?))
     }
 
     /// Writes the canvas to a new file beside `path`; returns where.
-    fn save_copy(&mut self, path: &Path, canvas: &Canvas) -> Result<PathBuf, String> {
+    fn save_copy(&mut self, path: &Path, canvas: &Canvas) -> Result<PathBuf, StorageError> {
         let stem = path
             .file_stem()
             .unwrap_or_default()
@@ -89,15 +97,16 @@ pub trait Io {
             let copy = path.with_file_name(format!("{stem}-mine{suffix}.ron"));
             match storage::create(&copy, canvas) {
                 Ok(()) => return Ok(copy),
-                Err(storage::StorageError::AlreadyExists { .. }) if n < 100 => n += 1,
-                Err(e) => return Err(e.to_string()),
+                Err(StorageError::AlreadyExists { .. }) if n < 100 => n += 1,
+                Err(e) => return Err(e),
             }
         }
     }
 
     /// Keeps a snapshot of unsaved work in the recovery folder.
-    fn write_recovery(&mut self, _path: &Path, _canvas: &Canvas) -> Result<(), String> {
-        Err("no recovery folder here".to_owned())
+    /// Without one (the default), there is nowhere to keep it.
+    fn write_recovery(&mut self, _path: &Path, _canvas: &Canvas) -> Result<(), StorageError> {
+        Err(StorageError::NoDataDir)
     }
 
     /// Removes the snapshot once the work is safe.
@@ -108,8 +117,8 @@ pub trait Io {
 pub struct FileIo;
 
 impl Io for FileIo {
-    fn save(&mut self, path: &Path, canvas: &Canvas, backup: bool) -> Result<(), String> {
-        storage::save(path, canvas, SaveOptions { backup }).map_err(|e| e.to_string())
+    fn save(&mut self, path: &Path, canvas: &Canvas, backup: bool) -> Result<u64, StorageError> {
+        storage::save(path, canvas, SaveOptions { backup })
     }
 }
 
@@ -121,7 +130,7 @@ pub struct SessionIo<C: Clipboard> {
 }
 
 impl<C: Clipboard> Io for SessionIo<C> {
-    fn save(&mut self, path: &Path, canvas: &Canvas, backup: bool) -> Result<(), String> {
+    fn save(&mut self, path: &Path, canvas: &Canvas, backup: bool) -> Result<u64, StorageError> {
         FileIo.save(path, canvas, backup)
     }
 
@@ -129,11 +138,9 @@ impl<C: Clipboard> Io for SessionIo<C> {
         self.clipboard.copy(text)
     }
 
-    fn write_recovery(&mut self, path: &Path, canvas: &Canvas) -> Result<(), String> {
-        let dir = self.data_dir.as_deref().ok_or("no data folder")?;
-        storage::recovery::write(dir, path, canvas)
-            .map(|_| ())
-            .map_err(|e| e.to_string())
+    fn write_recovery(&mut self, path: &Path, canvas: &Canvas) -> Result<(), StorageError> {
+        let dir = self.data_dir.as_deref().ok_or(StorageError::NoDataDir)?;
+        storage::recovery::write(dir, path, canvas).map(|_| ())
     }
 
     fn clear_recovery(&mut self, path: &Path) {
@@ -230,7 +237,7 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
     let size = terminal.size().map_err(io::Error::other)?;
-    app.update(Action::Resize(size.width, size.height));
+    app.update(RuntimeEvent::Resize(size.width, size.height));
     draw(terminal, app)?;
     let mut watch = Watch::new();
     loop {
@@ -241,7 +248,7 @@ where
                     // A running timer redraws as the seconds pass.
                     let mut redraw = app.wants_ticks();
                     if redraw {
-                        app.update(Action::Tick(Instant::now()));
+                        app.update(RuntimeEvent::Tick(Instant::now()));
                     }
                     redraw |= watch.idle(app, io);
                     if redraw {
@@ -250,11 +257,11 @@ where
                     }
                     continue;
                 }
-                Polled::Closed => effects.extend(app.update(Action::Terminate)),
+                Polled::Closed => effects.extend(app.update(RuntimeEvent::Terminate)),
                 Polled::Event(e) => {
                     watch.active();
                     debug_panic_trigger(&e);
-                    effects.extend(action_for(app, &e).map_or_else(Vec::new, |a| app.update(a)));
+                    effects.extend(message_for(app, &e).map_or_else(Vec::new, |m| app.update(m)));
                     // Take whatever else is already waiting (a paste, fast
                     // typing) so that its saves coalesce into one write. Each
                     // key is applied at once: the next one depends on the mode
@@ -266,12 +273,12 @@ where
                         match events.next(Duration::ZERO) {
                             Polled::Event(e) => {
                                 effects.extend(
-                                    action_for(app, &e).map_or_else(Vec::new, |a| app.update(a)),
+                                    message_for(app, &e).map_or_else(Vec::new, |m| app.update(m)),
                                 );
                             }
                             Polled::Idle => break,
                             Polled::Closed => {
-                                effects.extend(app.update(Action::Terminate));
+                                effects.extend(app.update(RuntimeEvent::Terminate));
                                 break;
                             }
                         }
@@ -280,14 +287,14 @@ where
             }
         }
         if signal.load(Ordering::SeqCst) != 0 && !effects.contains(&Effect::Quit) {
-            effects.extend(app.update(Action::Terminate));
+            effects.extend(app.update(RuntimeEvent::Terminate));
         }
         let leave = perform(app, io, effects);
-        app.update(Action::Tick(Instant::now()));
+        app.update(RuntimeEvent::Tick(Instant::now()));
         // A terminal that cannot be drawn on is gone: save and leave.
         let drawn = draw(terminal, app);
         if drawn.is_err() && leave.is_none() {
-            let effects = app.update(Action::Terminate);
+            let effects = app.update(RuntimeEvent::Terminate);
             perform(app, io, effects);
             watch.keep_unsaved_work(app, io);
             let sig = signal.load(Ordering::SeqCst);
@@ -380,7 +387,7 @@ impl Watch {
         self.last_meta = meta;
         match io.disk_fingerprint(app.path()) {
             Ok(fp) if app.doc.disk.differs_from(fp) => {
-                app.update(Action::ChangedOnDisk);
+                app.update(RuntimeEvent::ChangedOnDisk);
                 true
             }
             _ => false,
@@ -434,21 +441,21 @@ fn perform(app: &mut App, io: &mut dyn Io, effects: Vec<Effect>) -> Option<Effec
                 // the contents on disk with what we last read or wrote.
                 match io.disk_fingerprint(app.path()) {
                     Ok(now) if app.doc.disk.differs_from(now) => {
-                        queue.extend(app.update(Action::ChangedOnDisk));
+                        queue.extend(app.update(RuntimeEvent::ChangedOnDisk));
                     }
                     Ok(_) => queue.extend(save(app, io, backup)),
-                    Err(why) => queue.extend(app.update(Action::Saved(Err(why)))),
+                    Err(why) => queue.extend(app.update(RuntimeEvent::Saved(Err(why)))),
                 }
             }
             // Theirs is kept in .bak, whatever this session backed up before.
             Effect::Overwrite => queue.extend(save(app, io, true)),
             Effect::Reload => {
                 let result = io.reload(app.path()).map(|(c, d)| (Box::new(c), d));
-                queue.extend(app.update(Action::Reloaded(result)));
+                queue.extend(app.update(RuntimeEvent::Reloaded(result)));
             }
             Effect::SaveCopy => {
                 let result = io.save_copy(app.path(), app.canvas());
-                queue.extend(app.update(Action::CopySaved(result)));
+                queue.extend(app.update(RuntimeEvent::CopySaved(result)));
             }
             Effect::ClearRecovery => {
                 if !app.is_dirty() {
@@ -457,11 +464,11 @@ fn perform(app: &mut App, io: &mut dyn Io, effects: Vec<Effect>) -> Option<Effec
             }
             Effect::Copy { text, what } => {
                 let result = io.copy(&text);
-                queue.extend(app.update(Action::Copied { what, result }));
+                queue.extend(app.update(RuntimeEvent::Copied { what, result }));
             }
             Effect::Export { path, text } => {
                 let result = io.export(app.path(), &path, text.as_bytes());
-                queue.extend(app.update(Action::Exported(result)));
+                queue.extend(app.update(RuntimeEvent::Exported(result)));
             }
             // Quitting wins over going to the library.
             Effect::Quit => leave = Some(Effect::Quit),
@@ -476,19 +483,18 @@ fn perform(app: &mut App, io: &mut dyn Io, effects: Vec<Effect>) -> Option<Effec
 /// Writes the canvas and tells the app how it went.
 fn save(app: &mut App, io: &mut dyn Io, backup: bool) -> Vec<Effect> {
     let result = io.save(app.path(), app.canvas(), backup);
-    let mut effects = Vec::new();
-    let now = io.disk_fingerprint(app.path()).ok().flatten();
     // A save can fail after its file is in place (the folder sync): what is
     // on disk is then ours, and must not later look like another writer.
-    let ours = result.is_ok()
-        || now
-            == Some(storage::fingerprint(
-                crate::canvas::file::to_ron(app.canvas()).as_bytes(),
-            ));
-    if ours {
-        effects.extend(app.update(Action::OnDisk(now)));
+    // The typed error says so; nothing is read back or serialised again.
+    let ours = match &result {
+        Ok(fingerprint) => Some(*fingerprint),
+        Err(e) => e.left_in_place(&storage::resolve_symlink(app.path())),
+    };
+    let mut effects = Vec::new();
+    if let Some(fingerprint) = ours {
+        effects.extend(app.update(RuntimeEvent::OnDisk(Some(fingerprint))));
     }
-    effects.extend(app.update(Action::Saved(result)));
+    effects.extend(app.update(RuntimeEvent::Saved(result.map(|_| ()))));
     effects
 }
 

@@ -42,8 +42,14 @@ pub enum StorageError {
     ReadOnly { path: PathBuf, version: u32 },
     #[error("could not write {}: {source}; the file on disk is unchanged", path.display())]
     Write { path: PathBuf, source: io::Error },
+    /// The file is in place (its folder could not be synced): `fingerprint`
+    /// is what it now holds.
     #[error("wrote {}, but {source}: it may not survive a power cut", path.display())]
-    NotDurable { path: PathBuf, source: io::Error },
+    NotDurable {
+        path: PathBuf,
+        source: io::Error,
+        fingerprint: u64,
+    },
     #[error(
         "{} was not saved: it would be {} MiB, over the {} MiB a canvas may be (so it could not be opened again); your edit is kept unsaved — remove some text",
         path.display(), size.div_ceil(1024 * 1024), MAX_FILE_BYTES / (1024 * 1024)
@@ -64,6 +70,20 @@ fn format_error(path: &Path, source: &FormatError) -> String {
 }
 
 impl StorageError {
+    /// The fingerprint of what a failed write still left complete at `path`
+    /// (the write is in place, only its folder sync failed); `None` when the
+    /// file at `path` is as it was.
+    pub fn left_in_place(&self, path: &Path) -> Option<u64> {
+        match self {
+            StorageError::NotDurable {
+                path: written,
+                fingerprint,
+                ..
+            } if written == path => Some(*fingerprint),
+            _ => None,
+        }
+    }
+
     fn io(path: &Path, source: io::Error) -> Self {
         Self::Io {
             path: path.to_path_buf(),
@@ -234,8 +254,9 @@ pub fn backup_path(path: &Path) -> PathBuf {
 
 /// Writes a canvas atomically. With `backup`, the previous file (if any and if
 /// different) is first kept as `NAME.ron.bak`, also atomically.
-pub fn save(path: &Path, canvas: &Canvas, options: SaveOptions) -> Result<(), StorageError> {
-    save_with(&mut atomic::RealSteps, path, canvas, options).map(|_| ())
+/// Returns the fingerprint of what was written.
+pub fn save(path: &Path, canvas: &Canvas, options: SaveOptions) -> Result<u64, StorageError> {
+    save_with(&mut atomic::RealSteps, path, canvas, options)
 }
 
 /// [`save`] through given steps; returns the fingerprint of what was written.
@@ -315,6 +336,7 @@ pub fn write_atomic_capped(
             StorageError::NotDurable {
                 path: path.to_path_buf(),
                 source,
+                fingerprint: fingerprint(bytes),
             }
         } else {
             StorageError::Write {

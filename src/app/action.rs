@@ -1,10 +1,21 @@
-//! Every intent the editor understands. Keys, mouse and runtime results all
-//! become one of these before [`super::App::update`] sees them.
+//! What [`super::App::update`] is told, in two kinds kept apart (as atuin's
+//! state machine keeps its events apart from its effects):
+//!
+//! - an [`Action`]: what a key, a click or a paste asks for; the key table
+//!   binds keys to these;
+//! - a [`RuntimeEvent`]: what the runtime reports back (a save done, the
+//!   clock, a resize, a signal), with I/O errors typed, never bound to a key.
 
-use crate::canvas::Section;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use crate::canvas::{Canvas, Section};
+use crate::clipboard::Route;
+use crate::storage::StorageError;
 
 use super::text_field::TextEdit;
 
+/// An intent: what the user asks for, by key, mouse or paste.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Focus the next section (1 → 6, wrapping).
@@ -85,22 +96,12 @@ pub enum Action {
     OpenSaved,
     /// Recovery offer: throw the unsaved work away.
     DiscardSnapshot,
-    /// Another program changed the file (noticed by content).
-    ChangedOnDisk,
     /// Conflict: load the file as it is on disk now.
     ReloadFromDisk,
     /// Conflict: write my version over theirs (theirs goes to `.bak`).
     KeepMine,
     /// Conflict: save my version as a copy, then load theirs.
     SaveCopy,
-    /// The file as read from disk (after a reload), with its fingerprint.
-    Reloaded(Result<(Box<crate::canvas::Canvas>, Option<u64>), String>),
-    /// The runtime wrote the file; this is the fingerprint of what is on disk.
-    OnDisk(Option<u64>),
-    /// The result of saving a copy.
-    CopySaved(Result<std::path::PathBuf, String>),
-    /// The clock, for the timer.
-    Tick(std::time::Instant),
     /// Library: create a new, empty canvas.
     NewCanvas,
     /// Library: create a canvas from the bundled example.
@@ -127,17 +128,56 @@ pub enum Action {
     Toggle,
     /// Text pasted into the terminal (bracketed paste).
     Paste(String),
+}
+
+/// What the runtime reports back: the results of effects, the clock, the
+/// terminal's size and signals. Never bound to a key.
+#[derive(Debug)]
+pub enum RuntimeEvent {
     /// The terminal was resized to (columns, rows).
     Resize(u16, u16),
+    /// The clock, for the timer.
+    Tick(Instant),
     /// The result of a save the runtime performed.
-    Saved(Result<(), String>),
-    /// The result of a copy: what was copied, and which way it went.
+    Saved(Result<(), StorageError>),
+    /// The runtime wrote the file; this is the fingerprint of what is on disk.
+    OnDisk(Option<u64>),
+    /// Another program changed the file (noticed by content).
+    ChangedOnDisk,
+    /// The file as read from disk (after a reload), with its fingerprint.
+    Reloaded(Result<(Box<Canvas>, Option<u64>), StorageError>),
+    /// The result of saving a copy: where it went.
+    CopySaved(Result<PathBuf, StorageError>),
+    /// The result of a copy: what was copied, and which way it went (the
+    /// clipboard's own sentence when it failed).
     Copied {
         what: String,
-        result: Result<crate::clipboard::Route, String>,
+        result: Result<Route, String>,
     },
     /// The result of an export: the file written.
-    Exported(Result<std::path::PathBuf, String>),
-    /// A signal asked us to stop: save what can be saved and leave.
+    Exported(Result<PathBuf, StorageError>),
+    /// A signal, or the terminal going away, asked us to stop: save what can
+    /// be saved and leave.
     Terminate,
+}
+
+/// One input to [`super::App::update`]: an intent or a runtime event. Both
+/// convert into it, so `app.update(Action::Up)` and
+/// `app.update(RuntimeEvent::Tick(now))` read as they are.
+#[derive(Debug)]
+pub enum Message {
+    Intent(Action),
+    Event(RuntimeEvent),
+}
+
+impl From<Action> for Message {
+    fn from(action: Action) -> Self {
+        Message::Intent(action)
+    }
+}
+
+impl From<RuntimeEvent> for Message {
+    fn from(event: RuntimeEvent) -> Self {
+        Message::Event(event)
+    }
 }

@@ -8,8 +8,10 @@
 mod action;
 mod history;
 mod mouse;
+mod picker;
 pub mod projector;
 mod safety;
+mod saving;
 mod screen;
 mod sharing;
 pub mod text_field;
@@ -18,7 +20,7 @@ mod update;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-pub use action::Action;
+pub use action::{Action, Message, RuntimeEvent};
 pub use history::{History, Snapshot};
 pub use text_field::{TextEdit, TextField};
 
@@ -243,7 +245,7 @@ pub struct App {
     pub projector: Option<Walkthrough>,
     /// The workshop timer, if one is set.
     pub timer: Option<Timer>,
-    /// The time as last told by the runtime (`Action::Tick`).
+    /// The time as last told by the runtime (`RuntimeEvent::Tick`).
     pub now: Instant,
     /// The timer length the prompt offers first, in minutes.
     pub timer_minutes: u32,

@@ -1,7 +1,7 @@
 //! Workshop mode: the projector view, its walkthrough through the sections
 //! in workshop order, and a timer for timeboxed exercises.
 //!
-//! Time enters only through `Action::Tick(now)`, so `update` stays pure and
+//! Time enters only through `RuntimeEvent::Tick(now)`, so `update` stays pure and
 //! tests can drive the clock.
 
 use std::time::{Duration, Instant};
@@ -235,7 +235,7 @@ mod tests {
 #[cfg(test)]
 mod walkthrough_tests {
     use super::*;
-    use crate::app::{Action, TextEdit};
+    use crate::app::{Action, RuntimeEvent, TextEdit};
     use crate::canvas::Canvas;
 
     fn app() -> App {
@@ -290,7 +290,7 @@ mod walkthrough_tests {
         }
         a.update(Action::Confirm);
         assert!(a.wants_ticks());
-        a.update(Action::Tick(t0 + Duration::from_secs(60)));
+        a.update(RuntimeEvent::Tick(t0 + Duration::from_secs(60)));
         assert_eq!(a.timer.map(|t| t.label(a.now)).as_deref(), Some("4:00"));
         a.update(Action::PauseTimer);
         assert!(!a.wants_ticks());

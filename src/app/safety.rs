@@ -5,6 +5,7 @@ use std::time::SystemTime;
 
 use crate::canvas::Canvas;
 use crate::fit::analyze;
+use crate::storage::StorageError;
 
 use super::{Action, App, EditTarget, Effect, Mode, SaveState};
 
@@ -116,7 +117,7 @@ impl App {
     }
 
     /// The file as it is on disk now replaces the canvas (undoable).
-    pub(super) fn reloaded(&mut self, result: Result<(Canvas, Option<u64>), String>) {
+    pub(super) fn reloaded(&mut self, result: Result<(Canvas, Option<u64>), StorageError>) {
         match result {
             Ok((canvas, disk)) => {
                 let before = self.snapshot();
@@ -132,7 +133,10 @@ impl App {
         }
     }
 
-    pub(super) fn copy_saved(&mut self, result: Result<std::path::PathBuf, String>) -> Vec<Effect> {
+    pub(super) fn copy_saved(
+        &mut self,
+        result: Result<std::path::PathBuf, StorageError>,
+    ) -> Vec<Effect> {
         match result {
             Ok(path) => {
                 self.info(format!(
@@ -155,7 +159,7 @@ mod tests {
     #![allow(clippy::unwrap_used)]
 
     use super::*;
-    use crate::app::{OnDisk, TextEdit};
+    use crate::app::{OnDisk, RuntimeEvent, TextEdit};
     use crate::canvas::Section;
 
     fn app() -> App {
@@ -193,9 +197,12 @@ mod tests {
         let mut a = app();
         a.update(Action::JumpTo(Section::Pains));
         a.update(Action::Delete);
-        a.update(Action::Saved(Err("disk full".into())));
+        a.update(RuntimeEvent::Saved(Err(StorageError::Io {
+            path: "x.ron".into(),
+            source: std::io::Error::other("disk full"),
+        })));
         assert!(a.recovery_snapshot().is_some());
-        a.update(Action::Saved(Ok(())));
+        a.update(RuntimeEvent::Saved(Ok(())));
         assert!(a.recovery_snapshot().is_none());
     }
 
@@ -247,16 +254,16 @@ mod tests {
     #[test]
     fn a_change_on_disk_asks_and_each_answer_does_its_thing() {
         let mut a = app();
-        a.update(Action::ChangedOnDisk);
+        a.update(RuntimeEvent::ChangedOnDisk);
         assert_eq!(a.mode, Mode::Conflict);
         assert_eq!(a.update(Action::KeepMine), vec![Effect::Overwrite]);
-        a.update(Action::ChangedOnDisk);
+        a.update(RuntimeEvent::ChangedOnDisk);
         assert_eq!(a.update(Action::SaveCopy), vec![Effect::SaveCopy]);
-        a.update(Action::ChangedOnDisk);
+        a.update(RuntimeEvent::ChangedOnDisk);
         assert_eq!(a.update(Action::ReloadFromDisk), vec![Effect::Reload]);
         let mut theirs = a.canvas.clone();
         theirs.title = "Theirs".into();
-        a.update(Action::Reloaded(Ok((Box::new(theirs), Some(7)))));
+        a.update(RuntimeEvent::Reloaded(Ok((Box::new(theirs), Some(7)))));
         assert_eq!(a.canvas.title, "Theirs");
         assert_eq!(a.doc.disk, OnDisk::Contents(7));
         a.update(Action::Undo);
@@ -266,7 +273,7 @@ mod tests {
     #[test]
     fn read_only_canvases_never_ask_about_disk_changes() {
         let mut a = app().read_only("newer version");
-        a.update(Action::ChangedOnDisk);
+        a.update(RuntimeEvent::ChangedOnDisk);
         assert_eq!(a.mode, Mode::Normal);
         assert!(a.recovery_snapshot().is_none());
     }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crate::clipboard::Route;
 use crate::export::{self, Format};
 use crate::statement::{Part, StatementChoice, compose};
+use crate::storage::StorageError;
 
 use super::{Action, App, Effect, Mode, StatementView};
 
@@ -118,7 +119,7 @@ impl App {
         }
     }
 
-    pub(super) fn exported(&mut self, result: Result<PathBuf, String>) {
+    pub(super) fn exported(&mut self, result: Result<PathBuf, StorageError>) {
         match result {
             Ok(path) => self.info(format!("Exported to {}", path.display())),
             Err(why) => self.error(format!("Export failed: {why}")),

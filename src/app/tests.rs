@@ -5,6 +5,15 @@
 
 use super::*;
 use crate::canvas::{JobKind, Level};
+use crate::storage::StorageError;
+
+/// A failed write, as the storage layer reports it.
+fn write_error(why: &str) -> StorageError {
+    StorageError::Io {
+        path: "pitch.ron".into(),
+        source: std::io::Error::other(why.to_owned()),
+    }
+}
 
 // Ids in the fixture, named for readability.
 const JOB_PAID: ItemId = 1;
@@ -495,7 +504,7 @@ fn quit_when_dirty_saves_first_then_quits() {
     at(&mut app, Section::Pains, 0);
     app.update(Action::MoveDown);
     assert_eq!(app.update(Action::Quit), vec![SAVE_FIRST]);
-    assert_eq!(app.update(Action::Saved(Ok(()))), vec![Effect::Quit]);
+    assert_eq!(app.update(RuntimeEvent::Saved(Ok(()))), vec![Effect::Quit]);
     assert_eq!(app.save_state, SaveState::Saved);
 }
 
@@ -505,7 +514,7 @@ fn a_backup_is_asked_for_only_until_the_first_save() {
     at(&mut app, Section::Pains, 0);
     assert_eq!(app.update(Action::MoveDown), vec![SAVE_FIRST]);
     // A save that is not part of quitting leaves nothing to do after it.
-    assert_eq!(app.update(Action::Saved(Ok(()))), Vec::new());
+    assert_eq!(app.update(RuntimeEvent::Saved(Ok(()))), Vec::new());
     assert_eq!(app.save_state, SaveState::Saved);
     assert_eq!(
         app.update(Action::MoveUp),
@@ -524,10 +533,13 @@ fn a_failed_save_while_quitting_keeps_the_app_open_and_a_second_quit_leaves() {
     app.update(Action::Delete);
     assert_eq!(app.update(Action::Quit), vec![SAVE_FIRST]);
     assert_eq!(
-        app.update(Action::Saved(Err("disk full".into()))),
+        app.update(RuntimeEvent::Saved(Err(write_error("disk full")))),
         Vec::new()
     );
-    assert_eq!(app.save_state, SaveState::Failed("disk full".into()));
+    assert_eq!(
+        app.save_state,
+        SaveState::Failed(write_error("disk full").to_string())
+    );
     assert!(app.is_dirty());
     let s = app.status.clone().unwrap();
     assert_eq!(s.kind, StatusKind::Error);
@@ -543,12 +555,14 @@ fn a_failed_autosave_is_retried_by_quit() {
     let mut app = app();
     at(&mut app, Section::Pains, 0);
     app.update(Action::Delete);
-    app.update(Action::Saved(Err("read-only file system".into())));
+    app.update(RuntimeEvent::Saved(Err(write_error(
+        "read-only file system",
+    ))));
     assert!(matches!(app.save_state, SaveState::Failed(_)));
     assert_eq!(app.status.as_ref().unwrap().kind, StatusKind::Error);
     // The first quit tries to save again rather than leaving.
     assert_eq!(app.update(Action::Quit), vec![SAVE_FIRST]);
-    assert_eq!(app.update(Action::Saved(Ok(()))), vec![Effect::Quit]);
+    assert_eq!(app.update(RuntimeEvent::Saved(Ok(()))), vec![Effect::Quit]);
 }
 
 #[test]
@@ -557,7 +571,7 @@ fn a_change_after_a_failed_quit_asks_again() {
     at(&mut app, Section::Pains, 0);
     app.update(Action::Delete);
     app.update(Action::Quit);
-    app.update(Action::Saved(Err("disk full".into())));
+    app.update(RuntimeEvent::Saved(Err(write_error("disk full"))));
     // Editing again resets the warning: quitting tries to save once more.
     app.update(Action::Undo);
     assert_eq!(app.update(Action::Quit), vec![SAVE_FIRST]);
@@ -589,7 +603,7 @@ fn a_read_only_canvas_refuses_every_change() {
         assert!(s.text.contains("Read-only"), "{action:?}: {}", s.text);
     }
     assert_eq!(app.canvas, canvas());
-    assert_eq!(app.update(Action::Terminate), vec![Effect::Quit]);
+    assert_eq!(app.update(RuntimeEvent::Terminate), vec![Effect::Quit]);
     assert_eq!(app.update(Action::Quit), vec![Effect::Quit]);
 }
 
@@ -600,7 +614,7 @@ fn terminate_while_typing_keeps_the_text_saves_and_quits() {
     app.update(Action::Add);
     type_text(&mut app, "Half typed");
     assert_eq!(
-        app.update(Action::Terminate),
+        app.update(RuntimeEvent::Terminate),
         vec![SAVE_FIRST, Effect::Quit]
     );
     assert_eq!(
@@ -616,7 +630,7 @@ fn terminate_while_editing_an_item_keeps_the_edit() {
     app.update(Action::Edit);
     type_text(&mut app, " fast");
     assert_eq!(
-        app.update(Action::Terminate),
+        app.update(RuntimeEvent::Terminate),
         vec![SAVE_FIRST, Effect::Quit]
     );
     assert_eq!(
@@ -628,20 +642,20 @@ fn terminate_while_editing_an_item_keeps_the_edit() {
 #[test]
 fn terminate_saves_unsaved_changes_or_just_quits() {
     let mut clean = app();
-    assert_eq!(clean.update(Action::Terminate), vec![Effect::Quit]);
+    assert_eq!(clean.update(RuntimeEvent::Terminate), vec![Effect::Quit]);
 
     let mut dirty = app();
     at(&mut dirty, Section::Pains, 0);
     dirty.update(Action::MoveDown);
     assert_eq!(
-        dirty.update(Action::Terminate),
+        dirty.update(RuntimeEvent::Terminate),
         vec![SAVE_FIRST, Effect::Quit]
     );
 
     // A blank field on terminate adds nothing and needs no save.
     let mut blank = app();
     blank.update(Action::Add);
-    assert_eq!(blank.update(Action::Terminate), vec![Effect::Quit]);
+    assert_eq!(blank.update(RuntimeEvent::Terminate), vec![Effect::Quit]);
     assert_eq!(blank.canvas, canvas());
 }
 

@@ -5,46 +5,44 @@ use crate::fit::analyze;
 use crate::layout;
 
 use super::{
-    Action, App, EditTarget, Editor, Effect, LinkPicker, Mode, SaveState, Snapshot, TextEdit,
-    TextField,
+    Action, App, EditTarget, Editor, Effect, Message, Mode, RuntimeEvent, SaveState, Snapshot,
+    TextEdit, TextField,
 };
 
 impl App {
-    /// Applies one action and returns the I/O it asks for.
-    pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        match action {
-            Action::Resize(w, h) => {
+    /// Applies one intent or runtime event and returns the I/O it asks for.
+    pub fn update(&mut self, message: impl Into<Message>) -> Vec<Effect> {
+        match message.into() {
+            Message::Intent(action) => self.act(action),
+            Message::Event(event) => self.on_event(event),
+        }
+    }
+
+    /// What the runtime reports back.
+    fn on_event(&mut self, event: RuntimeEvent) -> Vec<Effect> {
+        match event {
+            RuntimeEvent::Resize(w, h) => {
                 self.screen = (w, h);
                 self.keep_selection_visible();
-                Vec::new()
             }
-            Action::Saved(result) => self.saved(result),
-            Action::Copied { what, result } => {
-                self.copied(&what, result);
-                Vec::new()
-            }
-            Action::Exported(result) => {
-                self.exported(result);
-                Vec::new()
-            }
-            Action::Terminate => self.terminate(),
-            Action::Tick(now) => {
-                self.now = now;
-                Vec::new()
-            }
-            Action::OnDisk(fingerprint) => {
+            RuntimeEvent::Saved(result) => return self.saved(result),
+            RuntimeEvent::Copied { what, result } => self.copied(&what, result),
+            RuntimeEvent::Exported(result) => self.exported(result),
+            RuntimeEvent::Terminate => return self.terminate(),
+            RuntimeEvent::Tick(now) => self.now = now,
+            RuntimeEvent::OnDisk(fingerprint) => {
                 self.doc.disk = super::OnDisk::from_fingerprint(fingerprint);
-                Vec::new()
             }
-            Action::ChangedOnDisk => {
-                self.changed_on_disk();
-                Vec::new()
-            }
-            Action::Reloaded(result) => {
-                self.reloaded(result.map(|(c, d)| (*c, d)));
-                Vec::new()
-            }
-            Action::CopySaved(result) => self.copy_saved(result),
+            RuntimeEvent::ChangedOnDisk => self.changed_on_disk(),
+            RuntimeEvent::Reloaded(result) => self.reloaded(result.map(|(c, d)| (*c, d))),
+            RuntimeEvent::CopySaved(result) => return self.copy_saved(result),
+        }
+        Vec::new()
+    }
+
+    /// What a key, click or paste asks for, in the current mode.
+    fn act(&mut self, action: Action) -> Vec<Effect> {
+        match action {
             Action::Click(x, y) if !matches!(self.mode, Mode::Normal | Mode::Edit(_)) => {
                 // A click outside an overlay closes it.
                 if !self.overlay_contains(x, y) {
@@ -172,7 +170,7 @@ impl App {
     // -- changing the canvas -------------------------------------------------
 
     /// Refuses changes to a read-only canvas, saying why. True when editable.
-    fn writable(&mut self) -> bool {
+    pub(super) fn writable(&mut self) -> bool {
         match &self.doc.read_only {
             Some(why) => {
                 let why = why.clone();
@@ -197,7 +195,7 @@ impl App {
         vec![self.save_effect()]
     }
 
-    fn save_effect(&self) -> Effect {
+    pub(super) fn save_effect(&self) -> Effect {
         Effect::Save {
             backup: !self.doc.backed_up,
         }
@@ -395,7 +393,7 @@ impl App {
     }
 
     /// Keeps what was typed.
-    fn commit_edit(&mut self) -> Vec<Effect> {
+    pub(super) fn commit_edit(&mut self) -> Vec<Effect> {
         let Mode::Edit(editor) = std::mem::replace(&mut self.mode, Mode::Normal) else {
             return Vec::new();
         };
@@ -456,167 +454,6 @@ impl App {
             }
         }
         self.changed(before)
-    }
-
-    // -- the link picker -----------------------------------------------------
-
-    fn open_picker(&mut self) {
-        let Some(item) = self.selected_item() else {
-            self.info(format!("Select a {} first (a adds one)", self.focus.noun()));
-            return;
-        };
-        let source = item.id;
-        let section = self.focus.counterpart();
-        if self.canvas.items(section).is_empty() {
-            self.info(format!(
-                "No {} yet to link to; add one in {} ({})",
-                section.title().to_lowercase(),
-                section.title(),
-                section.index() + 1
-            ));
-            return;
-        }
-        if !self.writable() {
-            return;
-        }
-        self.mode = Mode::Link(LinkPicker {
-            source,
-            section,
-            cursor: 0,
-            chosen: self.canvas.linked_to(source),
-        });
-        self.status = None;
-    }
-
-    fn linking(&mut self, action: Action) -> Vec<Effect> {
-        let Mode::Link(picker) = &mut self.mode else {
-            return Vec::new();
-        };
-        let candidates: Vec<_> = self
-            .canvas
-            .items(picker.section)
-            .iter()
-            .map(|i| i.id)
-            .collect();
-        match action {
-            Action::Up => picker.cursor = picker.cursor.saturating_sub(1),
-            Action::Down => {
-                picker.cursor = (picker.cursor + 1).min(candidates.len().saturating_sub(1));
-            }
-            Action::Top => picker.cursor = 0,
-            Action::Bottom => picker.cursor = candidates.len().saturating_sub(1),
-            Action::Toggle => {
-                if let Some(&id) = candidates.get(picker.cursor) {
-                    if let Some(at) = picker.chosen.iter().position(|c| *c == id) {
-                        picker.chosen.remove(at);
-                    } else {
-                        picker.chosen.push(id);
-                    }
-                }
-            }
-            Action::Confirm => return self.apply_links(),
-            Action::Cancel | Action::Link => {
-                self.mode = Mode::Normal;
-                self.info("Links unchanged");
-            }
-            _ => {}
-        }
-        Vec::new()
-    }
-
-    fn apply_links(&mut self) -> Vec<Effect> {
-        let Mode::Link(picker) = std::mem::replace(&mut self.mode, Mode::Normal) else {
-            return Vec::new();
-        };
-        let before = self.snapshot();
-        let mut changed = false;
-        for candidate in self
-            .canvas
-            .items(picker.section)
-            .iter()
-            .map(|i| i.id)
-            .collect::<Vec<_>>()
-        {
-            let want = picker.chosen.contains(&candidate);
-            if self.canvas.is_linked(picker.source, candidate) != want {
-                self.canvas.set_link(picker.source, candidate, want);
-                changed = true;
-            }
-        }
-        if !changed {
-            self.info("Links unchanged");
-            return Vec::new();
-        }
-        let n = picker.chosen.len();
-        self.info(format!(
-            "Linked to {n} {}",
-            if n == 1 {
-                picker.section.noun().to_owned()
-            } else {
-                picker.section.title().to_lowercase()
-            }
-        ));
-        self.changed(before)
-    }
-
-    // -- saving and leaving --------------------------------------------------
-
-    fn save_now(&mut self) -> Vec<Effect> {
-        if !self.writable() {
-            return Vec::new();
-        }
-        vec![self.save_effect()]
-    }
-
-    fn saved(&mut self, result: Result<(), String>) -> Vec<Effect> {
-        match result {
-            Ok(()) => {
-                self.save_state = SaveState::Saved;
-                self.doc.backed_up = true;
-                self.leave_after_save.take().into_iter().collect()
-            }
-            Err(why) => {
-                self.save_state = SaveState::Failed(why.clone());
-                if self.leave_after_save.take().is_some() {
-                    self.quit_warned = true;
-                    self.error(format!(
-                        "Could not save: {why}. Fix it and press Ctrl-s, or press q again to quit WITHOUT saving."
-                    ));
-                } else {
-                    self.error(format!(
-                        "Not saved: {why} (your edits are still here; Ctrl-s retries)"
-                    ));
-                }
-                Vec::new()
-            }
-        }
-    }
-
-    fn quit(&mut self) -> Vec<Effect> {
-        self.leave(Effect::Quit)
-    }
-
-    /// Leaves the canvas (quit, or the library) once it is saved. A failed
-    /// save stops the leaving and says so; asking again leaves without saving.
-    fn leave(&mut self, how: Effect) -> Vec<Effect> {
-        if self.doc.read_only.is_some() || !self.is_dirty() || self.quit_warned {
-            return vec![how];
-        }
-        self.leave_after_save = Some(how);
-        vec![self.save_effect()]
-    }
-
-    /// A signal: keep any text being typed, save, and leave whatever happens.
-    fn terminate(&mut self) -> Vec<Effect> {
-        let mut effects = Vec::new();
-        if matches!(self.mode, Mode::Edit(_)) {
-            effects = self.commit_edit();
-        }
-        if self.doc.read_only.is_none() && self.is_dirty() && effects.is_empty() {
-            effects.push(self.save_effect());
-        }
-        effects.push(Effect::Quit);
-        effects
     }
 }
 

@@ -8,11 +8,20 @@ pub mod keymap;
 
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
-use crate::app::{Action, App, Mode};
+use crate::app::{Action, App, Message, Mode, RuntimeEvent};
 
 pub use keymap::{Context, context_of, resolve};
 
-/// The action an event stands for in the app's current mode, if any.
+/// What a terminal event tells the editor in its current mode, if anything:
+/// an intent (a key, click or paste) or, for a resize, a runtime event.
+pub fn message_for(app: &App, event: &Event) -> Option<Message> {
+    if let Event::Resize(w, h) = event {
+        return Some(RuntimeEvent::Resize(*w, *h).into());
+    }
+    action_for(app, event).map(Message::from)
+}
+
+/// The intent an event stands for in the app's current mode, if any.
 pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => resolve(context_of(&app.mode), key),
@@ -20,7 +29,6 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
             Mode::Edit(_) => Some(Action::Paste(text.clone())),
             _ => None,
         },
-        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
             MouseEventKind::ScrollUp => Some(Action::Scroll(m.column, m.row, -1)),

@@ -262,7 +262,7 @@ impl Library {
                 }
                 self.filter = TextField::default();
             }
-            Action::Quit | Action::Terminate => return vec![LibraryEffect::Quit],
+            Action::Quit => return vec![LibraryEffect::Quit],
             _ => {}
         }
         Vec::new()

@@ -7,7 +7,7 @@
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Color;
-use vpcanvas::app::{Action, App};
+use vpcanvas::app::{Action, App, RuntimeEvent};
 use vpcanvas::canvas::{Canvas, Level, Section};
 use vpcanvas::theme::Theme;
 
@@ -38,7 +38,7 @@ fn app(theme: Theme) -> App {
 }
 
 fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    app.update(Action::Resize(w, h));
+    app.update(RuntimeEvent::Resize(w, h));
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| vpcanvas::ui::render(app, f)).unwrap();
     t
@@ -173,7 +173,7 @@ fn the_timer_shows_in_the_corner_and_marks_the_last_minute() {
     a.update(Action::Confirm); // the offered 10 minutes
     let first = plain(&draw(&mut a, 120, 40));
     assert!(first.lines().next().unwrap().contains("10:00"), "{first}");
-    a.update(Action::Tick(t0 + std::time::Duration::from_secs(570)));
+    a.update(RuntimeEvent::Tick(t0 + std::time::Duration::from_secs(570)));
     let t = draw(&mut a, 120, 40);
     let top = plain(&t).lines().next().unwrap().to_owned();
     assert!(top.contains("0:30"), "{top}");
@@ -181,6 +181,6 @@ fn the_timer_shows_in_the_corner_and_marks_the_last_minute() {
     let x = u16::try_from(unicode_width::UnicodeWidthStr::width(&top[..byte])).unwrap();
     let cell = &t.backend().buffer()[(x, 0)];
     assert_eq!(cell.bg, Color::Yellow, "the last minute stands out");
-    a.update(Action::Tick(t0 + std::time::Duration::from_secs(700)));
+    a.update(RuntimeEvent::Tick(t0 + std::time::Duration::from_secs(700)));
     assert!(plain(&draw(&mut a, 120, 40)).contains("time's up"));
 }

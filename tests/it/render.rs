@@ -13,11 +13,20 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Color;
 
-use vpcanvas::app::{Action, App, TextEdit};
+use vpcanvas::app::{Action, App, RuntimeEvent, TextEdit};
 use vpcanvas::canvas::{Canvas, ItemId, Level, Section};
 use vpcanvas::examples::Example;
+use vpcanvas::storage::StorageError;
 use vpcanvas::theme::Theme;
 use vpcanvas::ui;
+
+/// A failed write, as the storage layer reports it.
+fn write_error(why: &str) -> StorageError {
+    StorageError::Io {
+        path: "pitch.ron".into(),
+        source: std::io::Error::other(why.to_owned()),
+    }
+}
 
 const LATE: ItemId = 3;
 const TAX: ItemId = 4;
@@ -77,7 +86,7 @@ fn app() -> App {
 }
 
 fn render(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
-    app.update(Action::Resize(width, height));
+    app.update(RuntimeEvent::Resize(width, height));
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|f| ui::render(app, f)).unwrap();
     terminal
@@ -298,7 +307,7 @@ fn states() -> Vec<(&'static str, App)> {
 /// Draws `app` at `w`×`h` as the runtime would (a resize first); fails on a
 /// panic or a text cursor off the screen.
 fn draw_checked(name: &str, app: &mut App, w: u16, h: u16) {
-    app.update(Action::Resize(w, h));
+    app.update(RuntimeEvent::Resize(w, h));
     let area = Rect::new(0, 0, w, h);
     let mut buf = Buffer::empty(area);
     let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -370,7 +379,7 @@ fn the_real_render_path_survives_resizing_down_to_nothing() {
     ] {
         terminal.backend_mut().resize(w, h);
         terminal.resize(Rect::new(0, 0, w, h)).unwrap();
-        app.update(Action::Resize(w, h));
+        app.update(RuntimeEvent::Resize(w, h));
         terminal.draw(|f| ui::render(&app, f)).unwrap();
     }
     assert!(text(&terminal).contains("Pains"));
@@ -383,7 +392,7 @@ fn the_real_render_path_survives_resizing_down_to_nothing() {
 fn a_narrow_footer_still_shows_a_save_error() {
     let mut app = app();
     app.update(Action::Delete);
-    app.update(Action::Saved(Err("disk full".into())));
+    app.update(RuntimeEvent::Saved(Err(write_error("disk full"))));
     let screen = text(&render(&mut app, 40, 12));
     let footer = screen.lines().last().unwrap();
     assert!(footer.contains("disk full"), "footer: {footer:?}\n{screen}");
@@ -408,7 +417,7 @@ fn monochrome_uses_no_colour_and_flags_stay_visible() {
     help.update(Action::Help);
     let mut failed = app_on(canvas(), Theme::monochrome());
     failed.update(Action::Delete);
-    failed.update(Action::Saved(Err("disk full".into())));
+    failed.update(RuntimeEvent::Saved(Err(write_error("disk full"))));
     for (name, app) in [
         ("normal", &mut normal),
         ("picker", &mut picker),

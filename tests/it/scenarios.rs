@@ -591,10 +591,19 @@ impl FailingIo {
 }
 
 impl Io for FailingIo {
-    fn save(&mut self, path: &Path, canvas: &Canvas, backup: bool) -> Result<(), String> {
+    fn save(
+        &mut self,
+        path: &Path,
+        canvas: &Canvas,
+        backup: bool,
+    ) -> Result<u64, storage::StorageError> {
         self.attempts += 1;
         if self.attempts <= self.failures {
-            Err("No space left on device (simulated)".to_owned())
+            // A short path, so the whole sentence fits the status bar.
+            Err(storage::StorageError::Io {
+                path: path.file_name().unwrap_or_default().into(),
+                source: io::Error::other("No space left on device (simulated)"),
+            })
         } else {
             FileIo.save(path, canvas, backup)
         }
@@ -621,7 +630,9 @@ fn a_failing_save_keeps_the_app_open_and_the_file_untouched() {
     assert!(edited.screen.contains("NOT SAVED"), "{}", edited.screen);
     // The first q tried to save, failed, and stayed.
     assert!(
-        first_q.screen.contains("Could not save: No space left"),
+        first_q
+            .screen
+            .contains("Could not save: pitch.ron: No space left"),
         "{}",
         first_q.screen
     );
@@ -751,4 +762,51 @@ fn the_runtime_runs_on_a_plain_test_backend() {
         saved.contains("(id: 1, text: \"xq\", severity: Moderate)"),
         "{saved}"
     );
+}
+
+/// Writes the file, then reports that the folder could not be synced: the
+/// file is in place, as after a real `fsync` failure on the folder.
+struct UnsyncedIo {
+    saves: usize,
+}
+
+impl Io for UnsyncedIo {
+    fn save(
+        &mut self,
+        path: &Path,
+        canvas: &Canvas,
+        backup: bool,
+    ) -> Result<u64, storage::StorageError> {
+        self.saves += 1;
+        let fingerprint = FileIo.save(path, canvas, backup)?;
+        Err(storage::StorageError::NotDurable {
+            path: storage::resolve_symlink(path),
+            source: io::Error::other("folder sync failed (simulated)"),
+            fingerprint,
+        })
+    }
+}
+
+#[test]
+fn a_save_left_in_place_by_a_failed_folder_sync_is_ours_not_another_writers() {
+    // The typed error says the file is in place: the next save must not take
+    // our own write for another program's change (no conflict dialog).
+    let s = Session::with_file(HANDWRITTEN);
+    let mut io = UnsyncedIo { saves: 0 };
+    let ran = s.run_with("5 d u <snap> q q", |s| s, &mut io);
+    let [after_two] = &ran.snaps[..] else {
+        panic!("{} snaps", ran.snaps.len())
+    };
+    assert!(
+        !after_two.screen.contains("changed on disk"),
+        "{}",
+        after_two.screen
+    );
+    assert!(
+        after_two.screen.contains("folder sync failed"),
+        "{}",
+        after_two.screen
+    );
+    assert!(io.saves >= 2, "{} saves", io.saves);
+    assert_eq!(ran.outcome, Outcome::Quit(None));
 }
