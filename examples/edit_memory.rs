@@ -3,6 +3,9 @@
 //!
 //! `cargo run --release --example edit_memory -- 100000`
 
+// An example program prints its result; the library itself goes through `output`.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use vpcanvas::app::{Action, App, RuntimeEvent};
 use vpcanvas::canvas::Section;
 

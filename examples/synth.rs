@@ -5,6 +5,9 @@
 //! vpcanvas /tmp/big.ron
 //! ```
 
+// An example program prints its result; the library itself goes through `output`.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use std::process::ExitCode;
 
 use vpcanvas::canvas::file::to_ron;

@@ -1,7 +1,7 @@
 //! The command line (SPEC §4): clap definitions and the headless commands.
 //! The editor commands hand over to [`crate::session`].
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -108,7 +108,7 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("vpcanvas: {e}");
+            crate::output::err(&format!("vpcanvas: {e}"));
             ExitCode::from(EXIT_ERROR)
         }
     }
@@ -210,13 +210,10 @@ fn save_loop(file: &Path) -> Result<ExitCode, Box<dyn std::error::Error>> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes to stdout, treating a closed pipe (`| head`) as success.
+/// Writes to stdout, treating a closed pipe (`| head`) as success; every
+/// control character and bidi override of a canvas shows inert.
 fn print_out(text: &str) -> std::io::Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other,
-    }
+    crate::output::out(text)
 }
 
 /// The size `show` draws at: the terminal's when there is one, else 120×40.
@@ -337,18 +334,16 @@ fn cmd_check(files: &[PathBuf], format: CheckFormat, strict: bool) -> ExitCode {
                     }
                     CheckFormat::Json => {
                         let v = export::check_json(&name, &parsed.canvas, &report);
-                        out.push_str(&v.to_string());
-                        out.push('\n');
+                        out.push_str(&export::json_line(&v));
                     }
                 }
             }
             Err(e) => {
                 failed_load = true;
-                eprintln!("vpcanvas: {e}");
+                crate::output::err(&format!("vpcanvas: {e}"));
                 if format == CheckFormat::Json {
                     let v = serde_json::json!({ "file": name, "error": e.to_string() });
-                    out.push_str(&v.to_string());
-                    out.push('\n');
+                    out.push_str(&export::json_line(&v));
                 }
             }
         }

@@ -77,9 +77,13 @@ pub fn load() -> (Config, Option<String>) {
     let Some(path) = path() else {
         return (Config::default(), None);
     };
-    let bytes = match std::fs::read(&path) {
+    // Only a regular file, and never more than the limit: `/dev/zero` or a
+    // FIFO named in VPCANVAS_CONFIG must neither eat memory nor hang.
+    let bytes = match crate::storage::read_regular(&path, MAX_FILE_BYTES) {
         Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Config::default(), None),
+        Err(crate::storage::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            return (Config::default(), None);
+        }
         Err(e) => {
             return (
                 Config::default(),

@@ -22,6 +22,7 @@
 //! - [`runtime`]: the event loop, the terminal, signals and file I/O.
 //! - [`session`]: one terminal session moving between the library and the editor.
 //! - [`cli`]: the command line and the headless commands.
+//! - [`output`]: stdout and stderr, never panicking, only inert text.
 //! - [`config`]: the optional config file (themes, projector preferences).
 //! - [`text`]: display width, cutting and cleaning text (a leaf: no app, UI or terminal).
 //! - [`layout`]: where everything goes on screen, pure geometry (a leaf shared by
@@ -46,6 +47,7 @@ pub mod fit;
 pub mod input;
 pub mod layout;
 pub mod library;
+pub mod output;
 pub mod runtime;
 pub mod session;
 pub mod statement;

@@ -549,7 +549,7 @@ pub fn enter() -> io::Result<(Terminal<CrosstermBackend<Stdout>>, TerminalGuard)
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        eprintln!("vpcanvas: internal error: {what}{place}");
+        crate::output::err(&format!("vpcanvas: internal error: {what}{place}"));
     }));
     enable_raw_mode()?;
     let guard = TerminalGuard;

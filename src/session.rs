@@ -145,21 +145,22 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
 /// After a crash: the unsaved work goes to the recovery folder, and one line
 /// says where (or that nothing was lost).
 fn keep_work_after_crash(app: &App, io: &SessionIo<SystemClipboard>) {
-    match (app.recovery_snapshot(), &io.data_dir) {
+    let line = match (app.recovery_snapshot(), &io.data_dir) {
         (Some(canvas), Some(dir)) => match storage::recovery::write(dir, app.path(), &canvas) {
-            Ok(path) => eprintln!(
+            Ok(path) => format!(
                 "vpcanvas: your unsaved work is in {}; it will be offered when you open {} again",
                 path.display(),
                 app.path().display()
             ),
-            Err(e) => eprintln!("vpcanvas: could not keep your unsaved work: {e}"),
+            Err(e) => format!("vpcanvas: could not keep your unsaved work: {e}"),
         },
-        (Some(_), None) => eprintln!("vpcanvas: no data folder to keep your unsaved work in"),
-        (None, _) => eprintln!(
+        (Some(_), None) => "vpcanvas: no data folder to keep your unsaved work in".to_owned(),
+        (None, _) => format!(
             "vpcanvas: everything was saved in {}; nothing was lost",
             app.path().display()
         ),
-    }
+    };
+    crate::output::err(&line);
 }
 
 /// Offers unsaved work found from an earlier session, when it differs from the file.

@@ -36,7 +36,10 @@ pub enum StorageError {
     NoDataDir,
     #[error("{}: already exists; open it with `vpcanvas {}` or pick another name", path.display(), path.display())]
     AlreadyExists { path: PathBuf },
-    #[error("\"{name}\" is not a usable canvas name: {why}")]
+    #[error(
+        "\"{}\" is not a usable canvas name: {why}",
+        crate::text::visible(name)
+    )]
     BadName { name: String, why: &'static str },
     #[error("{}: was written by a newer vpcanvas (format version {version}); it is open read-only and will not be changed", path.display())]
     ReadOnly { path: PathBuf, version: u32 },
@@ -133,8 +136,8 @@ pub fn canvas_path(dir: &Path, name: &str) -> Result<PathBuf, StorageError> {
     if name.starts_with('.') {
         return Err(bad("names starting with a dot would be hidden"));
     }
-    if name.chars().any(char::is_control) {
-        return Err(bad("it contains control characters"));
+    if name.chars().any(crate::text::is_hazard) {
+        return Err(bad("it contains control characters or bidi overrides"));
     }
     Ok(dir.join(format!("{name}.{EXTENSION}")))
 }

@@ -2,6 +2,8 @@
 
 use serde_json::{Value, json};
 
+use crate::text::inert::json_inert;
+
 use crate::canvas::file::level_word;
 use crate::canvas::{Canvas, Item, Section};
 use crate::fit::{FitReport, Flagged};
@@ -101,8 +103,19 @@ pub fn check_json(file: &str, canvas: &Canvas, report: &FitReport) -> Value {
     })
 }
 
+/// A JSON document, pretty, with every control character and bidi override
+/// in its strings escaped ([`crate::text::inert::json_inert`]).
 pub fn pretty(value: &Value) -> String {
-    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
+    let s = serde_json::to_string_pretty(value).unwrap_or_default();
+    let mut s = json_inert(&s).into_owned();
+    s.push('\n');
+    s
+}
+
+/// A JSON document on one line (as `check --format json` prints one per
+/// file), escaped like [`pretty`].
+pub fn json_line(value: &Value) -> String {
+    let mut s = json_inert(&value.to_string()).into_owned();
     s.push('\n');
     s
 }

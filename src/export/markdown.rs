@@ -28,7 +28,7 @@ pub fn markdown(canvas: &Canvas) -> String {
         "\n## Value proposition\n\n> {}",
         md_escape(&default_statement(canvas))
     );
-    out
+    super::inert(out)
 }
 
 /// The title, the customer segment and the alternatives.

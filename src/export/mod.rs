@@ -5,7 +5,7 @@ mod json;
 mod markdown;
 mod text;
 
-pub use json::{canvas_json, check_json};
+pub use json::{canvas_json, check_json, json_line};
 pub use markdown::markdown;
 pub use text::{check_text, fit_summary, plain_text};
 
@@ -64,9 +64,20 @@ pub fn linked_texts(canvas: &Canvas, item: &Item) -> String {
         .join("; ")
 }
 
-/// Folds a multi-line text onto one line for list output.
+/// Folds a multi-line text onto one line for list output, with any control
+/// character or bidi override left shown inert (`\u{1b}`).
 pub fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    crate::text::visible(&line).into_owned()
+}
+
+/// A finished text document (plain text, Markdown, a report): every hazard
+/// that is not its own layout shown inert, whatever produced it.
+fn inert(out: String) -> String {
+    match crate::text::visible_lines(&out) {
+        std::borrow::Cow::Borrowed(_) => out,
+        std::borrow::Cow::Owned(safe) => safe,
+    }
 }
 
 /// The verb a section's links are described with in documents.

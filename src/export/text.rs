@@ -38,7 +38,7 @@ pub fn plain_text(canvas: &Canvas) -> String {
     }
     let _ = writeln!(out, "\nFit: {}", fit_summary(&report));
     let _ = writeln!(out, "\nValue proposition: {}", default_statement(canvas));
-    out
+    super::inert(out)
 }
 
 /// "pains 3/5 relieved · gains 2/4 created", as the editor's footer says it.
@@ -122,5 +122,5 @@ pub fn check_text(file: &str, canvas: &Canvas, report: &FitReport) -> String {
         report.pains.ratio() * 100.0,
         report.gains.ratio() * 100.0,
     );
-    out
+    super::inert(out)
 }

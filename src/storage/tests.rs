@@ -92,7 +92,6 @@ fn data_dir_in_a_child_process() {
     let expected = PathBuf::from(std::env::var_os("VPCANVAS_TEST_EXPECT").unwrap());
     let flag = std::env::var_os("VPCANVAS_TEST_FLAG").map(PathBuf::from);
     let got = data_dir(flag.as_deref()).unwrap();
-    println!("data_dir = {}", got.display());
     assert_eq!(got, expected);
     assert!(got.is_dir());
 }

@@ -3,6 +3,10 @@
 //! it imports nothing of the app, the UI or the terminal, so the domain, the
 //! editor and the exports can all share it.
 
+pub mod inert;
+
+pub use inert::{is_bidi_control, is_hazard, visible, visible_lines};
+
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -15,11 +19,6 @@ pub fn clean(s: &str) -> String {
         .filter(|c| !is_bidi_control(*c))
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
-}
-
-/// Bidirectional formatting characters (U+202A–U+202E, U+2066–U+2069).
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Text safe to draw: one line, no control characters, no bidi overrides.

@@ -9,7 +9,7 @@
 //! other half wait until a write has begun (its temp file appears) and kill
 //! a random moment later, which aims at the write, fsync and rename.
 
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::print_stdout, clippy::print_stderr)]
 
 use std::fs;
 use std::io::{BufRead, BufReader};

@@ -9,6 +9,7 @@ mod e2e;
 mod examples;
 mod format_fixtures;
 mod fuzz_replay;
+mod hostile;
 mod kill9;
 mod projector;
 mod render;

@@ -9,7 +9,7 @@
 //! Conditions are awaited by polling with generous deadlines, never by
 //! fixed sleeps alone.
 
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::print_stdout, clippy::print_stderr)]
 
 use std::fs;
 use std::path::{Path, PathBuf};

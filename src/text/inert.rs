@@ -1,0 +1,122 @@
+//! The one sanitiser for canvas text on its way out: to a terminal, a text
+//! file, an export or a JSON document.
+//!
+//! A canvas can come from anyone's repository, and its text can hold escape
+//! sequences that would act on the reader's terminal (set the clipboard with
+//! OSC 52, retitle the window, clear the screen, make it type into the shell
+//! with `ESC[6n`) or bidi overrides that reorder what is read. Every such
+//! character is a [hazard]: C0 and C1 controls (U+009B is a one-byte CSI), DEL,
+//! and the bidi embeddings, overrides, isolates and marks.
+//!
+//! - The editor's screen replaces hazards ([`crate::text::clean`]).
+//! - The command line and text exports show them inert and visible, as
+//!   `\u{1b}` ([`visible`], [`visible_lines`]).
+//! - JSON escapes every one of them as `\u001b` ([`json_inert`]), C1 and
+//!   bidi included, which `serde_json` alone leaves raw.
+//!
+//! [hazard]: is_hazard
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+/// Whether a character must never reach a terminal or a text file raw.
+pub fn is_hazard(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
+
+/// Bidirectional formatting characters: embeddings and overrides
+/// (U+202A–U+202E), isolates (U+2066–U+2069) and the marks (U+200E, U+200F,
+/// U+061C).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}'
+    )
+}
+
+/// Text with every hazard, newlines and tabs included, shown as `\u{..}`.
+/// For one-line values: a name, a title, an error's quoted snippet.
+pub fn visible(s: &str) -> Cow<'_, str> {
+    escape(s, |_| false)
+}
+
+/// Text with every hazard shown as `\u{..}`, except the newlines and tabs
+/// that lay out a report. For whole outputs: what a command prints, what an
+/// export writes.
+pub fn visible_lines(s: &str) -> Cow<'_, str> {
+    escape(s, |c| c == '\n' || c == '\t')
+}
+
+fn escape(s: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if !s.chars().any(|c| is_hazard(c) && !keep(c)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if is_hazard(c) && !keep(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A JSON document (as `serde_json` writes it) with every remaining hazard
+/// escaped as `\uXXXX`. `serde_json` escapes C0 but leaves DEL, C1 and bidi
+/// characters raw; outside strings a JSON document holds none of them, so
+/// escaping them wherever they are keeps the document valid and the same.
+pub fn json_inert(json: &str) -> Cow<'_, str> {
+    if !json.chars().any(is_hazard_in_json) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_hazard_in_json(c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A hazard that may appear raw in `serde_json`'s output: the newlines and
+/// tabs there are its own layout (it escapes those inside strings).
+fn is_hazard_in_json(c: char) -> bool {
+    is_hazard(c) && !matches!(c, '\n' | '\t' | '\r' | ' ')
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    #[test]
+    fn every_kind_of_hazard_is_shown_inert() {
+        let nasty = "a\u{1b}]52;c;ZXZpbA==\u{7}b\u{9b}6n\u{7f}\u{202e}c\u{2066}\r";
+        let shown = visible(nasty);
+        assert_eq!(
+            shown,
+            "a\\u{1b}]52;c;ZXZpbA==\\u{7}b\\u{9b}6n\\u{7f}\\u{202e}c\\u{2066}\\u{d}"
+        );
+        assert!(!shown.chars().any(is_hazard));
+        assert_eq!(visible("line\nnext"), "line\\u{a}next");
+        assert_eq!(visible_lines("line\n\tnext\u{1b}"), "line\n\tnext\\u{1b}");
+        assert!(matches!(visible("plain, 日本 ✓"), Cow::Borrowed(_)));
+        // Idempotent: what was made visible stays as it is.
+        assert_eq!(visible(&shown), shown);
+    }
+
+    #[test]
+    fn json_escapes_c1_del_and_bidi_and_stays_the_same_document() {
+        let v = serde_json::json!({ "text": "x\u{1b}[2J\u{9b}\u{7f}\u{202e}y\n" });
+        let raw = serde_json::to_string_pretty(&v).unwrap();
+        let safe = json_inert(&raw);
+        assert!(!safe.chars().any(|c| is_hazard(c) && c != '\n'), "{safe}");
+        assert!(safe.contains("\\u009b") && safe.contains("\\u202e") && safe.contains("\\u007f"));
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, v);
+    }
+}
