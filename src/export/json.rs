@@ -113,7 +113,7 @@ pub fn pretty(value: &Value) -> String {
 }
 
 /// A JSON document on one line (as `check --format json` prints one per
-/// file), escaped like [`pretty`].
+/// file), escaped like `pretty`.
 pub fn json_line(value: &Value) -> String {
     let mut s = json_inert(&value.to_string()).into_owned();
     s.push('\n');
