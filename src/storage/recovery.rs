@@ -53,17 +53,50 @@ pub fn path_for(data_dir: &Path, canvas_path: &Path) -> PathBuf {
     keyed_path(data_dir, "recovery", canvas_path, "ron")
 }
 
+/// FNV-1a, 64 bits (offset basis `0xcbf29ce484222325`, prime
+/// `0x100000001b3`): the hash in every name vpcanvas persists. The algorithm
+/// is fixed and documented here, so a vpcanvas built with any Rust finds the
+/// same recovery snapshot and takes the same lock file. (`std`'s
+/// `DefaultHasher` is not promised to stay the same; it is fine for
+/// in-memory fingerprints only.)
+pub fn stable_hash(bytes: &[u8]) -> u64 {
+    const OFFSET_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    bytes
+        .iter()
+        .fold(OFFSET_BASIS, |h, &b| (h ^ u64::from(b)).wrapping_mul(PRIME))
+}
+
 /// A file in `data_dir/folder` that belongs to one canvas: named after it,
-/// with a hash of its absolute path so two `plan.ron` in different folders
-/// never share one.
+/// with the [`stable_hash`] of its absolute path (as bytes) so two `plan.ron`
+/// in different folders never share one.
 pub fn keyed_path(data_dir: &Path, folder: &str, canvas_path: &Path, ext: &str) -> PathBuf {
+    use std::os::unix::ffi::OsStrExt;
     let abs = absolute(canvas_path);
+    named(
+        data_dir,
+        folder,
+        &abs,
+        stable_hash(abs.as_os_str().as_bytes()),
+        ext,
+    )
+}
+
+/// The name vpcanvas 0.1 gave the same file, with `std`'s `DefaultHasher`
+/// of the lossy path. Still looked at (snapshots) and still taken (locks), so
+/// that work kept by, and a lock held by, an earlier build are not missed.
+pub fn legacy_keyed_path(data_dir: &Path, folder: &str, canvas_path: &Path, ext: &str) -> PathBuf {
+    let abs = absolute(canvas_path);
+    let hash = fingerprint(abs.to_string_lossy().as_bytes());
+    named(data_dir, folder, &abs, hash, ext)
+}
+
+fn named(data_dir: &Path, folder: &str, abs: &Path, hash: u64, ext: &str) -> PathBuf {
     let stem = abs
         .file_stem()
         .unwrap_or_default()
         .to_string_lossy()
         .into_owned();
-    let hash = fingerprint(abs.to_string_lossy().as_bytes());
     data_dir
         .join(folder)
         .join(format!("{stem}-{hash:016x}.{ext}"))
@@ -92,9 +125,14 @@ pub fn write(
     Ok(path)
 }
 
-/// The snapshot for a canvas, if there is a readable one.
+/// The snapshot for a canvas, if there is a readable one: under its stable
+/// name, or else under the name an earlier build gave it.
 pub fn find(data_dir: &Path, canvas_path: &Path) -> Option<Snapshot> {
-    let path = path_for(data_dir, canvas_path);
+    read(path_for(data_dir, canvas_path))
+        .or_else(|| read(legacy_keyed_path(data_dir, "recovery", canvas_path, "ron")))
+}
+
+fn read(path: PathBuf) -> Option<Snapshot> {
     let bytes = fs::read(&path).ok()?;
     let text = String::from_utf8(bytes).ok()?;
     let canvas = parse(&text).ok()?.canvas;
@@ -106,7 +144,79 @@ pub fn find(data_dir: &Path, canvas_path: &Path) -> Option<Snapshot> {
     })
 }
 
-/// Removes the snapshot of a canvas, if any.
+/// Removes the snapshot of a canvas, if any (under either name).
 pub fn remove(data_dir: &Path, canvas_path: &Path) {
     let _ = fs::remove_file(path_for(data_dir, canvas_path));
+    let _ = fs::remove_file(legacy_keyed_path(data_dir, "recovery", canvas_path, "ron"));
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    #[test]
+    fn the_stable_hash_is_fnv_1a_64() {
+        // The published FNV-1a test vectors.
+        assert_eq!(stable_hash(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(stable_hash(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(stable_hash(b"foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    #[test]
+    fn the_names_on_disk_are_pinned() {
+        // If this changes, a new build misses old snapshots and takes a
+        // different lock than an older one: never change it.
+        let canvas = Path::new("/nonexistent-vpcanvas/plan.ron");
+        assert_eq!(
+            path_for(Path::new("/data"), canvas),
+            Path::new("/data/recovery/plan-b3e691edbed86aa9.ron")
+        );
+        assert_eq!(
+            keyed_path(Path::new("/data"), "locks", canvas, "lock"),
+            Path::new("/data/locks/plan-b3e691edbed86aa9.lock")
+        );
+    }
+
+    #[test]
+    fn a_snapshot_kept_by_an_earlier_build_is_found_and_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let canvas_path = dir.path().join("plan.ron");
+        let old = legacy_keyed_path(dir.path(), "recovery", &canvas_path, "ron");
+        fs::create_dir_all(old.parent().unwrap()).unwrap();
+        fs::write(&old, to_ron(&Canvas::new("Kept by 0.1"))).unwrap();
+        let found = find(dir.path(), &canvas_path).unwrap();
+        assert_eq!(found.canvas.title, "Kept by 0.1");
+        assert_eq!(found.path, old);
+        remove(dir.path(), &canvas_path);
+        assert!(!old.exists());
+        assert!(find(dir.path(), &canvas_path).is_none());
+    }
+
+    #[test]
+    fn a_lock_held_by_an_earlier_build_makes_this_one_read_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let canvas_path = dir.path().join("plan.ron");
+        let old = legacy_keyed_path(dir.path(), "locks", &canvas_path, "lock");
+        private_folder(old.parent().unwrap()).unwrap();
+        let held = fs::File::create(&old).unwrap();
+        held.try_lock().unwrap();
+        assert!(
+            crate::storage::lock(dir.path(), &canvas_path)
+                .unwrap()
+                .is_none()
+        );
+        drop(held);
+        let ours = crate::storage::lock(dir.path(), &canvas_path).unwrap();
+        assert!(ours.is_some());
+        // And while this build holds it, a second one (of either kind) cannot.
+        assert!(
+            crate::storage::lock(dir.path(), &canvas_path)
+                .unwrap()
+                .is_none()
+        );
+        let old_build = fs::File::open(&old).unwrap();
+        assert!(old_build.try_lock().is_err());
+    }
 }
