@@ -21,12 +21,19 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-use crate::app::{App, Effect, RuntimeEvent};
+use crate::app::{App, Effect, Message, RuntimeEvent};
 use crate::canvas::Canvas;
 use crate::clipboard::{Clipboard, Route};
-use crate::input::message_for;
+use crate::input::{action_in, message_for};
+use crate::library::Library;
 use crate::storage::{self, SaveOptions, StorageError};
 use crate::ui;
+
+mod library;
+mod watch;
+
+pub use library::listing;
+use watch::Watch;
 
 /// What waiting for input produced.
 #[derive(Debug)]
@@ -38,9 +45,14 @@ pub enum Polled {
     Closed,
 }
 
-/// A source of terminal events.
+/// A source of terminal events, and of the time.
 pub trait Events {
     fn next(&mut self, timeout: Duration) -> Polled;
+
+    /// The time now. Scripts override it to move the clock without waiting.
+    fn now(&mut self) -> Instant {
+        Instant::now()
+    }
 }
 
 /// The I/O the loop performs for the app's effects. File errors are typed
@@ -111,6 +123,49 @@ pub trait Io {
 
     /// Removes the snapshot once the work is safe.
     fn clear_recovery(&mut self, _path: &Path) {}
+
+    /// A cheap look at a file, to notice a change without reading it:
+    /// its length and modified time (`None`: no file, or no way to tell).
+    fn file_stamp(&mut self, path: &Path) -> Option<(u64, std::time::SystemTime)> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some((meta.len(), meta.modified().ok()?))
+    }
+
+    /// A cheap look at a folder of canvases: changes when a canvas in it is
+    /// added, removed, renamed or written.
+    fn folder_stamp(&mut self, dir: &Path) -> Option<u64> {
+        storage::folder_stamp(dir).ok()
+    }
+
+    /// Reads a canvas file.
+    fn load(&mut self, path: &Path) -> Result<crate::canvas::file::Parsed, StorageError> {
+        storage::load(path)
+    }
+
+    /// The canvases in a folder, each loaded (or with why it cannot be).
+    fn list(&mut self, dir: &Path) -> Result<Vec<storage::Entry>, StorageError> {
+        storage::list(dir)
+    }
+
+    /// Writes a new canvas file, never over an existing one.
+    fn create(&mut self, path: &Path, canvas: &Canvas) -> Result<(), StorageError> {
+        storage::create(path, canvas)
+    }
+
+    /// Renames a canvas file (and its `.bak`), never over an existing one.
+    fn rename(&mut self, from: &Path, to: &Path) -> Result<(), StorageError> {
+        storage::rename(from, to)
+    }
+
+    /// Copies a canvas file, never over an existing one.
+    fn duplicate(&mut self, from: &Path, to: &Path) -> Result<(), StorageError> {
+        storage::duplicate(from, to)
+    }
+
+    /// Moves a canvas to `trash/` in `dir`; returns where it went.
+    fn trash(&mut self, dir: &Path, path: &Path) -> Result<PathBuf, StorageError> {
+        storage::trash(dir, path)
+    }
 }
 
 /// Real files, through the atomic write path; no clipboard.
@@ -150,13 +205,15 @@ impl<C: Clipboard> Io for SessionIo<C> {
     }
 }
 
-/// How an editor session ended.
+/// How a run of the loop ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// Quit; with the signal that asked for it, if any.
     Quit(Option<i32>),
     /// Go to the library of canvases.
     Library,
+    /// Open this canvas in the editor (from the library).
+    Open(PathBuf),
 }
 
 /// Events from the real terminal.
@@ -225,7 +282,52 @@ pub type SignalFlag = Arc<AtomicUsize>;
 /// How long to wait for input before checking for signals again.
 const TICK: Duration = Duration::from_millis(100);
 
-/// Runs the editor until it quits. Returns the signal that ended it, if any.
+/// What the loop shows and drives: the editor on a canvas, or the library.
+pub enum Screen<'a> {
+    Editor(&'a mut App),
+    Library(&'a mut Library),
+}
+
+impl Screen<'_> {
+    fn update(&mut self, message: impl Into<Message>) -> Vec<Effect> {
+        match self {
+            Screen::Editor(app) => app.update(message),
+            Screen::Library(lib) => lib.update(message),
+        }
+    }
+
+    /// Applies one terminal event, telling the screen the time first (a
+    /// paused timer resumes from the moment of the key, not the last tick).
+    fn handle(&mut self, event: &Event, now: Instant) -> Vec<Effect> {
+        self.update(RuntimeEvent::Tick(now));
+        let message = match self {
+            Screen::Editor(app) => message_for(app, event),
+            Screen::Library(lib) => match event {
+                Event::Resize(w, h) => Some(RuntimeEvent::Resize(*w, *h).into()),
+                _ => action_in(lib.key_context(), event).map(Message::from),
+            },
+        };
+        message.map_or_else(Vec::new, |m| self.update(m))
+    }
+
+    /// Whether the screen changes with time alone (a running timer, a
+    /// message that will expire).
+    fn wants_ticks(&self) -> bool {
+        match self {
+            Screen::Editor(app) => app.wants_ticks(),
+            Screen::Library(_) => false,
+        }
+    }
+
+    fn render(&self, frame: &mut ratatui::Frame) {
+        match self {
+            Screen::Editor(app) => ui::render(app, frame),
+            Screen::Library(lib) => crate::library::render(lib, frame),
+        }
+    }
+}
+
+/// Runs the editor until it quits or leaves for the library.
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
@@ -236,49 +338,76 @@ pub fn run<B: Backend>(
 where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
+    run_screen(terminal, Screen::Editor(app), events, io, signal)
+}
+
+/// Runs the library until a canvas is to be opened or the user quits.
+pub fn run_library<B: Backend>(
+    terminal: &mut Terminal<B>,
+    lib: &mut Library,
+    events: &mut dyn Events,
+    io: &mut dyn Io,
+    signal: &SignalFlag,
+) -> io::Result<Outcome>
+where
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    run_screen(terminal, Screen::Library(lib), events, io, signal)
+}
+
+/// The one event loop, for every screen: input drained in batches, signals,
+/// idle work (file watching, recovery snapshots), drawing.
+pub fn run_screen<B: Backend>(
+    terminal: &mut Terminal<B>,
+    mut screen: Screen<'_>,
+    events: &mut dyn Events,
+    io: &mut dyn Io,
+    signal: &SignalFlag,
+) -> io::Result<Outcome>
+where
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
     let size = terminal.size().map_err(io::Error::other)?;
-    app.update(RuntimeEvent::Resize(size.width, size.height));
-    draw(terminal, app)?;
-    let mut watch = Watch::new();
+    screen.update(RuntimeEvent::Tick(events.now()));
+    screen.update(RuntimeEvent::Resize(size.width, size.height));
+    draw(terminal, &screen)?;
+    let mut watch = Watch::new(&mut screen, io, events.now());
     loop {
         let mut effects = Vec::new();
         if signal.load(Ordering::SeqCst) == 0 {
             match events.next(TICK) {
                 Polled::Idle => {
+                    let now = events.now();
                     // A running timer redraws as the seconds pass.
-                    let mut redraw = app.wants_ticks();
+                    let mut redraw = screen.wants_ticks();
                     if redraw {
-                        app.update(RuntimeEvent::Tick(Instant::now()));
+                        screen.update(RuntimeEvent::Tick(now));
                     }
-                    redraw |= watch.idle(app, io);
+                    redraw |= watch.idle(&mut screen, io, now);
                     if redraw {
                         // A failure shows on the next event-driven draw.
-                        let _ = draw(terminal, app);
+                        let _ = draw(terminal, &screen);
                     }
                     continue;
                 }
-                Polled::Closed => effects.extend(app.update(RuntimeEvent::Terminate)),
+                Polled::Closed => effects.extend(screen.update(RuntimeEvent::Terminate)),
                 Polled::Event(e) => {
-                    watch.active();
+                    watch.active(events.now());
                     debug_panic_trigger(&e);
-                    effects.extend(message_for(app, &e).map_or_else(Vec::new, |m| app.update(m)));
+                    effects.extend(screen.handle(&e, events.now()));
                     // Take whatever else is already waiting (a paste, fast
-                    // typing) so that its saves coalesce into one write. Each
-                    // key is applied at once: the next one depends on the mode
-                    // this one leaves.
+                    // typing) before drawing, so a burst costs one frame and
+                    // its saves coalesce into one write. Each key is applied
+                    // at once: the next one depends on the mode this one leaves.
                     for _ in 0..256 {
-                        if effects.contains(&Effect::Quit) {
+                        if effects.iter().any(Effect::leaves) {
                             break;
                         }
                         match events.next(Duration::ZERO) {
-                            Polled::Event(e) => {
-                                effects.extend(
-                                    message_for(app, &e).map_or_else(Vec::new, |m| app.update(m)),
-                                );
-                            }
+                            Polled::Event(e) => effects.extend(screen.handle(&e, events.now())),
                             Polled::Idle => break,
                             Polled::Closed => {
-                                effects.extend(app.update(RuntimeEvent::Terminate));
+                                effects.extend(screen.update(RuntimeEvent::Terminate));
                                 break;
                             }
                         }
@@ -287,37 +416,36 @@ where
             }
         }
         if signal.load(Ordering::SeqCst) != 0 && !effects.contains(&Effect::Quit) {
-            effects.extend(app.update(RuntimeEvent::Terminate));
+            effects.extend(screen.update(RuntimeEvent::Terminate));
         }
-        let leave = perform(app, io, effects);
-        app.update(RuntimeEvent::Tick(Instant::now()));
+        let leave = perform(&mut screen, io, effects);
+        screen.update(RuntimeEvent::Tick(events.now()));
         // A terminal that cannot be drawn on is gone: save and leave.
-        let drawn = draw(terminal, app);
+        let drawn = draw(terminal, &screen);
         if drawn.is_err() && leave.is_none() {
-            let effects = app.update(RuntimeEvent::Terminate);
-            perform(app, io, effects);
-            watch.keep_unsaved_work(app, io);
-            let sig = signal.load(Ordering::SeqCst);
-            return Ok(Outcome::Quit(
-                (sig != 0).then(|| i32::try_from(sig).unwrap_or(0)),
-            ));
+            let effects = screen.update(RuntimeEvent::Terminate);
+            perform(&mut screen, io, effects);
+            watch.keep_unsaved_work(&screen, io);
+            return Ok(Outcome::Quit(signal_number(signal)));
         }
         if leave.is_some() {
             // Whatever could not be saved (a failed save on quit or on a
             // signal) is kept for the next start.
-            watch.keep_unsaved_work(app, io);
+            watch.keep_unsaved_work(&screen, io);
         }
         match leave {
             Some(Effect::OpenLibrary) => return Ok(Outcome::Library),
-            Some(_) => {
-                let sig = signal.load(Ordering::SeqCst);
-                return Ok(Outcome::Quit(
-                    (sig != 0).then(|| i32::try_from(sig).unwrap_or(0)),
-                ));
-            }
+            Some(Effect::Open(path)) => return Ok(Outcome::Open(path)),
+            Some(_) => return Ok(Outcome::Quit(signal_number(signal))),
             None => {}
         }
     }
+}
+
+/// The signal that arrived, if any.
+pub fn signal_number(signal: &SignalFlag) -> Option<i32> {
+    let sig = signal.load(Ordering::SeqCst);
+    (sig != 0).then(|| i32::try_from(sig).unwrap_or(0))
 }
 
 /// In debug builds with `VPCANVAS_DEBUG_PANIC` set, F12 panics: how the
@@ -332,105 +460,38 @@ fn debug_panic_trigger(event: &Event) {
     }
 }
 
-/// Work done while the user pauses: a recovery snapshot of unsaved work,
-/// and a look at whether another program changed the file.
-struct Watch {
-    last_activity: Instant,
-    last_disk_check: Instant,
-    /// The file's (length, modified time) when last looked at.
-    last_meta: Option<(u64, std::time::SystemTime)>,
-    /// The fingerprint of the snapshot written this session, if any.
-    recovery_written: Option<u64>,
-}
-
-/// How long a pause before unsaved work is snapshotted.
-const RECOVERY_IDLE: Duration = Duration::from_millis(800);
-/// How often the file is looked at for other writers.
-const DISK_CHECK: Duration = Duration::from_millis(1500);
-
-impl Watch {
-    fn new() -> Self {
-        let now = Instant::now();
-        Self {
-            last_activity: now,
-            last_disk_check: now,
-            last_meta: None,
-            recovery_written: None,
-        }
-    }
-
-    fn active(&mut self) {
-        self.last_activity = Instant::now();
-    }
-
-    /// Returns true when the screen needs redrawing.
-    fn idle(&mut self, app: &mut App, io: &mut dyn Io) -> bool {
-        let now = Instant::now();
-        if now.duration_since(self.last_activity) >= RECOVERY_IDLE {
-            self.keep_unsaved_work(app, io);
-        }
-        if now.duration_since(self.last_disk_check) < DISK_CHECK
-            || app.mode != crate::app::Mode::Normal
-            || app.doc.read_only.is_some()
-            || app.doc.disk == crate::app::OnDisk::Unknown
-        {
-            return false;
-        }
-        self.last_disk_check = now;
-        // A cheap look first; the contents decide.
-        let meta = std::fs::metadata(app.path())
-            .ok()
-            .and_then(|m| Some((m.len(), m.modified().ok()?)));
-        if meta == self.last_meta {
-            return false;
-        }
-        self.last_meta = meta;
-        match io.disk_fingerprint(app.path()) {
-            Ok(fp) if app.doc.disk.differs_from(fp) => {
-                app.update(RuntimeEvent::ChangedOnDisk);
-                true
-            }
-            _ => false,
-        }
-    }
-
-    /// Writes (or clears) the recovery snapshot to match the unsaved work.
-    fn keep_unsaved_work(&mut self, app: &App, io: &mut dyn Io) {
-        match app.recovery_snapshot() {
-            Some(canvas) => {
-                let fp = storage::fingerprint(crate::canvas::file::to_ron(&canvas).as_bytes());
-                if self.recovery_written != Some(fp)
-                    && io.write_recovery(app.path(), &canvas).is_ok()
-                {
-                    self.recovery_written = Some(fp);
-                }
-            }
-            None => {
-                if self.recovery_written.take().is_some() {
-                    io.clear_recovery(app.path());
-                }
-            }
-        }
-    }
-}
-
-fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &App) -> io::Result<()>
+fn draw<B: Backend>(terminal: &mut Terminal<B>, screen: &Screen<'_>) -> io::Result<()>
 where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
     terminal
-        .draw(|f| ui::render(app, f))
+        .draw(|f| screen.render(f))
         .map_err(io::Error::other)?;
     Ok(())
 }
 
-/// Performs effects: all saves of a batch become one write. Returns the
-/// leaving effect (quit or library) once everything before it is done.
-fn perform(app: &mut App, io: &mut dyn Io, effects: Vec<Effect>) -> Option<Effect> {
+/// The one effect executor, for every screen: performs effects in order
+/// and feeds their results back. All saves of a batch become one write.
+/// Returns the leaving effect (quit, library, open) once everything before
+/// it is done.
+fn perform(screen: &mut Screen<'_>, io: &mut dyn Io, effects: Vec<Effect>) -> Option<Effect> {
     let mut queue: std::collections::VecDeque<Effect> = effects.into();
     let mut saved_this_batch = false;
     let mut leave = None;
     while let Some(effect) = queue.pop_front() {
+        let app = match screen {
+            Screen::Library(lib) => {
+                match library::perform(lib, io, effect) {
+                    Some(Effect::Quit) => leave = Some(Effect::Quit),
+                    Some(other) => {
+                        leave.get_or_insert(other);
+                    }
+                    None => {}
+                }
+                continue;
+            }
+            Screen::Editor(app) => &mut **app,
+        };
         match effect {
             Effect::Save { backup } => {
                 if saved_this_batch && !app.is_dirty() {
@@ -475,6 +536,13 @@ fn perform(app: &mut App, io: &mut dyn Io, effects: Vec<Effect>) -> Option<Effec
             Effect::OpenLibrary => {
                 leave.get_or_insert(Effect::OpenLibrary);
             }
+            // The library's work: the editor never asks for it.
+            Effect::Open(_)
+            | Effect::Create { .. }
+            | Effect::Rename { .. }
+            | Effect::Duplicate { .. }
+            | Effect::Trash(_)
+            | Effect::Restore { .. } => {}
         }
     }
     leave

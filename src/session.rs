@@ -3,18 +3,12 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::Ordering;
-use std::time::{Duration, SystemTime};
-
-use ratatui::Terminal;
-use ratatui::backend::Backend;
 
 use crate::app::{App, Look, OnDisk, RecoveryOffer, StatusKind};
 use crate::canvas::Canvas;
 use crate::clipboard::SystemClipboard;
-use crate::input::action_in;
-use crate::library::{Library, LibraryEffect, Summary};
-use crate::runtime::{self, Events, Outcome, Polled, SessionIo, SignalFlag, TerminalEvents};
+use crate::library::{Done, Library};
+use crate::runtime::{self, Io, Outcome, SessionIo, TerminalEvents};
 use crate::storage::{self, CanvasLock, StorageError};
 
 /// Where a session starts.
@@ -89,10 +83,16 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
         clipboard: SystemClipboard::from_env(),
         data_dir: storage::data_dir(data_dir.as_deref()).ok(),
     };
-    let mut next = start;
+    let mut next = match start {
+        Start::Editor(app) => Next::Editor(app),
+        Start::Library => Next::Library {
+            origin: None,
+            problem: None,
+        },
+    };
     let sig = loop {
         next = match next {
-            Start::Editor(mut app) => {
+            Next::Editor(mut app) => {
                 app.present(&look);
                 // The config warning is said once per session.
                 look.warning = None;
@@ -116,7 +116,10 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
                 match run {
                     Ok(outcome) => match outcome? {
                         Outcome::Quit(sig) => break sig,
-                        Outcome::Library => Start::Library,
+                        Outcome::Library | Outcome::Open(_) => Next::Library {
+                            origin: Some(app.path().to_path_buf()),
+                            problem: None,
+                        },
                     },
                     Err(_) => {
                         // The hook has restored the terminal and said what broke.
@@ -126,13 +129,33 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
                     }
                 }
             }
-            Start::Library => {
+            Next::Library { origin, problem } => {
                 let dir = storage::data_dir(data_dir.as_deref()).map_err(io::Error::other)?;
-                let mut library = Library::new(dir.clone(), summaries(&dir), SystemTime::now());
+                // Read afresh each time it opens.
+                let mut library = open_library(&mut io, &dir, origin.as_deref(), problem);
                 library.theme = look.theme.theme();
-                match run_library(&mut terminal, &mut library, &mut TerminalEvents, &signal)? {
-                    Some(app) => Start::Editor(Box::new(app)),
-                    None => break signal_number(&signal),
+                let outcome = runtime::run_library(
+                    &mut terminal,
+                    &mut library,
+                    &mut TerminalEvents,
+                    &mut io,
+                    &signal,
+                )?;
+                match outcome {
+                    Outcome::Open(path) => match load_app(&path) {
+                        Ok(app) => Next::Editor(Box::new(app)),
+                        Err(e) => Next::Library {
+                            origin: library.origin,
+                            problem: Some(
+                                e.to_string().lines().next().unwrap_or_default().to_owned(),
+                            ),
+                        },
+                    },
+                    Outcome::Library => Next::Library {
+                        origin: library.origin,
+                        problem: None,
+                    },
+                    Outcome::Quit(sig) => break sig,
                 }
             }
         };
@@ -140,6 +163,36 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
     drop(guard);
     // The conventional code for death by signal: 128 + its number.
     Ok(sig.map_or(0, |s| u8::try_from(128 + s).unwrap_or(1)))
+}
+
+/// Which screen a session shows next.
+enum Next {
+    Editor(Box<App>),
+    /// The library; opened from the canvas `origin` (if any), saying `problem` (if any).
+    Library {
+        origin: Option<PathBuf>,
+        problem: Option<String>,
+    },
+}
+
+/// The library on the folder as it is now: on the canvas it was opened from,
+/// if any, saying what went wrong, if anything did.
+pub fn open_library(
+    io: &mut dyn Io,
+    dir: &Path,
+    origin: Option<&Path>,
+    problem: Option<String>,
+) -> Library {
+    let listing = runtime::listing(io, dir, Done::Looked);
+    let mut library = Library::new(dir.to_path_buf(), Vec::new(), listing.now);
+    library.listed(listing);
+    if let Some(origin) = origin {
+        library = library.opened_from(origin);
+    }
+    if let Some(why) = problem {
+        library.say(why, StatusKind::Error);
+    }
+    library
 }
 
 /// After a crash: the unsaved work goes to the recovery folder, and one line
@@ -179,116 +232,4 @@ fn offer_recovery(app: &mut App, data_dir: &Path) {
             });
         }
     }
-}
-
-fn summaries(dir: &Path) -> Vec<Summary> {
-    storage::list(dir)
-        .map(|entries| entries.iter().map(Summary::from_entry).collect())
-        .unwrap_or_default()
-}
-
-/// Runs the library until a canvas is opened (returned) or the user quits.
-pub fn run_library<B: Backend>(
-    terminal: &mut Terminal<B>,
-    lib: &mut Library,
-    events: &mut dyn Events,
-    signal: &SignalFlag,
-) -> io::Result<Option<App>>
-where
-    B::Error: std::error::Error + Send + Sync + 'static,
-{
-    loop {
-        terminal
-            .draw(|f| crate::library::render(lib, f))
-            .map_err(io::Error::other)?;
-        if signal.load(Ordering::SeqCst) != 0 {
-            return Ok(None);
-        }
-        let event = match events.next(Duration::from_millis(100)) {
-            Polled::Idle => continue,
-            Polled::Closed => return Ok(None),
-            Polled::Event(e) => e,
-        };
-        let Some(action) = action_in(lib.key_context(), &event) else {
-            continue;
-        };
-        for effect in lib.update(action) {
-            match perform(lib, effect) {
-                Next::Stay => {}
-                Next::Open(app) => return Ok(Some(*app)),
-                Next::Quit => return Ok(None),
-            }
-        }
-    }
-}
-
-/// What the library does after an effect.
-enum Next {
-    Stay,
-    Open(Box<App>),
-    Quit,
-}
-
-/// Does one library effect.
-fn perform(lib: &mut Library, effect: LibraryEffect) -> Next {
-    let dir = lib.dir.clone();
-    let result: Result<(String, Option<String>), StorageError> = match effect {
-        LibraryEffect::Quit => return Next::Quit,
-        LibraryEffect::Open(path) => match load_app(&path) {
-            Ok(app) => return Next::Open(Box::new(app)),
-            Err(e) => Err(e),
-        },
-        LibraryEffect::Create { name, example } => {
-            let created = storage::canvas_path(&dir, &name).and_then(|path| {
-                let canvas = match example {
-                    Some(ex) => ex.canvas().map_err(|source| StorageError::Format {
-                        path: path.clone(),
-                        source,
-                    })?,
-                    None => Canvas::new(storage::canvas_name(&name)),
-                };
-                storage::create(&path, &canvas).map(|()| path)
-            });
-            match created.and_then(|path| load_app(&path)) {
-                Ok(app) => return Next::Open(Box::new(app)),
-                Err(e) => Err(e),
-            }
-        }
-        LibraryEffect::Rename { from, to } => storage::canvas_path(&dir, &to)
-            .and_then(|target| storage::rename(&from, &target).map(|()| target))
-            .map(|t| (format!("Renamed to {}", t.display()), stem(&t))),
-        LibraryEffect::Duplicate { from, to } => storage::canvas_path(&dir, &to)
-            .and_then(|target| storage::duplicate(&from, &target).map(|()| target))
-            .map(|t| (format!("Duplicated as {}", t.display()), stem(&t))),
-        LibraryEffect::Trash(path) => storage::trash(&dir, &path).map(|t| {
-            (
-                format!("Moved to {} (restore it by moving it back)", t.display()),
-                None,
-            )
-        }),
-    };
-    match result {
-        Ok((msg, focus)) => {
-            lib.refresh(summaries(&dir), SystemTime::now(), focus.as_deref());
-            lib.say(msg, StatusKind::Info);
-        }
-        Err(e) => {
-            lib.refresh(summaries(&dir), SystemTime::now(), None);
-            lib.say(
-                e.to_string().lines().next().unwrap_or_default().to_owned(),
-                StatusKind::Error,
-            );
-        }
-    }
-    Next::Stay
-}
-
-/// The signal that arrived, if any.
-fn signal_number(signal: &SignalFlag) -> Option<i32> {
-    let sig = signal.load(Ordering::SeqCst);
-    (sig != 0).then(|| i32::try_from(sig).unwrap_or(0))
-}
-
-fn stem(path: &Path) -> Option<String> {
-    path.file_stem().map(|s| s.to_string_lossy().into_owned())
 }

@@ -517,5 +517,26 @@ pub fn list(dir: &Path) -> Result<Vec<Entry>, StorageError> {
     Ok(entries)
 }
 
+/// A stamp of a folder's canvases (names, lengths, modified times) that
+/// changes when one is added, removed, renamed or written, read without
+/// opening any file: how the library notices changes cheaply. In memory
+/// only; never persisted.
+pub fn folder_stamp(dir: &Path) -> io::Result<u64> {
+    use std::hash::{Hash, Hasher};
+    let mut seen = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if Path::new(&name).extension().is_some_and(|e| e == EXTENSION) {
+            let meta = entry.metadata()?;
+            seen.push((name, meta.len(), meta.modified().ok()));
+        }
+    }
+    seen.sort();
+    let mut hasher = std::hash::DefaultHasher::new();
+    seen.hash(&mut hasher);
+    Ok(hasher.finish())
+}
+
 #[cfg(test)]
 mod tests;

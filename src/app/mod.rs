@@ -53,6 +53,35 @@ pub enum Effect {
     ClearRecovery,
     /// Close this canvas (saved) and show the library.
     OpenLibrary,
+    /// Library: open this canvas in the editor.
+    Open(PathBuf),
+    /// Library: write a new canvas called `name` (from an example, if given), then open it.
+    Create {
+        name: String,
+        example: Option<crate::examples::Example>,
+    },
+    /// Library: rename a canvas file.
+    Rename { from: PathBuf, to: String },
+    /// Library: copy a canvas under a new name, for another customer `segment`.
+    Duplicate {
+        from: PathBuf,
+        to: String,
+        segment: String,
+    },
+    /// Library: move a canvas to `trash/`.
+    Trash(PathBuf),
+    /// Library: move a trashed canvas back to `to` (a file name in the data folder).
+    Restore { from: PathBuf, to: String },
+}
+
+impl Effect {
+    /// Whether this effect leaves the screen (the keys after it belong to the next one).
+    pub fn leaves(&self) -> bool {
+        matches!(
+            self,
+            Effect::Quit | Effect::OpenLibrary | Effect::Open(_) | Effect::Create { .. }
+        )
+    }
 }
 
 /// What the user is doing right now.

@@ -1,18 +1,18 @@
 //! The library: the canvases in the data directory, to open, create, rename,
 //! duplicate and delete (to `trash/`). Typing filters the list.
 //!
-//! Same shape as the editor: `Library::update(Action) -> Vec<LibraryEffect>`
+//! Same shape as the editor: `Library::update(Action) -> Vec<Effect>`
 //! changes state and does no I/O; the session performs the effects and feeds
 //! back the new listing.
 
 mod view;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 pub use view::{ago, render};
 
-use crate::app::{Action, Status, StatusKind, TextEdit, TextField};
+use crate::app::{Action, Effect, Message, RuntimeEvent, Status, StatusKind, TextEdit, TextField};
 use crate::examples::Example;
 use crate::fit::analyze;
 use crate::input::Context;
@@ -92,30 +92,47 @@ pub enum LibraryMode {
     ConfirmDelete,
 }
 
-/// Work for the session to do.
+/// What the runtime did for the library, fed back through [`Library::listed`]
+/// with a fresh listing.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LibraryEffect {
-    Open(PathBuf),
-    Create {
-        name: String,
-        example: Option<Example>,
-    },
-    Rename {
+pub enum Done {
+    /// Nothing but a fresh look at the folder (it changed, or the library opened).
+    Looked,
+    Renamed {
         from: PathBuf,
-        to: String,
+        to: PathBuf,
     },
-    Duplicate {
+    Duplicated(PathBuf),
+    /// `from` went to `to` in `trash/`.
+    Trashed {
         from: PathBuf,
-        to: String,
+        to: PathBuf,
     },
-    Trash(PathBuf),
-    Quit,
+    /// `from` in `trash/` came back as `to`.
+    Restored {
+        from: PathBuf,
+        to: PathBuf,
+    },
+    /// What went wrong, in one line.
+    Failed(String),
+}
+
+/// The folder as the runtime read it after doing something.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listing {
+    pub canvases: Vec<Summary>,
+    /// The canvases in `trash/`.
+    pub trash: Vec<Summary>,
+    pub now: SystemTime,
+    pub done: Done,
 }
 
 #[derive(Debug)]
 pub struct Library {
     pub dir: PathBuf,
     pub canvases: Vec<Summary>,
+    /// The canvases in `trash/`, to restore.
+    pub trash: Vec<Summary>,
     pub filter: TextField,
     /// Index into the filtered list.
     pub selected: usize,
@@ -124,6 +141,9 @@ pub struct Library {
     pub theme: Theme,
     /// When the listing was read, for "2 hours ago".
     pub now: SystemTime,
+    /// The canvas the library was opened from (`o` in the editor): `Esc`
+    /// goes back to it. `None` when the session started here.
+    pub origin: Option<PathBuf>,
 }
 
 impl Library {
@@ -140,13 +160,26 @@ impl Library {
         Self {
             dir,
             canvases,
+            trash: Vec::new(),
             filter: TextField::default(),
             selected: 0,
             mode: LibraryMode::Browse,
             status: None,
             theme: Theme::default(),
             now,
+            origin: None,
         }
+    }
+
+    /// The library as opened from the canvas at `origin`: that canvas is
+    /// selected, and `Esc` returns to it.
+    #[must_use]
+    pub fn opened_from(mut self, origin: &Path) -> Self {
+        if let Some(i) = self.visible().iter().position(|c| c.path == origin) {
+            self.selected = i;
+        }
+        self.origin = Some(origin.to_path_buf());
+        self
     }
 
     /// The canvases matching the filter (name, title or segment, any case).
@@ -167,17 +200,72 @@ impl Library {
         self.visible().get(self.selected).copied()
     }
 
-    /// A fresh listing after the session did something; selects `focus` if named.
-    pub fn refresh(&mut self, canvases: Vec<Summary>, now: SystemTime, focus: Option<&str>) {
+    /// A fresh listing; selects `focus` if given, else keeps the selected canvas selected.
+    pub fn refresh(&mut self, canvases: Vec<Summary>, now: SystemTime, focus: Option<&Path>) {
+        let keep = self.selected_canvas().map(|c| c.path.clone());
         self.canvases = canvases;
         self.now = now;
-        if let Some(name) = focus {
+        if focus.is_some() {
             self.filter = TextField::default();
-            if let Some(i) = self.visible().iter().position(|c| c.name == name) {
-                self.selected = i;
-            }
+        }
+        if let Some(path) = focus.or(keep.as_deref())
+            && let Some(i) = self.visible().iter().position(|c| c.path == path)
+        {
+            self.selected = i;
         }
         self.selected = self.selected.min(self.visible().len().saturating_sub(1));
+    }
+
+    /// Takes what the runtime did, with the folder as it is now (a result
+    /// the runtime reports, like the editor's `Saved`).
+    pub fn listed(&mut self, listing: Listing) {
+        let Listing {
+            canvases,
+            trash,
+            now,
+            done,
+        } = listing;
+        self.trash = trash;
+        let (focus, said) = match &done {
+            Done::Looked => (None, None),
+            Done::Renamed { from, to } => {
+                if self.origin.as_deref() == Some(from.as_path()) {
+                    self.origin = Some(to.clone());
+                }
+                (
+                    Some(to.clone()),
+                    Some(format!("Renamed to {}", to.display())),
+                )
+            }
+            Done::Duplicated(to) => (
+                Some(to.clone()),
+                Some(format!("Duplicated as {}", to.display())),
+            ),
+            Done::Trashed { to, .. } => (
+                None,
+                Some(format!(
+                    "Moved to {} (restore it by moving it back)",
+                    to.display()
+                )),
+            ),
+            Done::Restored { to, .. } => {
+                (Some(to.clone()), Some(format!("Restored {}", to.display())))
+            }
+            Done::Failed(why) => {
+                self.say(why.clone(), StatusKind::Error);
+                (None, None)
+            }
+        };
+        self.refresh(canvases, now, focus.as_deref());
+        if let Some(text) = said {
+            self.say(text, StatusKind::Info);
+        }
+        // The canvas Esc would go back to is gone (deleted, or renamed elsewhere).
+        if let Some(origin) = &self.origin
+            && !self.canvases.iter().any(|c| &c.path == origin)
+        {
+            self.origin = None;
+        }
     }
 
     pub fn say(&mut self, text: impl Into<String>, kind: StatusKind) {
@@ -187,7 +275,13 @@ impl Library {
         });
     }
 
-    pub fn update(&mut self, action: Action) -> Vec<LibraryEffect> {
+    /// Applies one intent or runtime event and returns the I/O it asks for.
+    pub fn update(&mut self, message: impl Into<Message>) -> Vec<Effect> {
+        let action = match message.into() {
+            Message::Intent(action) => action,
+            Message::Event(RuntimeEvent::Terminate) => return vec![Effect::Quit],
+            Message::Event(_) => return Vec::new(),
+        };
         match std::mem::replace(&mut self.mode, LibraryMode::Browse) {
             LibraryMode::Browse => self.browse(action),
             LibraryMode::Name(prompt, mut field) => {
@@ -204,7 +298,7 @@ impl Library {
             LibraryMode::ConfirmDelete => match action {
                 Action::Confirm => self
                     .selected_canvas()
-                    .map(|c| vec![LibraryEffect::Trash(c.path.clone())])
+                    .map(|c| vec![Effect::Trash(c.path.clone())])
                     .unwrap_or_default(),
                 _ => {
                     self.say("Kept", StatusKind::Info);
@@ -214,7 +308,7 @@ impl Library {
         }
     }
 
-    fn browse(&mut self, action: Action) -> Vec<LibraryEffect> {
+    fn browse(&mut self, action: Action) -> Vec<Effect> {
         let count = self.visible().len();
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
@@ -230,7 +324,7 @@ impl Library {
                 self.selected = 0;
             }
             Action::Confirm => match self.selected_canvas() {
-                Some(c) if c.error.is_none() => return vec![LibraryEffect::Open(c.path.clone())],
+                Some(c) if c.error.is_none() => return vec![Effect::Open(c.path.clone())],
                 Some(c) => {
                     let why = c.error.clone().unwrap_or_default();
                     self.say(format!("Cannot open: {why}"), StatusKind::Error);
@@ -257,12 +351,16 @@ impl Library {
                 self.status = None;
             }
             Action::Cancel => {
-                if self.filter.text().is_empty() {
-                    return vec![LibraryEffect::Quit];
+                if !self.filter.text().is_empty() {
+                    self.filter = TextField::default();
+                } else if let Some(origin) = &self.origin {
+                    // Opened from a canvas: go back to it.
+                    return vec![Effect::Open(origin.clone())];
+                } else {
+                    return vec![Effect::Quit];
                 }
-                self.filter = TextField::default();
             }
-            Action::Quit => return vec![LibraryEffect::Quit],
+            Action::Quit => return vec![Effect::Quit],
             _ => {}
         }
         Vec::new()
@@ -273,7 +371,7 @@ impl Library {
         self.status = None;
     }
 
-    fn named(&mut self, prompt: Prompt, name: &str) -> Vec<LibraryEffect> {
+    fn named(&mut self, prompt: Prompt, name: &str) -> Vec<Effect> {
         if name.is_empty() {
             self.say("No name given; nothing done", StatusKind::Info);
             return Vec::new();
@@ -281,16 +379,26 @@ impl Library {
         let name = name.to_owned();
         let selected = self.selected_canvas().map(|c| c.path.clone());
         match (prompt, selected) {
-            (Prompt::New, _) => vec![LibraryEffect::Create {
+            (Prompt::New, _) => vec![Effect::Create {
                 name,
                 example: None,
             }],
-            (Prompt::NewFromExample, _) => vec![LibraryEffect::Create {
+            (Prompt::NewFromExample, _) => vec![Effect::Create {
                 name,
                 example: Some(Example::Invoicing),
             }],
-            (Prompt::Rename, Some(from)) => vec![LibraryEffect::Rename { from, to: name }],
-            (Prompt::Duplicate, Some(from)) => vec![LibraryEffect::Duplicate { from, to: name }],
+            (Prompt::Rename, Some(from)) => vec![Effect::Rename { from, to: name }],
+            (Prompt::Duplicate, Some(from)) => {
+                let segment = self
+                    .selected_canvas()
+                    .map(|c| c.segment.clone())
+                    .unwrap_or_default();
+                vec![Effect::Duplicate {
+                    from,
+                    to: name,
+                    segment,
+                }]
+            }
             _ => Vec::new(),
         }
     }

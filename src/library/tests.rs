@@ -1,10 +1,10 @@
 #![allow(clippy::unwrap_used)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::*;
-use crate::app::{Action, TextEdit};
+use crate::app::{Action, Effect, TextEdit};
 
 fn summary(name: &str, title: &str, segment: &str) -> Summary {
     Summary {
@@ -46,7 +46,7 @@ fn typing_filters_by_name_title_or_segment_in_any_case() {
     assert_eq!(names, ["acme", "cargo"]);
     lib.update(Action::Cancel);
     assert_eq!(lib.visible().len(), 3, "Esc clears the filter first");
-    assert_eq!(lib.update(Action::Cancel), vec![LibraryEffect::Quit]);
+    assert_eq!(lib.update(Action::Cancel), vec![Effect::Quit]);
 }
 
 #[test]
@@ -55,7 +55,7 @@ fn enter_opens_the_selected_canvas() {
     lib.update(Action::Down);
     assert_eq!(
         lib.update(Action::Confirm),
-        vec![LibraryEffect::Open(PathBuf::from("/d/bistro.ron"))]
+        vec![Effect::Open(PathBuf::from("/d/bistro.ron"))]
     );
 }
 
@@ -80,7 +80,7 @@ fn new_rename_duplicate_ask_for_a_name() {
     typed(&mut lib, "fresh");
     assert_eq!(
         lib.update(Action::Confirm),
-        vec![LibraryEffect::Create {
+        vec![Effect::Create {
             name: "fresh".into(),
             example: None
         }]
@@ -89,7 +89,7 @@ fn new_rename_duplicate_ask_for_a_name() {
     typed(&mut lib, "demo");
     assert!(matches!(
         lib.update(Action::Confirm).as_slice(),
-        [LibraryEffect::Create {
+        [Effect::Create {
             example: Some(_),
             ..
         }]
@@ -99,7 +99,7 @@ fn new_rename_duplicate_ask_for_a_name() {
     typed(&mut lib, "renamed");
     assert_eq!(
         lib.update(Action::Confirm),
-        vec![LibraryEffect::Rename {
+        vec![Effect::Rename {
             from: PathBuf::from("/d/acme.ron"),
             to: "renamed".into()
         }]
@@ -110,9 +110,10 @@ fn new_rename_duplicate_ask_for_a_name() {
     );
     assert_eq!(
         lib.update(Action::Confirm),
-        vec![LibraryEffect::Duplicate {
+        vec![Effect::Duplicate {
             from: PathBuf::from("/d/acme.ron"),
-            to: "acme copy".into()
+            to: "acme copy".into(),
+            segment: "Designers".into(),
         }]
     );
 }
@@ -127,7 +128,7 @@ fn delete_asks_first_and_any_other_answer_keeps_it() {
     lib.update(Action::Delete);
     assert_eq!(
         lib.update(Action::Confirm),
-        vec![LibraryEffect::Trash(PathBuf::from("/d/acme.ron"))]
+        vec![Effect::Trash(PathBuf::from("/d/acme.ron"))]
     );
 }
 
@@ -144,6 +145,49 @@ fn refresh_selects_the_named_canvas() {
     let mut lib = library();
     let mut list = lib.canvases.clone();
     list.push(summary("dup", "Copy", ""));
-    lib.refresh(list, SystemTime::now(), Some("dup"));
+    lib.refresh(list, SystemTime::now(), Some(Path::new("/d/dup.ron")));
     assert_eq!(lib.selected_canvas().unwrap().name, "dup");
+}
+
+#[test]
+fn opened_from_a_canvas_it_selects_that_canvas_and_esc_goes_back() {
+    let mut lib = library().opened_from(Path::new("/d/cargo.ron"));
+    assert_eq!(lib.selected_canvas().unwrap().name, "cargo");
+    typed(&mut lib, "x");
+    assert!(
+        lib.update(Action::Cancel).is_empty(),
+        "Esc clears the filter first"
+    );
+    assert_eq!(
+        lib.update(Action::Cancel),
+        vec![Effect::Open(PathBuf::from("/d/cargo.ron"))]
+    );
+}
+
+#[test]
+fn started_in_the_library_esc_quits() {
+    let mut lib = library();
+    assert_eq!(lib.update(Action::Cancel), vec![Effect::Quit]);
+}
+
+#[test]
+fn renaming_the_canvas_it_came_from_goes_back_to_the_new_name() {
+    let mut lib = library().opened_from(Path::new("/d/acme.ron"));
+    let mut list = lib.canvases.clone();
+    list[0].path = PathBuf::from("/d/zeta.ron");
+    list[0].name = "zeta".into();
+    let listing = Listing {
+        canvases: list,
+        trash: Vec::new(),
+        now: SystemTime::now(),
+        done: Done::Renamed {
+            from: PathBuf::from("/d/acme.ron"),
+            to: PathBuf::from("/d/zeta.ron"),
+        },
+    };
+    lib.listed(listing);
+    assert_eq!(
+        lib.update(Action::Cancel),
+        vec![Effect::Open(PathBuf::from("/d/zeta.ron"))]
+    );
 }

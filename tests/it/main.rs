@@ -11,6 +11,7 @@ mod format_fixtures;
 mod fuzz_replay;
 mod hostile;
 mod kill9;
+mod library;
 mod projector;
 mod render;
 mod safety;

@@ -10,6 +10,8 @@
 //!   (any letter works);
 //! - `<snap>` lets the loop draw, then records the screen and the file;
 //! - `<sigterm>` raises the signal flag as SIGTERM would;
+//! - `<wait:15s>` (or `<wait:800ms>`) lets that much time pass, with no
+//!   input, on the script's own clock (nothing sleeps);
 //! - any other word is typed as its characters, one key each (`5`, `a`, `q`).
 
 #![allow(clippy::unwrap_used)]
@@ -43,14 +45,14 @@ use vpcanvas::storage;
 /// between key presses. (Also needed because `runtime::run` wants
 /// `B::Error: Into<io::Error>`, which `TestBackend`'s `Infallible` is not.)
 #[derive(Clone)]
-struct SharedBackend(Rc<RefCell<TestBackend>>);
+pub(crate) struct SharedBackend(Rc<RefCell<TestBackend>>);
 
 impl SharedBackend {
-    fn new(width: u16, height: u16) -> Self {
+    pub(crate) fn new(width: u16, height: u16) -> Self {
         Self(Rc::new(RefCell::new(TestBackend::new(width, height))))
     }
 
-    fn screen(&self) -> String {
+    pub(crate) fn screen(&self) -> String {
         vpcanvas::ui::buffer_to_text(self.0.borrow().buffer())
     }
 }
@@ -99,14 +101,18 @@ impl Backend for SharedBackend {
 
 // -- key scripts ----------------------------------------------------------------
 
-enum Step {
+pub(crate) enum Step {
     Event(Event),
+    /// Time passes with no input (on the script's clock).
+    Wait(Duration),
     /// No input for a moment: the loop draws what it has.
     Idle,
     /// Record the screen and the file.
     Snap,
     /// A signal arrives.
     Signal(usize),
+    /// Something another program does meanwhile (writes a file, …).
+    Do(Box<dyn FnOnce()>),
 }
 
 fn key(code: KeyCode, mods: KeyModifiers) -> Step {
@@ -139,6 +145,14 @@ fn named(name: &str) -> Vec<Step> {
         "bs" => one(KeyCode::Backspace),
         "snap" => vec![Step::Idle, Step::Snap],
         "sigterm" => vec![Step::Signal(15), Step::Idle],
+        wait if wait.starts_with("wait:") => {
+            let amount = &wait[5..];
+            let time = match amount.strip_suffix("ms") {
+                Some(ms) => Duration::from_millis(ms.parse().unwrap()),
+                None => Duration::from_secs(amount.strip_suffix('s').unwrap().parse().unwrap()),
+            };
+            vec![Step::Wait(time)]
+        }
         ctrl if ctrl.len() == 3 && ctrl.starts_with("c-") => {
             let c = ctrl.chars().nth(2).unwrap();
             vec![key(KeyCode::Char(c), KeyModifiers::CONTROL)]
@@ -148,7 +162,7 @@ fn named(name: &str) -> Vec<Step> {
 }
 
 /// Parses a script (see the module doc) into steps.
-fn parse_script(script: &str) -> Vec<Step> {
+pub(crate) fn parse_script(script: &str) -> Vec<Step> {
     let mut steps = Vec::new();
     let mut chars = script.chars().peekable();
     while let Some(&c) = chars.peek() {
@@ -185,14 +199,46 @@ pub(crate) struct Snap {
 
 /// A scripted event source: plays its steps, then reports the input closed.
 pub(crate) struct Script {
-    steps: VecDeque<Step>,
-    backend: SharedBackend,
-    file: PathBuf,
-    signal: SignalFlag,
+    pub(crate) steps: VecDeque<Step>,
+    pub(crate) backend: SharedBackend,
+    pub(crate) file: PathBuf,
+    pub(crate) signal: SignalFlag,
     snaps: Vec<Snap>,
+    /// The script's clock: when it started, and how much time has passed.
+    start: std::time::Instant,
+    passed: Duration,
+    /// How often the loop waited for input while keys were already queued
+    /// (a burst typed ahead): each such wait is lag the user sees.
+    pub(crate) waits_with_keys_queued: usize,
 }
 
 impl Script {
+    pub(crate) fn new(
+        script: &str,
+        backend: SharedBackend,
+        file: PathBuf,
+        signal: SignalFlag,
+    ) -> Self {
+        Self {
+            steps: parse_script(script).into(),
+            backend,
+            file,
+            signal,
+            snaps: Vec::new(),
+            start: std::time::Instant::now(),
+            passed: Duration::ZERO,
+            waits_with_keys_queued: 0,
+        }
+    }
+}
+
+impl Script {
+    /// Then `what` happens, as if another program did it.
+    pub(crate) fn then_do(mut self, what: impl FnOnce() + 'static) -> Self {
+        self.steps.push_back(Step::Do(Box::new(what)));
+        self
+    }
+
     pub(crate) fn then(mut self, script: &str) -> Self {
         self.steps.extend(parse_script(script));
         self
@@ -206,13 +252,29 @@ impl Script {
 }
 
 impl Events for Script {
-    fn next(&mut self, _timeout: Duration) -> Polled {
+    fn now(&mut self) -> std::time::Instant {
+        self.start + self.passed
+    }
+
+    fn next(&mut self, timeout: Duration) -> Polled {
+        if !timeout.is_zero() && matches!(self.steps.front(), Some(Step::Event(_))) {
+            self.waits_with_keys_queued += 1;
+        }
+        // Time passes only while the loop waits for input.
+        if timeout.is_zero() && matches!(self.steps.front(), Some(Step::Wait(_))) {
+            return Polled::Idle;
+        }
         loop {
             match self.steps.pop_front() {
                 None => return Polled::Closed,
                 Some(Step::Event(e)) => return Polled::Event(e),
+                Some(Step::Wait(time)) => {
+                    self.passed += time;
+                    return Polled::Idle;
+                }
                 Some(Step::Idle) => return Polled::Idle,
                 Some(Step::Signal(sig)) => self.signal.store(sig, Ordering::SeqCst),
+                Some(Step::Do(what)) => what(),
                 Some(Step::Snap) => self.snaps.push(Snap {
                     screen: self.backend.screen(),
                     file: std::fs::read_to_string(&self.file).ok(),
@@ -267,13 +329,12 @@ impl Session {
         let mut app: App = load_app(&self.file).unwrap();
         let backend = SharedBackend::new(120, 40);
         let signal: SignalFlag = Arc::new(AtomicUsize::new(0));
-        let mut events = build(Script {
-            steps: parse_script(script).into(),
-            backend: backend.clone(),
-            file: self.file.clone(),
-            signal: Arc::clone(&signal),
-            snaps: Vec::new(),
-        });
+        let mut events = build(Script::new(
+            script,
+            backend.clone(),
+            self.file.clone(),
+            Arc::clone(&signal),
+        ));
         let mut terminal = Terminal::new(backend.clone()).unwrap();
         let outcome = runtime::run(&mut terminal, &mut app, &mut events, io, &signal).unwrap();
         Ran {
@@ -809,4 +870,47 @@ fn a_save_left_in_place_by_a_failed_folder_sync_is_ours_not_another_writers() {
     );
     assert!(io.saves >= 2, "{} saves", io.saves);
     assert_eq!(ran.outcome, Outcome::Quit(None));
+}
+
+/// The timer on screen: the first `m:ss` in the header.
+fn timer_shown(screen: &str) -> String {
+    let header = screen.lines().next().unwrap_or_default();
+    header
+        .split_whitespace()
+        .find(|w| {
+            let (m, s) = w.split_once(':').unwrap_or_default();
+            !m.is_empty() && m.chars().all(|c| c.is_ascii_digit()) && s.len() == 2
+        })
+        .unwrap_or_else(|| panic!("no timer in the header:\n{header}"))
+        .to_owned()
+}
+
+/// Issue #12: a paused timer resumes where it stopped, however long the
+/// pause (the app's clock used to move only on ticks, which stop while paused).
+#[test]
+fn a_paused_timer_resumes_at_the_same_second() {
+    let s = Session::new();
+    let ran =
+        s.run("T <c-u> 90s <enter> <wait:5s> <snap> P <wait:20s> P <snap> <wait:1s> <snap> q");
+    let shown: Vec<String> = ran.snaps.iter().map(|s| timer_shown(&s.screen)).collect();
+    assert_eq!(shown, ["1:25", "1:25", "1:24"], "{}", ran.snaps[1].screen);
+}
+
+/// Issue #12: keys typed ahead are applied in one go, never one wait each.
+#[test]
+fn a_burst_of_keys_costs_one_wait() {
+    let s = Session::new();
+    let backend = SharedBackend::new(120, 40);
+    let signal: SignalFlag = Arc::new(AtomicUsize::new(0));
+    let mut events = Script::new(
+        "5 a \"burst of keys\" <enter> q",
+        backend.clone(),
+        s.file.clone(),
+        Arc::clone(&signal),
+    );
+    let mut app = load_app(&s.file).unwrap();
+    let mut terminal = Terminal::new(backend).unwrap();
+    runtime::run(&mut terminal, &mut app, &mut events, &mut FileIo, &signal).unwrap();
+    assert_eq!(events.waits_with_keys_queued, 1);
+    assert_eq!(texts(&s.canvas(), Section::Pains), ["burst of keys"]);
 }

@@ -1,0 +1,154 @@
+//! The library through the real event loop (the same loop as the editor's),
+//! with scripted keys, real files in a temp data folder, and checks on the
+//! screen, the folder and how the loop ended.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::AtomicUsize;
+
+use ratatui::Terminal;
+
+use vpcanvas::canvas::Canvas;
+use vpcanvas::library::Library;
+use vpcanvas::runtime::{self, FileIo, Outcome, SignalFlag};
+use vpcanvas::session::open_library;
+use vpcanvas::storage;
+
+use super::scenarios::{Script, SharedBackend};
+
+/// A data folder holding canvases with these names.
+struct Folder {
+    dir: tempfile::TempDir,
+}
+
+/// How a library run ended.
+struct Ran {
+    outcome: Outcome,
+    screen: String,
+    waits_with_keys_queued: usize,
+    library: Library,
+}
+
+impl Folder {
+    fn with(names: &[&str]) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        for name in names {
+            let mut canvas = Canvas::new(format!("{name} title"));
+            canvas.segment = format!("{name} segment");
+            storage::create(&dir.path().join(format!("{name}.ron")), &canvas).unwrap();
+        }
+        Self { dir }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(format!("{name}.ron"))
+    }
+
+    fn names(&self, sub: &str) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.dir.path().join(sub))
+            .map(|d| {
+                d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                    .filter(|n| {
+                        std::path::Path::new(n)
+                            .extension()
+                            .is_some_and(|e| e == "ron")
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
+    }
+
+    /// Runs the library (opened from `origin`, if given) on a script.
+    fn run(&self, origin: Option<&str>, script: &str) -> Ran {
+        self.run_with(origin, script, |s| s)
+    }
+
+    fn run_with(
+        &self,
+        origin: Option<&str>,
+        script: &str,
+        build: impl FnOnce(Script) -> Script,
+    ) -> Ran {
+        let origin = origin.map(|o| self.path(o));
+        let mut library = open_library(&mut FileIo, self.dir.path(), origin.as_deref(), None);
+        let backend = SharedBackend::new(120, 30);
+        let signal: SignalFlag = Arc::new(AtomicUsize::new(0));
+        let mut events = build(Script::new(
+            script,
+            backend.clone(),
+            self.dir.path().join("none.ron"),
+            Arc::clone(&signal),
+        ));
+        let mut terminal = Terminal::new(backend.clone()).unwrap();
+        let outcome = runtime::run_library(
+            &mut terminal,
+            &mut library,
+            &mut events,
+            &mut FileIo,
+            &signal,
+        )
+        .unwrap();
+        Ran {
+            outcome,
+            screen: backend.screen(),
+            waits_with_keys_queued: events.waits_with_keys_queued,
+            library,
+        }
+    }
+}
+
+/// The library's selected row: the line drawn in the selection style is not
+/// visible in text, so ask the library itself.
+fn selected(ran: &Ran) -> String {
+    ran.library.selected_canvas().unwrap().name.clone()
+}
+
+#[test]
+fn opened_from_a_canvas_it_is_on_that_canvas_and_esc_goes_back_to_it() {
+    let folder = Folder::with(&["acme", "bistro", "cargo"]);
+    let ran = folder.run(Some("cargo"), "<esc>");
+    assert_eq!(ran.outcome, Outcome::Open(folder.path("cargo")));
+    let ran = folder.run(Some("bistro"), "<snap> <c-q>");
+    assert_eq!(selected(&ran), "bistro");
+}
+
+#[test]
+fn started_in_the_library_esc_quits() {
+    let folder = Folder::with(&["acme"]);
+    let ran = folder.run(None, "<esc>");
+    assert_eq!(ran.outcome, Outcome::Quit(None));
+}
+
+#[test]
+fn a_burst_typed_into_the_library_is_read_in_one_go() {
+    let folder = Folder::with(&["acme", "bistro", "cargo"]);
+    let ran = folder.run(None, "bistro <snap> <c-q>");
+    // One wait for the first key of the burst; the other five were queued.
+    assert_eq!(ran.waits_with_keys_queued, 1);
+    assert!(ran.screen.contains("Filter: bistro"), "{}", ran.screen);
+    assert_eq!(selected(&ran), "bistro");
+}
+
+#[test]
+fn a_canvas_written_by_another_program_appears_while_the_library_is_open() {
+    let folder = Folder::with(&["acme"]);
+    let new = folder.path("zebra");
+    let ran = folder.run_with(None, "<wait:1s>", |s| {
+        s.then_do(move || storage::create(&new, &Canvas::new("Zebra rides")).unwrap())
+            .then("<wait:2s> <snap> <c-q>")
+    });
+    assert!(ran.screen.contains("Zebra rides"), "{}", ran.screen);
+}
+
+#[test]
+fn delete_moves_the_canvas_to_the_trash() {
+    let folder = Folder::with(&["acme", "bistro"]);
+    let ran = folder.run(None, "<down> <del> y <snap> <c-q>");
+    assert_eq!(folder.names(""), ["acme.ron"]);
+    assert_eq!(folder.names("trash"), ["bistro.ron"]);
+    assert!(!ran.screen.contains("bistro title"), "{}", ran.screen);
+}
