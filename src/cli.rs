@@ -16,7 +16,6 @@ use crate::examples::Example;
 use crate::export::{self, Format};
 use crate::fit::analyze;
 use crate::session::Options;
-use crate::statement::default_statement;
 use crate::storage;
 use crate::theme::ThemeName;
 
@@ -63,9 +62,13 @@ pub enum Command {
         files: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
-        /// Exit 1 when any pain lacks a reliever or any gain lacks a creator.
+        /// Exit 1 when any pain lacks a reliever or any gain lacks a creator,
+        /// or a merge left conflicts to resolve.
         #[arg(long)]
         strict: bool,
+        /// Exit 1 when a top-ranked job, pain or gain is not yet Validated.
+        #[arg(long)]
+        require_evidence: bool,
     },
     /// Write the canvas to stdout as Markdown, JSON or plain text.
     Export {
@@ -73,8 +76,17 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Md)]
         format: Format,
     },
-    /// Print the value proposition statement.
-    Statement { file: PathBuf },
+    /// Print the value proposition statement: the first saved one, else the
+    /// one proposed from the canvas.
+    Statement {
+        file: PathBuf,
+        /// Every saved statement, each under its name.
+        #[arg(long, conflicts_with = "name")]
+        all: bool,
+        /// The saved statement with this name.
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+    },
     /// Test hook (hidden): save two different large canvases to FILE in turn,
     /// forever, through the real save path. The kill -9 test kills it mid-save.
     #[command(name = "save-loop", hide = true)]
@@ -144,7 +156,15 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             files,
             format,
             strict,
-        }) => Ok(cmd_check(files, *format, *strict)),
+            require_evidence,
+        }) => Ok(cmd_check(
+            files,
+            *format,
+            CheckGates {
+                strict: *strict,
+                require_evidence: *require_evidence,
+            },
+        )),
         Some(Command::Export { file, format }) => {
             let canvas = storage::load(file)?.canvas;
             print_out(&format.render(&canvas))?;
@@ -171,10 +191,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::SaveLoop { file }) => save_loop(file),
-        Some(Command::Statement { file }) => {
+        Some(Command::Statement { file, all, name }) => {
             let canvas = storage::load(file)?.canvas;
-            print_out(&format!("{}\n", default_statement(&canvas)))?;
-            Ok(ExitCode::SUCCESS)
+            Ok(cmd_statement(&canvas, *all, name.as_deref())?)
         }
     }
 }
@@ -318,7 +337,51 @@ fn cmd_list(data_dir: Option<&Path>) -> Result<ExitCode, Box<dyn std::error::Err
     Ok(ExitCode::SUCCESS)
 }
 
-fn cmd_check(files: &[PathBuf], format: CheckFormat, strict: bool) -> ExitCode {
+/// `statement`: the main statement, every saved one, or one by name.
+fn cmd_statement(canvas: &Canvas, all: bool, name: Option<&str>) -> std::io::Result<ExitCode> {
+    let line = |text: &str| format!("{}\n", crate::export::one_line(text));
+    if let Some(name) = name {
+        let Some(found) = canvas.statements.iter().find(|s| s.name == name) else {
+            let saved: Vec<String> = canvas
+                .statements
+                .iter()
+                .map(|s| format!("\"{}\"", s.name))
+                .collect();
+            let known = if saved.is_empty() {
+                "it has no saved statements".to_owned()
+            } else {
+                format!("saved: {}", saved.join(", "))
+            };
+            eprintln!("vpcanvas: no saved statement is named \"{name}\"; {known}");
+            return Ok(ExitCode::from(EXIT_ERROR));
+        };
+        print_out(&line(&found.text))?;
+    } else if all && !canvas.statements.is_empty() {
+        let mut out = String::new();
+        for (n, s) in canvas.statements.iter().enumerate() {
+            if n > 0 {
+                out.push('\n');
+            }
+            out.push_str(&line(&s.name));
+            out.push_str(&line(&s.text));
+        }
+        print_out(&out)?;
+    } else {
+        print_out(&line(&crate::statement::main_statement(canvas)))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What makes `check` exit 1.
+#[derive(Debug, Clone, Copy)]
+struct CheckGates {
+    /// Gaps in the fit, or merge conflicts left to resolve.
+    strict: bool,
+    /// A top-ranked customer item not yet validated.
+    require_evidence: bool,
+}
+
+fn cmd_check(files: &[PathBuf], format: CheckFormat, gates: CheckGates) -> ExitCode {
     let mut failed_load = false;
     let mut gaps = false;
     let mut out = String::new();
@@ -327,7 +390,8 @@ fn cmd_check(files: &[PathBuf], format: CheckFormat, strict: bool) -> ExitCode {
         match storage::load(file) {
             Ok(parsed) => {
                 let report = analyze(&parsed.canvas);
-                gaps |= report.has_gaps();
+                gaps |= gates.strict && (report.has_gaps() || !parsed.canvas.conflicts.is_empty());
+                gaps |= gates.require_evidence && !report.unproven_top.is_empty();
                 match format {
                     CheckFormat::Text => {
                         out.push_str(&export::check_text(&name, &parsed.canvas, &report));
@@ -353,7 +417,7 @@ fn cmd_check(files: &[PathBuf], format: CheckFormat, strict: bool) -> ExitCode {
     }
     if failed_load {
         ExitCode::from(EXIT_ERROR)
-    } else if strict && gaps {
+    } else if gaps {
         ExitCode::from(EXIT_GAPS)
     } else {
         ExitCode::SUCCESS

@@ -178,6 +178,15 @@ fn addresser_of_top(canvas: &Canvas, customer: Section) -> Option<ItemId> {
 }
 
 /// The statement for the default choice.
+/// The statement to show or copy when nothing else is asked for: the first
+/// saved statement, else the proposed ad-lib (SPEC §7).
+pub fn main_statement(canvas: &Canvas) -> String {
+    canvas
+        .statements
+        .first()
+        .map_or_else(|| default_statement(canvas), |s| s.text.clone())
+}
+
 pub fn default_statement(canvas: &Canvas) -> String {
     compose(canvas, &StatementChoice::default_for(canvas))
 }

@@ -6,7 +6,7 @@ use crate::text::inert::json_inert;
 
 use crate::canvas::file::level_word;
 use crate::canvas::{Canvas, Item, Section};
-use crate::fit::{FitReport, Flagged};
+use crate::fit::{FitReport, Flagged, Risk};
 
 /// The canvas as JSON, mirroring the RON structure (level names as in RON;
 /// version 2 fields only where the file would have them).
@@ -94,6 +94,13 @@ pub fn check_json(file: &str, canvas: &Canvas, report: &FitReport) -> Value {
             "pains": report.pains.ratio(),
             "gains": report.gains.ratio(),
         },
+        "coverage_evidenced": {
+            "pains": report.pains_evidenced.ratio(),
+            "gains": report.gains_evidenced.ratio(),
+        },
+        "test_next": risks(&report.test_next),
+        "top_ranked_unvalidated": risks(&report.unproven_top),
+        "conflicts": canvas.conflicts.iter().map(|c| json!({"ours": c.ours, "theirs": c.theirs})).collect::<Vec<_>>(),
         "counts": {
             "pains": report.pains.total,
             "pains_relieved": report.pains.addressed,
@@ -101,6 +108,25 @@ pub fn check_json(file: &str, canvas: &Canvas, report: &FitReport) -> Value {
             "gains_created": report.gains.addressed,
         },
     })
+}
+
+/// Risks as `{ "id", "section", "text" }`, section as the file names it.
+fn risks(list: &[Risk]) -> Value {
+    list.iter()
+        .map(|r| json!({"id": r.id, "section": section_key(r.section), "text": r.text}))
+        .collect()
+}
+
+/// A section's name as the file's field names it (`pains`, `relievers`, …).
+pub fn section_key(section: Section) -> &'static str {
+    match section {
+        Section::Products => "products",
+        Section::Creators => "creators",
+        Section::Relievers => "relievers",
+        Section::Gains => "gains",
+        Section::Pains => "pains",
+        Section::Jobs => "jobs",
+    }
 }
 
 /// A JSON document, pretty, with every control character and bidi override

@@ -6,7 +6,9 @@ use crate::canvas::{Canvas, Section};
 use crate::fit::{FitReport, analyze};
 use crate::statement::default_statement;
 
-use super::{DOCUMENT_ORDER, item_tags, link_verb, linked_texts, one_line};
+use super::{
+    DOCUMENT_ORDER, TEST_NEXT_SHOWN, coverage_percent, item_tags, link_verb, linked_texts, one_line,
+};
 
 /// The whole canvas as a Markdown document: both halves, the fit and the statement.
 pub fn markdown(canvas: &Canvas) -> String {
@@ -23,11 +25,8 @@ pub fn markdown(canvas: &Canvas) -> String {
         }
     }
     fit(&mut out, &report);
-    let _ = writeln!(
-        out,
-        "\n## Value proposition\n\n> {}",
-        md_escape(&default_statement(canvas))
-    );
+    statements(&mut out, canvas);
+    cards(&mut out, canvas);
     super::inert(out)
 }
 
@@ -82,6 +81,9 @@ fn section_list(out: &mut String, canvas: &Canvas, report: &FitReport, section: 
             let _ = write!(out, " — **⚠ {what}**");
         }
         out.push('\n');
+        for note in &item.evidence {
+            let _ = writeln!(out, "   - Evidence: {}", md_escape(&one_line(note)));
+        }
     }
 }
 
@@ -109,6 +111,113 @@ fn fit(out: &mut String, report: &FitReport) {
         if !list.is_empty() {
             let names: Vec<String> = list.iter().map(|f| md_escape(&one_line(&f.text))).collect();
             let _ = writeln!(out, "- {label}: {}", names.join("; "));
+        }
+    }
+    let _ = writeln!(
+        out,
+        "- Coverage with evidence: {}",
+        coverage_percent(&report.pains_evidenced, &report.gains_evidenced)
+    );
+    if !report.test_next.is_empty() {
+        let _ = writeln!(out, "\n### Test next\n");
+        for r in report.test_next.iter().take(TEST_NEXT_SHOWN) {
+            let _ = writeln!(
+                out,
+                "- {} _({})_",
+                md_escape(&one_line(&r.text)),
+                r.section.noun()
+            );
+        }
+    }
+}
+
+/// The saved statements, or the proposed one when none is saved.
+fn statements(out: &mut String, canvas: &Canvas) {
+    if canvas.statements.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n## Value proposition\n\n> {}",
+            md_escape(&default_statement(canvas))
+        );
+        return;
+    }
+    let _ = writeln!(out, "\n## Value propositions");
+    for s in &canvas.statements {
+        let _ = writeln!(
+            out,
+            "\n**{}**\n\n> {}",
+            md_escape(&one_line(&s.name)),
+            md_escape(&one_line(&s.text))
+        );
+    }
+}
+
+/// The test cards and learning cards, as the method's cards read.
+fn cards(out: &mut String, canvas: &Canvas) {
+    let names = |ids: &[crate::canvas::ItemId]| -> String {
+        ids.iter()
+            .filter_map(|id| {
+                canvas
+                    .item(*id)
+                    .map(|i| one_line(&i.text))
+                    .or_else(|| canvas.statement(*id).map(|s| one_line(&s.name)))
+            })
+            .map(|t| md_escape(&t))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    if !canvas.tests.is_empty() {
+        let _ = writeln!(out, "\n## Tests");
+        for t in &canvas.tests {
+            let deadline = t.deadline.map(|d| format!(", by {d}")).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "\n### {} _({}{deadline})_\n",
+                md_escape(&one_line(&t.name)),
+                t.state.name()
+            );
+            for (label, value) in [
+                ("We believe that", &t.believe),
+                ("To verify that, we will", &t.verify),
+                ("And measure", &t.measure),
+                ("We are right if", &t.right_if),
+            ] {
+                if !value.is_empty() {
+                    let _ = writeln!(out, "- **{label}** {}", md_escape(&one_line(value)));
+                }
+            }
+            let tested: Vec<crate::canvas::ItemId> =
+                t.items.iter().chain(&t.statements).copied().collect();
+            if !tested.is_empty() {
+                let _ = writeln!(out, "- **Tests:** {}", names(&tested));
+            }
+        }
+    }
+    if !canvas.learnings.is_empty() {
+        let _ = writeln!(out, "\n## Learnings");
+        for l in &canvas.learnings {
+            let from = l
+                .test
+                .and_then(|t| canvas.test(t))
+                .map(|t| format!(" from {}", md_escape(&one_line(&t.name))))
+                .unwrap_or_default();
+            let date = l.date.map(|d| format!(" _({d})_")).unwrap_or_default();
+            let _ = writeln!(out, "\n### Learning{from}{date}\n");
+            for (label, value) in [
+                ("We observed", &l.observed),
+                ("From that we learned", &l.learned),
+                ("Therefore we will", &l.decision),
+            ] {
+                if !value.is_empty() {
+                    let _ = writeln!(out, "- **{label}** {}", md_escape(&one_line(value)));
+                }
+            }
+            if !l.validated.is_empty() {
+                let _ = writeln!(out, "- **Validated:** {}", names(&l.validated));
+            }
+            if !l.invalidated.is_empty() {
+                let _ = writeln!(out, "- **Invalidated:** {}", names(&l.invalidated));
+            }
         }
     }
 }

@@ -9,7 +9,8 @@ pub use json::{canvas_json, check_json, json_line};
 pub use markdown::markdown;
 pub use text::{check_text, fit_summary, plain_text};
 
-use crate::canvas::{Canvas, Item, Section};
+use crate::canvas::{Canvas, Item, Section, Status};
+use crate::fit::Coverage;
 
 /// The formats `export` can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -44,14 +45,34 @@ impl Format {
 /// The order sections are written in documents: customer first, as it is explored.
 pub const DOCUMENT_ORDER: [Section; 6] = Section::WORKSHOP_ORDER;
 
-/// A short description of an item's level or kind, e.g. "Functional · High".
+/// A short description of an item's level, kind and (when tested) status,
+/// e.g. "Functional · High · Validated".
 pub fn item_tags(section: Section, item: &Item) -> String {
-    match section {
+    let mut tags = match section {
         Section::Jobs => format!("{} · {}", item.kind.name(), section.level_name(item.level)),
         s if s.has_level() => s.level_name(item.level).to_owned(),
         _ => String::new(),
+    };
+    if item.status != Status::Untested {
+        if !tags.is_empty() {
+            tags.push_str(" · ");
+        }
+        tags.push_str(item.status.name());
     }
+    tags
 }
+
+/// "pains 40% · gains 25%": a coverage pair as percentages.
+pub fn coverage_percent(pains: &Coverage, gains: &Coverage) -> String {
+    format!(
+        "pains {:.0}% · gains {:.0}%",
+        pains.ratio() * 100.0,
+        gains.ratio() * 100.0
+    )
+}
+
+/// How many of [`crate::fit::FitReport::test_next`] documents list.
+pub const TEST_NEXT_SHOWN: usize = 5;
 
 /// The texts of the items an item is linked to, joined with "; ".
 pub fn linked_texts(canvas: &Canvas, item: &Item) -> String {

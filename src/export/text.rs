@@ -6,7 +6,9 @@ use crate::canvas::{Canvas, Section};
 use crate::fit::{FitReport, Flagged, analyze};
 use crate::statement::default_statement;
 
-use super::{DOCUMENT_ORDER, item_tags, link_verb, linked_texts, one_line};
+use super::{
+    DOCUMENT_ORDER, TEST_NEXT_SHOWN, coverage_percent, item_tags, link_verb, linked_texts, one_line,
+};
 
 /// The canvas as plain text, with flagged pains and gains marked `!`.
 pub fn plain_text(canvas: &Canvas) -> String {
@@ -34,11 +36,152 @@ pub fn plain_text(canvas: &Canvas) -> String {
                 let _ = write!(out, " ({}: {linked})", link_verb(section));
             }
             out.push('\n');
+            for note in &item.evidence {
+                let _ = writeln!(out, "    evidence: {}", one_line(note));
+            }
         }
     }
     let _ = writeln!(out, "\nFit: {}", fit_summary(&report));
-    let _ = writeln!(out, "\nValue proposition: {}", default_statement(canvas));
+    let _ = writeln!(
+        out,
+        "Coverage on paper: {}; with evidence: {}",
+        coverage_percent(&report.pains, &report.gains),
+        coverage_percent(&report.pains_evidenced, &report.gains_evidenced)
+    );
+    write_test_next(&mut out, &report, "");
+    if canvas.statements.is_empty() {
+        let _ = writeln!(out, "\nValue proposition: {}", default_statement(canvas));
+    } else {
+        let _ = writeln!(out, "\nValue propositions:");
+        for s in &canvas.statements {
+            let _ = writeln!(out, "- {}: {}", one_line(&s.name), one_line(&s.text));
+        }
+    }
+    write_cards(&mut out, canvas);
     super::inert(out)
+}
+
+/// `check`'s lines on proof and merges: evidenced coverage, what to test
+/// next, top-ranked items without proof, and conflicts left by a merge.
+fn evidence_and_conflicts(out: &mut String, canvas: &Canvas, report: &FitReport) {
+    let _ = writeln!(
+        out,
+        "  Coverage with evidence: {}",
+        coverage_percent(&report.pains_evidenced, &report.gains_evidenced)
+    );
+    write_test_next(out, report, "  ");
+    if !report.unproven_top.is_empty() {
+        let _ = writeln!(
+            out,
+            "  Top-ranked and not yet validated ({}):",
+            report.unproven_top.len()
+        );
+        for r in &report.unproven_top {
+            let _ = writeln!(out, "    ~ {} ({})", one_line(&r.text), r.section.noun());
+        }
+    }
+    if !canvas.conflicts.is_empty() {
+        let _ = writeln!(
+            out,
+            "  Merge conflicts to resolve in the editor ({}):",
+            canvas.conflicts.len()
+        );
+        let name = |id| {
+            canvas
+                .item(id)
+                .map(|i| one_line(&i.text))
+                .or_else(|| canvas.statement(id).map(|s| one_line(&s.name)))
+                .or_else(|| canvas.test(id).map(|t| one_line(&t.name)))
+                .unwrap_or_else(|| format!("id {id}"))
+        };
+        for c in &canvas.conflicts {
+            let _ = writeln!(
+                out,
+                "    ≠ ours: {} / theirs: {}",
+                name(c.ours),
+                name(c.theirs)
+            );
+        }
+    }
+}
+
+/// "Test next:" and the riskiest assumptions, at most [`TEST_NEXT_SHOWN`].
+fn write_test_next(out: &mut String, report: &FitReport, indent: &str) {
+    if report.test_next.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "{indent}Test next:");
+    for r in report.test_next.iter().take(TEST_NEXT_SHOWN) {
+        let _ = writeln!(
+            out,
+            "{indent}  - {} ({})",
+            one_line(&r.text),
+            r.section.noun()
+        );
+    }
+}
+
+/// The test cards and learning cards, as the method's cards read.
+fn write_cards(out: &mut String, canvas: &Canvas) {
+    let texts = |ids: &[crate::canvas::ItemId]| -> String {
+        ids.iter()
+            .filter_map(|id| {
+                canvas
+                    .item(*id)
+                    .map(|i| one_line(&i.text))
+                    .or_else(|| canvas.statement(*id).map(|s| one_line(&s.name)))
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    for t in &canvas.tests {
+        let deadline = t.deadline.map(|d| format!(", by {d}")).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "\nTEST: {} ({}{deadline})",
+            one_line(&t.name),
+            t.state.name()
+        );
+        for (label, value) in [
+            ("We believe that", &t.believe),
+            ("To verify that, we will", &t.verify),
+            ("And measure", &t.measure),
+            ("We are right if", &t.right_if),
+        ] {
+            if !value.is_empty() {
+                let _ = writeln!(out, "  {label} {}", one_line(value));
+            }
+        }
+        let tested: Vec<crate::canvas::ItemId> =
+            t.items.iter().chain(&t.statements).copied().collect();
+        if !tested.is_empty() {
+            let _ = writeln!(out, "  Tests: {}", texts(&tested));
+        }
+    }
+    for l in &canvas.learnings {
+        let from = l
+            .test
+            .and_then(|t| canvas.test(t))
+            .map(|t| format!(" from {}", one_line(&t.name)))
+            .unwrap_or_default();
+        let date = l.date.map(|d| format!(" ({d})")).unwrap_or_default();
+        let _ = writeln!(out, "\nLEARNING{from}{date}");
+        for (label, value) in [
+            ("We observed", &l.observed),
+            ("From that we learned", &l.learned),
+            ("Therefore we will", &l.decision),
+        ] {
+            if !value.is_empty() {
+                let _ = writeln!(out, "  {label} {}", one_line(value));
+            }
+        }
+        if !l.validated.is_empty() {
+            let _ = writeln!(out, "  Validated: {}", texts(&l.validated));
+        }
+        if !l.invalidated.is_empty() {
+            let _ = writeln!(out, "  Invalidated: {}", texts(&l.invalidated));
+        }
+    }
 }
 
 /// "pains 3/5 relieved · gains 2/4 created", as the editor's footer says it.
@@ -112,7 +255,12 @@ pub fn check_text(file: &str, canvas: &Canvas, report: &FitReport) -> String {
             );
         }
     }
-    let verdict = if report.has_gaps() { "gaps" } else { "ok" };
+    evidence_and_conflicts(&mut out, canvas, report);
+    let verdict = if report.has_gaps() || !canvas.conflicts.is_empty() {
+        "gaps"
+    } else {
+        "ok"
+    };
     let _ = writeln!(
         out,
         "  Summary: {verdict}: {} · {} without relievers, {} without creators · coverage pains {:.0}%, gains {:.0}%",

@@ -6,6 +6,7 @@
 mod architecture;
 mod cli;
 mod e2e;
+mod evidence_cli;
 mod examples;
 mod format_fixtures;
 mod fuzz_replay;
