@@ -352,7 +352,9 @@ fn cmd_statement(canvas: &Canvas, all: bool, name: Option<&str>) -> std::io::Res
             } else {
                 format!("saved: {}", saved.join(", "))
             };
-            eprintln!("vpcanvas: no saved statement is named \"{name}\"; {known}");
+            crate::output::err(&format!(
+                "vpcanvas: no saved statement is named \"{name}\"; {known}"
+            ));
             return Ok(ExitCode::from(EXIT_ERROR));
         };
         print_out(&line(&found.text))?;
