@@ -296,3 +296,8 @@ fn card_ids_are_never_reused() {
     assert_ne!(a, b);
     assert!(c.next_id() > b);
 }
+
+#[test]
+fn every_truncation_of_the_version_2_example_is_an_error_not_a_panic() {
+    every_prefix_fails_cleanly(SPEC_V2_EXAMPLE);
+}
