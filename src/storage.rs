@@ -58,6 +58,10 @@ pub enum StorageError {
         path.display(), size.div_ceil(1024 * 1024), MAX_FILE_BYTES / (1024 * 1024)
     )]
     TooLargeToSave { path: PathBuf, size: u64 },
+    #[error("{}: another program changed it while it was being saved; theirs is kept", path.display())]
+    ChangedOnDisk { path: PathBuf },
+    #[error("{}: the file is read-only; vpcanvas will not replace it", path.display())]
+    ReadOnlyFile { path: PathBuf },
     #[error("{}: will not be written: {why}", path.display())]
     Refused { path: PathBuf, why: &'static str },
 }
@@ -246,6 +250,10 @@ fn not_regular(meta: &fs::Metadata) -> io::Result<()> {
 pub struct SaveOptions {
     /// Copy the file as it is on disk to `NAME.ron.bak` before replacing it.
     pub backup: bool,
+    /// What the file must hold for the save to replace it (what we last
+    /// read or wrote); anything else is another program's change, kept and
+    /// reported as [`StorageError::ChangedOnDisk`]. `None`: replace anything.
+    pub expect: Option<atomic::Expect>,
 }
 
 /// The path of the backup kept beside a canvas.
@@ -278,8 +286,25 @@ pub fn save_with(
             size: text.len() as u64,
         });
     }
+    // A file its owner made read-only (chmod 444) is not replaced, though
+    // the folder would allow the rename.
+    if rustix::fs::access(&target, rustix::fs::Access::WRITE_OK) == Err(rustix::io::Errno::ACCESS) {
+        return Err(StorageError::ReadOnlyFile {
+            path: path.to_path_buf(),
+        });
+    }
     if options.backup {
         match read_regular(&target, MAX_FILE_BYTES) {
+            Ok(previous)
+                if options
+                    .expect
+                    .is_some_and(|e| e != atomic::Expect::Contents(fingerprint(&previous))) =>
+            {
+                // Theirs: never backed up over ours, never replaced.
+                return Err(StorageError::ChangedOnDisk {
+                    path: path.to_path_buf(),
+                });
+            }
             Ok(previous) if previous != text.as_bytes() => {
                 let bak = backup_path(&target);
                 write_atomic_capped(steps, &bak, &previous, destination::mode_of(&target))?;
@@ -292,7 +317,7 @@ pub fn save_with(
             }
         }
     }
-    write_atomic_with(steps, &target, text.as_bytes())?;
+    write_atomic_guarded(steps, &target, text.as_bytes(), None, options.expect)?;
     Ok(fingerprint(text.as_bytes()))
 }
 
@@ -329,13 +354,29 @@ pub fn write_atomic_capped(
     bytes: &[u8],
     cap: Option<u32>,
 ) -> Result<(), StorageError> {
+    write_atomic_guarded(steps, path, bytes, cap, None)
+}
+
+/// [`write_atomic_capped`] that replaces only what it expects
+/// ([`atomic::write_guarded`]).
+fn write_atomic_guarded(
+    steps: &mut dyn atomic::Steps,
+    path: &Path,
+    bytes: &[u8],
+    cap: Option<u32>,
+    expect: Option<atomic::Expect>,
+) -> Result<(), StorageError> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
         && !parent.is_dir()
     {
         fs::create_dir_all(parent).map_err(|e| StorageError::io(parent, e))?;
     }
-    atomic::write_capped(steps, path, bytes, cap).map_err(|source| {
-        if atomic::is_not_durable(&source) {
+    atomic::write_guarded(steps, path, bytes, cap, expect).map_err(|source| {
+        if atomic::is_raced(&source) {
+            StorageError::ChangedOnDisk {
+                path: path.to_path_buf(),
+            }
+        } else if atomic::is_not_durable(&source) {
             StorageError::NotDurable {
                 path: path.to_path_buf(),
                 source,

@@ -22,6 +22,21 @@ pub trait Steps {
     fn sync_file(&mut self, file: &File) -> io::Result<()>;
     fn rename(&mut self, from: &Path, to: &Path) -> io::Result<()>;
     fn sync_dir(&mut self, dir: &Path) -> io::Result<()>;
+    /// The moment between writing the new file and putting it in place: a
+    /// test makes another program write here.
+    fn before_replace(&mut self, _target: &Path) -> io::Result<()> {
+        Ok(())
+    }
+    /// Swaps two files atomically (Linux `RENAME_EXCHANGE`).
+    fn exchange(&mut self, a: &Path, b: &Path) -> io::Result<()> {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        Ok(renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE)?)
+    }
+    /// Renames, failing with `AlreadyExists` rather than replace a file.
+    fn rename_new(&mut self, from: &Path, to: &Path) -> io::Result<()> {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        Ok(renameat_with(CWD, from, CWD, to, RenameFlags::NOREPLACE)?)
+    }
 }
 
 /// The real file system.
@@ -82,15 +97,69 @@ pub fn write_capped(
     bytes: &[u8],
     cap: Option<u32>,
 ) -> io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
+    write_guarded(steps, target, bytes, cap, None)
+}
+
+/// What a careful write expects to replace: it replaces nothing else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    /// No file.
+    Absent,
+    /// A file with contents of this fingerprint ([`super::fingerprint`]).
+    Contents(u64),
+}
+
+/// Another program wrote the file during the write; theirs is left in place.
+#[derive(Debug)]
+pub struct Raced;
+
+impl std::fmt::Display for Raced {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("another program changed the file while it was being saved; theirs is kept")
+    }
+}
+
+impl std::error::Error for Raced {}
+
+/// Whether a write error is a [`Raced`].
+pub fn is_raced(e: &io::Error) -> bool {
+    e.get_ref()
+        .and_then(|inner| inner.downcast_ref::<Raced>())
+        .is_some()
+}
+
+fn raced() -> io::Error {
+    io::Error::other(Raced)
+}
+
+/// [`write_capped`] that replaces only what it `expect`s. With Linux's
+/// `RENAME_EXCHANGE` the new file and the old one swap places atomically and
+/// the old one is then compared with what was expected: another program's
+/// write that slipped in is swapped back, never lost. Where the filesystem
+/// cannot exchange, the file is compared right before the rename.
+pub fn write_guarded(
+    steps: &mut dyn Steps,
+    target: &Path,
+    bytes: &[u8],
+    cap: Option<u32>,
+    expect: Option<Expect>,
+) -> io::Result<()> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
     let temp = temp_path(target);
     let result = (|| {
         let mut file = steps.create_temp(&temp)?;
-        // Keep the mode (e.g. 0640) of the file being replaced; a new file
-        // starts from what the umask allows. Set before any byte is written.
-        let mode = match fs::metadata(target) {
-            Ok(meta) => Some(meta.permissions().mode()),
-            Err(_) => file.metadata().ok().map(|m| m.permissions().mode()),
+        // Keep the mode (e.g. 0640), owner and group of the file being
+        // replaced, where the process may; a new file starts from what the
+        // umask allows. Set before any byte is written.
+        let existing = fs::metadata(target).ok();
+        if let Some(meta) = &existing
+            && std::os::unix::fs::fchown(&file, Some(meta.uid()), Some(meta.gid())).is_err()
+        {
+            let _ = std::os::unix::fs::fchown(&file, None, Some(meta.gid()));
+        }
+        let mode = match &existing {
+            Some(meta) => Some(meta.permissions().mode()),
+            None => file.metadata().ok().map(|m| m.permissions().mode()),
         };
         if let Some(mode) = mode {
             let mode = match cap {
@@ -102,7 +171,11 @@ pub fn write_capped(
         steps.write(&mut file, bytes)?;
         steps.sync_file(&file)?;
         drop(file);
-        steps.rename(&temp, target)
+        steps.before_replace(target)?;
+        match expect {
+            None => steps.rename(&temp, target),
+            Some(expect) => replace_expected(steps, &temp, target, expect),
+        }
     })();
     if let Err(e) = result {
         let _ = fs::remove_file(&temp);
@@ -113,6 +186,60 @@ pub fn write_capped(
     steps
         .sync_dir(&folder(target))
         .map_err(|e| io::Error::new(e.kind(), NotDurable(e)))
+}
+
+/// Puts `temp` at `target` only if `target` holds what was expected.
+fn replace_expected(
+    steps: &mut dyn Steps,
+    temp: &Path,
+    target: &Path,
+    expect: Expect,
+) -> io::Result<()> {
+    let holds = |path: &Path| -> io::Result<bool> {
+        match (super::read_regular(path, super::MAX_FILE_BYTES), expect) {
+            (Ok(b), Expect::Contents(fp)) => Ok(super::fingerprint(&b) == fp),
+            (Err(super::ReadError::Io(e)), Expect::Absent)
+                if e.kind() == io::ErrorKind::NotFound =>
+            {
+                Ok(true)
+            }
+            (Err(super::ReadError::Io(e)), _) if e.kind() != io::ErrorKind::NotFound => Err(e),
+            _ => Ok(false),
+        }
+    };
+    if expect == Expect::Absent {
+        // Creating: never over a file that appeared meanwhile.
+        return match steps.rename_new(temp, target) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(raced()),
+            Err(_) if holds(target)? => steps.rename(temp, target),
+            Err(_) => Err(raced()),
+        };
+    }
+    match steps.exchange(temp, target) {
+        // `temp` now holds what was at `target` a moment ago.
+        Ok(()) => match holds(temp) {
+            Ok(true) => {
+                let _ = fs::remove_file(temp);
+                Ok(())
+            }
+            // Theirs came in: swap it back; ours is then removed.
+            Ok(false) => {
+                steps.exchange(temp, target)?;
+                Err(raced())
+            }
+            // In doubt, theirs is kept beside the canvas.
+            Err(_) => {
+                let _ = fs::rename(temp, super::backup_path(target));
+                Ok(())
+            }
+        },
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Err(raced()),
+        // No exchange here (an old kernel, some filesystems): look right
+        // before the rename.
+        Err(_) if holds(target)? => steps.rename(temp, target),
+        Err(_) => Err(raced()),
+    }
 }
 
 /// The new file is in place, but the folder could not be synced.

@@ -227,8 +227,24 @@ fn saving_twice_gives_the_same_bytes() {
 fn a_save_leaves_no_temporary_files_behind() {
     let tmp = TempDir::new().unwrap();
     let path = tmp.path().join("c.ron");
-    save(&path, &sample(), SaveOptions { backup: true }).unwrap();
-    save(&path, &edited(sample()), SaveOptions { backup: true }).unwrap();
+    save(
+        &path,
+        &sample(),
+        SaveOptions {
+            backup: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    save(
+        &path,
+        &edited(sample()),
+        SaveOptions {
+            backup: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     let mut names: Vec<String> = fs::read_dir(tmp.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -257,7 +273,15 @@ fn backup_path_appends_bak() {
 fn no_backup_when_the_file_did_not_exist() {
     let tmp = TempDir::new().unwrap();
     let path = tmp.path().join("new.ron");
-    save(&path, &sample(), SaveOptions { backup: true }).unwrap();
+    save(
+        &path,
+        &sample(),
+        SaveOptions {
+            backup: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert!(path.is_file());
     assert!(!backup_path(&path).exists());
 }
@@ -269,13 +293,29 @@ fn a_save_with_backup_keeps_the_previous_bytes() {
     // The previous file is kept as it was on disk, not as we would write it.
     let previous = b"// hand-edited\n(title: \"old\")\n".to_vec();
     fs::write(&path, &previous).unwrap();
-    save(&path, &sample(), SaveOptions { backup: true }).unwrap();
+    save(
+        &path,
+        &sample(),
+        SaveOptions {
+            backup: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!(fs::read(backup_path(&path)).unwrap(), previous);
     assert_eq!(load(&path).unwrap().canvas, sample());
 
     // The next save backs up the version just written.
     let written = fs::read(&path).unwrap();
-    save(&path, &edited(sample()), SaveOptions { backup: true }).unwrap();
+    save(
+        &path,
+        &edited(sample()),
+        SaveOptions {
+            backup: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!(fs::read(backup_path(&path)).unwrap(), written);
     assert_eq!(load(&path).unwrap().canvas, edited(sample()));
 }
@@ -286,11 +326,27 @@ fn an_unchanged_save_keeps_the_older_backup() {
     let path = tmp.path().join("c.ron");
     save(&path, &sample(), SaveOptions::default()).unwrap();
     let first = fs::read(&path).unwrap();
-    save(&path, &edited(sample()), SaveOptions { backup: true }).unwrap();
+    save(
+        &path,
+        &edited(sample()),
+        SaveOptions {
+            backup: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!(fs::read(backup_path(&path)).unwrap(), first);
     // Saving the same canvas again must not overwrite the backup with a copy
     // of the current file.
-    save(&path, &edited(sample()), SaveOptions { backup: true }).unwrap();
+    save(
+        &path,
+        &edited(sample()),
+        SaveOptions {
+            backup: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!(fs::read(backup_path(&path)).unwrap(), first);
 }
 
@@ -299,7 +355,15 @@ fn a_save_without_backup_writes_no_bak() {
     let tmp = TempDir::new().unwrap();
     let path = tmp.path().join("c.ron");
     save(&path, &sample(), SaveOptions::default()).unwrap();
-    save(&path, &edited(sample()), SaveOptions { backup: false }).unwrap();
+    save(
+        &path,
+        &edited(sample()),
+        SaveOptions {
+            backup: false,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert!(!backup_path(&path).exists());
     assert_eq!(load(&path).unwrap().canvas, edited(sample()));
 }
@@ -315,7 +379,15 @@ fn a_symlinked_canvas_is_written_through_and_stays_a_link() {
     let link = tmp.path().join("link.ron");
     std::os::unix::fs::symlink(&real, &link).unwrap();
 
-    save(&link, &edited(sample()), SaveOptions { backup: true }).unwrap();
+    save(
+        &link,
+        &edited(sample()),
+        SaveOptions {
+            backup: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert!(
         fs::symlink_metadata(&link)
             .unwrap()
@@ -338,7 +410,15 @@ fn file_permissions_survive_a_save() {
     let path = tmp.path().join("c.ron");
     save(&path, &sample(), SaveOptions::default()).unwrap();
     fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
-    save(&path, &edited(sample()), SaveOptions { backup: true }).unwrap();
+    save(
+        &path,
+        &edited(sample()),
+        SaveOptions {
+            backup: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o640, "{mode:o}");
     assert_eq!(load(&path).unwrap().canvas, edited(sample()));
@@ -457,7 +537,10 @@ fn list_sorts_by_name_and_skips_backups_dotfiles_and_others() {
     save(
         &dir.join("alpha.ron"),
         &edited(sample()),
-        SaveOptions { backup: true },
+        SaveOptions {
+            backup: true,
+            ..Default::default()
+        },
     )
     .unwrap();
     assert!(dir.join("alpha.ron.bak").exists());

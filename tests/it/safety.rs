@@ -110,7 +110,15 @@ fn a_save_that_would_pass_the_read_limit_is_refused_and_says_so() {
         let item = vpcanvas::canvas::Item::new(u32::try_from(id).unwrap(), text.clone());
         canvas.insert_item(vpcanvas::canvas::Section::Pains, usize::MAX, item);
     }
-    let err = storage::save(&path, &canvas, storage::SaveOptions { backup: true }).unwrap_err();
+    let err = storage::save(
+        &path,
+        &canvas,
+        storage::SaveOptions {
+            backup: true,
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
     let msg = err.to_string();
     assert!(msg.contains("not saved") && msg.contains("16 MiB"), "{msg}");
     assert_eq!(
@@ -131,4 +139,173 @@ fn recovery_and_lock_folders_are_private() {
     assert_eq!(mode(snap.parent().unwrap()), 0o700, "recovery/");
     let _lock = storage::lock(data.path(), &s.file).unwrap().unwrap();
     assert_eq!(mode(&data.path().join("locks")), 0o700, "locks/");
+}
+
+// -- another program's write during a save is never lost ---------------------------
+
+/// Real steps, but another program writes `theirs` to the canvas in the
+/// moment between our new file being ready and it being put in place.
+struct Racing {
+    theirs: &'static str,
+    fired: bool,
+}
+
+impl vpcanvas::storage::atomic::Steps for Racing {
+    fn create_temp(&mut self, p: &Path) -> std::io::Result<fs::File> {
+        RealSteps.create_temp(p)
+    }
+    fn write(&mut self, f: &mut fs::File, b: &[u8]) -> std::io::Result<()> {
+        RealSteps.write(f, b)
+    }
+    fn sync_file(&mut self, f: &fs::File) -> std::io::Result<()> {
+        RealSteps.sync_file(f)
+    }
+    fn rename(&mut self, a: &Path, b: &Path) -> std::io::Result<()> {
+        RealSteps.rename(a, b)
+    }
+    fn sync_dir(&mut self, d: &Path) -> std::io::Result<()> {
+        RealSteps.sync_dir(d)
+    }
+    fn before_replace(&mut self, target: &Path) -> std::io::Result<()> {
+        // The canvas, not its backup (written first).
+        if !self.fired && target.extension().is_some_and(|e| e == "ron") {
+            self.fired = true;
+            // As an editor or `git checkout` would: its own atomic rename.
+            let tmp = target.with_extension("theirs-tmp");
+            fs::write(&tmp, self.theirs).unwrap();
+            fs::rename(&tmp, target).unwrap();
+        }
+        Ok(())
+    }
+}
+
+use vpcanvas::storage::atomic::{Expect, RealSteps};
+
+const THEIRS: &str = "(version: 1, title: \"Theirs, from git checkout\")\n";
+
+fn temps(dir: &Path) -> Vec<String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("vpcanvas-tmp") || n.contains("theirs-tmp"))
+        .collect()
+}
+
+#[test]
+fn a_write_by_another_program_during_a_save_is_kept() {
+    for backup in [false, true] {
+        let s = session_on("plan.ron", HANDWRITTEN);
+        let mut ours = parse(HANDWRITTEN).unwrap().canvas;
+        ours.title = "Ours".into();
+        let options = storage::SaveOptions {
+            backup,
+            expect: Some(Expect::Contents(storage::fingerprint(
+                HANDWRITTEN.as_bytes(),
+            ))),
+        };
+        let mut steps = Racing {
+            theirs: THEIRS,
+            fired: false,
+        };
+        let err = storage::save_with(&mut steps, &s.file, &ours, options).unwrap_err();
+        assert!(
+            matches!(err, storage::StorageError::ChangedOnDisk { .. }),
+            "{err}"
+        );
+        assert_eq!(s.text(), THEIRS, "theirs stays in place (backup {backup})");
+        assert!(temps(s.dir.path()).is_empty(), "{:?}", temps(s.dir.path()));
+        if backup {
+            // The backup taken before the race is of the file as it was.
+            assert_eq!(fs::read_to_string(s.bak()).unwrap(), HANDWRITTEN);
+        }
+    }
+}
+
+#[test]
+fn a_file_created_by_another_program_during_the_first_save_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.ron");
+    let options = storage::SaveOptions {
+        backup: true,
+        expect: Some(Expect::Absent),
+    };
+    let mut steps = Racing {
+        theirs: THEIRS,
+        fired: false,
+    };
+    let canvas = vpcanvas::canvas::Canvas::new("ours");
+    let err = storage::save_with(&mut steps, &path, &canvas, options).unwrap_err();
+    assert!(
+        matches!(err, storage::StorageError::ChangedOnDisk { .. }),
+        "{err}"
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), THEIRS);
+}
+
+#[test]
+fn a_file_changed_between_the_check_and_the_save_is_not_replaced() {
+    let s = session_on("plan.ron", HANDWRITTEN);
+    let mut ours = parse(HANDWRITTEN).unwrap().canvas;
+    ours.title = "Ours".into();
+    fs::write(&s.file, THEIRS).unwrap();
+    let options = storage::SaveOptions {
+        backup: true,
+        expect: Some(Expect::Contents(storage::fingerprint(
+            HANDWRITTEN.as_bytes(),
+        ))),
+    };
+    let err = storage::save(&s.file, &ours, options).unwrap_err();
+    assert!(
+        matches!(err, storage::StorageError::ChangedOnDisk { .. }),
+        "{err}"
+    );
+    assert_eq!(s.text(), THEIRS);
+    assert!(!s.bak().exists(), "theirs is not taken for our backup");
+}
+
+/// The editor with racing steps: the save that meets another writer shows
+/// the conflict dialog instead of "saved", and their file is on disk.
+#[test]
+fn the_editor_asks_when_a_save_meets_another_writer() {
+    struct RacingIo(Racing);
+    impl vpcanvas::runtime::Io for RacingIo {
+        fn save(
+            &mut self,
+            path: &Path,
+            canvas: &vpcanvas::canvas::Canvas,
+            backup: bool,
+        ) -> Result<u64, storage::StorageError> {
+            let options = storage::SaveOptions {
+                backup,
+                expect: None,
+            };
+            storage::save_with(&mut self.0, path, canvas, options)
+        }
+        fn save_guarded(
+            &mut self,
+            path: &Path,
+            canvas: &vpcanvas::canvas::Canvas,
+            options: storage::SaveOptions,
+        ) -> Result<u64, storage::StorageError> {
+            storage::save_with(&mut self.0, path, canvas, options)
+        }
+    }
+    let s = session_on("plan.ron", HANDWRITTEN);
+    let mut io = RacingIo(Racing {
+        theirs: THEIRS,
+        fired: false,
+    });
+    let ran = s.run_with("5 d <snap> r <snap>", |s| s, &mut io);
+    assert!(
+        ran.snaps[0].screen.contains("The file changed on disk"),
+        "{}",
+        ran.snaps[0].screen
+    );
+    assert_eq!(ran.snaps[0].file.as_deref(), Some(THEIRS));
+    // Reloading shows theirs.
+    assert!(
+        ran.snaps[1].screen.contains("Theirs, from git checkout"),
+        "{}",
+        ran.snaps[1].screen
+    );
 }

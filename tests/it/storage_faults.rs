@@ -177,8 +177,16 @@ fn read(path: &Path) -> Option<Vec<u8>> {
 /// checks what every failure must guarantee. Returns the error text.
 fn failing_save(dir: &Path, path: &Path, step: Step, on_write: usize, backup: bool) -> String {
     let mut steps = Faulty::new(step, on_write);
-    let err = save_with(&mut steps, path, &new_canvas(), SaveOptions { backup })
-        .expect_err("the injected failure must surface as an error");
+    let err = save_with(
+        &mut steps,
+        path,
+        &new_canvas(),
+        SaveOptions {
+            backup,
+            ..Default::default()
+        },
+    )
+    .expect_err("the injected failure must surface as an error");
     assert!(steps.fired, "{step:?} on write {on_write} never happened");
     let text = err.to_string();
     assert!(
@@ -324,7 +332,10 @@ fn after_a_failure_the_next_save_succeeds_and_reports_what_it_wrote() {
             &mut RealSteps,
             &path,
             &new_canvas(),
-            SaveOptions { backup: true },
+            SaveOptions {
+                backup: true,
+                ..Default::default()
+            },
         )
         .unwrap();
         assert_eq!(Some(fp), storage::disk_fingerprint(&path).unwrap());
@@ -461,7 +472,15 @@ fn a_symlinked_canvas_is_written_through_and_stays_a_link() {
     fs::write(&target, &before).unwrap();
     std::os::unix::fs::symlink(&target, &link).unwrap();
 
-    storage::save(&link, &new_canvas(), SaveOptions { backup: true }).unwrap();
+    storage::save(
+        &link,
+        &new_canvas(),
+        SaveOptions {
+            backup: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
 
     assert!(
         fs::symlink_metadata(&link)
@@ -495,14 +514,30 @@ fn file_mode_0640_survives_a_save() {
     let path = tmp.path().join("x.ron");
     fs::write(&path, to_ron(&old_canvas())).unwrap();
     fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
-    storage::save(&path, &new_canvas(), SaveOptions { backup: true }).unwrap();
+    storage::save(
+        &path,
+        &new_canvas(),
+        SaveOptions {
+            backup: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!(
         fs::metadata(&path).unwrap().permissions().mode() & 0o7777,
         0o640
     );
     assert_eq!(storage::load(&path).unwrap().canvas, new_canvas());
     // And again, now that the file was replaced once.
-    storage::save(&path, &old_canvas(), SaveOptions { backup: true }).unwrap();
+    storage::save(
+        &path,
+        &old_canvas(),
+        SaveOptions {
+            backup: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     assert_eq!(
         fs::metadata(&path).unwrap().permissions().mode() & 0o7777,
         0o640
