@@ -31,6 +31,10 @@ pub fn load_app(path: &Path) -> Result<App, StorageError> {
                 "written by a newer vpcanvas (format version {version}); it will not be changed"
             )));
         }
+        if storage::is_read_only_file(&storage::resolve_symlink(path)) {
+            return Ok(app
+                .read_only("the file's permissions do not let you change it (chmod u+w to edit)"));
+        }
         Ok(app)
     } else {
         let title = path
@@ -54,6 +58,7 @@ fn take_lock(app: Box<App>, data_dir: &Path) -> (Box<App>, Option<CanvasLock>) {
     match storage::lock(data_dir, app.path()) {
         Ok(Some(lock)) => {
             storage::atomic::clean_stale_temps(&storage::resolve_symlink(app.path()));
+            storage::recovery::clean_stale_temps(data_dir, app.path());
             (app, Some(lock))
         }
         Ok(None) => (
@@ -217,7 +222,7 @@ fn keep_work_after_crash(app: &App, io: &SessionIo<SystemClipboard>) {
 }
 
 /// Offers unsaved work found from an earlier session, when it differs from the file.
-fn offer_recovery(app: &mut App, data_dir: &Path) {
+pub fn offer_recovery(app: &mut App, data_dir: &Path) {
     if app.doc.read_only.is_some() {
         return;
     }
@@ -226,10 +231,28 @@ fn offer_recovery(app: &mut App, data_dir: &Path) {
             // Nothing in it that the file does not have.
             storage::recovery::remove(data_dir, app.path());
         } else {
-            app.offer_recovery(RecoveryOffer {
-                canvas: snapshot.canvas,
-                modified: snapshot.modified,
-            });
+            // Set aside, so this session's own snapshots and saves never
+            // touch it: only the user's answer removes it.
+            if storage::recovery::keep(data_dir, app.path()).is_none() {
+                app.offer_recovery(RecoveryOffer {
+                    canvas: snapshot.canvas,
+                    modified: snapshot.modified,
+                    kept: None,
+                });
+                return;
+            }
         }
+    }
+    while let Some(snapshot) = storage::recovery::find_kept(data_dir, app.path()) {
+        if snapshot.canvas == *app.canvas() {
+            storage::recovery::discard(&snapshot.path);
+            continue;
+        }
+        app.offer_recovery(RecoveryOffer {
+            canvas: snapshot.canvas,
+            modified: snapshot.modified,
+            kept: Some(snapshot.path),
+        });
+        break;
     }
 }

@@ -288,7 +288,7 @@ pub fn save_with(
     }
     // A file its owner made read-only (chmod 444) is not replaced, though
     // the folder would allow the rename.
-    if rustix::fs::access(&target, rustix::fs::Access::WRITE_OK) == Err(rustix::io::Errno::ACCESS) {
+    if is_read_only_file(&target) {
         return Err(StorageError::ReadOnlyFile {
             path: path.to_path_buf(),
         });
@@ -321,14 +321,31 @@ pub fn save_with(
     Ok(fingerprint(text.as_bytes()))
 }
 
-/// A symlinked canvas is written through to its target (the link stays a link).
+/// A symlinked canvas is written through to its target (the link stays a
+/// link), even when the target does not exist yet: a dangling link gets its
+/// target created, never replaced by a regular file.
 pub fn resolve_symlink(path: &Path) -> PathBuf {
-    match fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => {
-            fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+    let mut at = path.to_path_buf();
+    // As the kernel does, give up on a loop after 40 links.
+    for _ in 0..40 {
+        match fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_symlink() => match fs::read_link(&at) {
+                Ok(target) if target.is_absolute() => at = target,
+                Ok(target) => {
+                    at = at.parent().unwrap_or_else(|| Path::new("")).join(target);
+                }
+                Err(_) => return at,
+            },
+            _ => return at,
         }
-        _ => path.to_path_buf(),
     }
+    at
+}
+
+/// Whether the file at `path` exists and this process may not write it
+/// (its permissions say so, e.g. `chmod 444`).
+pub fn is_read_only_file(path: &Path) -> bool {
+    rustix::fs::access(path, rustix::fs::Access::WRITE_OK) == Err(rustix::io::Errno::ACCESS)
 }
 
 /// The one write path: temp file in the same folder, write, fsync, rename,

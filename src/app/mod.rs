@@ -51,6 +51,8 @@ pub enum Effect {
     SaveCopy,
     /// Remove this canvas's recovery snapshot (once its work is safe).
     ClearRecovery,
+    /// Remove a kept snapshot the user answered (recovered, once saved, or discarded).
+    DiscardKept(PathBuf),
     /// Close this canvas (saved) and show the library.
     OpenLibrary,
     /// Library: open this canvas in the editor.

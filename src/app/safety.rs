@@ -14,6 +14,8 @@ use super::{Action, App, EditTarget, Effect, Mode, SaveState};
 pub struct RecoveryOffer {
     pub canvas: Canvas,
     pub modified: Option<SystemTime>,
+    /// Where the snapshot is kept until the user answers.
+    pub kept: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -73,6 +75,7 @@ impl App {
                 self.info("Recovered the unsaved work — u undoes");
                 let mut effects = self.changed(before);
                 effects.push(Effect::ClearRecovery);
+                effects.extend(offer.kept.map(Effect::DiscardKept));
                 effects
             }
             Action::OpenSaved => {
@@ -81,7 +84,9 @@ impl App {
             }
             Action::DiscardSnapshot => {
                 self.info("Unsaved work discarded");
-                vec![Effect::ClearRecovery]
+                let mut effects = vec![Effect::ClearRecovery];
+                effects.extend(offer.kept.map(Effect::DiscardKept));
+                effects
             }
             _ => {
                 self.mode = Mode::Recover(offer);
@@ -214,6 +219,7 @@ mod tests {
         a.offer_recovery(RecoveryOffer {
             canvas: theirs,
             modified: None,
+            kept: None,
         });
         assert!(
             a.update(Action::Up).is_empty(),
@@ -238,12 +244,14 @@ mod tests {
         a.offer_recovery(RecoveryOffer {
             canvas: Canvas::new("x"),
             modified: None,
+            kept: None,
         });
         assert!(a.update(Action::OpenSaved).is_empty());
         assert_eq!(a.mode, Mode::Normal);
         a.offer_recovery(RecoveryOffer {
             canvas: Canvas::new("x"),
             modified: None,
+            kept: None,
         });
         assert_eq!(
             a.update(Action::DiscardSnapshot),

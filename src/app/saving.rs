@@ -16,6 +16,11 @@ impl App {
     pub(super) fn saved(&mut self, result: Result<(), StorageError>) -> Vec<Effect> {
         match result {
             Ok(()) => {
+                // The error of an earlier failed save is over: say so, so it
+                // never stands beside "saved".
+                if matches!(self.save_state, SaveState::Failed(_)) {
+                    self.info("Saved");
+                }
                 self.save_state = SaveState::Saved;
                 self.doc.backed_up = true;
                 self.leave_after_save.take().into_iter().collect()

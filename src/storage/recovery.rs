@@ -125,15 +125,57 @@ pub fn write(
     Ok(path)
 }
 
-/// The snapshot for a canvas, if there is a readable one: under its stable
-/// name, or else under the name an earlier build gave it.
+/// The snapshot this session writes for a canvas, if there is a readable one:
+/// under its stable name, or else under the name an earlier build gave it.
 pub fn find(data_dir: &Path, canvas_path: &Path) -> Option<Snapshot> {
-    read(path_for(data_dir, canvas_path))
-        .or_else(|| read(legacy_keyed_path(data_dir, "recovery", canvas_path, "ron")))
+    read_snapshot(path_for(data_dir, canvas_path))
+        .or_else(|| read_snapshot(legacy_keyed_path(data_dir, "recovery", canvas_path, "ron")))
 }
 
-fn read(path: PathBuf) -> Option<Snapshot> {
-    let bytes = fs::read(&path).ok()?;
+/// How many kept snapshots of one canvas are looked for.
+const MAX_KEPT: u32 = 20;
+
+/// The `n`th kept snapshot's path: `recovery/NAME-HASH.kept-N.ron`.
+fn kept_path(data_dir: &Path, canvas_path: &Path, n: u32) -> PathBuf {
+    path_for(data_dir, canvas_path).with_extension(format!("kept-{n}.ron"))
+}
+
+/// Sets a found snapshot aside while the user decides: it becomes a kept
+/// snapshot, which this session's own snapshots never overwrite and its
+/// saves never remove. Only the user's answer removes it. Returns where it is.
+pub fn keep(data_dir: &Path, canvas_path: &Path) -> Option<PathBuf> {
+    let from = Some(path_for(data_dir, canvas_path))
+        .filter(|p| p.exists())
+        .unwrap_or_else(|| legacy_keyed_path(data_dir, "recovery", canvas_path, "ron"));
+    let to = (1..=MAX_KEPT)
+        .map(|n| kept_path(data_dir, canvas_path, n))
+        .find(|p| !p.exists())?;
+    fs::rename(&from, &to).ok()?;
+    Some(to)
+}
+
+/// The newest kept snapshot of a canvas, to offer again.
+pub fn find_kept(data_dir: &Path, canvas_path: &Path) -> Option<Snapshot> {
+    (1..=MAX_KEPT)
+        .filter_map(|n| read_snapshot(kept_path(data_dir, canvas_path, n)))
+        .max_by_key(|s| s.modified)
+}
+
+/// Removes one snapshot file (a kept one the user answered).
+pub fn discard(path: &Path) {
+    let _ = fs::remove_file(path);
+}
+
+/// Removes temporary files a killed vpcanvas left while writing this
+/// canvas's snapshot.
+pub fn clean_stale_temps(data_dir: &Path, canvas_path: &Path) -> usize {
+    super::atomic::clean_stale_temps(&path_for(data_dir, canvas_path))
+}
+
+fn read_snapshot(path: PathBuf) -> Option<Snapshot> {
+    // Our own file, but never a FIFO or a device; it may hold more than a
+    // canvas may (an edit refused for its size is kept here).
+    let bytes = super::read_regular(&path, 4 * super::MAX_FILE_BYTES).ok()?;
     let text = String::from_utf8(bytes).ok()?;
     let canvas = parse(&text).ok()?.canvas;
     let modified = fs::metadata(&path).and_then(|m| m.modified()).ok();

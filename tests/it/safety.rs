@@ -309,3 +309,189 @@ fn the_editor_asks_when_a_save_meets_another_writer() {
         ran.snaps[1].screen
     );
 }
+
+// -- a kept snapshot stays until the user discards it ----------------------------
+
+/// The real session I/O (recovery folder included), with saves that fail
+/// until `failures` run out, as on a full disk.
+struct KeptIo {
+    inner: vpcanvas::runtime::SessionIo<vpcanvas::clipboard::FakeClipboard>,
+    failures: usize,
+}
+
+impl vpcanvas::runtime::Io for KeptIo {
+    fn save(
+        &mut self,
+        path: &Path,
+        canvas: &vpcanvas::canvas::Canvas,
+        backup: bool,
+    ) -> Result<u64, storage::StorageError> {
+        if self.failures > 0 {
+            self.failures -= 1;
+            return Err(storage::StorageError::Io {
+                path: path.to_path_buf(),
+                source: std::io::Error::other("No space left on device (simulated)"),
+            });
+        }
+        self.inner.save(path, canvas, backup)
+    }
+    fn write_recovery(
+        &mut self,
+        path: &Path,
+        canvas: &vpcanvas::canvas::Canvas,
+    ) -> Result<(), storage::StorageError> {
+        self.inner.write_recovery(path, canvas)
+    }
+    fn clear_recovery(&mut self, path: &Path) {
+        self.inner.clear_recovery(path);
+    }
+}
+
+#[test]
+fn open_saved_keeps_the_snapshot_through_pauses_saves_and_quits() {
+    let s = session_on("plan.ron", HANDWRITTEN);
+    let data = tempfile::tempdir().unwrap();
+    let mut earlier = parse(HANDWRITTEN).unwrap().canvas;
+    earlier.title = "Unsaved work from yesterday".into();
+    storage::recovery::write(data.path(), &s.file, &earlier).unwrap();
+
+    let offered = |s: &Session| {
+        let mut app = vpcanvas::session::load_app(&s.file).unwrap();
+        vpcanvas::session::offer_recovery(&mut app, data.path());
+        app
+    };
+    let app = offered(&s);
+    assert!(matches!(app.mode, vpcanvas::app::Mode::Recover(_)));
+
+    // "Open the saved file (keep the snapshot)", then edits whose saves fail
+    // (as on a full disk); quitting anyway writes this session's own
+    // snapshot on the way out.
+    let mut io = KeptIo {
+        inner: vpcanvas::runtime::SessionIo {
+            clipboard: vpcanvas::clipboard::FakeClipboard::default(),
+            data_dir: Some(data.path().to_path_buf()),
+        },
+        failures: usize::MAX,
+    };
+    let title_offered = |app: &vpcanvas::app::App| match &app.mode {
+        vpcanvas::app::Mode::Recover(offer) => Some(offer.canvas.title.clone()),
+        _ => None,
+    };
+    let mut app = app;
+    crate::scenarios::run_app(&mut app, "o 5 d q q", &mut io);
+    io.failures = 0;
+    // Both are offered, newest first; neither overwrote the other.
+    let mut app = offered(&s);
+    assert_eq!(title_offered(&app).as_deref(), Some("Invoicing"));
+    crate::scenarios::run_app(&mut app, "d q", &mut io);
+    let mut app = offered(&s);
+    assert_eq!(
+        title_offered(&app).as_deref(),
+        Some("Unsaved work from yesterday")
+    );
+    // Kept through a session whose saves work.
+    crate::scenarios::run_app(&mut app, "o 6 d q", &mut io);
+    let mut app = offered(&s);
+    assert_eq!(
+        title_offered(&app).as_deref(),
+        Some("Unsaved work from yesterday")
+    );
+    // Discarding is what removes it.
+    crate::scenarios::run_app(&mut app, "d q", &mut io);
+    assert_eq!(title_offered(&offered(&s)), None);
+}
+
+// -- read-only files, dangling links, leftovers, stale messages --------------------
+
+#[test]
+fn a_read_only_canvas_opens_read_only_and_is_never_rewritten() {
+    let s = session_on("plan.ron", HANDWRITTEN);
+    fs::set_permissions(&s.file, fs::Permissions::from_mode(0o444)).unwrap();
+    if storage::is_read_only_file(&s.file) {
+        let ran = s.run("5 d <snap> q");
+        assert!(
+            ran.snaps[0].screen.contains("Read-only"),
+            "{}",
+            ran.snaps[0].screen
+        );
+        assert_eq!(s.text(), HANDWRITTEN);
+        assert_eq!(mode(&s.file), 0o444);
+        // And the save path itself refuses, whoever asks.
+        let canvas = vpcanvas::canvas::Canvas::new("x");
+        let err = storage::save(&s.file, &canvas, storage::SaveOptions::default()).unwrap_err();
+        assert!(
+            matches!(err, storage::StorageError::ReadOnlyFile { .. }),
+            "{err}"
+        );
+        assert_eq!(s.text(), HANDWRITTEN);
+    } // else: running as root, which may write anything (not promised).
+}
+
+#[test]
+fn a_dangling_symlink_canvas_gets_its_target_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("plan.ron");
+    let target = dir.path().join("real.ron");
+    std::os::unix::fs::symlink("real.ron", &link).unwrap();
+    let s = Session {
+        dir,
+        file: link.clone(),
+    };
+    s.run(r#"5 a "Late payments" <enter> q"#);
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "still a link"
+    );
+    let written = fs::read_to_string(&target).unwrap();
+    assert!(written.contains("Late payments"), "{written}");
+}
+
+#[test]
+fn recovery_temp_files_of_a_killed_vpcanvas_are_cleaned() {
+    let data = tempfile::tempdir().unwrap();
+    let canvas = Path::new("/somewhere/plan.ron");
+    let snap =
+        storage::recovery::write(data.path(), canvas, &vpcanvas::canvas::Canvas::new("x")).unwrap();
+    let name = snap.file_name().unwrap().to_string_lossy().into_owned();
+    let left = snap.with_file_name(format!(".{name}.vpcanvas-tmp-999999-3"));
+    fs::write(&left, vec![b'x'; 4096]).unwrap();
+    assert_eq!(storage::recovery::clean_stale_temps(data.path(), canvas), 1);
+    assert!(!left.exists());
+    assert!(snap.exists(), "the snapshot itself stays");
+}
+
+#[test]
+fn a_save_that_works_again_replaces_the_old_error() {
+    struct FailOnce(bool);
+    impl vpcanvas::runtime::Io for FailOnce {
+        fn save(
+            &mut self,
+            path: &Path,
+            canvas: &vpcanvas::canvas::Canvas,
+            backup: bool,
+        ) -> Result<u64, storage::StorageError> {
+            if std::mem::replace(&mut self.0, false) {
+                return Err(storage::StorageError::Io {
+                    path: path.to_path_buf(),
+                    source: std::io::Error::other("No space left on device"),
+                });
+            }
+            vpcanvas::runtime::FileIo.save(path, canvas, backup)
+        }
+    }
+    let s = session_on("plan.ron", HANDWRITTEN);
+    let ran = s.run_with("5 d <snap> <c-s> <snap> q", |s| s, &mut FailOnce(true));
+    assert!(
+        ran.snaps[0].screen.contains("No space"),
+        "{}",
+        ran.snaps[0].screen
+    );
+    let after = &ran.snaps[1].screen;
+    assert!(
+        after.contains("saved") && !after.contains("No space"),
+        "{after}"
+    );
+}

@@ -284,6 +284,27 @@ impl Events for Script {
     }
 }
 
+/// Runs a script on an editor already built (a recovery offer made, say).
+pub(crate) fn run_app(app: &mut App, script: &str, io: &mut dyn Io) -> Ran {
+    let backend = SharedBackend::new(120, 40);
+    let signal: SignalFlag = Arc::new(AtomicUsize::new(0));
+    let mut events = Script {
+        steps: parse_script(script).into(),
+        backend: backend.clone(),
+        file: app.path().to_path_buf(),
+        signal: Arc::clone(&signal),
+        snaps: Vec::new(),
+    };
+    let mut terminal = Terminal::new(backend.clone()).unwrap();
+    let outcome = runtime::run(&mut terminal, app, &mut events, io, &signal).unwrap();
+    Ran {
+        outcome,
+        snaps: events.snaps,
+        screen: backend.screen(),
+        unread: events.steps.len(),
+    }
+}
+
 /// One editor session on `file` in a 120×40 terminal.
 pub(crate) struct Session {
     pub(crate) dir: tempfile::TempDir,
