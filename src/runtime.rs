@@ -61,6 +61,17 @@ pub trait Io {
     /// Writes the canvas; returns the fingerprint of what is now on disk.
     fn save(&mut self, path: &Path, canvas: &Canvas, backup: bool) -> Result<u64, StorageError>;
 
+    /// Writes the canvas only over what `options.expect` says is on disk
+    /// ([`storage::SaveOptions`]); a fake without files just saves.
+    fn save_guarded(
+        &mut self,
+        path: &Path,
+        canvas: &Canvas,
+        options: SaveOptions,
+    ) -> Result<u64, StorageError> {
+        self.save(path, canvas, options.backup)
+    }
+
     /// Writes an export of the canvas at `canvas` to `path`, or beside it
     /// when `path` is a canvas ([`storage::destination::write_export`]).
     /// Returns where it went.
@@ -173,7 +184,23 @@ pub struct FileIo;
 
 impl Io for FileIo {
     fn save(&mut self, path: &Path, canvas: &Canvas, backup: bool) -> Result<u64, StorageError> {
-        storage::save(path, canvas, SaveOptions { backup })
+        storage::save(
+            path,
+            canvas,
+            SaveOptions {
+                backup,
+                ..Default::default()
+            },
+        )
+    }
+
+    fn save_guarded(
+        &mut self,
+        path: &Path,
+        canvas: &Canvas,
+        options: SaveOptions,
+    ) -> Result<u64, StorageError> {
+        storage::save(path, canvas, options)
     }
 }
 
@@ -187,6 +214,15 @@ pub struct SessionIo<C: Clipboard> {
 impl<C: Clipboard> Io for SessionIo<C> {
     fn save(&mut self, path: &Path, canvas: &Canvas, backup: bool) -> Result<u64, StorageError> {
         FileIo.save(path, canvas, backup)
+    }
+
+    fn save_guarded(
+        &mut self,
+        path: &Path,
+        canvas: &Canvas,
+        options: SaveOptions,
+    ) -> Result<u64, StorageError> {
+        FileIo.save_guarded(path, canvas, options)
     }
 
     fn copy(&mut self, text: &str) -> Result<Route, String> {
@@ -504,12 +540,12 @@ fn perform(screen: &mut Screen<'_>, io: &mut dyn Io, effects: Vec<Effect>) -> Op
                     Ok(now) if app.doc.disk.differs_from(now) => {
                         queue.extend(app.update(RuntimeEvent::ChangedOnDisk));
                     }
-                    Ok(_) => queue.extend(save(app, io, backup)),
+                    Ok(_) => queue.extend(save(app, io, backup, true)),
                     Err(why) => queue.extend(app.update(RuntimeEvent::Saved(Err(why)))),
                 }
             }
             // Theirs is kept in .bak, whatever this session backed up before.
-            Effect::Overwrite => queue.extend(save(app, io, true)),
+            Effect::Overwrite => queue.extend(save(app, io, true, false)),
             Effect::Reload => {
                 let result = io.reload(app.path()).map(|(c, d)| (Box::new(c), d));
                 queue.extend(app.update(RuntimeEvent::Reloaded(result)));
@@ -553,9 +589,20 @@ fn perform(screen: &mut Screen<'_>, io: &mut dyn Io, effects: Vec<Effect>) -> Op
     leave
 }
 
-/// Writes the canvas and tells the app how it went.
-fn save(app: &mut App, io: &mut dyn Io, backup: bool) -> Vec<Effect> {
-    let result = io.save(app.path(), app.canvas(), backup);
+/// Writes the canvas and tells the app how it went. With `guarded`, the
+/// save replaces only what we last read or wrote: another program's write
+/// that comes in meanwhile is kept and raises the conflict dialog.
+fn save(app: &mut App, io: &mut dyn Io, backup: bool, guarded: bool) -> Vec<Effect> {
+    let expect = match app.doc.disk {
+        _ if !guarded => None,
+        crate::app::OnDisk::Unknown => None,
+        crate::app::OnDisk::Absent => Some(storage::atomic::Expect::Absent),
+        crate::app::OnDisk::Contents(fp) => Some(storage::atomic::Expect::Contents(fp)),
+    };
+    let result = io.save_guarded(app.path(), app.canvas(), SaveOptions { backup, expect });
+    if let Err(StorageError::ChangedOnDisk { .. }) = result {
+        return app.update(RuntimeEvent::ChangedOnDisk);
+    }
     // A save can fail after its file is in place (the folder sync): what is
     // on disk is then ours, and must not later look like another writer.
     // The typed error says so; nothing is read back or serialised again.

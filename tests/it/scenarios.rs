@@ -288,13 +288,12 @@ impl Events for Script {
 pub(crate) fn run_app(app: &mut App, script: &str, io: &mut dyn Io) -> Ran {
     let backend = SharedBackend::new(120, 40);
     let signal: SignalFlag = Arc::new(AtomicUsize::new(0));
-    let mut events = Script {
-        steps: parse_script(script).into(),
-        backend: backend.clone(),
-        file: app.path().to_path_buf(),
-        signal: Arc::clone(&signal),
-        snaps: Vec::new(),
-    };
+    let mut events = Script::new(
+        script,
+        backend.clone(),
+        app.path().to_path_buf(),
+        Arc::clone(&signal),
+    );
     let mut terminal = Terminal::new(backend.clone()).unwrap();
     let outcome = runtime::run(&mut terminal, app, &mut events, io, &signal).unwrap();
     Ran {
