@@ -32,6 +32,12 @@ fn inputs() -> Vec<(String, Vec<u8>)> {
 /// What each hand-made input must give. Inputs the fuzzer adds later need no
 /// entry: for them no panic and a round trip are enough.
 const EXPECTED: &[(&str, bool)] = &[
+    ("v2_spec_example.ron", true),
+    ("v2_impossible_date.ron", false),
+    ("v2_dangling_test_item.ron", false),
+    ("v2_learning_names_a_statement.ron", false),
+    ("v2_deep_evidence.ron", false),
+    ("v2_duplicate_statement_ids.ron", false),
     ("bom_only.ron", false),
     ("bom_twice.ron", false),
     ("byte_escape.ron", false),
