@@ -190,6 +190,18 @@ pub fn areas(area: Rect, view: &View) -> Areas {
     out
 }
 
+/// Where the key help goes on a screen of `area`: nearly all of it.
+pub fn help_area(area: Rect) -> Rect {
+    centered(area, 90, area.height.saturating_sub(2))
+}
+
+/// How far help of `lines` lines can scroll on a screen `rows` high: its
+/// last line at the bottom of the frame (which has a border above and below).
+pub fn help_max_scroll(lines: usize, rows: u16) -> u16 {
+    let shown = usize::from(help_area(Rect::new(0, 0, 1, rows)).height.saturating_sub(2));
+    u16::try_from(lines.saturating_sub(shown)).unwrap_or(u16::MAX)
+}
+
 /// A `w`×`h` rectangle centred in `area` (cut to fit): where dialogs go.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let [row] = Layout::vertical([Constraint::Length(h.min(area.height))])

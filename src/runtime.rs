@@ -346,12 +346,12 @@ impl Screen<'_> {
         message.map_or_else(Vec::new, |m| self.update(m))
     }
 
-    /// Whether the screen changes with time alone (a running timer, a
-    /// message that will expire).
-    fn wants_ticks(&self) -> bool {
+    /// Whether the screen changes with time alone at `now`: a running
+    /// timer, or a message whose time is up.
+    fn wants_ticks(&self, now: Instant) -> bool {
         match self {
-            Screen::Editor(app) => app.wants_ticks(),
-            Screen::Library(_) => false,
+            Screen::Editor(app) => app.wants_ticks() || app.status_expired(now),
+            Screen::Library(lib) => lib.status_expired(now),
         }
     }
 
@@ -404,6 +404,9 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
     let size = terminal.size().map_err(io::Error::other)?;
+    if let Screen::Editor(app) = &mut screen {
+        app.help_lines = ui::editor_help_lines();
+    }
     screen.update(RuntimeEvent::Tick(events.now()));
     screen.update(RuntimeEvent::Resize(size.width, size.height));
     draw(terminal, &screen)?;
@@ -415,7 +418,7 @@ where
                 Polled::Idle => {
                     let now = events.now();
                     // A running timer redraws as the seconds pass.
-                    let mut redraw = screen.wants_ticks();
+                    let mut redraw = screen.wants_ticks(now);
                     if redraw {
                         screen.update(RuntimeEvent::Tick(now));
                     }

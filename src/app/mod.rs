@@ -6,6 +6,7 @@
 //! as actions. So nearly all behaviour is testable without a terminal.
 
 mod action;
+mod change;
 mod history;
 mod mouse;
 mod picker;
@@ -85,6 +86,10 @@ impl Effect {
         )
     }
 }
+
+/// How long an information message stays (warnings and errors twice as long),
+/// unless the next action replaces it first.
+pub const STATUS_LIFE: std::time::Duration = std::time::Duration::from_secs(4);
 
 /// What the user is doing right now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -265,6 +270,8 @@ pub struct App {
     pub mode: Mode,
     pub save_state: SaveState,
     pub status: Option<Status>,
+    /// When the status message appeared (it fades after [`STATUS_LIFE`]).
+    pub status_since: Instant,
     pub history: History,
     /// The theme of the normal view.
     pub theme: Theme,
@@ -284,6 +291,9 @@ pub struct App {
     pub screen: (u16, u16),
     /// How far the help is scrolled (clamped when drawn).
     pub help_scroll: u16,
+    /// How many lines the key help has (told by the runtime, which knows the
+    /// key table), so its scroll is clamped where it changes.
+    pub help_lines: usize,
     /// Leave (quit or go to the library) once the pending save has succeeded.
     leave_after_save: Option<Effect>,
     /// A save failed while quitting: a second quit leaves without saving.
@@ -324,6 +334,8 @@ impl App {
             timer_minutes: 10,
             screen: (120, 40),
             help_scroll: 0,
+            help_lines: 0,
+            status_since: Instant::now(),
             leave_after_save: None,
             quit_warned: false,
         }
@@ -386,6 +398,11 @@ impl App {
     pub fn selected_index(&self, section: Section) -> usize {
         let len = self.canvas.items(section).len();
         self.selected[section.index()].min(len.saturating_sub(1))
+    }
+
+    /// How far the help can scroll on this screen.
+    pub fn help_max_scroll(&self) -> u16 {
+        crate::layout::help_max_scroll(self.help_lines, self.screen.1)
     }
 
     /// Whether there are changes not yet on disk.

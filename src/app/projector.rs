@@ -11,24 +11,25 @@ use crate::canvas::Section;
 use super::{App, EditTarget, Editor, Mode, TextField};
 
 /// The walkthrough: steps 0–5 are the sections in workshop order, step 6 the
-/// fit summary.
+/// fit summary. Only whether the summary is showing is stored: the zoomed
+/// section is always the focused one ([`App::walk_step`]), so `1`…`6`, Tab
+/// or a click move the zoom with the focus and typing lands where the room
+/// is looking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Walkthrough {
-    pub step: usize,
+    /// The fit summary is shown instead of a zoomed section.
+    pub summary: bool,
 }
 
 /// The step that shows the fit summary.
 pub const SUMMARY_STEP: usize = Section::WORKSHOP_ORDER.len();
 
-impl Walkthrough {
-    /// The section shown zoomed at this step (none on the summary).
-    pub fn section(self) -> Option<Section> {
-        Section::WORKSHOP_ORDER.get(self.step).copied()
-    }
-
-    pub fn is_summary(self) -> bool {
-        self.step >= SUMMARY_STEP
-    }
+/// The walkthrough step that zooms `section`.
+fn step_of(section: Section) -> usize {
+    Section::WORKSHOP_ORDER
+        .iter()
+        .position(|s| *s == section)
+        .unwrap_or(0)
 }
 
 /// A countdown for a timeboxed exercise; pausable.
@@ -122,30 +123,42 @@ impl App {
     pub(super) fn toggle_projector(&mut self) {
         self.projector = match self.projector {
             Some(_) => None,
-            None => Some(Walkthrough {
-                step: Section::WORKSHOP_ORDER
-                    .iter()
-                    .position(|s| *s == self.focus)
-                    .unwrap_or(0),
-            }),
+            None => Some(Walkthrough::default()),
         };
         self.status = None;
         self.keep_selection_visible();
     }
 
-    /// Moves the walkthrough on (or back) one step; the zoomed section takes the focus.
+    /// The walkthrough step shown: the focused section's place in the
+    /// workshop order, or the summary. `None` outside projector mode.
+    pub fn walk_step(&self) -> Option<usize> {
+        let walk = self.projector?;
+        Some(if walk.summary {
+            SUMMARY_STEP
+        } else {
+            step_of(self.focus)
+        })
+    }
+
+    /// Moves the walkthrough on (or back) one step: the focus moves to the
+    /// next section in workshop order, and after the last to the summary.
     pub(super) fn step(&mut self, forward: bool) {
-        let Some(walk) = &mut self.projector else {
+        let Some(step) = self.walk_step() else {
             self.info("The walkthrough runs in projector mode: press p");
             return;
         };
-        walk.step = if forward {
-            (walk.step + 1).min(SUMMARY_STEP)
+        let next = if forward {
+            (step + 1).min(SUMMARY_STEP)
         } else {
-            walk.step.saturating_sub(1)
+            step.saturating_sub(1)
         };
-        if let Some(section) = walk.section() {
-            self.focus_section(section);
+        match Section::WORKSHOP_ORDER.get(next) {
+            Some(&section) => self.focus_section(section),
+            None => {
+                if let Some(walk) = &mut self.projector {
+                    walk.summary = true;
+                }
+            }
         }
     }
 
@@ -155,7 +168,7 @@ impl App {
         });
         self.mode = Mode::Edit(Editor {
             target: EditTarget::Timer,
-            field: TextField::new(&last.to_string()),
+            field: TextField::suggested(&last.to_string()),
         });
         self.status = None;
     }
@@ -254,16 +267,49 @@ mod walkthrough_tests {
         }
         assert_eq!(seen, Section::WORKSHOP_ORDER);
         a.update(Action::StepNext);
-        assert!(a.projector.is_some_and(Walkthrough::is_summary));
+        assert_eq!(a.walk_step(), Some(SUMMARY_STEP));
         a.update(Action::StepNext);
-        assert!(
-            a.projector.is_some_and(Walkthrough::is_summary),
-            "stays on the summary"
-        );
+        assert_eq!(a.walk_step(), Some(SUMMARY_STEP), "stays on the summary");
         a.update(Action::StepPrev);
         assert_eq!(a.focus, Section::Creators);
         a.update(Action::Projector);
         assert!(a.projector.is_none());
+    }
+
+    /// Issue #12: `3` in projector mode zooms pain relievers (the zoom used
+    /// to stay put while the focus moved into a small side box).
+    #[test]
+    fn the_zoomed_section_follows_the_focus() {
+        let mut a = app();
+        a.update(Action::Projector);
+        a.update(Action::JumpTo(Section::Relievers));
+        assert_eq!(a.walk_step(), Some(step_of(Section::Relievers)));
+        assert_eq!(a.stage(), crate::layout::Stage::Section(Section::Relievers));
+        a.update(Action::NextSection);
+        assert_eq!(a.stage(), crate::layout::Stage::Section(a.focus));
+        // From the summary, choosing a section zooms it.
+        for _ in 0..7 {
+            a.update(Action::StepNext);
+        }
+        assert_eq!(a.stage(), crate::layout::Stage::Summary);
+        a.update(Action::JumpTo(Section::Gains));
+        assert_eq!(a.stage(), crate::layout::Stage::Section(Section::Gains));
+        a.update(Action::Add);
+        for c in "Seen".chars() {
+            a.update(Action::Text(TextEdit::Insert(c)));
+        }
+        a.update(Action::Confirm);
+        assert_eq!(a.canvas().items(Section::Gains)[0].text, "Seen");
+    }
+
+    /// Issue #12: the prompt offers the last length, and typing replaces it.
+    #[test]
+    fn t_5_enter_starts_five_minutes() {
+        let mut a = app();
+        a.update(Action::SetTimer);
+        a.update(Action::Text(TextEdit::Insert('5')));
+        a.update(Action::Confirm);
+        assert_eq!(a.timer.map(|t| t.label(a.now)).as_deref(), Some("5:00"));
     }
 
     #[test]

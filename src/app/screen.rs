@@ -9,17 +9,15 @@ use crate::layout::{self, Areas, BIG_HEADER_ROWS, Stage, View, centered};
 
 use super::{App, Mode, Walkthrough};
 
-impl Walkthrough {
-    /// What this step shows large.
-    pub fn stage(self) -> Stage {
-        match self.section() {
-            Some(section) if !self.is_summary() => Stage::Section(section),
-            _ => Stage::Summary,
+impl App {
+    /// What projector mode shows large: the focused section, or the summary.
+    pub fn stage(&self) -> Stage {
+        match self.projector {
+            Some(Walkthrough { summary: true }) => Stage::Summary,
+            _ => Stage::Section(self.focus),
         }
     }
-}
 
-impl App {
     /// Whether the title is drawn large: projector mode, room enough, and
     /// symbols the terminal can draw (not in ASCII mode).
     pub fn big_title(&self, area: Rect) -> bool {
@@ -35,7 +33,7 @@ impl App {
     pub fn view(&self, area: Rect) -> View {
         View {
             focus: self.focus,
-            projector: self.projector.map(Walkthrough::stage),
+            projector: self.projector.map(|_| self.stage()),
             header_rows: if self.big_title(area) {
                 BIG_HEADER_ROWS
             } else {
@@ -52,7 +50,7 @@ impl App {
     /// Where the open overlay is drawn on `area`, if one is open.
     pub fn overlay_area(&self, area: Rect) -> Option<Rect> {
         match &self.mode {
-            Mode::Help => Some(centered(area, 90, area.height.saturating_sub(2))),
+            Mode::Help => Some(layout::help_area(area)),
             Mode::Link(p) => {
                 let n = self.canvas.items(p.section).len() as u16;
                 Some(centered(area, 80, n.saturating_add(4)))

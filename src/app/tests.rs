@@ -698,3 +698,5 @@ fn the_fit_report_follows_every_change() {
     app.update(Action::Redo);
     assert!(!app.fit.is_flagged(new));
 }
+
+mod edges;

@@ -45,6 +45,9 @@ pub struct TextField {
     text: String,
     /// Byte offset of the cursor; always on a grapheme boundary.
     cursor: usize,
+    /// The whole text is a suggested default, shown selected: typing or
+    /// pasting replaces it, Backspace or Delete clears it, moving keeps it.
+    selected: bool,
 }
 
 impl TextField {
@@ -52,7 +55,25 @@ impl TextField {
     pub fn new(text: &str) -> Self {
         let text = clean(text);
         let cursor = text.len();
-        Self { text, cursor }
+        Self {
+            text,
+            cursor,
+            selected: false,
+        }
+    }
+
+    /// A field offering `text` as a default: the first character typed
+    /// replaces it (as a selected default does), moving the cursor keeps it.
+    pub fn suggested(text: &str) -> Self {
+        Self {
+            selected: !text.is_empty(),
+            ..Self::new(text)
+        }
+    }
+
+    /// Whether the text is a default that typing will replace.
+    pub fn is_selected(&self) -> bool {
+        self.selected
     }
 
     pub fn text(&self) -> &str {
@@ -70,6 +91,26 @@ impl TextField {
     }
 
     pub fn apply(&mut self, edit: &TextEdit) {
+        if std::mem::take(&mut self.selected) {
+            match edit {
+                TextEdit::Insert(_)
+                | TextEdit::Paste(_)
+                | TextEdit::Backspace
+                | TextEdit::Delete
+                | TextEdit::DeleteWordBack
+                | TextEdit::ClearToStart
+                | TextEdit::ClearToEnd => {
+                    self.text.clear();
+                    self.cursor = 0;
+                    if matches!(edit, TextEdit::Insert(_) | TextEdit::Paste(_)) {
+                        self.apply(edit);
+                    }
+                    return;
+                }
+                // Moving the cursor keeps the text to edit it.
+                _ => {}
+            }
+        }
         match edit {
             TextEdit::Insert(c) => {
                 let mut buf = [0u8; 4];
@@ -167,6 +208,25 @@ mod tests {
 
     fn field(text: &str) -> TextField {
         TextField::new(text)
+    }
+
+    #[test]
+    fn a_suggested_default_is_replaced_by_the_first_character_typed() {
+        let mut f = TextField::suggested("10");
+        f.apply(&TextEdit::Insert('5'));
+        assert_eq!(f.text(), "5");
+        f.apply(&TextEdit::Insert('0'));
+        assert_eq!(f.text(), "50", "only the default is replaced");
+        let mut pasted = TextField::suggested("10");
+        pasted.apply(&TextEdit::Paste("2:30".into()));
+        assert_eq!(pasted.text(), "2:30");
+        let mut cleared = TextField::suggested("10");
+        cleared.apply(&TextEdit::Backspace);
+        assert_eq!(cleared.text(), "");
+        let mut kept = TextField::suggested("10");
+        kept.apply(&TextEdit::Left);
+        kept.apply(&TextEdit::Insert('5'));
+        assert_eq!(kept.text(), "150", "moving first keeps the text to edit");
     }
 
     #[test]

@@ -13,9 +13,35 @@ impl App {
     /// Applies one intent or runtime event and returns the I/O it asks for.
     pub fn update(&mut self, message: impl Into<Message>) -> Vec<Effect> {
         match message.into() {
-            Message::Intent(action) => self.act(action),
-            Message::Event(event) => self.on_event(event),
+            Message::Intent(action) => {
+                // A message lasts until the next action (or a few seconds).
+                self.status = None;
+                let effects = self.act(action);
+                if self.status.is_some() {
+                    self.status_since = self.now;
+                }
+                effects
+            }
+            Message::Event(event) => {
+                let before = self.status.clone();
+                let effects = self.on_event(event);
+                if self.status.is_some() && self.status != before {
+                    self.status_since = self.now;
+                }
+                effects
+            }
         }
+    }
+
+    /// Whether the status message has been shown long enough at `now`.
+    pub fn status_expired(&self, now: std::time::Instant) -> bool {
+        self.status.as_ref().is_some_and(|s| {
+            let life = match s.kind {
+                super::StatusKind::Info => super::STATUS_LIFE,
+                super::StatusKind::Warning | super::StatusKind::Error => 2 * super::STATUS_LIFE,
+            };
+            now.saturating_duration_since(self.status_since) >= life
+        })
     }
 
     /// What the runtime reports back.
@@ -23,13 +49,19 @@ impl App {
         match event {
             RuntimeEvent::Resize(w, h) => {
                 self.screen = (w, h);
+                self.help_scroll = self.help_scroll.min(self.help_max_scroll());
                 self.keep_selection_visible();
             }
             RuntimeEvent::Saved(result) => return self.saved(result),
             RuntimeEvent::Copied { what, result } => self.copied(&what, result),
             RuntimeEvent::Exported(result) => self.exported(result),
             RuntimeEvent::Terminate => return self.terminate(),
-            RuntimeEvent::Tick(now) => self.now = now,
+            RuntimeEvent::Tick(now) => {
+                self.now = now;
+                if self.status_expired(now) {
+                    self.status = None;
+                }
+            }
             RuntimeEvent::OnDisk(fingerprint) => {
                 self.doc.disk = super::OnDisk::from_fingerprint(fingerprint);
             }
@@ -63,10 +95,13 @@ impl App {
                         Action::Help | Action::Cancel | Action::Confirm | Action::Quit => {
                             self.mode = Mode::Normal;
                         }
+                        // Clamped here, where it changes: `G` then `k` scrolls up at once.
                         Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
-                        Action::Down => self.help_scroll = self.help_scroll.saturating_add(1),
+                        Action::Down => {
+                            self.help_scroll = (self.help_scroll + 1).min(self.help_max_scroll());
+                        }
                         Action::Top => self.help_scroll = 0,
-                        Action::Bottom => self.help_scroll = u16::MAX,
+                        Action::Bottom => self.help_scroll = self.help_max_scroll(),
                         _ => {}
                     }
                     Vec::new()
@@ -135,6 +170,10 @@ impl App {
 
     pub(super) fn focus_section(&mut self, section: Section) {
         self.focus = section;
+        // In projector mode the focused section is the zoomed one.
+        if let Some(walk) = &mut self.projector {
+            walk.summary = false;
+        }
         self.keep_selection_visible();
     }
 
@@ -278,7 +317,14 @@ impl App {
                 self.selected[self.focus.index()] = new;
                 self.changed(before)
             }
-            _ => Vec::new(),
+            _ => {
+                self.info(if delta < 0 {
+                    "Already first: it ranks highest"
+                } else {
+                    "Already last: it ranks lowest"
+                });
+                Vec::new()
+            }
         }
     }
 
@@ -344,8 +390,9 @@ impl App {
         let current = self.snapshot();
         match self.history.undo(current) {
             Some(previous) => {
+                let what = super::change::describe(&previous.canvas, &self.canvas);
                 self.restore(previous);
-                self.info("Undone — Ctrl-r redoes");
+                self.info(format!("Undone: {what} — Ctrl-r redoes"));
                 self.after_canvas_change()
             }
             None => {
@@ -362,8 +409,9 @@ impl App {
         let current = self.snapshot();
         match self.history.redo(current) {
             Some(next) => {
+                let what = super::change::describe(&self.canvas, &next.canvas);
                 self.restore(next);
-                self.info("Redone");
+                self.info(format!("Redone: {what}"));
                 self.after_canvas_change()
             }
             None => {

@@ -8,11 +8,13 @@
 mod view;
 
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+use std::time::{Instant, SystemTime};
 
 pub use view::{ago, render};
 
-use crate::app::{Action, Effect, Message, RuntimeEvent, Status, StatusKind, TextEdit, TextField};
+use crate::app::{
+    Action, Effect, Message, RuntimeEvent, STATUS_LIFE, Status, StatusKind, TextEdit, TextField,
+};
 use crate::examples::Example;
 use crate::fit::analyze;
 use crate::input::Context;
@@ -138,6 +140,10 @@ pub struct Library {
     pub selected: usize,
     pub mode: LibraryMode,
     pub status: Option<Status>,
+    /// When the status message appeared, on the loop's clock.
+    status_since: Instant,
+    /// The loop's clock, as last told.
+    clock: Instant,
     pub theme: Theme,
     /// When the listing was read, for "2 hours ago".
     pub now: SystemTime,
@@ -165,6 +171,8 @@ impl Library {
             selected: 0,
             mode: LibraryMode::Browse,
             status: None,
+            status_since: Instant::now(),
+            clock: Instant::now(),
             theme: Theme::default(),
             now,
             origin: None,
@@ -273,6 +281,18 @@ impl Library {
             text: text.into(),
             kind,
         });
+        self.status_since = self.clock;
+    }
+
+    /// Whether the status message has been shown long enough at `now`.
+    pub fn status_expired(&self, now: Instant) -> bool {
+        self.status.as_ref().is_some_and(|s| {
+            let life = match s.kind {
+                StatusKind::Info => STATUS_LIFE,
+                StatusKind::Warning | StatusKind::Error => 2 * STATUS_LIFE,
+            };
+            now.saturating_duration_since(self.status_since) >= life
+        })
     }
 
     /// Applies one intent or runtime event and returns the I/O it asks for.
@@ -280,8 +300,21 @@ impl Library {
         let action = match message.into() {
             Message::Intent(action) => action,
             Message::Event(RuntimeEvent::Terminate) => return vec![Effect::Quit],
+            Message::Event(RuntimeEvent::Tick(now)) => {
+                self.clock = now;
+                if self.status_expired(now) {
+                    self.status = None;
+                }
+                return Vec::new();
+            }
             Message::Event(_) => return Vec::new(),
         };
+        // A message lasts until the next action (or a few seconds).
+        self.status = None;
+        self.act(action)
+    }
+
+    fn act(&mut self, action: Action) -> Vec<Effect> {
         match std::mem::replace(&mut self.mode, LibraryMode::Browse) {
             LibraryMode::Browse => self.browse(action),
             LibraryMode::Name(prompt, mut field) => {

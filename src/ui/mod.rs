@@ -2,6 +2,8 @@
 
 mod canvas_view;
 mod overlay;
+
+pub use overlay::{EDITOR_HELP, draw_help, editor_help_lines, help_lines};
 mod summary;
 pub mod text;
 
@@ -200,11 +202,14 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         let label = format!(" {label}");
         let room = usize::from(area.width).saturating_sub(text::width(&label));
         let (shown, col) = text::window(editor.field.text(), editor.field.cursor_column(), room);
-        Paragraph::new(Line::from(vec![
-            Span::styled(label.clone(), t.key),
-            Span::raw(shown),
-        ]))
-        .render_ref_safe(area, buf);
+        // A suggested default shows selected: typing replaces it.
+        let shown = if editor.field.is_selected() {
+            Span::styled(shown, t.selected)
+        } else {
+            Span::raw(shown)
+        };
+        Paragraph::new(Line::from(vec![Span::styled(label.clone(), t.key), shown]))
+            .render_ref_safe(area, buf);
         let x = area.x + (text::width(&label) + col) as u16;
         return (x < area.right()).then_some((x, area.y));
     }
@@ -272,14 +277,21 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let fit = if fit_w == 0 { String::new() } else { fit };
     let left_room = width.saturating_sub(fit_w + 1);
-    let left: Line = match &app.status {
-        Some(status) => status_line(status, t, left_room),
-        // A room does not need key hints.
-        None if app.projector.is_some() => {
-            let step = app.projector.map_or(0, |w| w.step + 1);
-            Line::from(Span::styled(format!(" step {step} of 7"), t.dim))
+    let left: Line = match (&app.status, app.walk_step()) {
+        // In projector mode the step is always shown, a message after it; a
+        // room does not need key hints.
+        (status, Some(step)) => {
+            let step = format!(" step {} of 7", step + 1);
+            let mut spans = vec![Span::styled(step.clone(), t.dim)];
+            if let Some(status) = status {
+                let room = left_room.saturating_sub(text::width(&step) + 2);
+                spans.push(Span::styled(" ·", t.dim));
+                spans.extend(status_line(status, t, room).spans);
+            }
+            Line::from(spans)
         }
-        None => {
+        (Some(status), None) => status_line(status, t, left_room),
+        (None, None) => {
             let mut spans = Vec::new();
             let mut used = 0;
             for (key, help) in hints(context_of(&app.mode)) {

@@ -12,6 +12,7 @@ use crate::app::{App, LinkPicker, Mode, StatementView};
 use crate::export::Format;
 use crate::input::keymap::{Context, bindings};
 use crate::statement::Part;
+use crate::theme::Theme;
 
 use super::canvas_view::level_dots;
 use super::text;
@@ -46,16 +47,32 @@ fn framed(
     inner
 }
 
-/// The key help, generated from the key table.
-pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
-    let t = app.active_theme();
+/// The contexts the editor's help lists.
+pub const EDITOR_HELP: [Context; 4] = [
+    Context::Canvas,
+    Context::Text,
+    Context::Picker,
+    Context::Statement,
+];
+
+/// The notes after the editor's keys: what the marks mean, and credit.
+const EDITOR_NOTES: [&str; 6] = [
+    "! a pain without a reliever, or a gain without a creator",
+    "? a reliever or creator that addresses nothing, or a job no product helps with",
+    "◆ linked to the selected item   ●●● level (high, medium, low)",
+    "",
+    "The Value Proposition Canvas is by Alexander Osterwalder",
+    "and Strategyzer; vpcanvas is independent and not affiliated.",
+];
+
+/// How many lines the editor's help has: what its scroll is clamped to.
+pub fn editor_help_lines() -> usize {
+    help_lines(&EDITOR_HELP, &EDITOR_NOTES, &Theme::default()).len()
+}
+
+/// The key help of `contexts`, generated from the key table, then `notes`.
+pub fn help_lines(contexts: &[Context], notes: &[&'static str], t: &Theme) -> Vec<Line<'static>> {
     let mut lines: Vec<Line> = Vec::new();
-    let contexts = [
-        Context::Canvas,
-        Context::Text,
-        Context::Picker,
-        Context::Statement,
-    ];
     let label = |b: &crate::input::keymap::Binding| {
         b.keys
             .iter()
@@ -70,7 +87,7 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|b| text::width(&label(b)))
         .max()
         .unwrap_or(0);
-    for ctx in contexts {
+    for &ctx in contexts {
         lines.push(Line::from(Span::styled(ctx.title(), t.section_title)));
         for b in bindings().iter().filter(|b| b.context == ctx) {
             let keys = label(b);
@@ -82,24 +99,36 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
         }
         lines.push(Line::default());
     }
-    for note in [
-        "! a pain without a reliever, or a gain without a creator",
-        "? a reliever or creator that addresses nothing, or a job no product helps with",
-        "◆ linked to the selected item   ●●● level (high, medium, low)",
-        "",
-        "The Value Proposition Canvas is by Alexander Osterwalder",
-        "and Strategyzer; vpcanvas is independent and not affiliated.",
-    ] {
+    for &note in notes {
         lines.push(Line::from(Span::styled(note, t.dim)));
     }
-    let Some(rect) = app.overlay_area(area) else {
-        return;
-    };
+    lines
+}
+
+/// The editor's key help.
+pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = app.active_theme();
+    let lines = help_lines(&EDITOR_HELP, &EDITOR_NOTES, t);
+    if let Some(rect) = app.overlay_area(area) {
+        draw_help(lines, app.help_scroll, t, rect, buf);
+    }
+}
+
+/// Draws help `lines` in a frame at `rect`, scrolled by `scroll` (which
+/// `update` keeps within [`crate::layout::help_max_scroll`]).
+pub fn draw_help(lines: Vec<Line<'static>>, scroll: u16, t: &Theme, rect: Rect, buf: &mut Buffer) {
     // One column that scrolls: two columns cut long lines into each other.
-    let inner = frame(app, rect, " Keys — Esc closes ", "", buf);
+    let inner = framed(
+        rect,
+        " Keys — Esc closes ",
+        "",
+        (t.title, t.dim),
+        t.half_border,
+        buf,
+    );
     let rows = usize::from(inner.height);
     let max_scroll = u16::try_from(lines.len().saturating_sub(rows)).unwrap_or(u16::MAX);
-    let scroll = app.help_scroll.min(max_scroll);
+    let scroll = scroll.min(max_scroll);
     Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);
     if max_scroll > 0 && inner.width > 12 {
         let more = if scroll < max_scroll {

@@ -200,6 +200,8 @@ fn the_bundled_example_draws_at_every_snapshot_size() {
 #[test]
 fn help_overlay() {
     let mut app = app();
+    // The runtime tells the app how long its help is.
+    app.help_lines = ui::editor_help_lines();
     app.update(Action::Help);
     let terminal = render(&mut app, 120, 40);
     insta::assert_snapshot!("help_120x40", terminal.backend());

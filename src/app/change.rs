@@ -1,0 +1,107 @@
+//! What a change did, in words, found by comparing the canvas before and
+//! after: how undo and redo say what they undid ("Undone: delete pain “…”").
+//! Derived rather than recorded, so no change can forget to describe itself.
+
+use std::collections::HashMap;
+
+use crate::canvas::{Canvas, Item, ItemId, Section};
+use crate::text;
+
+/// A short phrase for the change from `before` to `after`: "delete pain
+/// “Late payments”", "edit the title", "links of gain “…”".
+pub fn describe(before: &Canvas, after: &Canvas) -> String {
+    if before.title != after.title {
+        return "edit the title".to_owned();
+    }
+    if before.segment != after.segment {
+        return "edit the customer segment".to_owned();
+    }
+    if before.alternatives != after.alternatives {
+        return "edit the alternatives".to_owned();
+    }
+    let old = by_id(before);
+    let new = by_id(after);
+    let named = |section: Section, item: &Item| {
+        format!("{} “{}”", section.noun(), text::truncate(&item.text, 40))
+    };
+    for (id, (section, item)) in &old {
+        if !new.contains_key(id) {
+            return format!("delete {}", named(*section, item));
+        }
+    }
+    for (id, (section, item)) in &new {
+        if !old.contains_key(id) {
+            return format!("add {}", named(*section, item));
+        }
+    }
+    for section in Section::ALL {
+        let (b, a) = (before.items(section), after.items(section));
+        for (x, y) in b.iter().zip(a) {
+            if x.id != y.id {
+                // Same items, another order: name the one that moved.
+                let moved = if b.iter().position(|i| i.id == y.id).unwrap_or(0) > 0 {
+                    y
+                } else {
+                    x
+                };
+                return format!("move {}", named(section, moved));
+            }
+            let what = if x.text != y.text {
+                "edit"
+            } else if x.level != y.level {
+                "level of"
+            } else if x.kind != y.kind {
+                "kind of"
+            } else if x.links != y.links {
+                "links of"
+            } else if x != y {
+                "change to"
+            } else {
+                continue;
+            };
+            return format!("{what} {}", named(section, y));
+        }
+    }
+    "the last change".to_owned()
+}
+
+fn by_id(canvas: &Canvas) -> HashMap<ItemId, (Section, &Item)> {
+    canvas.all_items().map(|(s, i)| (i.id, (s, i))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn canvas() -> Canvas {
+        let mut c = Canvas::new("t");
+        c.push(Section::Pains, "Late payments");
+        c.push(Section::Pains, "Chasing");
+        c
+    }
+
+    #[test]
+    fn each_kind_of_change_is_named() {
+        let before = canvas();
+        let ids: Vec<ItemId> = before.items(Section::Pains).iter().map(|i| i.id).collect();
+        let mut deleted = before.clone();
+        deleted.remove(ids[0]);
+        assert_eq!(describe(&before, &deleted), "delete pain “Late payments”");
+        assert_eq!(describe(&deleted, &before), "add pain “Late payments”");
+        let mut edited = before.clone();
+        edited.set_text(ids[1], "Chasing clients");
+        assert_eq!(describe(&before, &edited), "edit pain “Chasing clients”");
+        let mut moved = before.clone();
+        moved.move_by(ids[1], -1);
+        assert_eq!(describe(&before, &moved), "move pain “Chasing”");
+        let mut levelled = before.clone();
+        levelled.shift_level(ids[0], true);
+        assert_eq!(
+            describe(&before, &levelled),
+            "level of pain “Late payments”"
+        );
+        let mut titled = before.clone();
+        titled.title = "u".into();
+        assert_eq!(describe(&before, &titled), "edit the title");
+    }
+}
