@@ -4,7 +4,7 @@
 //! [`run`] takes its event source and its I/O as parameters, so tests drive
 //! the real loop with a `TestBackend`, a script of events and a temp dir.
 
-use std::io::{self, IsTerminal, Stdout};
+use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -30,6 +30,7 @@ use crate::storage::{self, SaveOptions, StorageError};
 use crate::ui;
 
 mod library;
+pub mod tty;
 mod watch;
 
 pub use library::listing;
@@ -262,7 +263,10 @@ impl Events for TerminalEvents {
         // ourselves first and never hand it a dead one. Resizes arrive
         // through crossterm's own signal pipe on the zero-timeout poll below.
         match tty_state(timeout) {
-            TtyState::Gone => return Polled::Closed,
+            TtyState::Gone => {
+                tty::mark_gone();
+                return Polled::Closed;
+            }
             TtyState::Quiet | TtyState::Ready => {}
         }
         match event::poll(Duration::ZERO) {
@@ -429,7 +433,10 @@ where
                     }
                     continue;
                 }
-                Polled::Closed => effects.extend(screen.update(RuntimeEvent::Terminate)),
+                Polled::Closed => {
+                    hung_up(signal);
+                    effects.extend(screen.update(RuntimeEvent::Terminate));
+                }
                 Polled::Event(e) => {
                     watch.active(events.now());
                     debug_panic_trigger(&e);
@@ -446,6 +453,7 @@ where
                             Polled::Event(e) => effects.extend(screen.handle(&e, events.now())),
                             Polled::Idle => break,
                             Polled::Closed => {
+                                hung_up(signal);
                                 effects.extend(screen.update(RuntimeEvent::Terminate));
                                 break;
                             }
@@ -462,6 +470,7 @@ where
         // A terminal that cannot be drawn on is gone: save and leave.
         let drawn = draw(terminal, &screen);
         if drawn.is_err() && leave.is_none() {
+            hung_up(signal);
             let effects = screen.update(RuntimeEvent::Terminate);
             perform(&mut screen, io, effects);
             watch.keep_unsaved_work(&screen, io);
@@ -478,6 +487,15 @@ where
             Some(_) => return Ok(Outcome::Quit(signal_number(signal))),
             None => {}
         }
+    }
+}
+
+/// The terminal went away: end as SIGHUP would (exit 129), unless a
+/// signal already said why.
+fn hung_up(signal: &SignalFlag) {
+    if tty::is_gone() {
+        let hup = usize::try_from(signal_hook::consts::SIGHUP).unwrap_or(1);
+        let _ = signal.compare_exchange(0, hup, Ordering::SeqCst, Ordering::SeqCst);
     }
 }
 
@@ -635,6 +653,9 @@ impl Drop for TerminalGuard {
 /// paste, hidden cursor. Safe to call twice.
 pub fn restore_terminal() {
     let _ = disable_raw_mode();
+    if tty::is_gone() {
+        return;
+    }
     let _ = execute!(
         io::stdout(),
         DisableMouseCapture,
@@ -656,7 +677,7 @@ pub fn require_terminal() -> io::Result<()> {
 }
 
 /// Sets up the terminal. Fails cleanly (no panic) when there is no terminal.
-pub fn enter() -> io::Result<(Terminal<CrosstermBackend<Stdout>>, TerminalGuard)> {
+pub fn enter() -> io::Result<(Terminal<CrosstermBackend<tty::TtyOut>>, TerminalGuard)> {
     require_terminal()?;
     // The terminal first, then one short line (the session then keeps the
     // work and says where).
@@ -682,15 +703,16 @@ pub fn enter() -> io::Result<(Terminal<CrosstermBackend<Stdout>>, TerminalGuard)
         EnableBracketedPaste,
         EnableMouseCapture
     )?;
-    let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let terminal = Terminal::new(CrosstermBackend::new(tty::TtyOut::new()))?;
     Ok((terminal, guard))
 }
 
-/// Registers SIGTERM, SIGHUP and SIGINT to set the returned flag.
+/// Registers every signal that would end the process ([`tty::ENDING_SIGNALS`]:
+/// SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, …) to set the returned flag,
+/// so each one saves, gives the terminal back and exits 128 + its number.
 pub fn watch_signals() -> io::Result<SignalFlag> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let flag: SignalFlag = Arc::new(AtomicUsize::new(0));
-    for sig in [SIGTERM, SIGHUP, SIGINT] {
+    for sig in tty::ENDING_SIGNALS {
         signal_hook::flag::register_usize(
             sig,
             Arc::clone(&flag),

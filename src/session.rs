@@ -128,6 +128,7 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
                     },
                     Err(_) => {
                         // The hook has restored the terminal and said what broke.
+                        let _ = terminal.show_cursor();
                         drop(guard);
                         keep_work_after_crash(&app, &io);
                         return Ok(101);
@@ -165,6 +166,9 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
             }
         };
     };
+    // Show the cursor ourselves: ratatui's drop would `eprintln!` a failure
+    // (to a terminal that may be gone), and a failure here only marks it gone.
+    let _ = terminal.show_cursor();
     drop(guard);
     // The conventional code for death by signal: 128 + its number.
     Ok(sig.map_or(0, |s| u8::try_from(128 + s).unwrap_or(1)))

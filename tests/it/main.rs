@@ -10,6 +10,7 @@ mod evidence_cli;
 mod examples;
 mod format_fixtures;
 mod fuzz_replay;
+mod hangup;
 mod hostile;
 mod kill9;
 mod library;
