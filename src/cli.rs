@@ -1,6 +1,8 @@
 //! The command line (SPEC §4): clap definitions and the headless commands.
 //! The editor commands hand over to [`crate::session`].
 
+mod lint;
+
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -69,6 +71,16 @@ pub enum Command {
         /// Exit 1 when a top-ranked job, pain or gain is not yet Validated.
         #[arg(long)]
         require_evidence: bool,
+    },
+    /// Print the coach's hints: what would make each canvas sharper.
+    Lint {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+        /// Exit 1 when any hint is left.
+        #[arg(long)]
+        strict: bool,
     },
     /// Write the canvas to stdout as Markdown, JSON or plain text.
     Export {
@@ -165,6 +177,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
                 require_evidence: *require_evidence,
             },
         )),
+        Some(Command::Lint {
+            files,
+            format,
+            strict,
+        }) => Ok(lint::run(files, *format, *strict)),
         Some(Command::Export { file, format }) => {
             let canvas = storage::load(file)?.canvas;
             print_out(&format.render(&canvas))?;

@@ -11,6 +11,9 @@
 //!         theme: contrast,
 //!         timer_minutes: 10,
 //!     ),
+//!     coach: (
+//!         off: ["too-long"],   // coach rules (SPEC §7 ids) off for all canvases
+//!     ),
 //! )
 //! ```
 //!
@@ -33,6 +36,25 @@ pub struct Config {
     pub theme: ThemeName,
     pub ascii: bool,
     pub projector: ProjectorConfig,
+    pub coach: CoachConfig,
+}
+
+/// The coach's settings for all canvases.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CoachConfig {
+    /// Rule ids turned off (checked when the file is read).
+    pub off: Vec<String>,
+}
+
+impl CoachConfig {
+    /// The rules turned off. Ids were checked by [`parse`]; any other is ignored.
+    pub fn off_rules(&self) -> crate::coach::RuleSet {
+        self.off
+            .iter()
+            .filter_map(|id| crate::coach::Rule::from_id(id))
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -49,6 +71,7 @@ impl Default for Config {
             theme: ThemeName::Default,
             ascii: false,
             projector: ProjectorConfig::default(),
+            coach: CoachConfig::default(),
         }
     }
 }
@@ -107,8 +130,13 @@ pub fn parse(bytes: &[u8]) -> Result<Config, String> {
     }
     let text = std::str::from_utf8(bytes).map_err(|_| " not valid UTF-8".to_owned())?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    ron::from_str(text)
-        .map_err(|e| format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code))
+    let config: Config = ron::from_str(text)
+        .map_err(|e| format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code))?;
+    for id in &config.coach.off {
+        id.parse::<crate::coach::Rule>()
+            .map_err(|why| format!(" coach.off: {why}"))?;
+    }
+    Ok(config)
 }
 
 #[cfg(test)]
@@ -122,6 +150,17 @@ mod tests {
         assert_eq!(c.theme, ThemeName::Mono);
         assert_eq!(c.projector.theme, ThemeName::Contrast);
         assert_eq!(c.projector.timer_minutes, 5);
+    }
+
+    #[test]
+    fn the_coach_rules_can_be_turned_off_by_id() {
+        let c = parse(br#"(coach: (off: ["too-long", "unranked"]))"#).expect("parses");
+        let off = c.coach.off_rules();
+        assert!(off.contains(crate::coach::Rule::TooLong));
+        assert!(off.contains(crate::coach::Rule::Unranked));
+        assert!(!off.contains(crate::coach::Rule::Vague));
+        let e = parse(br#"(coach: (off: ["too_long"]))"#).expect_err("unknown id");
+        assert!(e.contains("too_long") && e.contains("too-long"), "{e}");
     }
 
     #[test]

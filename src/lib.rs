@@ -12,6 +12,7 @@
 //! - [`canvas`]: the domain: sections, items, ids, links, and the RON file format.
 //! - [`fit`]: the fit analysis (pains without relievers, gains without creators, coverage).
 //! - [`statement`]: the value proposition statement.
+//! - [`coach`]: hints that make a canvas sharper (rules with public ids, SPEC §7).
 //! - [`export`]: Markdown, JSON and plain-text renderings of a canvas.
 //! - [`storage`]: the data directory, loading with clear errors, atomic saves with `.bak`.
 //! - [`app`]: the editor's state, its actions and effects, and the one `update`.
@@ -31,7 +32,7 @@
 //! - [`examples`]: the bundled example canvases (a leaf shared by `cli` and `library`).
 //! - [`synth`]: synthetic canvases of any size, for benchmarks and manual tries.
 //!
-//! `canvas`, `fit`, `statement`, `export` and `storage` know no terminal. The
+//! `canvas`, `fit`, `statement`, `coach`, `export` and `storage` know no terminal. The
 //! top-level modules import each other in one direction only: `app` never
 //! imports `ui`, `input` or `library`; the input layer is told its key context
 //! rather than given a screen. `tests/it/architecture.rs` checks both rules.
@@ -40,6 +41,7 @@ pub mod app;
 pub mod canvas;
 pub mod cli;
 pub mod clipboard;
+pub mod coach;
 pub mod config;
 pub mod examples;
 pub mod export;

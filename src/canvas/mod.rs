@@ -402,6 +402,16 @@ impl Canvas {
         }
     }
 
+    /// Whether `other` holds this very section (not a copy): true when no
+    /// edit has touched it since one canvas was cloned from the other. Lets
+    /// derived views (the coach) skip what did not change.
+    pub fn shares_section(&self, other: &Canvas, section: Section) -> bool {
+        Arc::ptr_eq(
+            &self.sections[section.index()],
+            &other.sections[section.index()],
+        )
+    }
+
     /// Mutable access to a whole section, for the file loader and tests.
     pub(crate) fn section_mut(&mut self, section: Section) -> &mut Vec<Item> {
         Arc::make_mut(&mut self.sections[section.index()])

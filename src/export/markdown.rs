@@ -27,6 +27,7 @@ pub fn markdown(canvas: &Canvas) -> String {
     fit(&mut out, &report);
     statements(&mut out, canvas);
     cards(&mut out, canvas);
+    out.push_str(&super::coach_markdown(canvas));
     super::inert(out)
 }
 
@@ -223,7 +224,7 @@ fn cards(out: &mut String, canvas: &Canvas) {
 }
 
 /// Escapes the characters that would turn plain text into Markdown markup.
-fn md_escape(text: &str) -> String {
+pub(super) fn md_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(

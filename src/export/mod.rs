@@ -1,10 +1,12 @@
 //! Renderings of a canvas for other places: Markdown for docs and decks, JSON
 //! for other tools, plain text for chats and email. Pure: canvas in, text out.
 
+mod coach;
 mod json;
 mod markdown;
 mod text;
 
+pub use coach::{coach_markdown, hint_json, lint_json, lint_text};
 pub use json::{canvas_json, check_json, json_line};
 pub use markdown::markdown;
 pub use text::{check_text, fit_summary, plain_text};

@@ -130,11 +130,46 @@ fn markdown_has_the_fit_and_the_statement() {
             "- Gains without creators: Look bigger\n",
         ],
     );
-    assert!(md.ends_with(
-        "## Value proposition\n\n> Our Invoicing web app helps Freelance designers who want to \
-         get paid on time by automatic, polite payment reminders and 30-day cash-flow forecast \
-         (unlike spreadsheets).\n"
-    ));
+    // The statement, then (last) the coach's section.
+    assert_in_order(
+        &md,
+        &[
+            "## Value proposition\n\n> Our Invoicing web app helps Freelance designers who want to \
+             get paid on time by automatic, polite payment reminders and 30-day cash-flow forecast \
+             (unlike spreadsheets).\n",
+            "\n## Coach\n",
+        ],
+    );
+}
+
+#[test]
+fn markdown_ends_with_the_coachs_hints_grouped_by_rule() {
+    let c = fixture();
+    let md = markdown(&c);
+    let coach = &md[md.find("\n## Coach\n").expect("a Coach section")..];
+    let hints = crate::coach::hints(&c, crate::coach::RuleSet::EMPTY);
+    assert!(!hints.is_empty());
+    assert!(
+        coach.contains(&format!(
+            "{} hints to make this canvas sharper.",
+            hints.len()
+        )),
+        "{coach}"
+    );
+    for hint in &hints {
+        assert!(
+            coach.contains(&format!("(`{}`)", hint.rule.id())),
+            "{coach}"
+        );
+        assert!(
+            coach.contains(&super::markdown::md_escape(&hint.message)),
+            "{coach}"
+        );
+    }
+    // A canvas with nothing to say gets no section.
+    let mut quiet = Canvas::new("t");
+    quiet.alternatives = vec!["Paper".into()];
+    assert!(!markdown(&quiet).contains("## Coach"));
 }
 
 #[test]

@@ -10,7 +10,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The modules that are the domain: pure Rust, no screen, no terminal.
-const DOMAIN: [&str; 5] = ["canvas", "fit", "statement", "export", "storage"];
+const DOMAIN: [&str; 6] = ["canvas", "fit", "statement", "coach", "export", "storage"];
 
 fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")

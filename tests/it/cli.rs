@@ -13,44 +13,44 @@ const BIN: &str = env!("CARGO_BIN_EXE_vpcanvas");
 
 /// A sandbox: a temporary folder holding the home directory, the XDG data home and
 /// the data directory, so no test ever touches the real home.
-struct Sandbox {
+pub(crate) struct Sandbox {
     root: TempDir,
 }
 
 impl Sandbox {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let root = tempfile::tempdir().expect("temp dir");
         fs::create_dir_all(root.path().join("home")).expect("home");
         Self { root }
     }
 
-    fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.root.path()
     }
 
-    fn home(&self) -> PathBuf {
+    pub(crate) fn home(&self) -> PathBuf {
         self.path().join("home")
     }
 
-    fn xdg_data_home(&self) -> PathBuf {
+    pub(crate) fn xdg_data_home(&self) -> PathBuf {
         self.home().join(".local/share")
     }
 
     /// The data directory passed through `VPCANVAS_DATA_DIR`.
-    fn data(&self) -> PathBuf {
+    pub(crate) fn data(&self) -> PathBuf {
         self.path().join("data")
     }
 
     /// The binary with a clean environment pointing into the sandbox, no
     /// terminal on stdin, and the data directory set through the environment.
-    fn cmd(&self) -> Command {
+    pub(crate) fn cmd(&self) -> Command {
         let mut cmd = self.bare_cmd();
         cmd.env("VPCANVAS_DATA_DIR", self.data());
         cmd
     }
 
     /// Like [`Sandbox::cmd`] but with no data directory set.
-    fn bare_cmd(&self) -> Command {
+    pub(crate) fn bare_cmd(&self) -> Command {
         let mut cmd = Command::new(BIN);
         cmd.current_dir(self.path())
             .env_remove("VPCANVAS_DATA_DIR")
@@ -63,19 +63,19 @@ impl Sandbox {
         cmd
     }
 
-    fn run(&self, args: &[&str]) -> Run {
+    pub(crate) fn run(&self, args: &[&str]) -> Run {
         Run::from(self.cmd().args(args).output().expect("run vpcanvas"))
     }
 
     /// Writes a file in the sandbox root and returns its path.
-    fn write(&self, name: &str, text: &str) -> PathBuf {
+    pub(crate) fn write(&self, name: &str, text: &str) -> PathBuf {
         let path = self.path().join(name);
         fs::write(&path, text).expect("write fixture");
         path
     }
 
     /// The names of the files in a folder, sorted.
-    fn ls(dir: &Path) -> Vec<String> {
+    pub(crate) fn ls(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = match fs::read_dir(dir) {
             Ok(rd) => rd
                 .map(|e| {
@@ -93,10 +93,10 @@ impl Sandbox {
 }
 
 /// One finished run of the binary.
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
+pub(crate) struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
 }
 
 impl From<Output> for Run {
@@ -111,7 +111,7 @@ impl From<Output> for Run {
 
 impl Run {
     #[track_caller]
-    fn code(&self, expected: i32) -> &Self {
+    pub(crate) fn code(&self, expected: i32) -> &Self {
         assert_eq!(
             self.code,
             Some(expected),
@@ -123,11 +123,11 @@ impl Run {
     }
 
     #[track_caller]
-    fn ok(&self) -> &Self {
+    pub(crate) fn ok(&self) -> &Self {
         self.code(0)
     }
 
-    fn json_lines(&self) -> Vec<Value> {
+    pub(crate) fn json_lines(&self) -> Vec<Value> {
         self.stdout
             .lines()
             .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))

@@ -14,6 +14,7 @@ mod hangup;
 mod hostile;
 mod kill9;
 mod library;
+mod lint;
 mod projector;
 mod render;
 mod safety;

@@ -1,0 +1,129 @@
+//! The coach (SPEC §7): hints that make a canvas sharper. Each hint names its
+//! rule (a public id such as `unquantified`), what it is about (an item, a
+//! saved statement, a section or the whole canvas) and says, in one line, what
+//! to do about it.
+//!
+//! Pure domain: no terminal, no file I/O. [`Coach`] keeps what it learned
+//! about each item's text, so after an edit only the changed items are read
+//! again ([`Coach::refresh`]); [`hints`] is the one-shot form for `lint` and
+//! the exports. The editor and `lint` ask the same [`Coach`], so they always
+//! agree.
+//!
+//! English word lists (vague claims, number words) are data:
+//! `assets/coach/en.txt`. The word-list rules stay quiet on text they cannot
+//! judge (another script, or another language); see that file's header.
+
+mod engine;
+mod names;
+mod rules;
+mod words;
+
+pub use engine::Coach;
+pub use rules::{ENOUGH_ITEMS, FEWEST, MAX_CHARS, Rule, RuleSet};
+
+use crate::canvas::{Canvas, ItemId, Section};
+
+/// What a hint is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Subject {
+    /// One item of a section.
+    Item { section: Section, id: ItemId },
+    /// A saved value proposition statement.
+    Statement(ItemId),
+    /// A whole section (e.g. too few pains).
+    Section(Section),
+    /// The canvas as a whole (e.g. no alternatives).
+    Canvas,
+}
+
+impl Subject {
+    /// The id of the item or statement, `None` for a section or the canvas.
+    pub fn id(self) -> Option<ItemId> {
+        match self {
+            Subject::Item { id, .. } | Subject::Statement(id) => Some(id),
+            Subject::Section(_) | Subject::Canvas => None,
+        }
+    }
+
+    /// The section it is in or about, if any.
+    pub fn section(self) -> Option<Section> {
+        match self {
+            Subject::Item { section, .. } | Subject::Section(section) => Some(section),
+            Subject::Statement(_) | Subject::Canvas => None,
+        }
+    }
+
+    /// The item it is about, if it is about one (only those can be dismissed).
+    pub fn item(self) -> Option<ItemId> {
+        match self {
+            Subject::Item { id, .. } => Some(id),
+            _ => None,
+        }
+    }
+}
+
+/// One piece of advice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub rule: Rule,
+    pub subject: Subject,
+    /// The item's or statement's text, as it is on the canvas.
+    pub text: Option<String>,
+    /// What to do, in one line.
+    pub message: String,
+}
+
+/// The section's key as the file and the JSON outputs name it.
+pub fn section_key(section: Section) -> &'static str {
+    match section {
+        Section::Products => "products",
+        Section::Creators => "creators",
+        Section::Relievers => "relievers",
+        Section::Gains => "gains",
+        Section::Pains => "pains",
+        Section::Jobs => "jobs",
+    }
+}
+
+/// Every hint for a canvas, grouped by rule (in [`Rule::ALL`] order), then in
+/// canvas order. `off` are the rules turned off for all canvases.
+pub fn hints(canvas: &Canvas, off: RuleSet) -> Vec<Hint> {
+    Coach::of(canvas, off).hints(canvas)
+}
+
+/// The hints grouped by rule, for lists and reports: each rule with its
+/// hints, rules without any left out.
+pub fn grouped(hints: &[Hint]) -> Vec<(Rule, Vec<&Hint>)> {
+    Rule::ALL
+        .into_iter()
+        .map(|r| (r, hints.iter().filter(|h| h.rule == r).collect::<Vec<_>>()))
+        .filter(|(_, hs)| !hs.is_empty())
+        .collect()
+}
+
+/// Where a hint points, for people: "pain “Clients pay late”", "Pains",
+/// "statement “A: late payments”", "the canvas".
+pub fn subject_label(canvas: &Canvas, hint: &Hint) -> String {
+    match hint.subject {
+        Subject::Item { section, .. } => format!(
+            "{}: {}",
+            section.title(),
+            one_line(hint.text.as_deref().unwrap_or(""))
+        ),
+        Subject::Statement(id) => {
+            let name = canvas.statement(id).map_or("", |s| s.name.as_str());
+            format!("Statement “{}”", one_line(name))
+        }
+        Subject::Section(section) => section.title().to_owned(),
+        Subject::Canvas => "The canvas".to_owned(),
+    }
+}
+
+/// Folds a text onto one line (the exports have the same helper; the coach
+/// does not import them, they import the coach).
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,101 @@
+//! The coach's hints as text (`lint`), JSON (`lint --format json`) and a
+//! Markdown section (the Markdown export). The hints themselves come from
+//! [`crate::coach`], the same ones the editor shows.
+
+use std::fmt::Write as _;
+
+use serde_json::{Value, json};
+
+use crate::canvas::Canvas;
+use crate::coach::{self, Hint, Subject, grouped, section_key, subject_label};
+
+use super::one_line;
+
+/// The key `section` has in the JSON for a hint's subject.
+fn json_section(subject: Subject) -> Value {
+    match subject {
+        Subject::Item { section, .. } | Subject::Section(section) => {
+            Value::from(section_key(section))
+        }
+        Subject::Statement(_) => Value::from("statements"),
+        Subject::Canvas => Value::Null,
+    }
+}
+
+/// One hint as `lint --format json` writes it.
+pub fn hint_json(hint: &Hint) -> Value {
+    json!({
+        "rule": hint.rule.id(),
+        "id": hint.subject.id(),
+        "section": json_section(hint.subject),
+        "text": hint.text,
+        "message": hint.message,
+    })
+}
+
+/// `lint --format json` for one file: `{ "file", "hints": [...] }`.
+pub fn lint_json(file: &str, hints: &[Hint]) -> Value {
+    json!({
+        "file": file,
+        "hints": hints.iter().map(hint_json).collect::<Vec<_>>(),
+    })
+}
+
+/// `lint` as text for one file: the hints grouped by rule, each with what
+/// it is about, then a count.
+pub fn lint_text(file: &str, canvas: &Canvas, hints: &[Hint]) -> String {
+    let mut out = String::new();
+    let file = crate::text::safe(file);
+    if hints.is_empty() {
+        let _ = writeln!(out, "{file}: no hints: nothing for the coach to say");
+        return out;
+    }
+    let _ = writeln!(out, "{file}");
+    for (rule, list) in grouped(hints) {
+        let _ = writeln!(out, "  {} ({})", rule.title(), rule.id());
+        for hint in list {
+            let _ = writeln!(
+                out,
+                "    {}\n      {}",
+                crate::text::safe(&subject_label(canvas, hint)),
+                hint.message
+            );
+        }
+    }
+    let n = hints.len();
+    let _ = writeln!(
+        out,
+        "  {n} {} (dismiss one in the editor, or turn a rule off in config.ron)",
+        if n == 1 { "hint" } else { "hints" }
+    );
+    out
+}
+
+/// The "Coach" section of the Markdown export: every hint, grouped by rule;
+/// empty when there is none.
+pub fn coach_markdown(canvas: &Canvas) -> String {
+    let hints = coach::hints(canvas, coach::RuleSet::EMPTY);
+    let mut out = String::new();
+    if hints.is_empty() {
+        return out;
+    }
+    let _ = writeln!(out, "\n## Coach\n");
+    let _ = writeln!(
+        out,
+        "{} {} to make this canvas sharper.",
+        hints.len(),
+        if hints.len() == 1 { "hint" } else { "hints" }
+    );
+    for (rule, list) in grouped(&hints) {
+        let _ = writeln!(out, "\n### {} (`{}`)\n", rule.title(), rule.id());
+        for hint in list {
+            let _ = writeln!(
+                out,
+                "- {}: {}",
+                super::markdown::md_escape(&one_line(&subject_label(canvas, hint))),
+                super::markdown::md_escape(&hint.message)
+            );
+        }
+    }
+    out
+}
