@@ -203,6 +203,12 @@ pub fn help_max_scroll(lines: usize, rows: u16) -> u16 {
 }
 
 /// A `w`×`h` rectangle centred in `area` (cut to fit): where dialogs go.
+/// A count (items, rows, columns) as terminal cells, saturating at
+/// `u16::MAX`: a plain `as u16` wraps 65,536 items to 0 (#11).
+pub fn cells(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let [row] = Layout::vertical([Constraint::Length(h.min(area.height))])
         .flex(Flex::Center)

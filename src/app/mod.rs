@@ -298,6 +298,11 @@ pub struct App {
     leave_after_save: Option<Effect>,
     /// A save failed while quitting: a second quit leaves without saving.
     quit_warned: bool,
+    /// When a dialog the user did not ask for (another program changed the
+    /// file) appeared: keys typed in the moment after are not its answers.
+    unbidden_since: Option<Instant>,
+    /// When the user last pressed a key (or clicked).
+    last_intent: Option<Instant>,
 }
 
 impl App {
@@ -338,6 +343,8 @@ impl App {
             status_since: Instant::now(),
             leave_after_save: None,
             quit_warned: false,
+            unbidden_since: None,
+            last_intent: None,
         }
     }
 

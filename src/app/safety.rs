@@ -9,6 +9,9 @@ use crate::storage::StorageError;
 
 use super::{Action, App, EditTarget, Effect, Mode, SaveState};
 
+/// How long a dialog that opens by itself ignores keys.
+pub const UNBIDDEN_GRACE: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// A snapshot of unsaved work found when the canvas was opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecoveryOffer {
@@ -98,11 +101,28 @@ impl App {
     /// Another program changed the file since we read or wrote it.
     pub(super) fn changed_on_disk(&mut self) {
         if self.doc.read_only.is_none() && !matches!(self.mode, Mode::Recover(_)) {
+            // It interrupts typing: give the keys in flight a moment to pass.
+            let typing = self
+                .last_intent
+                .is_some_and(|at| self.now.saturating_duration_since(at) < UNBIDDEN_GRACE);
+            if self.mode != Mode::Conflict {
+                self.unbidden_since = typing.then_some(self.now);
+            }
             self.mode = Mode::Conflict;
         }
     }
 
     pub(super) fn resolving(&mut self, action: Action) -> Vec<Effect> {
+        // The dialog opened while the user was typing: what they typed in
+        // the next moment was meant for the canvas, not as an answer.
+        if self
+            .unbidden_since
+            .is_some_and(|since| self.now.saturating_duration_since(since) < UNBIDDEN_GRACE)
+        {
+            self.warn("Another program changed the file: read the question, then choose");
+            return Vec::new();
+        }
+        self.unbidden_since = None;
         match action {
             Action::ReloadFromDisk => {
                 self.mode = Mode::Normal;
@@ -262,11 +282,18 @@ mod tests {
     #[test]
     fn a_change_on_disk_asks_and_each_answer_does_its_thing() {
         let mut a = app();
+        let mut now = a.now;
+        let mut later = |a: &mut App| {
+            now += std::time::Duration::from_secs(5);
+            a.update(RuntimeEvent::Tick(now));
+        };
         a.update(RuntimeEvent::ChangedOnDisk);
         assert_eq!(a.mode, Mode::Conflict);
         assert_eq!(a.update(Action::KeepMine), vec![Effect::Overwrite]);
+        later(&mut a);
         a.update(RuntimeEvent::ChangedOnDisk);
         assert_eq!(a.update(Action::SaveCopy), vec![Effect::SaveCopy]);
+        later(&mut a);
         a.update(RuntimeEvent::ChangedOnDisk);
         assert_eq!(a.update(Action::ReloadFromDisk), vec![Effect::Reload]);
         let mut theirs = a.canvas.clone();
@@ -276,6 +303,26 @@ mod tests {
         assert_eq!(a.doc.disk, OnDisk::Contents(7));
         a.update(Action::Undo);
         assert_eq!(a.canvas.title, "t");
+    }
+
+    #[test]
+    fn a_dialog_that_interrupts_typing_ignores_the_keys_in_flight() {
+        let mut a = app();
+        let t0 = a.now;
+        let at = |ms| t0 + std::time::Duration::from_millis(ms);
+        // Typing "from A 2" in the canvas; the save of the "from" meets
+        // another program's change, and "r" arrives 100 ms later.
+        a.update(Action::Down);
+        a.update(RuntimeEvent::ChangedOnDisk);
+        assert_eq!(a.mode, Mode::Conflict);
+        a.update(RuntimeEvent::Tick(at(100)));
+        assert!(a.update(Action::ReloadFromDisk).is_empty(), "not an answer");
+        a.update(RuntimeEvent::Tick(at(400)));
+        assert!(a.update(Action::KeepMine).is_empty());
+        assert_eq!(a.mode, Mode::Conflict, "still asking");
+        // A deliberate answer, once the moment has passed.
+        a.update(RuntimeEvent::Tick(at(1500)));
+        assert_eq!(a.update(Action::ReloadFromDisk), vec![Effect::Reload]);
     }
 
     #[test]

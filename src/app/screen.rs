@@ -52,7 +52,7 @@ impl App {
         match &self.mode {
             Mode::Help => Some(layout::help_area(area)),
             Mode::Link(p) => {
-                let n = self.canvas.items(p.section).len() as u16;
+                let n = layout::cells(self.canvas.items(p.section).len());
                 Some(centered(area, 80, n.saturating_add(4)))
             }
             Mode::Statement(_) => Some(centered(area, 90, 17)),

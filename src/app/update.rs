@@ -16,6 +16,7 @@ impl App {
             Message::Intent(action) => {
                 // A message lasts until the next action (or a few seconds).
                 self.status = None;
+                self.last_intent = Some(self.now);
                 let effects = self.act(action);
                 if self.status.is_some() {
                     self.status_since = self.now;

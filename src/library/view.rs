@@ -82,7 +82,12 @@ fn filter_line(lib: &Library, filter: Rect, buf: &mut Buffer) -> Option<(u16, u1
             };
             Paragraph::new(Line::from(vec![Span::styled(label.clone(), t.key), hint]))
                 .render(filter_line, buf);
-            Some((filter.x + (text::width(&label) + col) as u16, filter.y))
+            Some((
+                filter
+                    .x
+                    .saturating_add(crate::layout::cells(text::width(&label) + col)),
+                filter.y,
+            ))
         }
         None => {
             Paragraph::new(Span::styled(label, t.status_warning)).render(filter_line, buf);

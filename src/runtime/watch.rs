@@ -67,7 +67,7 @@ impl Watch {
         }
         self.last_disk_check = now;
         match screen {
-            Screen::Editor(app) => self.look_at_file(app, io),
+            Screen::Editor(app) => self.look_at_file(app, io, now),
             Screen::Library(lib) => {
                 let stamp = io.folder_stamp(&lib.dir);
                 if stamp == self.last_folder {
@@ -83,7 +83,7 @@ impl Watch {
     }
 
     /// Tells the editor when another program changed its file.
-    fn look_at_file(&mut self, app: &mut App, io: &mut dyn Io) -> bool {
+    fn look_at_file(&mut self, app: &mut App, io: &mut dyn Io, now: Instant) -> bool {
         if app.mode != Mode::Normal
             || app.doc.read_only.is_some()
             || app.doc.disk == OnDisk::Unknown
@@ -98,6 +98,8 @@ impl Watch {
         self.last_stamp = stamp;
         match io.disk_fingerprint(app.path()) {
             Ok(fp) if app.doc.disk.differs_from(fp) => {
+                // The clock first: the dialog's moment of grace starts now.
+                app.update(RuntimeEvent::Tick(now));
                 app.update(RuntimeEvent::ChangedOnDisk);
                 true
             }

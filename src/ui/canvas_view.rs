@@ -181,7 +181,7 @@ fn draw_section(
     let step = if spaced && len * 2 <= rows { 2 } else { 1 };
     for row in 0..(rows / step).min(len.saturating_sub(scroll)) {
         let index = scroll + row;
-        let y = list.y + (row * step) as u16;
+        let y = list.y.saturating_add(crate::layout::cells(row * step));
         let row_area = Rect {
             y,
             height: 1,
@@ -229,7 +229,9 @@ fn editor_row(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) -> Optio
     Paragraph::new(Line::from(vec![Span::raw(prefix), Span::raw(shown)]))
         .style(app.active_theme().cursor_row)
         .render(area, buf);
-    let x = area.x + (prefix.chars().count() + col) as u16;
+    let x = area
+        .x
+        .saturating_add(crate::layout::cells(prefix.chars().count() + col));
     (x < area.right()).then_some((x, area.y))
 }
 
@@ -239,12 +241,16 @@ fn more_markers(app: &App, list: Rect, scroll: usize, rows: usize, len: usize, b
     // A hint that more items lie beyond the visible ones.
     if scroll + rows < len && list.width > 2 {
         let more = format!("↓{}", len - scroll - rows);
-        let x = list.right().saturating_sub(text::width(&more) as u16);
+        let x = list
+            .right()
+            .saturating_sub(crate::layout::cells(text::width(&more)));
         buf.set_string(x, list.bottom() - 1, more, t.dim);
     }
     if scroll > 0 && list.width > 2 {
         let more = format!("↑{scroll}");
-        let x = list.right().saturating_sub(text::width(&more) as u16);
+        let x = list
+            .right()
+            .saturating_sub(crate::layout::cells(text::width(&more)));
         buf.set_string(x, list.y, more, t.dim);
     }
 }

@@ -210,7 +210,9 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         };
         Paragraph::new(Line::from(vec![Span::styled(label.clone(), t.key), shown]))
             .render_ref_safe(area, buf);
-        let x = area.x + (text::width(&label) + col) as u16;
+        let x = area
+            .x
+            .saturating_add(crate::layout::cells(text::width(&label) + col));
         return (x < area.right()).then_some((x, area.y));
     }
     let Some(item) = app.selected_item() else {
@@ -309,8 +311,8 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(left).render_ref_safe(area, buf);
     if usize::from(area.width) > fit_w {
         let fit_area = Rect {
-            x: area.right() - fit_w as u16,
-            width: fit_w as u16,
+            x: area.right().saturating_sub(crate::layout::cells(fit_w)),
+            width: crate::layout::cells(fit_w),
             ..area
         };
         Paragraph::new(Span::styled(fit, fit_style)).render_ref_safe(fit_area, buf);

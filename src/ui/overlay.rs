@@ -136,7 +136,9 @@ pub fn draw_help(lines: Vec<Line<'static>>, scroll: u16, t: &Theme, rect: Rect, 
         } else {
             " ↑ (j/k) "
         };
-        let x = inner.right().saturating_sub(text::width(more) as u16);
+        let x = inner
+            .right()
+            .saturating_sub(crate::layout::cells(text::width(more)));
         buf.set_string(x, rect.bottom().saturating_sub(1), more, t.key);
     }
 }
@@ -182,7 +184,7 @@ pub fn picker(app: &App, picker: &LinkPicker, area: Rect, buf: &mut Buffer) {
     let rows = usize::from(list.height);
     let scroll = crate::layout::scroll_to_show(0, picker.cursor, rows, items.len());
     for (row, item) in items.iter().enumerate().skip(scroll).take(rows) {
-        let y = list.y + (row - scroll) as u16;
+        let y = list.y.saturating_add(crate::layout::cells(row - scroll));
         let tick = if picker.chosen.contains(&item.id) {
             "[x]"
         } else {

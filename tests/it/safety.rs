@@ -295,7 +295,7 @@ fn the_editor_asks_when_a_save_meets_another_writer() {
         theirs: THEIRS,
         fired: false,
     });
-    let ran = s.run_with("5 d <snap> r <snap>", |s| s, &mut io);
+    let ran = s.run_with("5 d <snap> <wait:2s> r <snap>", |s| s, &mut io);
     assert!(
         ran.snaps[0].screen.contains("The file changed on disk"),
         "{}",
@@ -494,4 +494,12 @@ fn a_save_that_works_again_replaces_the_old_error() {
         after.contains("saved") && !after.contains("No space"),
         "{after}"
     );
+}
+
+#[test]
+fn counts_never_wrap_into_cells() {
+    // The link picker's height came from `len as u16`: 65,536 items made it 0.
+    assert_eq!(vpcanvas::layout::cells(65_536), u16::MAX);
+    assert_eq!(vpcanvas::layout::cells(70_000), u16::MAX);
+    assert_eq!(vpcanvas::layout::cells(12), 12);
 }
