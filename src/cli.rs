@@ -21,6 +21,8 @@ use crate::session::Options;
 use crate::storage;
 use crate::theme::ThemeName;
 
+mod names;
+
 const ABOUT: &str = "A keyboard-first terminal editor for the Value Proposition Canvas.\n\n\
 The Value Proposition Canvas was created by Alexander Osterwalder and Strategyzer. \
 vpcanvas is an independent tool, not affiliated with or endorsed by them.";
@@ -42,6 +44,10 @@ pub struct Cli {
     /// Draw with plain ASCII symbols only, for terminals and fonts without box drawing.
     #[arg(long, global = true)]
     pub ascii: bool,
+    /// Leave the mouse to the terminal, so its own text selection works
+    /// (also `mouse: false` in config.ron).
+    #[arg(long, global = true)]
+    pub no_mouse: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -147,6 +153,7 @@ fn look(cli: &Cli) -> Look {
         ascii: cli.ascii || config.ascii,
         projector: cli.projector,
         timer_minutes: config.projector.timer_minutes,
+        mouse: config.mouse && !cli.no_mouse,
         warning,
     }
 }
@@ -159,7 +166,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
     };
     match &cli.command {
         None => match &cli.file {
-            Some(file) => open_editor(file, session()),
+            Some(file) => open_editor(&names::to_open(file, data_dir), session()),
             None => open_library(session()),
         },
         Some(Command::New { name, example }) => cmd_new(session(), name, *example),
@@ -170,7 +177,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             strict,
             require_evidence,
         }) => Ok(cmd_check(
-            files,
+            &files
+                .iter()
+                .map(|f| names::existing(f, data_dir).map_err(|e| (f.clone(), e)))
+                .collect::<Vec<_>>(),
             *format,
             CheckGates {
                 strict: *strict,
@@ -183,7 +193,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             strict,
         }) => Ok(lint::run(files, *format, *strict)),
         Some(Command::Export { file, format }) => {
-            let canvas = storage::load(file)?.canvas;
+            let canvas = storage::load(&names::existing(file, data_dir)?)?.canvas;
             print_out(&format.render(&canvas))?;
             Ok(ExitCode::SUCCESS)
         }
@@ -192,6 +202,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             width,
             height,
         }) => {
+            let file = &names::existing(file, data_dir)?;
             let parsed = storage::load(file)?;
             let (tw, th) = terminal_size();
             let mut app = App::new(parsed.canvas, file, true);
@@ -209,7 +220,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
         }
         Some(Command::SaveLoop { file }) => save_loop(file),
         Some(Command::Statement { file, all, name }) => {
-            let canvas = storage::load(file)?.canvas;
+            let canvas = storage::load(&names::existing(file, data_dir)?)?.canvas;
             Ok(cmd_statement(&canvas, *all, name.as_deref())?)
         }
     }
@@ -400,11 +411,26 @@ struct CheckGates {
     require_evidence: bool,
 }
 
-fn cmd_check(files: &[PathBuf], format: CheckFormat, gates: CheckGates) -> ExitCode {
+/// Each FILE as found (a path, or a name in the data folder), or why not.
+type Found = Result<PathBuf, (PathBuf, Box<dyn std::error::Error>)>;
+
+fn cmd_check(files: &[Found], format: CheckFormat, gates: CheckGates) -> ExitCode {
     let mut failed_load = false;
     let mut gaps = false;
     let mut out = String::new();
-    for file in files {
+    for found in files {
+        let file = match found {
+            Ok(file) => file,
+            Err((given, e)) => {
+                failed_load = true;
+                crate::output::err(&format!("vpcanvas: {e}"));
+                if format == CheckFormat::Json {
+                    let v = serde_json::json!({ "file": given.display().to_string(), "error": e.to_string() });
+                    out.push_str(&export::json_line(&v));
+                }
+                continue;
+            }
+        };
         let name = file.display().to_string();
         match storage::load(file) {
             Ok(parsed) => {

@@ -7,6 +7,7 @@
 //! (
 //!     theme: default,          // default | contrast | mono
 //!     ascii: false,            // plain ASCII symbols only
+//!     mouse: true,             // false: the terminal keeps the mouse (its own selection)
 //!     projector: (
 //!         theme: contrast,
 //!         timer_minutes: 10,
@@ -35,6 +36,8 @@ pub const CONFIG_ENV: &str = "VPCANVAS_CONFIG";
 pub struct Config {
     pub theme: ThemeName,
     pub ascii: bool,
+    /// Take the mouse; `false` leaves it to the terminal (its own selection).
+    pub mouse: bool,
     pub projector: ProjectorConfig,
     pub coach: CoachConfig,
 }
@@ -70,6 +73,7 @@ impl Default for Config {
         Self {
             theme: ThemeName::Default,
             ascii: false,
+            mouse: true,
             projector: ProjectorConfig::default(),
             coach: CoachConfig::default(),
         }
@@ -161,6 +165,13 @@ mod tests {
         assert!(!off.contains(crate::coach::Rule::Vague));
         let e = parse(br#"(coach: (off: ["too_long"]))"#).expect_err("unknown id");
         assert!(e.contains("too_long") && e.contains("too-long"), "{e}");
+    }
+
+    #[test]
+    fn mouse_is_read() {
+        let c = parse(b"(mouse: false)").expect("parses");
+        assert!(!c.mouse);
+        assert!(Config::default().mouse, "the mouse is taken by default");
     }
 
     #[test]

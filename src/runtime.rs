@@ -446,7 +446,7 @@ where
                     // its saves coalesce into one write. Each key is applied
                     // at once: the next one depends on the mode this one leaves.
                     for _ in 0..256 {
-                        if effects.iter().any(Effect::leaves) {
+                        if effects.iter().any(Effect::awaits_result) {
                             break;
                         }
                         match events.next(Duration::ZERO) {
@@ -677,7 +677,9 @@ pub fn require_terminal() -> io::Result<()> {
 }
 
 /// Sets up the terminal. Fails cleanly (no panic) when there is no terminal.
-pub fn enter() -> io::Result<(Terminal<CrosstermBackend<tty::TtyOut>>, TerminalGuard)> {
+/// Without `mouse`, clicks stay with the terminal, so its own text
+/// selection works.
+pub fn enter(mouse: bool) -> io::Result<(Terminal<CrosstermBackend<tty::TtyOut>>, TerminalGuard)> {
     require_terminal()?;
     // The terminal first, then one short line (the session then keeps the
     // work and says where).
@@ -697,12 +699,10 @@ pub fn enter() -> io::Result<(Terminal<CrosstermBackend<tty::TtyOut>>, TerminalG
     }));
     enable_raw_mode()?;
     let guard = TerminalGuard;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableBracketedPaste,
-        EnableMouseCapture
-    )?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
     let terminal = Terminal::new(CrosstermBackend::new(tty::TtyOut::new()))?;
     Ok((terminal, guard))
 }

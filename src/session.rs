@@ -83,7 +83,7 @@ pub struct Options {
 pub fn run(start: Start, options: Options) -> io::Result<u8> {
     let Options { data_dir, mut look } = options;
     let signal = runtime::watch_signals()?;
-    let (mut terminal, guard) = runtime::enter()?;
+    let (mut terminal, guard) = runtime::enter(look.mouse)?;
     let mut io = SessionIo {
         clipboard: SystemClipboard::from_env(),
         data_dir: storage::data_dir(data_dir.as_deref()).ok(),

@@ -110,6 +110,8 @@ pub enum Action {
     RenameCanvas,
     /// Library: duplicate the selected canvas (e.g. for a second segment).
     DuplicateCanvas,
+    /// Library: show the canvases in `trash/` to restore (or the canvases again).
+    ShowTrash,
     /// A mouse click at (column, row).
     Click(u16, u16),
     /// The mouse wheel at (column, row): negative up, positive down.

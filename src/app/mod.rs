@@ -78,6 +78,20 @@ pub enum Effect {
 }
 
 impl Effect {
+    /// Whether the keys after this effect must wait until it is done: it
+    /// leaves the screen, or (the library's file work) the next key acts on
+    /// its result (Ctrl-z right after a delete).
+    pub fn awaits_result(&self) -> bool {
+        self.leaves()
+            || matches!(
+                self,
+                Effect::Rename { .. }
+                    | Effect::Duplicate { .. }
+                    | Effect::Trash(_)
+                    | Effect::Restore { .. }
+            )
+    }
+
     /// Whether this effect leaves the screen (the keys after it belong to the next one).
     pub fn leaves(&self) -> bool {
         matches!(
@@ -235,6 +249,8 @@ pub struct Look {
     /// Start in projector mode.
     pub projector: bool,
     pub timer_minutes: u32,
+    /// Take the mouse (clicks, wheel); off, the terminal keeps its own selection.
+    pub mouse: bool,
     /// A problem with the config file, shown once.
     pub warning: Option<String>,
 }
@@ -247,6 +263,7 @@ impl Default for Look {
             ascii: false,
             projector: false,
             timer_minutes: 10,
+            mouse: true,
             warning: None,
         }
     }

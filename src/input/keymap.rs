@@ -22,6 +22,8 @@ pub enum Context {
     Export,
     /// The library of canvases (typing filters).
     Library,
+    /// The library's view of `trash/`.
+    Trash,
     /// A yes/no question.
     Confirm,
     /// Unsaved work was found: recover it?
@@ -31,7 +33,7 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 11] = [
         Context::Canvas,
         Context::Text,
         Context::Picker,
@@ -42,6 +44,7 @@ impl Context {
         Context::Confirm,
         Context::Recover,
         Context::Conflict,
+        Context::Trash,
     ];
 
     pub fn title(self) -> &'static str {
@@ -56,6 +59,7 @@ impl Context {
             Context::Confirm => "Answering a question",
             Context::Recover => "Unsaved work found",
             Context::Conflict => "The file changed on disk",
+            Context::Trash => "In the trash",
         }
     }
 }
@@ -273,9 +277,16 @@ pub fn bindings() -> &'static [Binding] {
             bind!(Library, [code(K::F(2)), ctrl('r')], A::RenameCanvas, "rename", hint "rename"),
             bind!(Library, [ctrl('d')], A::DuplicateCanvas, "duplicate (e.g. for a second segment)", hint "duplicate"),
             bind!(Library, [code(K::Delete)], A::Delete, "delete (to trash/)", hint "delete"),
+            bind!(Library, [ctrl('z')], A::Undo, "undo the last delete"),
+            bind!(Library, [ctrl('t')], A::ShowTrash, "show the trash, to restore a canvas", hint "trash"),
             bind!(Library, [code(K::Backspace)], A::Text(TextEdit::Backspace), "edit the filter"),
             bind!(Library, [code(K::Esc)], A::Cancel, "clear the filter, or quit", hint "quit"),
             bind!(Library, [ctrl('q'), ctrl('c')], A::Quit, "quit"),
+            bind!(Trash, [code(K::Up)], A::Up, "previous canvas"),
+            bind!(Trash, [code(K::Down)], A::Down, "next canvas"),
+            bind!(Trash, [code(K::Enter)], A::Confirm, "restore it to the library", hint "restore"),
+            bind!(Trash, [code(K::Esc), ctrl('t')], A::Cancel, "back to the canvases", hint "back"),
+            bind!(Trash, [ctrl('q'), ctrl('c')], A::Quit, "quit"),
             bind!(Recover, [key('r')], A::RecoverSnapshot, "recover the unsaved work", hint "recover"),
             bind!(Recover, [key('o')], A::OpenSaved, "open the saved file (keep the snapshot)", hint "open saved"),
             bind!(Recover, [key('d')], A::DiscardSnapshot, "discard the unsaved work", hint "discard"),

@@ -18,6 +18,7 @@ use crate::app::{
 use crate::examples::Example;
 use crate::fit::analyze;
 use crate::input::Context;
+use crate::input::keymap::keys_for;
 use crate::storage::Entry;
 use crate::theme::Theme;
 
@@ -92,6 +93,8 @@ pub enum LibraryMode {
     Name(Prompt, TextField),
     /// Asking whether to delete the selected canvas.
     ConfirmDelete,
+    /// Duplicating: the copy is called `name`; typing its customer segment.
+    Segment { name: String, field: TextField },
 }
 
 /// What the runtime did for the library, fed back through [`Library::listed`]
@@ -150,14 +153,19 @@ pub struct Library {
     /// The canvas the library was opened from (`o` in the editor): `Esc`
     /// goes back to it. `None` when the session started here.
     pub origin: Option<PathBuf>,
+    /// Showing `trash/` (to restore from) instead of the canvases.
+    pub viewing_trash: bool,
+    /// The last delete, (from, to in `trash/`), for undo.
+    last_trashed: Option<(PathBuf, PathBuf)>,
 }
 
 impl Library {
     /// Whose keys apply now: browsing, typing a name, or answering a question.
     pub fn key_context(&self) -> Context {
         match self.mode {
+            LibraryMode::Browse if self.viewing_trash => Context::Trash,
             LibraryMode::Browse => Context::Library,
-            LibraryMode::Name(..) => Context::Text,
+            LibraryMode::Name(..) | LibraryMode::Segment { .. } => Context::Text,
             LibraryMode::ConfirmDelete => Context::Confirm,
         }
     }
@@ -176,6 +184,8 @@ impl Library {
             theme: Theme::default(),
             now,
             origin: None,
+            viewing_trash: false,
+            last_trashed: None,
         }
     }
 
@@ -193,7 +203,12 @@ impl Library {
     /// The canvases matching the filter (name, title or segment, any case).
     pub fn visible(&self) -> Vec<&Summary> {
         let needle = self.filter.text().to_lowercase();
-        self.canvases
+        let listed = if self.viewing_trash {
+            &self.trash
+        } else {
+            &self.canvases
+        };
+        listed
             .iter()
             .filter(|c| {
                 needle.is_empty()
@@ -249,15 +264,25 @@ impl Library {
                 Some(to.clone()),
                 Some(format!("Duplicated as {}", to.display())),
             ),
-            Done::Trashed { to, .. } => (
-                None,
-                Some(format!(
-                    "Moved to {} (restore it by moving it back)",
-                    to.display()
-                )),
-            ),
-            Done::Restored { to, .. } => {
-                (Some(to.clone()), Some(format!("Restored {}", to.display())))
+            Done::Trashed { from, to } => {
+                self.last_trashed = Some((from.clone(), to.clone()));
+                let keys = |a| keys_for(Context::Library, &a).unwrap_or_default();
+                (
+                    None,
+                    Some(format!(
+                        "Moved “{}” to the trash — {} undoes, {} shows the trash",
+                        stem(from),
+                        keys(Action::Undo),
+                        keys(Action::ShowTrash)
+                    )),
+                )
+            }
+            Done::Restored { from, to } => {
+                if self.last_trashed.as_ref().is_some_and(|(_, t)| t == from) {
+                    self.last_trashed = None;
+                }
+                self.viewing_trash = false;
+                (Some(to.clone()), Some(format!("Restored “{}”", stem(to))))
             }
             Done::Failed(why) => {
                 self.say(why.clone(), StatusKind::Error);
@@ -328,6 +353,29 @@ impl Library {
                 self.mode = LibraryMode::Name(prompt, field);
                 Vec::new()
             }
+            LibraryMode::Segment { name, mut field } => {
+                match action {
+                    Action::Text(edit) => field.apply(&edit),
+                    Action::Paste(text) => field.apply(&TextEdit::Paste(text)),
+                    Action::Confirm => {
+                        let segment = field.text().trim().to_owned();
+                        return self
+                            .selected_canvas()
+                            .map(|c| {
+                                vec![Effect::Duplicate {
+                                    from: c.path.clone(),
+                                    to: name.clone(),
+                                    segment,
+                                }]
+                            })
+                            .unwrap_or_default();
+                    }
+                    Action::Cancel => return Vec::new(),
+                    _ => {}
+                }
+                self.mode = LibraryMode::Segment { name, field };
+                Vec::new()
+            }
             LibraryMode::ConfirmDelete => match action {
                 Action::Confirm => self
                     .selected_canvas()
@@ -348,6 +396,7 @@ impl Library {
             Action::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
             Action::Top => self.selected = 0,
             Action::Bottom => self.selected = count.saturating_sub(1),
+            _ if self.viewing_trash => return self.in_trash(action),
             Action::Text(edit) => {
                 self.filter.apply(&edit);
                 self.selected = 0;
@@ -375,10 +424,30 @@ impl Library {
                 }
             }
             Action::DuplicateCanvas => {
-                if let Some(name) = self.selected_canvas().map(|c| format!("{} copy", c.name)) {
-                    self.prompt(Prompt::Duplicate, &name);
+                if let Some(name) = self.selected_canvas().map(|c| c.name.clone()) {
+                    // NAME-2 (or the first free NAME-N), selected: typing replaces it.
+                    let taken = |n: &str| self.canvases.iter().any(|c| c.name == n);
+                    let free = (2..=self.canvases.len() + 2)
+                        .map(|n| format!("{name}-{n}"))
+                        .find(|n| !taken(n))
+                        .unwrap_or_default();
+                    self.mode = LibraryMode::Name(Prompt::Duplicate, TextField::suggested(&free));
                 }
             }
+            Action::ShowTrash => {
+                self.viewing_trash = true;
+                self.filter = TextField::default();
+                self.selected = 0;
+            }
+            Action::Undo => match self.last_trashed.take() {
+                Some((from, to)) => {
+                    return vec![Effect::Restore {
+                        from: to,
+                        to: stem(&from),
+                    }];
+                }
+                None => self.say("Nothing to undo", StatusKind::Info),
+            },
             Action::Delete if self.selected_canvas().is_some() => {
                 self.mode = LibraryMode::ConfirmDelete;
                 self.status = None;
@@ -392,6 +461,27 @@ impl Library {
                 } else {
                     return vec![Effect::Quit];
                 }
+            }
+            Action::Quit => return vec![Effect::Quit],
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Keys in the view of `trash/`: Enter restores, Esc goes back.
+    fn in_trash(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Confirm => {
+                if let Some(c) = self.selected_canvas() {
+                    return vec![Effect::Restore {
+                        from: c.path.clone(),
+                        to: c.name.clone(),
+                    }];
+                }
+            }
+            Action::Cancel | Action::ShowTrash => {
+                self.viewing_trash = false;
+                self.selected = 0;
             }
             Action::Quit => return vec![Effect::Quit],
             _ => {}
@@ -421,20 +511,28 @@ impl Library {
                 example: Some(Example::Invoicing),
             }],
             (Prompt::Rename, Some(from)) => vec![Effect::Rename { from, to: name }],
-            (Prompt::Duplicate, Some(from)) => {
+            (Prompt::Duplicate, Some(_)) => {
+                // Duplicating is how a canvas for a second segment is made: ask for it now.
                 let segment = self
                     .selected_canvas()
                     .map(|c| c.segment.clone())
                     .unwrap_or_default();
-                vec![Effect::Duplicate {
-                    from,
-                    to: name,
-                    segment,
-                }]
+                self.mode = LibraryMode::Segment {
+                    name,
+                    field: TextField::suggested(&segment),
+                };
+                Vec::new()
             }
             _ => Vec::new(),
         }
     }
+}
+
+/// A canvas file's name without its folder and `.ron`.
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

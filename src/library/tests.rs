@@ -104,16 +104,20 @@ fn new_rename_duplicate_ask_for_a_name() {
             to: "renamed".into()
         }]
     );
+    // Duplicate suggests NAME-2, then asks for the copy's segment at once.
     lib.update(Action::DuplicateCanvas);
+    assert!(matches!(&lib.mode, LibraryMode::Name(Prompt::Duplicate, f) if f.text() == "acme-2"));
+    assert!(lib.update(Action::Confirm).is_empty());
     assert!(
-        matches!(&lib.mode, LibraryMode::Name(Prompt::Duplicate, f) if f.text() == "acme copy")
+        matches!(&lib.mode, LibraryMode::Segment { name, field } if name == "acme-2" && field.text() == "Designers")
     );
+    typed(&mut lib, "Architects");
     assert_eq!(
         lib.update(Action::Confirm),
         vec![Effect::Duplicate {
             from: PathBuf::from("/d/acme.ron"),
-            to: "acme copy".into(),
-            segment: "Designers".into(),
+            to: "acme-2".into(),
+            segment: "Architects".into(),
         }]
     );
 }

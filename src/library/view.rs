@@ -8,7 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::input::keymap::{Context, hints};
+use crate::input::keymap::hints;
 use crate::text;
 
 use super::{Library, LibraryMode};
@@ -29,7 +29,14 @@ pub fn render(lib: &Library, frame: &mut Frame) {
     ])
     .areas(area);
     let buf = frame.buffer_mut();
-    let head = format!(" vpcanvas — your canvases · {}", lib.dir.display());
+    let head = if lib.viewing_trash {
+        format!(
+            " vpcanvas — the trash · {} (Enter restores)",
+            lib.dir.join("trash").display()
+        )
+    } else {
+        format!(" vpcanvas — your canvases · {}", lib.dir.display())
+    };
     Paragraph::new(Span::styled(
         text::truncate(&head, usize::from(area.width)),
         t.title,
@@ -52,6 +59,10 @@ fn filter_line(lib: &Library, filter: Rect, buf: &mut Buffer) -> Option<(u16, u1
     // The filter line, or the name being typed.
     let (label, field) = match &lib.mode {
         LibraryMode::Name(prompt, field) => (format!(" {}: ", prompt.label()), Some(field)),
+        LibraryMode::Segment { name, field } => (
+            format!(" Customer segment for “{}”: ", text::safe(name)),
+            Some(field),
+        ),
         LibraryMode::ConfirmDelete => {
             let name = lib
                 .selected_canvas()
@@ -118,7 +129,9 @@ fn table_view(lib: &Library, table: Rect, buf: &mut Buffer) {
         t.section_title,
     ))];
     if visible.is_empty() {
-        let msg = if lib.canvases.is_empty() {
+        let msg = if lib.viewing_trash {
+            " The trash is empty."
+        } else if lib.canvases.is_empty() {
             " No canvases yet. Ctrl-n creates one, Ctrl-e one from the example."
         } else {
             " Nothing matches the filter (Esc clears it)."
@@ -165,11 +178,7 @@ fn footer_line(lib: &Library, footer: Rect, width: u16, buf: &mut Buffer) {
     let left = match &lib.status {
         Some(s) => crate::ui::status_line(s, t, usize::from(width)),
         None => {
-            let ctx = match lib.mode {
-                LibraryMode::Browse => Context::Library,
-                LibraryMode::Name(..) => Context::Text,
-                LibraryMode::ConfirmDelete => Context::Confirm,
-            };
+            let ctx = lib.key_context();
             let mut spans = Vec::new();
             for (key, help) in hints(ctx) {
                 spans.push(Span::styled(format!(" {key}"), t.key));

@@ -1237,3 +1237,45 @@ fn load_errors_separate_the_path_from_the_message() {
     run.code(2);
     assert!(run.stderr.contains("dup.ron:6:18: id 2"), "{}", run.stderr);
 }
+
+/// Issue #12 / SPEC §4: the name `new` and `list` print works as FILE in
+/// every headless command; an unknown one says where it looked.
+#[test]
+fn headless_commands_take_canvas_names() {
+    let sb = Sandbox::new();
+    let made = sb.run(&["new", "nurse-meals", "--example", "meals"]);
+    assert_eq!(made.code, Some(0), "{}", made.stderr);
+    for args in [
+        &["check", "nurse-meals"][..],
+        &["export", "nurse-meals", "--format", "txt"],
+        &["statement", "nurse-meals"],
+        &[
+            "show",
+            "nurse-meals.ron",
+            "--width",
+            "100",
+            "--height",
+            "30",
+        ],
+    ] {
+        let r = sb.run(args);
+        assert!(
+            r.code == Some(0) || r.code == Some(1),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(!r.stdout.is_empty(), "{args:?} printed nothing");
+    }
+    let r = sb.run(&["check", "nowhere"]);
+    assert_eq!(r.code, Some(2));
+    assert!(r.stderr.contains("nowhere or nowhere.ron"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&sb.data().display().to_string()),
+        "{}",
+        r.stderr
+    );
+    // A file in the working directory wins over the name in the data folder.
+    sb.write("nurse-meals", "(title: \"Here\")");
+    let r = sb.run(&["export", "nurse-meals", "--format", "txt"]);
+    assert!(r.stdout.contains("Here"), "{}", r.stdout);
+}

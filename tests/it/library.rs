@@ -152,3 +152,31 @@ fn delete_moves_the_canvas_to_the_trash() {
     assert_eq!(folder.names("trash"), ["bistro.ron"]);
     assert!(!ran.screen.contains("bistro title"), "{}", ran.screen);
 }
+
+/// Issue #12: a delete is undone with Ctrl-z, and the trash view restores.
+#[test]
+fn a_deleted_canvas_comes_back_by_undo_or_from_the_trash() {
+    let folder = Folder::with(&["acme", "bistro"]);
+    let ran = folder.run(None, "<down> <del> y <c-z> <snap> <c-q>");
+    assert_eq!(folder.names(""), ["acme.ron", "bistro.ron"]);
+    assert_eq!(selected(&ran), "bistro", "the restored canvas is selected");
+    let ran = folder.run(None, "<del> y <c-t> <snap> <c-q>");
+    assert!(ran.library.viewing_trash);
+    assert!(ran.screen.contains("the trash"), "{}", ran.screen);
+    assert!(ran.screen.contains("acme title"), "{}", ran.screen);
+    assert_eq!(folder.names(""), ["bistro.ron"]);
+    let ran = folder.run(None, "<c-t> <enter> <snap> <c-q>");
+    assert_eq!(folder.names(""), ["acme.ron", "bistro.ron"]);
+    assert_eq!(selected(&ran), "acme");
+}
+
+/// Issue #12: a duplicate for a second segment, in one go.
+#[test]
+fn duplicate_asks_for_the_new_segment() {
+    let folder = Folder::with(&["acme"]);
+    folder.run(None, "<c-d> <enter> Nurses <enter> <snap> <c-q>");
+    assert_eq!(folder.names(""), ["acme-2.ron", "acme.ron"]);
+    let copy = storage::load(&folder.path("acme-2")).unwrap().canvas;
+    assert_eq!(copy.segment, "Nurses");
+    assert_eq!(copy.title, "acme title");
+}

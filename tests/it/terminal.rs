@@ -805,3 +805,32 @@ fn wide_characters_at_the_right_edge_are_never_split() {
         }
     }
 }
+
+/// Issue #12: `mouse: false` in config.ron (or `--no-mouse`) leaves the
+/// mouse to the terminal, so its own text selection works.
+#[test]
+fn mouse_capture_can_be_left_to_the_terminal() {
+    let mut t = Tmux::new();
+    let (on, off) = (t.path("on.ron"), t.path("off.ron"));
+    write_canvas(&on, &sample("Mouse on"));
+    write_canvas(&off, &sample("Mouse off"));
+    let config = t.path("no-mouse.ron");
+    fs::write(&config, "(mouse: false)").unwrap();
+    t.start("on", &on, "");
+    t.start("off", &off, &format!("VPCANVAS_CONFIG={}", quote(&config)));
+    let raw = |name: &str| {
+        String::from_utf8_lossy(&fs::read(t.path(&format!("raw-{name}"))).unwrap()).into_owned()
+    };
+    assert!(
+        raw("on").contains("\u{1b}[?1000h"),
+        "the mouse is taken by default"
+    );
+    assert!(
+        !raw("off").contains("\u{1b}[?1000h"),
+        "mouse: false leaves it"
+    );
+    for name in ["on", "off"] {
+        t.keys(name, &["q"]);
+        assert_eq!(t.wait_exit(name), 0, "stderr: {}", t.stderr(name));
+    }
+}
