@@ -188,6 +188,17 @@ mod fit {
         let canvas = &fixture(items).canvas;
         bencher.bench(|| super::analyze(black_box(canvas)));
     }
+
+    /// `vpcanvas check FILE` text output after the analysis: it named each
+    /// flagged item's level by a scan of the canvas (quadratic), now by one index.
+    #[divan::bench(args = sizes())]
+    fn check_text(bencher: Bencher, items: usize) {
+        let canvas = &fixture(items).canvas;
+        let report = super::analyze(canvas);
+        bencher.bench(|| {
+            vpcanvas::export::check_text("bench.ron", black_box(canvas), black_box(&report))
+        });
+    }
 }
 
 mod edit {
