@@ -66,8 +66,14 @@ fn take_lock(app: Box<App>, data_dir: &Path) -> (Box<App>, Option<CanvasLock>) {
             None,
         ),
         // No lock possible (e.g. a read-only data folder): editing still
-        // works, and a failed save will say why.
-        Err(_) => (app, None),
+        // works, and the user hears that nothing stops a second writer.
+        Err(e) => {
+            let mut app = app;
+            app.caution(format!(
+                "No lock could be taken ({e}): another vpcanvas could change this file at the same time"
+            ));
+            (app, None)
+        }
     }
 }
 
@@ -78,15 +84,40 @@ pub struct Options {
     pub look: Look,
 }
 
+/// Where unsaved work is kept, and why it is not the data folder if it
+/// is not. Safety never turns itself off silently: an unusable data folder
+/// is said at start-up, and the snapshots go to a private temp folder.
+fn recovery_folder(flag: Option<&Path>) -> (Option<PathBuf>, Option<String>) {
+    match storage::data_dir(flag) {
+        Ok(dir) => (Some(dir), None),
+        Err(e) => match storage::recovery::fallback_dir() {
+            Some(tmp) => {
+                let why = format!(
+                    "The data folder cannot be used ({e}); unsaved work is kept in {} instead",
+                    tmp.display()
+                );
+                (Some(tmp), Some(why))
+            }
+            None => (
+                None,
+                Some(format!(
+                    "The data folder cannot be used ({e}): no recovery snapshots and no lock — a crash loses what is not saved"
+                )),
+            ),
+        },
+    }
+}
+
 /// Runs a session in the real terminal. Returns the process exit code: 0, or
 /// 128 + the signal that ended it.
 pub fn run(start: Start, options: Options) -> io::Result<u8> {
     let Options { data_dir, mut look } = options;
     let signal = runtime::watch_signals()?;
     let (mut terminal, guard) = runtime::enter(look.mouse)?;
+    let (recovery_dir, unprotected) = recovery_folder(data_dir.as_deref());
     let mut io = SessionIo {
         clipboard: SystemClipboard::from_env(),
-        data_dir: storage::data_dir(data_dir.as_deref()).ok(),
+        data_dir: recovery_dir,
     };
     let mut next = match start {
         Start::Editor(app) => Next::Editor(app),
@@ -106,6 +137,11 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
                     Some(dir) => take_lock(app, dir),
                     None => (app, None),
                 };
+                if let Some(why) = &unprotected
+                    && app.doc.read_only.is_none()
+                {
+                    app.caution(why.clone());
+                }
                 if let Some(dir) = &io.data_dir {
                     offer_recovery(&mut app, dir);
                 }

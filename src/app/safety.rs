@@ -60,6 +60,12 @@ impl App {
         self.is_dirty().then(|| self.canvas.clone())
     }
 
+    /// A warning the session gives at start-up: a protection that could not
+    /// be had (no data folder, no lock).
+    pub fn caution(&mut self, why: impl Into<String>) {
+        self.warn(why);
+    }
+
     /// Offers a recovery snapshot found at start.
     pub fn offer_recovery(&mut self, offer: RecoveryOffer) {
         self.mode = Mode::Recover(Box::new(offer));

@@ -44,8 +44,32 @@ pub struct Snapshot {
 /// whatever folder vpcanvas was started from.
 fn absolute(canvas_path: &Path) -> PathBuf {
     fs::canonicalize(canvas_path)
+        // Not there yet: the real path of its folder, so a file reached
+        // through a symlinked folder has the same lock as by its real path.
+        .or_else(|e| {
+            let name = canvas_path.file_name().ok_or(e)?;
+            let folder = match canvas_path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => Path::new("."),
+            };
+            fs::canonicalize(folder).map(|f| f.join(name))
+        })
         .or_else(|_| std::path::absolute(canvas_path))
         .unwrap_or_else(|_| canvas_path.to_path_buf())
+}
+
+/// A private folder in the temp dir for recovery snapshots when the data
+/// folder cannot be used: `vpcanvas-recovery-UID`, refused unless it is a
+/// real folder owned by this user that only they can enter.
+pub fn fallback_dir() -> Option<PathBuf> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let uid = fs::metadata("/proc/self").ok()?.uid();
+    let dir = std::env::temp_dir().join(format!("vpcanvas-recovery-{uid}"));
+    private_folder(&dir).ok()?;
+    let meta = fs::symlink_metadata(&dir).ok()?;
+    let mode = meta.permissions().mode() & 0o777;
+    let only_owner = mode & 0o700 == mode;
+    (meta.is_dir() && meta.uid() == uid && only_owner).then_some(dir)
 }
 
 /// Where the snapshot of `canvas_path` lives: `recovery/NAME-HASH.ron`.

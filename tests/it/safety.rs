@@ -503,3 +503,25 @@ fn counts_never_wrap_into_cells() {
     assert_eq!(vpcanvas::layout::cells(70_000), u16::MAX);
     assert_eq!(vpcanvas::layout::cells(12), 12);
 }
+
+#[test]
+fn a_file_not_yet_there_has_one_lock_through_a_symlinked_folder() {
+    let root = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let real = root.path().join("real");
+    fs::create_dir(&real).unwrap();
+    let link = root.path().join("link");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let _first = storage::lock(data.path(), &link.join("new.ron"))
+        .unwrap()
+        .unwrap();
+    let second = storage::lock(data.path(), &real.join("new.ron")).unwrap();
+    assert!(second.is_none(), "the same file, the same lock");
+}
+
+#[test]
+fn an_unusable_data_folder_falls_back_to_a_private_temp_folder() {
+    let dir = storage::recovery::fallback_dir().unwrap();
+    assert_eq!(mode(&dir), 0o700);
+    assert!(!fs::symlink_metadata(&dir).unwrap().file_type().is_symlink());
+}
