@@ -88,7 +88,8 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
-    /// Write the canvas to stdout as Markdown, JSON or plain text.
+    /// Write the canvas to stdout: Markdown, JSON, plain text, a picture
+    /// (SVG, or PNG at 3840×2160) or a one-page HTML report.
     Export {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = Format::Md)]
@@ -194,7 +195,22 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
         }) => Ok(lint::run(files, *format, *strict)),
         Some(Command::Export { file, format }) => {
             let canvas = storage::load(&names::existing(file, data_dir)?)?.canvas;
-            print_out(&format.render(&canvas))?;
+            if format.is_binary() && std::io::stdout().is_terminal() {
+                return Err(format!(
+                    "a {} is binary and would garble the terminal: redirect it, e.g. `vpcanvas export {} --format {} > canvas.{}`",
+                    format.extension().to_uppercase(),
+                    file.display(),
+                    format.extension(),
+                    format.extension()
+                )
+                .into());
+            }
+            let bytes = format.render(&canvas)?;
+            if format.is_binary() {
+                crate::output::raw(&bytes)?;
+            } else {
+                print_out(&String::from_utf8_lossy(&bytes))?;
+            }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Show {

@@ -24,6 +24,17 @@ pub fn out(text: &str) -> io::Result<()> {
     }
 }
 
+/// Writes binary output (a PNG) to stdout as it is. The caller refuses a
+/// terminal, so these bytes only ever reach a file or a pipe. A closed pipe
+/// is success, as for [`out`].
+pub fn raw(bytes: &[u8]) -> io::Result<()> {
+    let mut stdout = io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
 /// Writes one line to stderr with every hazard made visible. A failure is
 /// ignored: there is nowhere left to say it.
 pub fn err(line: &str) {

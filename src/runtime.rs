@@ -589,8 +589,8 @@ fn perform(screen: &mut Screen<'_>, io: &mut dyn Io, effects: Vec<Effect>) -> Op
                 let result = io.copy(&text);
                 queue.extend(app.update(RuntimeEvent::Copied { what, result }));
             }
-            Effect::Export { path, text } => {
-                let result = io.export(app.path(), &path, text.as_bytes());
+            Effect::Export { path, bytes } => {
+                let result = io.export(app.path(), &path, &bytes);
                 queue.extend(app.update(RuntimeEvent::Exported(result)));
             }
             // Quitting wins over going to the library.

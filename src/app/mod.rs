@@ -42,8 +42,8 @@ pub enum Effect {
     Quit,
     /// Put text on the clipboard; `what` names it for the status bar.
     Copy { text: String, what: String },
-    /// Write `text` to `path` (an export next to the canvas).
-    Export { path: PathBuf, text: String },
+    /// Write `bytes` to `path` (an export next to the canvas).
+    Export { path: PathBuf, bytes: Vec<u8> },
     /// Write the canvas even though another program changed the file (theirs goes to `.bak`).
     Overwrite,
     /// Read the file as it is on disk now into the editor.

@@ -56,7 +56,7 @@ impl App {
                 Some(centered(area, 80, n.saturating_add(4)))
             }
             Mode::Statement(_) => Some(centered(area, 90, 17)),
-            Mode::Export => Some(centered(area, 64, 8)),
+            Mode::Export => Some(centered(area, 64, 11)),
             Mode::Recover(_) | Mode::Conflict => Some(centered(area, 76, 10)),
             Mode::Normal | Mode::Edit(_) => None,
         }

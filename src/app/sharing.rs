@@ -106,10 +106,16 @@ impl App {
         match action {
             Action::ExportAs(format) => {
                 self.mode = Mode::Normal;
-                vec![Effect::Export {
-                    path: self.export_path(format),
-                    text: format.render(&self.canvas),
-                }]
+                match format.render(&self.canvas) {
+                    Ok(bytes) => vec![Effect::Export {
+                        path: self.export_path(format),
+                        bytes,
+                    }],
+                    Err(why) => {
+                        self.error(format!("Export failed: {why}"));
+                        Vec::new()
+                    }
+                }
             }
             Action::Cancel | Action::Export | Action::Quit => {
                 self.mode = Mode::Normal;

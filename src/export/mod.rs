@@ -1,9 +1,15 @@
 //! Renderings of a canvas for other places: Markdown for docs and decks, JSON
-//! for other tools, plain text for chats and email. Pure: canvas in, text out.
+//! for other tools, plain text for chats and email, and pictures for slides,
+//! walls and print (SVG, PNG, a one-page HTML report). Pure: canvas in,
+//! bytes out.
 
 mod coach;
+pub mod font;
+pub mod html;
 mod json;
 mod markdown;
+pub mod png;
+pub mod svg;
 mod text;
 
 pub use coach::{coach_markdown, hint_json, lint_json, lint_text};
@@ -23,6 +29,21 @@ pub enum Format {
     Json,
     /// Plain text.
     Txt,
+    /// A picture of the canvas as on paper, for slides and print (vector).
+    Svg,
+    /// The same picture as a PNG at twice the SVG's size, for slides.
+    Png,
+    /// A self-contained one-page report: the picture, the fit, what to test next.
+    Html,
+}
+
+/// Why an export could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("this vpcanvas was built without PNG export (cargo feature `png`)")]
+    PngUnavailable,
+    #[error("could not draw the PNG: {0}")]
+    Png(String),
 }
 
 impl Format {
@@ -31,16 +52,27 @@ impl Format {
             Format::Md => "md",
             Format::Json => "json",
             Format::Txt => "txt",
+            Format::Svg => "svg",
+            Format::Png => "png",
+            Format::Html => "html",
         }
     }
 
+    /// Whether the output is binary (not for a terminal).
+    pub fn is_binary(self) -> bool {
+        self == Format::Png
+    }
+
     /// Renders a canvas in this format.
-    pub fn render(self, canvas: &Canvas) -> String {
-        match self {
-            Format::Md => markdown(canvas),
-            Format::Json => canvas_json(canvas),
-            Format::Txt => plain_text(canvas),
-        }
+    pub fn render(self, canvas: &Canvas) -> Result<Vec<u8>, ExportError> {
+        Ok(match self {
+            Format::Md => markdown(canvas).into_bytes(),
+            Format::Json => canvas_json(canvas).into_bytes(),
+            Format::Txt => plain_text(canvas).into_bytes(),
+            Format::Svg => svg::svg(canvas).into_bytes(),
+            Format::Png => png::png(canvas)?,
+            Format::Html => html::report(canvas).into_bytes(),
+        })
     }
 }
 

@@ -486,12 +486,17 @@ fn check_text_without_a_title_and_with_multi_line_texts() {
 #[test]
 fn format_render_picks_the_renderer() {
     let c = fixture();
-    assert_eq!(Format::Md.render(&c), markdown(&c));
-    assert_eq!(Format::Json.render(&c), canvas_json(&c));
-    assert_eq!(Format::Txt.render(&c), plain_text(&c));
+    let render = |f: Format| String::from_utf8(f.render(&c).expect("renders")).expect("text");
+    assert_eq!(render(Format::Md), markdown(&c));
+    assert_eq!(render(Format::Json), canvas_json(&c));
+    assert_eq!(render(Format::Txt), plain_text(&c));
+    assert_eq!(render(Format::Svg), svg::svg(&c));
+    assert_eq!(render(Format::Html), html::report(&c));
+    assert!(Format::Png.is_binary() && !Format::Svg.is_binary());
     assert_eq!(
-        [Format::Md, Format::Json, Format::Txt].map(Format::extension),
-        ["md", "json", "txt"]
+        [Format::Md, Format::Json, Format::Txt, Format::Svg, Format::Png, Format::Html]
+            .map(Format::extension),
+        ["md", "json", "txt", "svg", "png", "html"]
     );
 }
 

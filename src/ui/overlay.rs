@@ -285,6 +285,9 @@ pub fn export(app: &App, area: Rect, buf: &mut Buffer) {
         ("m", "Markdown", Format::Md),
         ("j", "JSON", Format::Json),
         ("t", "plain text", Format::Txt),
+        ("s", "SVG picture", Format::Svg),
+        ("p", "PNG picture", Format::Png),
+        ("h", "HTML report", Format::Html),
     ]
     .into_iter()
     .map(|(key, label, f)| {

@@ -4,6 +4,7 @@
 //! pty, storage faults, the kill -9 loop and the fuzz corpus replay.
 
 mod architecture;
+mod browser;
 mod cli;
 mod e2e;
 mod evidence_cli;
@@ -15,6 +16,7 @@ mod hostile;
 mod kill9;
 mod library;
 mod lint;
+mod pictures;
 mod projector;
 mod render;
 mod safety;

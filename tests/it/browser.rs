@@ -1,0 +1,239 @@
+//! The pictures and the report in a real browser: Debian's Chromium,
+//! headless, with a fresh profile and no network. Each page must render
+//! (a screenshot that is not blank), hold every item's text in its DOM, carry
+//! no script, and keep every text box inside its section, as measured by the
+//! browser's own `getBBox()` in a test copy that adds a measuring script.
+//!
+//! Chromium is a prerequisite (`scripts/test-prereqs` installs it): without it
+//! these tests fail, they never skip.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use vpcanvas::canvas::Canvas;
+use vpcanvas::examples::Example;
+use vpcanvas::export::{html, one_line, svg};
+
+use super::pictures::{decode_png, hostile};
+
+/// The browser: `VPCANVAS_CHROMIUM`, else `chromium` on the PATH.
+fn chromium() -> PathBuf {
+    if let Some(path) = std::env::var_os("VPCANVAS_CHROMIUM") {
+        return PathBuf::from(path);
+    }
+    let on_path = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .flat_map(|dir| ["chromium", "chromium-browser"].map(|n| dir.join(n)))
+        .find(|p| p.is_file());
+    on_path.unwrap_or_else(|| {
+        panic!(
+            "Chromium is needed for the browser tests and was not found: run scripts/test-prereqs \
+             (it installs Debian's `chromium`), or set VPCANVAS_CHROMIUM"
+        )
+    })
+}
+
+/// Runs headless Chromium on a local file with a fresh profile and every
+/// background connection off; kills it if it is not done by the deadline.
+fn browse(page: &Path, extra: &[&str]) -> Output {
+    let profile = tempfile::tempdir().expect("profile dir");
+    let mut cmd = Command::new(chromium());
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-extensions",
+        "--no-first-run",
+        "--no-default-browser-check",
+        "--hide-scrollbars",
+        "--mute-audio",
+    ])
+    .arg(format!("--user-data-dir={}", profile.path().display()))
+    .args(extra)
+    .arg(format!("file://{}", page.display()))
+    .env("HOME", profile.path())
+    .stdin(Stdio::null())
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("start chromium");
+    let deadline = Instant::now() + Duration::from_secs(180);
+    loop {
+        match child.try_wait().expect("wait for chromium") {
+            Some(_) => break,
+            None if Instant::now() > deadline => {
+                let _ = child.kill();
+                panic!("chromium did not finish within 180 s on {}", page.display());
+            }
+            None => std::thread::sleep(Duration::from_millis(50)),
+        }
+    }
+    child.wait_with_output().expect("chromium output")
+}
+
+/// Measures every text in every section against the section's outline
+/// (and the page), and writes the verdict on the root element.
+const MEASURE: &str = r#"
+(function () {
+  var bad = [], n = 0, e = 0.75;
+  function inside(b, x0, y0, x1, y1) {
+    return b.x >= x0 - e && b.y >= y0 - e && b.x + b.width <= x1 + e && b.y + b.height <= y1 + e;
+  }
+  document.querySelectorAll('g.section').forEach(function (g) {
+    var d = g.dataset, x0 = +d.x0, y0 = +d.y0, x1 = +d.x1, y1 = +d.y1;
+    g.querySelectorAll('text').forEach(function (t) {
+      var b = t.getBBox(), ok = inside(b, x0, y0, x1, y1);
+      n++;
+      if (ok && d.r) {
+        [[b.x, b.y], [b.x + b.width, b.y], [b.x, b.y + b.height], [b.x + b.width, b.y + b.height]]
+          .forEach(function (c) { if (Math.hypot(c[0] - d.cx, c[1] - d.cy) > +d.r + e) ok = false; });
+      }
+      if (!ok) bad.push(d.section + ' "' + t.textContent + '" ' + [b.x, b.y, b.width, b.height].map(Math.round).join(','));
+    });
+  });
+  document.querySelectorAll('svg text').forEach(function (t) {
+    var b = t.getBBox();
+    if (!inside(b, 0, 0, 1920, 1080)) bad.push('page "' + t.textContent + '"');
+  });
+  var scripts = document.querySelectorAll('script').length - 1;
+  var verdict = (bad.length ? 'OVERFLOW ' + bad.join(' | ') : 'INSIDE ' + n) + ' SCRIPTS ' + scripts;
+  document.documentElement.setAttribute('data-verdict', verdict);
+})();
+"#;
+
+/// Loads a page with the measuring script added and returns (verdict, DOM).
+fn measure(dir: &Path, name: &str, page: &str, svg_doc: bool) -> (String, String) {
+    let copy = if svg_doc {
+        page.replace(
+            "</svg>\n",
+            &format!("<script><![CDATA[{MEASURE}]]></script>\n</svg>\n"),
+        )
+    } else {
+        page.replace("</body>", &format!("<script>{MEASURE}</script>\n</body>"))
+    };
+    assert_ne!(copy, page, "the measuring script went in");
+    let path = dir.join(name);
+    std::fs::write(&path, copy).expect("write test copy");
+    let out = browse(&path, &["--dump-dom"]);
+    let dom = String::from_utf8_lossy(&out.stdout).into_owned();
+    let verdict = dom
+        .split("data-verdict=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| {
+            panic!(
+                "no verdict from the browser for {name}; stderr: {}",
+                String::from_utf8_lossy(&out.stderr)
+            )
+        })
+        .to_owned();
+    (verdict, dom)
+}
+
+/// A screenshot of a page: it must not be blank.
+fn assert_renders(dir: &Path, name: &str, extra: &[&str]) {
+    let shot = dir.join(format!("{name}.png"));
+    let page = dir.join(name);
+    let out = browse(
+        &page,
+        &[&[format!("--screenshot={}", shot.display()).as_str()], extra].concat(),
+    );
+    let bytes = std::fs::read(&shot).unwrap_or_else(|e| {
+        panic!(
+            "no screenshot of {name} ({e}); stderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    let (w, h, pixels) = decode_png(&bytes);
+    let inked = pixels.chunks(4).filter(|p| p[0] < 128 && p[1] < 128 && p[2] < 128).count();
+    let colours: std::collections::BTreeSet<[u8; 3]> =
+        pixels.chunks(4).map(|p| [p[0], p[1], p[2]]).take(2_000_000).collect();
+    assert!(
+        inked > (w * h) as usize / 500 && colours.len() > 20,
+        "{name} looks blank: {inked} dark pixels, {} colours",
+        colours.len()
+    );
+}
+
+/// The text of every item in a DOM dump (escaped as the browser writes it).
+fn assert_items_in_dom(c: &Canvas, dom: &str) {
+    // The browser serialises text with &amp; &lt; &gt; only; compare words.
+    let dom = dom.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
+    for (_, item) in c.all_items() {
+        let text = one_line(&vpcanvas::text::clean(&item.text));
+        for word in text.split(' ') {
+            assert!(dom.contains(word), "item {}: {word:?} not in the DOM", item.id);
+        }
+    }
+}
+
+fn check_svg(c: &Canvas, name: &str, screenshot: bool) {
+    let dir = tempfile::tempdir().expect("temp");
+    let page = svg::svg(c);
+    let file = format!("{name}.svg");
+    std::fs::write(dir.path().join(&file), &page).expect("write svg");
+    let (verdict, dom) = measure(dir.path(), &format!("{name}-measured.svg"), &page, true);
+    assert!(verdict.starts_with("INSIDE "), "{name}: {verdict}");
+    assert!(verdict.ends_with("SCRIPTS 0"), "{name}: {verdict}");
+    assert_items_in_dom(c, &dom);
+    if screenshot {
+        assert_renders(dir.path(), &file, &["--window-size=1920,1080"]);
+    }
+}
+
+fn check_report(c: &Canvas, name: &str, print: bool) {
+    let dir = tempfile::tempdir().expect("temp");
+    let page = html::report(c);
+    let file = format!("{name}.html");
+    std::fs::write(dir.path().join(&file), &page).expect("write html");
+    let (verdict, dom) = measure(dir.path(), &format!("{name}-measured.html"), &page, false);
+    assert!(verdict.starts_with("INSIDE "), "{name}: {verdict}");
+    assert!(verdict.ends_with("SCRIPTS 0"), "{name}: {verdict}");
+    assert_items_in_dom(c, &dom);
+    if print {
+        // A phone's width, then one landscape page on paper.
+        assert_renders(dir.path(), &file, &["--window-size=390,844"]);
+        let pdf = dir.path().join(format!("{name}.pdf"));
+        let out = browse(
+            &dir.path().join(&file),
+            &[
+                format!("--print-to-pdf={}", pdf.display()).as_str(),
+                "--no-pdf-header-footer",
+            ],
+        );
+        let bytes = std::fs::read(&pdf).unwrap_or_else(|e| {
+            panic!("no PDF ({e}): {}", String::from_utf8_lossy(&out.stderr))
+        });
+        let text = String::from_utf8_lossy(&bytes);
+        let pages = text.matches("/Type /Page").count() - text.matches("/Type /Pages").count();
+        assert_eq!(pages, 1, "{name} prints on one page");
+    }
+}
+
+#[test]
+fn the_examples_render_in_a_browser_with_every_line_inside_its_section() {
+    for (name, example) in [("invoicing", Example::Invoicing), ("meals", Example::Meals)] {
+        let c = example.canvas().expect("example");
+        check_svg(&c, name, true);
+        check_report(&c, name, true);
+    }
+}
+
+#[test]
+fn sixty_items_render_in_a_browser_with_every_line_inside_its_section() {
+    let c = vpcanvas::synth::synthetic(60, 7);
+    check_svg(&c, "sixty", true);
+    check_report(&c, "sixty", true);
+}
+
+#[test]
+fn hostile_text_runs_no_script_in_a_browser() {
+    let c = hostile();
+    check_svg(&c, "hostile", false);
+    check_report(&c, "hostile", false);
+}
