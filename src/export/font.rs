@@ -1,16 +1,16 @@
 //! The one font the pictures are drawn in, and its measurements.
 //!
-//! DejaVu Sans (a free font, licence in `assets/fonts/LICENSE-DejaVu.txt`) is
+//! `DejaVu Sans` (a free font, licence in `assets/fonts/LICENSE-DejaVu.txt`) is
 //! bundled, so a picture is wrapped by the real advance widths of the glyphs
 //! that will be drawn: the PNG renderer draws with these very files, and the
 //! SVG names the font first and pins each line's length (`textLength`), so a
 //! viewer that lacks it still keeps every line inside its box.
 
+use skrifa::FontRef;
+use skrifa::charmap::Charmap;
 use skrifa::instance::{LocationRef, Size};
 use skrifa::metrics::GlyphMetrics;
 use skrifa::prelude::*;
-use skrifa::FontRef;
-use skrifa::charmap::Charmap;
 use unicode_width::UnicodeWidthChar;
 
 /// The regular face, as drawn.

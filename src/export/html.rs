@@ -95,11 +95,23 @@ fn fit(o: &mut String, canvas: &Canvas, report: &FitReport) {
     o.push_str("<section class=\"fit\">\n<h2>Fit</h2>\n");
     let _ = writeln!(o, "<p>{}</p>", esc(&fit_sentence(report)));
     let lists: [(&str, &[Flagged]); 5] = [
-        ("Pains no reliever addresses", &report.pains_without_relievers),
+        (
+            "Pains no reliever addresses",
+            &report.pains_without_relievers,
+        ),
         ("Gains no creator produces", &report.gains_without_creators),
-        ("Relievers that relieve no pain", &report.relievers_without_pains),
-        ("Creators that create no gain", &report.creators_without_gains),
-        ("Jobs no product or service helps with", &report.jobs_without_products),
+        (
+            "Relievers that relieve no pain",
+            &report.relievers_without_pains,
+        ),
+        (
+            "Creators that create no gain",
+            &report.creators_without_gains,
+        ),
+        (
+            "Jobs no product or service helps with",
+            &report.jobs_without_products,
+        ),
     ];
     for (heading, flagged) in lists {
         if flagged.is_empty() {
@@ -126,7 +138,12 @@ fn test_next(o: &mut String, canvas: &Canvas, report: &FitReport) {
     } else {
         o.push_str("<p class=\"quiet\">The riskiest assumptions: not yet validated, most important first.</p>\n<ol>\n");
         for id in ids.iter().take(5) {
-            let _ = writeln!(o, "<li>{}{}</li>", named(canvas, *id), status_note(canvas, *id));
+            let _ = writeln!(
+                o,
+                "<li>{}{}</li>",
+                named(canvas, *id),
+                status_note(canvas, *id)
+            );
         }
         o.push_str("</ol>\n");
     }
@@ -176,11 +193,11 @@ fn tests_and_learnings(o: &mut String, canvas: &Canvas) {
             .and_then(|t| canvas.tests.iter().find(|c| c.id == t))
             .map(|t| format!(" from {}", esc(&one_line(&t.name))))
             .unwrap_or_default();
-        let date = learning
-            .date
-            .map(|d| format!(", {d}"))
-            .unwrap_or_default();
-        let _ = writeln!(o, "<article class=\"card learning\">\n<h3>Learning{from}{date}</h3>");
+        let date = learning.date.map(|d| format!(", {d}")).unwrap_or_default();
+        let _ = writeln!(
+            o,
+            "<article class=\"card learning\">\n<h3>Learning{from}{date}</h3>"
+        );
         for (lead, text) in [
             ("We observed", &learning.observed),
             ("From that we learned", &learning.learned),
@@ -239,7 +256,9 @@ fn coach(_o: &mut String, _canvas: &Canvas) {}
 /// The canvas as text: for phones (the picture is small there), screen
 /// readers and search. Not printed: the picture says it all on paper.
 fn canvas_text(o: &mut String, canvas: &Canvas, report: &FitReport) {
-    o.push_str("<section class=\"canvas-text\">\n<h2>The canvas, as text</h2>\n<div class=\"sections\">\n");
+    o.push_str(
+        "<section class=\"canvas-text\">\n<h2>The canvas, as text</h2>\n<div class=\"sections\">\n",
+    );
     for section in DOCUMENT_ORDER {
         let _ = writeln!(o, "<div>\n<h3>{}</h3>\n<ul>", section.title());
         for item in canvas.items(section) {
@@ -272,11 +291,16 @@ mod tests {
 
     #[test]
     fn the_report_holds_the_picture_the_fit_and_the_statement() {
-        let c = crate::examples::Example::Invoicing.canvas().expect("example");
+        let c = crate::examples::Example::Invoicing
+            .canvas()
+            .expect("example");
         let html = report(&c);
         assert!(html.starts_with("<!DOCTYPE html>"));
         assert!(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""));
-        assert!(!html.contains("<?xml"), "the picture is inline, without a prolog");
+        assert!(
+            !html.contains("<?xml"),
+            "the picture is inline, without a prolog"
+        );
         assert!(html.contains("Fit: pains 3/5 relieved"));
         assert!(html.contains(&esc(&default_statement(&c))));
         assert!(!html.to_lowercase().contains("<script"));

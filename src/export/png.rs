@@ -25,6 +25,8 @@ pub fn png(canvas: &Canvas) -> Result<Vec<u8>, ExportError> {
     fonts.set_sans_serif_family(super::font::FAMILY);
     let tree = usvg::Tree::from_str(&svg, &options).map_err(|e| ExportError::Png(e.to_string()))?;
     let size = tree.size();
+    // The page is 1920×1080 by construction: positive and small.
+    #[allow(clippy::cast_sign_loss)]
     let (w, h) = (
         (size.width() * SCALE).round() as u32,
         (size.height() * SCALE).round() as u32,
@@ -53,7 +55,9 @@ mod tests {
 
     #[test]
     fn the_png_is_twice_the_slide_and_not_blank() {
-        let c = crate::examples::Example::Invoicing.canvas().expect("example");
+        let c = crate::examples::Example::Invoicing
+            .canvas()
+            .expect("example");
         let bytes = png(&c).expect("png");
         let image = resvg::tiny_skia::Pixmap::decode_png(&bytes).expect("decodes");
         assert_eq!((image.width(), image.height()), (3840, 2160));

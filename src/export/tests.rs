@@ -494,8 +494,15 @@ fn format_render_picks_the_renderer() {
     assert_eq!(render(Format::Html), html::report(&c));
     assert!(Format::Png.is_binary() && !Format::Svg.is_binary());
     assert_eq!(
-        [Format::Md, Format::Json, Format::Txt, Format::Svg, Format::Png, Format::Html]
-            .map(Format::extension),
+        [
+            Format::Md,
+            Format::Json,
+            Format::Txt,
+            Format::Svg,
+            Format::Png,
+            Format::Html
+        ]
+        .map(Format::extension),
         ["md", "json", "txt", "svg", "png", "html"]
     );
 }

@@ -8,7 +8,7 @@
 //! these tests fail, they never skip.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use vpcanvas::canvas::Canvas;
@@ -36,10 +36,20 @@ fn chromium() -> PathBuf {
     })
 }
 
+/// What Chromium printed.
+struct Output {
+    stdout: Vec<u8>,
+    stderr: Vec<u8>,
+}
+
 /// Runs headless Chromium on a local file with a fresh profile and every
 /// background connection off; kills it if it is not done by the deadline.
+/// Its output goes to files, so a large DOM can never fill a pipe and stall it.
 fn browse(page: &Path, extra: &[&str]) -> Output {
     let profile = tempfile::tempdir().expect("profile dir");
+    let out_path = profile.path().join("stdout");
+    let err_path = profile.path().join("stderr");
+    let file = |p: &Path| std::fs::File::create(p).expect("output file");
     let mut cmd = Command::new(chromium());
     cmd.args([
         "--headless",
@@ -54,13 +64,16 @@ fn browse(page: &Path, extra: &[&str]) -> Output {
         "--hide-scrollbars",
         "--mute-audio",
     ])
-    .arg(format!("--user-data-dir={}", profile.path().display()))
+    .arg(format!(
+        "--user-data-dir={}",
+        profile.path().join("profile").display()
+    ))
     .args(extra)
     .arg(format!("file://{}", page.display()))
     .env("HOME", profile.path())
     .stdin(Stdio::null())
-    .stdout(Stdio::piped())
-    .stderr(Stdio::piped());
+    .stdout(file(&out_path))
+    .stderr(file(&err_path));
     let mut child = cmd.spawn().expect("start chromium");
     let deadline = Instant::now() + Duration::from_secs(180);
     loop {
@@ -68,12 +81,16 @@ fn browse(page: &Path, extra: &[&str]) -> Output {
             Some(_) => break,
             None if Instant::now() > deadline => {
                 let _ = child.kill();
+                let _ = child.wait();
                 panic!("chromium did not finish within 180 s on {}", page.display());
             }
             None => std::thread::sleep(Duration::from_millis(50)),
         }
     }
-    child.wait_with_output().expect("chromium output")
+    Output {
+        stdout: std::fs::read(&out_path).unwrap_or_default(),
+        stderr: std::fs::read(&err_path).unwrap_or_default(),
+    }
 }
 
 /// Measures every text in every section against the section's outline
@@ -141,7 +158,11 @@ fn assert_renders(dir: &Path, name: &str, extra: &[&str]) {
     let page = dir.join(name);
     let out = browse(
         &page,
-        &[&[format!("--screenshot={}", shot.display()).as_str()], extra].concat(),
+        &[
+            &[format!("--screenshot={}", shot.display()).as_str()],
+            extra,
+        ]
+        .concat(),
     );
     let bytes = std::fs::read(&shot).unwrap_or_else(|e| {
         panic!(
@@ -150,9 +171,15 @@ fn assert_renders(dir: &Path, name: &str, extra: &[&str]) {
         )
     });
     let (w, h, pixels) = decode_png(&bytes);
-    let inked = pixels.chunks(4).filter(|p| p[0] < 128 && p[1] < 128 && p[2] < 128).count();
-    let colours: std::collections::BTreeSet<[u8; 3]> =
-        pixels.chunks(4).map(|p| [p[0], p[1], p[2]]).take(2_000_000).collect();
+    let inked = pixels
+        .chunks(4)
+        .filter(|p| p[0] < 128 && p[1] < 128 && p[2] < 128)
+        .count();
+    let colours: std::collections::BTreeSet<[u8; 3]> = pixels
+        .chunks(4)
+        .map(|p| [p[0], p[1], p[2]])
+        .take(2_000_000)
+        .collect();
     assert!(
         inked > (w * h) as usize / 500 && colours.len() > 20,
         "{name} looks blank: {inked} dark pixels, {} colours",
@@ -160,14 +187,35 @@ fn assert_renders(dir: &Path, name: &str, extra: &[&str]) {
     );
 }
 
+/// The number of texts the browser measured, from an "INSIDE n" verdict:
+/// at least one per item, or the measuring looked at nothing.
+fn assert_measured_all(c: &Canvas, name: &str, verdict: &str) {
+    let n: usize = verdict
+        .split(' ')
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(
+        n >= c.item_count(),
+        "{name}: only {n} texts measured: {verdict}"
+    );
+}
+
 /// The text of every item in a DOM dump (escaped as the browser writes it).
 fn assert_items_in_dom(c: &Canvas, dom: &str) {
     // The browser serialises text with &amp; &lt; &gt; only; compare words.
-    let dom = dom.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
+    let dom = dom
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
     for (_, item) in c.all_items() {
         let text = one_line(&vpcanvas::text::clean(&item.text));
         for word in text.split(' ') {
-            assert!(dom.contains(word), "item {}: {word:?} not in the DOM", item.id);
+            assert!(
+                dom.contains(word),
+                "item {}: {word:?} not in the DOM",
+                item.id
+            );
         }
     }
 }
@@ -180,6 +228,7 @@ fn check_svg(c: &Canvas, name: &str, screenshot: bool) {
     let (verdict, dom) = measure(dir.path(), &format!("{name}-measured.svg"), &page, true);
     assert!(verdict.starts_with("INSIDE "), "{name}: {verdict}");
     assert!(verdict.ends_with("SCRIPTS 0"), "{name}: {verdict}");
+    assert_measured_all(c, name, &verdict);
     assert_items_in_dom(c, &dom);
     if screenshot {
         assert_renders(dir.path(), &file, &["--window-size=1920,1080"]);
@@ -194,6 +243,7 @@ fn check_report(c: &Canvas, name: &str, print: bool) {
     let (verdict, dom) = measure(dir.path(), &format!("{name}-measured.html"), &page, false);
     assert!(verdict.starts_with("INSIDE "), "{name}: {verdict}");
     assert!(verdict.ends_with("SCRIPTS 0"), "{name}: {verdict}");
+    assert_measured_all(c, name, &verdict);
     assert_items_in_dom(c, &dom);
     if print {
         // A phone's width, then one landscape page on paper.
@@ -206,9 +256,8 @@ fn check_report(c: &Canvas, name: &str, print: bool) {
                 "--no-pdf-header-footer",
             ],
         );
-        let bytes = std::fs::read(&pdf).unwrap_or_else(|e| {
-            panic!("no PDF ({e}): {}", String::from_utf8_lossy(&out.stderr))
-        });
+        let bytes = std::fs::read(&pdf)
+            .unwrap_or_else(|e| panic!("no PDF ({e}): {}", String::from_utf8_lossy(&out.stderr)));
         let text = String::from_utf8_lossy(&bytes);
         let pages = text.matches("/Type /Page").count() - text.matches("/Type /Pages").count();
         assert_eq!(pages, 1, "{name} prints on one page");

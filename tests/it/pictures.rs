@@ -14,14 +14,23 @@ const BIN: &str = env!("CARGO_BIN_EXE_vpcanvas");
 /// A canvas whose every text tries to break out of the markup.
 pub fn hostile() -> Canvas {
     let mut c = Canvas::new("</text><script>alert(1)</script>");
-    c.segment = "\" onload=\"alert(2)".to_owned();
-    c.alternatives = vec!["<img src=x onerror=alert(3)>".to_owned(), "a & b".to_owned()];
+    "\" onload=\"alert(2)".clone_into(&mut c.segment);
+    c.alternatives = vec![
+        "<img src=x onerror=alert(3)>".to_owned(),
+        "a & b".to_owned(),
+    ];
     c.push(Section::Pains, "</text><script>alert(4)</script>");
     c.push(Section::Gains, "\" onload=\"alert(5)\" x=\"");
-    c.push(Section::Jobs, "tab\there, bell\u{7}, escape\u{1b}[2J, nul\u{0} and ]]> end");
+    c.push(
+        Section::Jobs,
+        "tab\there, bell\u{7}, escape\u{1b}[2J, nul\u{0} and ]]> end",
+    );
     c.push(Section::Products, "<![CDATA[ x ]]> &amp; &lt;");
     c.push(Section::Relievers, "'single' \"double\" `back`");
-    c.push(Section::Creators, "\u{202e}reversed\u{202c} and \u{feff}bom");
+    c.push(
+        Section::Creators,
+        "\u{202e}reversed\u{202c} and \u{feff}bom",
+    );
     c
 }
 
@@ -30,8 +39,14 @@ pub fn hostile() -> Canvas {
 fn drawn_items(svg: &str) -> BTreeMap<u32, String> {
     let doc = roxmltree::Document::parse(svg).expect("the SVG is well-formed XML");
     let mut items = BTreeMap::new();
-    for g in doc.descendants().filter(|n| n.attribute("class") == Some("item")) {
-        let id: u32 = g.attribute("data-id").and_then(|v| v.parse().ok()).expect("id");
+    for g in doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("item"))
+    {
+        let id: u32 = g
+            .attribute("data-id")
+            .and_then(|v| v.parse().ok())
+            .expect("id");
         let words: Vec<&str> = g
             .descendants()
             .filter(|n| n.attribute("class") == Some("line"))
@@ -113,7 +128,10 @@ fn the_picture_is_a_self_contained_slide() {
         "Alternatives today:",
         "Fit: pains",
     ] {
-        assert!(out.contains(&vpcanvas::export::svg::escape_text(needle)), "{needle}");
+        assert!(
+            out.contains(&vpcanvas::export::svg::escape_text(needle)),
+            "{needle}"
+        );
     }
     // Flags are shapes with a colour, not colour alone.
     assert!(out.contains("class=\"flag-gap\""));
@@ -158,7 +176,7 @@ fn hostile_text_stays_text_in_the_svg_and_the_report() {
         assert!(!out.contains("\" onload"), "no attribute breakout");
         assert!(!out.contains("<![CDATA["), "no CDATA from the canvas");
         for bad in ['\u{7}', '\u{1b}', '\u{0}', '\u{202e}', '\u{202c}'] {
-            assert!(!out.contains(bad), "{:?} reached the file", bad);
+            assert!(!out.contains(bad), "{bad:?} reached the file");
         }
         assert!(out.contains("&lt;/text&gt;&lt;script&gt;alert(4)&lt;/script&gt;"));
     }
@@ -182,8 +200,14 @@ fn the_png_is_a_sharp_slide_with_something_on_it() {
     let bytes = Format::Png.render(&c).expect("png");
     let (w, h, pixels) = decode_png(&bytes);
     assert_eq!((w, h), (3840, 2160), "twice 1920×1080");
-    let dark = pixels.chunks(4).filter(|p| p[0] < 90 && p[1] < 90 && p[2] < 90).count();
-    let white = pixels.chunks(4).filter(|p| p[0] > 250 && p[1] > 250 && p[2] > 250).count();
+    let dark = pixels
+        .chunks(4)
+        .filter(|p| p[0] < 90 && p[1] < 90 && p[2] < 90)
+        .count();
+    let white = pixels
+        .chunks(4)
+        .filter(|p| p[0] > 250 && p[1] > 250 && p[2] > 250)
+        .count();
     assert!(dark > 40_000, "text and outlines drawn: {dark} dark pixels");
     assert!(white > (w * h) as usize / 4, "mostly paper");
 }
@@ -198,7 +222,10 @@ pub fn decode_png(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
     buf.truncate(info.buffer_size());
     let rgba = match info.color_type {
         png::ColorType::Rgba => buf,
-        png::ColorType::Rgb => buf.chunks(3).flat_map(|p| [p[0], p[1], p[2], 255]).collect(),
+        png::ColorType::Rgb => buf
+            .chunks(3)
+            .flat_map(|p| [p[0], p[1], p[2], 255])
+            .collect(),
         other => panic!("unexpected colour type {other:?}"),
     };
     (info.width, info.height, rgba)
@@ -220,7 +247,11 @@ fn export_on_the_command_line_writes_each_picture_format() {
             .stdin(Stdio::null())
             .output()
             .expect("run");
-        assert!(out.status.success(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         out.stdout
     };
     assert_eq!(run("svg"), svg::svg(&c).into_bytes());

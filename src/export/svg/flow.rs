@@ -198,6 +198,7 @@ impl<'a> Flow<'a> {
 
     /// One try at placing a block with no line starting before `floor`:
     /// the block, where it ends, and the largest left edge any line needed.
+    #[allow(clippy::many_single_char_names)] // geometry: x, y, l(eft), r(ight), f(ont size)
     fn try_place(&self, block: &Block<'_>, floor: f32) -> Option<(Placed, f32, f32)> {
         let f = block.size;
         let lh = f * LINE;
@@ -398,7 +399,13 @@ mod tests {
     #[test]
     fn words_wrap_at_spaces_by_measured_width() {
         let m = Metrics::new();
-        let lines = wrap_plain(&m, "one two three four five six", 10.0, Weight::Regular, 60.0);
+        let lines = wrap_plain(
+            &m,
+            "one two three four five six",
+            10.0,
+            Weight::Regular,
+            60.0,
+        );
         assert!(lines.len() > 1, "{lines:?}");
         assert_eq!(lines.join(" "), "one two three four five six");
         for l in &lines {

@@ -136,8 +136,9 @@ fn label(section: Section, index: usize) -> Option<String> {
 }
 
 /// Lays out a canvas.
-pub fn layout(canvas: &Canvas, report: &FitReport, metrics: &Metrics) -> Picture {
-    let text_width = WIDTH - 2.0 * MARGIN;
+/// The title (smaller when long), the segment and the alternatives, from
+/// the top: the canvas's title as one line, the lines, and where they end.
+fn header(canvas: &Canvas, metrics: &Metrics, text_width: f32) -> (String, Vec<TextLine>, f32) {
     let title = crate::text::clean(&one_line(&canvas.title));
     let title = if title.is_empty() {
         "Untitled canvas".to_owned()
@@ -150,8 +151,21 @@ pub fn layout(canvas: &Canvas, report: &FitReport, metrics: &Metrics) -> Picture
         .into_iter()
         .map(|s| (s, wrap_plain(metrics, &title, s, Weight::Bold, text_width)))
         .find(|(_, l)| l.len() <= 2)
-        .unwrap_or_else(|| (12.0, wrap_plain(metrics, &title, 12.0, Weight::Bold, text_width)));
-    push_lines(&mut header, metrics, &title_lines, &mut y, title_size, Weight::Bold, false);
+        .unwrap_or_else(|| {
+            (
+                12.0,
+                wrap_plain(metrics, &title, 12.0, Weight::Bold, text_width),
+            )
+        });
+    push_lines(
+        &mut header,
+        metrics,
+        &title_lines,
+        &mut y,
+        title_size,
+        Weight::Bold,
+        false,
+    );
     y += 6.0;
     let mut meta = Vec::new();
     let segment = crate::text::clean(&one_line(&canvas.segment));
@@ -168,11 +182,28 @@ pub fn layout(canvas: &Canvas, report: &FitReport, metrics: &Metrics) -> Picture
         meta.push(format!("Alternatives today: {}", alternatives.join(", ")));
     }
     for line in meta {
-        let size = if line.chars().count() > 600 { 12.0 } else { 18.0 };
+        let size = if line.chars().count() > 600 {
+            12.0
+        } else {
+            18.0
+        };
         let lines = wrap_plain(metrics, &line, size, Weight::Regular, text_width);
-        push_lines(&mut header, metrics, &lines, &mut y, size, Weight::Regular, true);
+        push_lines(
+            &mut header,
+            metrics,
+            &lines,
+            &mut y,
+            size,
+            Weight::Regular,
+            true,
+        );
     }
-    let header_bottom = y + 8.0;
+    (title, header, y + 8.0)
+}
+
+pub fn layout(canvas: &Canvas, report: &FitReport, metrics: &Metrics) -> Picture {
+    let text_width = WIDTH - 2.0 * MARGIN;
+    let (title, header, header_bottom) = header(canvas, metrics, text_width);
 
     // The footer, from the bottom up: the legend row, then the fit summary.
     let legend_baseline = HEIGHT - MARGIN + 4.0;
@@ -182,15 +213,21 @@ pub fn layout(canvas: &Canvas, report: &FitReport, metrics: &Metrics) -> Picture
     let mut fy = legend_baseline - 30.0 - summary_height;
     let footer_top = fy;
     let mut footer = Vec::new();
-    push_lines(&mut footer, metrics, &summary_lines, &mut fy, 17.0, Weight::Regular, false);
+    push_lines(
+        &mut footer,
+        metrics,
+        &summary_lines,
+        &mut fy,
+        17.0,
+        Weight::Regular,
+        false,
+    );
 
     // The two shapes, side by side and centred, as large as the room allows.
     let half_title_size = 21.0;
     let main_top = header_bottom + half_title_size * 1.6;
     let main_bottom = footer_top - 14.0;
-    let side = (main_bottom - main_top)
-        .min((WIDTH - 2.0 * MARGIN - BRIDGE) / 2.0)
-        .max(200.0);
+    let side = (main_bottom - main_top).clamp(200.0, (WIDTH - 2.0 * MARGIN - BRIDGE) / 2.0);
     let gap = (WIDTH - 2.0 * MARGIN - 2.0 * side).clamp(BRIDGE, 300.0);
     let xs = (WIDTH - (2.0 * side + gap)) / 2.0;
     let ys = main_top + ((main_bottom - main_top) - side).max(0.0) / 2.0;
@@ -198,7 +235,13 @@ pub fn layout(canvas: &Canvas, report: &FitReport, metrics: &Metrics) -> Picture
     let (cx, cy) = (xs + side + gap + r, ys + r);
 
     let half_titles = vec![
-        centred(metrics, "Value map", xs + side / 2.0, ys - 12.0, half_title_size),
+        centred(
+            metrics,
+            "Value map",
+            xs + side / 2.0,
+            ys - 12.0,
+            half_title_size,
+        ),
         centred(metrics, "Customer profile", cx, ys - 12.0, half_title_size),
     ];
 
@@ -206,8 +249,22 @@ pub fn layout(canvas: &Canvas, report: &FitReport, metrics: &Metrics) -> Picture
     let sections = fit_sections(canvas, report, metrics, &regions);
 
     let bridges = vec![
-        bridge(metrics, "Gains", &report.gains, "created", (xs + side, cx, cy, r), ys + side / 4.0),
-        bridge(metrics, "Pains", &report.pains, "relieved", (xs + side, cx, cy, r), ys + 3.0 * side / 4.0),
+        bridge(
+            metrics,
+            "Gains",
+            &report.gains,
+            "created",
+            (xs + side, cx, cy, r),
+            ys + side / 4.0,
+        ),
+        bridge(
+            metrics,
+            "Pains",
+            &report.pains,
+            "relieved",
+            (xs + side, cx, cy, r),
+            ys + 3.0 * side / 4.0,
+        ),
     ];
 
     Picture {
@@ -223,9 +280,15 @@ pub fn layout(canvas: &Canvas, report: &FitReport, metrics: &Metrics) -> Picture
     }
 }
 
+/// A share as a whole percentage.
+#[allow(clippy::cast_sign_loss)] // clamped to 0–100 first
+fn percent(ratio: f64) -> u32 {
+    (ratio.clamp(0.0, 1.0) * 100.0).round() as u32
+}
+
 /// The fit in one sentence, for the footer.
 pub fn fit_sentence(report: &FitReport) -> String {
-    let pct = |c: &Coverage| (c.ratio() * 100.0).round() as u32;
+    let pct = |c: &Coverage| percent(c.ratio());
     format!(
         "Fit: pains {}/{} relieved ({}% by weight) · gains {}/{} created ({}% by weight) · jobs {}/{} helped by a product or service",
         report.pains.addressed,
@@ -287,7 +350,7 @@ fn bridge(
     let dy = (y - cy).abs().min(r);
     let x1 = cx - (r * r - dy * dy).sqrt();
     let x0 = square_right;
-    let mid = (x0 + x1) / 2.0;
+    let mid = f32::midpoint(x0, x1);
     let texts = [
         (what.to_owned(), 17.0, Weight::Bold, false, y - 14.0),
         (
@@ -298,7 +361,7 @@ fn bridge(
             y + 26.0,
         ),
         (
-            format!("{}% by weight", (coverage.ratio() * 100.0).round() as u32),
+            format!("{}% by weight", percent(coverage.ratio())),
             13.0,
             Weight::Regular,
             true,
@@ -409,9 +472,14 @@ fn fit_sections(
     // section's, so sparse sections read larger yet the page stays even.
     let lay_at = |i: usize, from: f32| -> Option<SectionPic> {
         let (section, bounds, area) = &regions[i];
-        ladder.iter().filter(|s| **s <= from + 1e-3).find_map(|size| {
-            lay_section(canvas, report, metrics, *section, *bounds, *area, &tokens[i], *size)
-        })
+        ladder
+            .iter()
+            .filter(|s| **s <= from + 1e-3)
+            .find_map(|size| {
+                lay_section(
+                    canvas, report, metrics, *section, *bounds, *area, &tokens[i], *size,
+                )
+            })
     };
     let best: Vec<Option<SectionPic>> = (0..regions.len()).map(|i| lay_at(i, SIZES[0])).collect();
     if best.iter().all(Option::is_some) {
@@ -448,7 +516,9 @@ fn fit_sections(
                 },
                 ..*area
             };
-            lay_section(canvas, report, metrics, *section, *bounds, tall, tokens, size)
+            lay_section(
+                canvas, report, metrics, *section, *bounds, tall, tokens, size,
+            )
         })
         .collect::<Option<Vec<_>>>()
         .unwrap_or_default();
@@ -507,9 +577,8 @@ fn lay_section(
         },
         size * 0.5,
     )?;
-    let label_width = label(section, items.len().saturating_sub(1))
-        .map(|l| flow.ref_width(&l, size))
-        .unwrap_or(0.0);
+    let label_width =
+        label(section, items.len().saturating_sub(1)).map_or(0.0, |l| flow.ref_width(&l, size));
     let customer = section.has_level();
     let gutter = if customer {
         size * (FLAG_COLUMN + DOTS_WIDTH + GUTTER_GAP) + label_width

@@ -24,8 +24,7 @@ use crate::fit::analyze;
 use super::font::{FAMILY_STACK, Metrics, Weight};
 use flow::{BASELINE, LINE, Line, REF_SIZE};
 use layout::{
-    BULLET_COLUMN, Bounds, Bridge, FLAG_COLUMN, Flag, ItemPic, Picture, SectionPic,
-    TextLine,
+    BULLET_COLUMN, Bounds, Bridge, FLAG_COLUMN, Flag, ItemPic, Picture, SectionPic, TextLine,
 };
 
 const INK: &str = "#1f2328";
@@ -61,7 +60,7 @@ fn n(v: f32) -> String {
     }
     let s = format!("{v:.1}");
     match s.strip_suffix(".0") {
-        Some(whole) if whole == "-0" => "0".to_owned(),
+        Some("-0") => "0".to_owned(),
         Some(whole) => whole.to_owned(),
         None => s,
     }
@@ -152,6 +151,7 @@ fn length(width: f32) -> String {
     }
 }
 
+#[allow(clippy::many_single_char_names)] // geometry: x, y, s(ide), r(adius)
 fn shapes(o: &mut String, p: &Picture) {
     let (x, y, s) = p.square;
     let (cx, cy, r) = p.circle;
@@ -289,13 +289,13 @@ fn draw_item(o: &mut String, s: &SectionPic, item: &ItemPic, f: f32) {
             let _ = writeln!(
                 o,
                 "<path class=\"flag-gap\" d=\"M{} {}L{} {}L{} {}Z\" fill=\"{GAP}\"/><text x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"bold\" fill=\"#ffffff\" text-anchor=\"middle\">!</text>",
-                n((x0 + x1) / 2.0),
+                n(f32::midpoint(x0, x1)),
                 n(yt),
                 n(x1),
                 n(yb),
                 n(x0),
                 n(yb),
-                n((x0 + x1) / 2.0),
+                n(f32::midpoint(x0, x1)),
                 n(yb - 0.1 * f),
                 n(0.62 * f)
             );
@@ -391,7 +391,10 @@ fn legend(o: &mut String, (x, baseline): (f32, f32)) {
     let entries: [(&str, &str); 4] = [
         ("gap", "a pain or gain nothing addresses yet"),
         ("idle", "addresses nothing / no product helps"),
-        ("label", "P1, G1, J1: the value map repeats the number it addresses"),
+        (
+            "label",
+            "P1, G1, J1: the value map repeats the number it addresses",
+        ),
         ("dots", "level: importance, severity, relevance"),
     ];
     for (kind, words) in entries {

@@ -11,7 +11,9 @@ fn numbers_are_short_and_stable() {
 
 #[test]
 fn the_same_canvas_gives_the_same_bytes() {
-    let c = crate::examples::Example::Invoicing.canvas().expect("example");
+    let c = crate::examples::Example::Invoicing
+        .canvas()
+        .expect("example");
     assert_eq!(svg(&c), svg(&c));
 }
 
@@ -33,11 +35,24 @@ fn write_pictures() {
     };
     let dir = std::path::PathBuf::from(dir);
     let canvases = [
-        ("invoicing", crate::examples::Example::Invoicing.canvas().expect("example")),
-        ("meals", crate::examples::Example::Meals.canvas().expect("example")),
+        (
+            "invoicing",
+            crate::examples::Example::Invoicing
+                .canvas()
+                .expect("example"),
+        ),
+        (
+            "meals",
+            crate::examples::Example::Meals.canvas().expect("example"),
+        ),
         ("synth60", crate::synth::synthetic(60, 7)),
     ];
     for (name, c) in canvases {
         std::fs::write(dir.join(format!("{name}.svg")), svg(&c)).expect("write");
+        std::fs::write(
+            dir.join(format!("{name}.html")),
+            crate::export::html::report(&c),
+        )
+        .expect("write");
     }
 }
