@@ -291,9 +291,9 @@ mod tests {
 
     #[test]
     fn the_report_holds_the_picture_the_fit_and_the_statement() {
-        let c = crate::examples::Example::Invoicing
-            .canvas()
-            .expect("example");
+        let c = crate::canvas::file::parse(include_str!("../../assets/examples/invoicing.ron"))
+            .expect("example")
+            .canvas;
         let html = report(&c);
         assert!(html.starts_with("<!DOCTYPE html>"));
         assert!(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""));

@@ -48,26 +48,3 @@ pub fn png(canvas: &Canvas) -> Result<Vec<u8>, ExportError> {
 pub fn png(_canvas: &Canvas) -> Result<Vec<u8>, ExportError> {
     Err(ExportError::PngUnavailable)
 }
-
-#[cfg(all(test, feature = "png"))]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_png_is_twice_the_slide_and_not_blank() {
-        let c = crate::examples::Example::Invoicing
-            .canvas()
-            .expect("example");
-        let bytes = png(&c).expect("png");
-        let image = resvg::tiny_skia::Pixmap::decode_png(&bytes).expect("decodes");
-        assert_eq!((image.width(), image.height()), (3840, 2160));
-        let dark = image
-            .pixels()
-            .iter()
-            .filter(|p| p.red() < 100 && p.green() < 100 && p.blue() < 100)
-            .count();
-        // Text and outlines: a few percent of the page, far from none.
-        assert!(dark > 50_000, "only {dark} dark pixels");
-        assert_eq!(png(&c).expect("png"), bytes, "deterministic");
-    }
-}

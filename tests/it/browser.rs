@@ -15,7 +15,7 @@ use vpcanvas::canvas::Canvas;
 use vpcanvas::examples::Example;
 use vpcanvas::export::{html, one_line, svg};
 
-use super::pictures::{decode_png, hostile};
+use super::pictures::{decode_png, evidence, hostile};
 
 /// The browser: `VPCANVAS_CHROMIUM`, else `chromium` on the PATH.
 fn chromium() -> PathBuf {
@@ -278,6 +278,13 @@ fn sixty_items_render_in_a_browser_with_every_line_inside_its_section() {
     let c = vpcanvas::synth::synthetic(60, 7);
     check_svg(&c, "sixty", true);
     check_report(&c, "sixty", true);
+}
+
+#[test]
+fn evidence_markers_and_cards_stay_inside_in_a_browser() {
+    let c = evidence();
+    check_svg(&c, "evidence", false);
+    check_report(&c, "evidence", true);
 }
 
 #[test]

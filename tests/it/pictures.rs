@@ -34,6 +34,20 @@ pub fn hostile() -> Canvas {
     c
 }
 
+/// The SPEC's version 2 example (statements, a test, a learning, statuses),
+/// with one pain more that the evidence refuted.
+pub fn evidence() -> Canvas {
+    let mut c = vpcanvas::canvas::file::parse(include_str!("../fixtures/v2/spec_example.ron"))
+        .expect("fixture")
+        .canvas;
+    let refuted = c.push(
+        Section::Pains,
+        "Invoices get lost in the client's spam folder",
+    );
+    c.set_status(refuted, vpcanvas::canvas::Status::Invalidated);
+    c
+}
+
 /// The text of each item as the picture spells it: the words of its lines
 /// joined by spaces, keyed by the item's id.
 fn drawn_items(svg: &str) -> BTreeMap<u32, String> {
@@ -91,6 +105,30 @@ fn the_meals_example_as_svg() {
     let out = svg::svg(&c);
     assert_every_item_drawn_whole(&c, &out);
     insta::assert_snapshot!("meals_svg", out);
+}
+
+#[test]
+fn evidence_shows_on_each_item_and_in_the_key() {
+    let c = evidence();
+    let out = svg::svg(&c);
+    assert_every_item_drawn_whole(&c, &out);
+    for class in [
+        "status-validated",
+        "status-testing",
+        "status-invalidated",
+        "struck",
+    ] {
+        assert!(out.contains(&format!("class=\"{class}\"")), "{class}");
+    }
+    insta::assert_snapshot!("evidence_svg", out);
+    let report = html::report(&c);
+    for needle in [
+        "A: late payments",
+        "Landing page A/B",
+        "Late payment is the pain that sells",
+    ] {
+        assert!(report.contains(needle), "{needle}");
+    }
 }
 
 #[test]
@@ -198,6 +236,7 @@ fn the_png_is_a_sharp_slide_with_something_on_it() {
     }
     let c = Example::Meals.canvas().expect("example");
     let bytes = Format::Png.render(&c).expect("png");
+    assert_eq!(Format::Png.render(&c).expect("png"), bytes, "deterministic");
     let (w, h, pixels) = decode_png(&bytes);
     assert_eq!((w, h), (3840, 2160), "twice 1920×1080");
     let dark = pixels
@@ -259,5 +298,28 @@ fn export_on_the_command_line_writes_each_picture_format() {
     if cfg!(feature = "png") {
         let (w, h, _) = decode_png(&run("png"));
         assert_eq!((w, h), (3840, 2160));
+    }
+}
+
+/// Writes the pictures and reports of both examples and a 60-item canvas
+/// for looking at by hand:
+/// `VPCANVAS_PICTURES=DIR cargo test --test it pictures::write_pictures`.
+#[test]
+fn write_pictures() {
+    let Some(dir) = std::env::var_os("VPCANVAS_PICTURES") else {
+        return;
+    };
+    let dir = std::path::PathBuf::from(dir);
+    let canvases = [
+        ("invoicing", Example::Invoicing.canvas().expect("example")),
+        ("meals", Example::Meals.canvas().expect("example")),
+        ("synth60", vpcanvas::synth::synthetic(60, 7)),
+        ("evidence", evidence()),
+    ];
+    for (name, c) in canvases {
+        for format in [Format::Svg, Format::Html, Format::Png] {
+            let path = dir.join(format!("{name}.{}", format.extension()));
+            std::fs::write(path, format.render(&c).expect("render")).expect("write");
+        }
     }
 }

@@ -226,9 +226,11 @@ impl<'a> Flow<'a> {
             let mut min = (block.gutter + next.clamp(3.0 * f, 12.0 * f)).min(self.area.widest());
             if first.is_none() {
                 // Where the shape narrows (the top of the circle), start a
-                // block only where it gets a fair share of the width: its
-                // whole text on one line, or half the widest line.
-                min = min.max((block.gutter + whole).min(0.5 * self.area.widest()));
+                // block only where its text gets a fair share of the width:
+                // all of it on one line, or half the widest line (a little
+                // more for a title, so that it stays on one line).
+                let share = if block.gutter > 0.0 { 0.5 } else { 0.62 };
+                min = min.max(block.gutter + whole.min(share * self.area.widest()));
             }
             let floor = first.map_or(floor, |(l, _)| l.max(floor));
             let (top, l, r) = self.band(y, probe, min, floor)?;

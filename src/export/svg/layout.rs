@@ -3,7 +3,7 @@
 //! them, and the footer. The item text size is the largest that lets every
 //! section hold every item whole.
 
-use crate::canvas::{Canvas, Item, ItemId, Section};
+use crate::canvas::{Canvas, Item, ItemId, Section, Status};
 use crate::export::font::{Metrics, Weight};
 use crate::export::one_line;
 use crate::fit::{Coverage, FitReport};
@@ -31,6 +31,9 @@ pub const FLAG_COLUMN: f32 = 1.2;
 const GUTTER_GAP: f32 = 0.4;
 /// The width of the level dots after a label, in ems.
 pub const DOTS_WIDTH: f32 = 1.55;
+/// The width of the evidence marker's column, in ems (only when the canvas
+/// records any evidence).
+pub const STATUS_COLUMN: f32 = 1.0;
 /// The width of a value-map item's bullet column, in ems.
 pub const BULLET_COLUMN: f32 = 0.8;
 
@@ -76,6 +79,8 @@ pub struct ItemPic {
     pub label: Option<String>,
     /// The level's weight (3, 2, 1) for customer items.
     pub level: Option<u32>,
+    /// What the evidence says of the assumption the item states.
+    pub status: Status,
 }
 
 #[derive(Debug, Clone)]
@@ -91,6 +96,9 @@ pub struct SectionPic {
     pub label_width: f32,
     /// The item text size in this section.
     pub size: f32,
+    /// Where an item's evidence marker goes, from the item's left edge;
+    /// `None` when the canvas records no evidence at all.
+    pub status_at: Option<f32>,
 }
 
 /// The coverage drawn between facing sections, with an arrow.
@@ -118,6 +126,8 @@ pub struct Picture {
     pub footer: Vec<TextLine>,
     /// The baseline of the legend row.
     pub legend: (f32, f32),
+    /// Whether any item has a status, so the key explains the markers.
+    pub evidence: bool,
 }
 
 /// The label prefix of a customer section's items.
@@ -246,7 +256,10 @@ pub fn layout(canvas: &Canvas, report: &FitReport, metrics: &Metrics) -> Picture
     ];
 
     let regions = regions(xs, ys, side, cx, cy, r);
-    let sections = fit_sections(canvas, report, metrics, &regions);
+    let evidence = canvas
+        .all_items()
+        .any(|(_, i)| i.status != Status::Untested);
+    let sections = fit_sections(canvas, report, metrics, &regions, evidence);
 
     let bridges = vec![
         bridge(
@@ -277,6 +290,7 @@ pub fn layout(canvas: &Canvas, report: &FitReport, metrics: &Metrics) -> Picture
         bridges,
         footer,
         legend: (MARGIN, legend_baseline),
+        evidence,
     }
 }
 
@@ -453,6 +467,7 @@ fn fit_sections(
     report: &FitReport,
     metrics: &Metrics,
     regions: &[(Section, Bounds, Area)],
+    evidence: bool,
 ) -> (Vec<SectionPic>, f32) {
     let tokens: Vec<Vec<Vec<Token>>> = regions
         .iter()
@@ -477,7 +492,7 @@ fn fit_sections(
             .filter(|s| **s <= from + 1e-3)
             .find_map(|size| {
                 lay_section(
-                    canvas, report, metrics, *section, *bounds, *area, &tokens[i], *size,
+                    canvas, report, metrics, *section, *bounds, *area, &tokens[i], *size, evidence,
                 )
             })
     };
@@ -517,7 +532,7 @@ fn fit_sections(
                 ..*area
             };
             lay_section(
-                canvas, report, metrics, *section, *bounds, tall, tokens, size,
+                canvas, report, metrics, *section, *bounds, tall, tokens, size, evidence,
             )
         })
         .collect::<Option<Vec<_>>>()
@@ -562,6 +577,7 @@ fn lay_section(
     area: Area,
     tokens: &[Vec<Token>],
     size: f32,
+    evidence: bool,
 ) -> Option<SectionPic> {
     let items = canvas.items(section);
     let mut flow = Flow::new(area, metrics);
@@ -580,11 +596,14 @@ fn lay_section(
     let label_width =
         label(section, items.len().saturating_sub(1)).map_or(0.0, |l| flow.ref_width(&l, size));
     let customer = section.has_level();
-    let gutter = if customer {
-        size * (FLAG_COLUMN + DOTS_WIDTH + GUTTER_GAP) + label_width
+    let markers = if customer {
+        size * (FLAG_COLUMN + DOTS_WIDTH) + label_width
     } else {
         size * (FLAG_COLUMN + BULLET_COLUMN)
     };
+    let status_at = evidence.then_some(markers);
+    let status_width = if evidence { size * STATUS_COLUMN } else { 0.0 };
+    let gutter = markers + status_width + if customer { size * GUTTER_GAP } else { 0.0 };
     let marker_height = 0.0;
     let mut pics = Vec::with_capacity(items.len());
     for ((index, item), tokens) in items.iter().enumerate().zip(tokens) {
@@ -612,6 +631,7 @@ fn lay_section(
             flag,
             label: label(section, index),
             level: customer.then(|| item.level.weight()),
+            status: item.status,
         });
     }
     let empty = if items.is_empty() {
@@ -638,5 +658,6 @@ fn lay_section(
         empty,
         label_width,
         size,
+        status_at,
     })
 }

@@ -18,7 +18,7 @@ pub use xml::{escape_attr, escape_text};
 
 use std::fmt::Write as _;
 
-use crate::canvas::{Canvas, Section};
+use crate::canvas::{Canvas, Section, Status};
 use crate::fit::analyze;
 
 use super::font::{FAMILY_STACK, Metrics, Weight};
@@ -37,6 +37,10 @@ const CIRCLE_FILL: &str = "#fbf5ec";
 const GAP: &str = "#c62828";
 /// Items that address nothing: amber, in a circle (calmer).
 const IDLE: &str = "#8a5a00";
+/// Evidence: validated (a filled green disc with a tick), being tested (a
+/// half-filled disc), invalidated (an open disc with a cross, text struck).
+const VALIDATED: &str = "#1a7f37";
+const TESTING: &str = "#0b5cad";
 
 /// The canvas as a standalone SVG document.
 pub fn svg(canvas: &Canvas) -> String {
@@ -115,7 +119,7 @@ fn draw(p: &Picture) -> String {
     for line in &p.footer {
         text_line(&mut o, line);
     }
-    legend(&mut o, p.legend);
+    legend(&mut o, p.legend, p.evidence);
     o.push_str("</g>\n</svg>\n");
     o
 }
@@ -346,15 +350,83 @@ fn draw_item(o: &mut String, s: &SectionPic, item: &ItemPic, f: f32) {
             n(side)
         );
     }
+    if let Some(at) = s.status_at {
+        status_mark(o, item.status, gx + at, top, f);
+    }
+    let struck = item.status == Status::Invalidated;
     for line in &item.placed.lines {
         if !line.text.is_empty() {
-            plain(o, line, f, false, INK, "line");
+            plain(o, line, f, false, if struck { MUTED } else { INK }, "line");
+            if struck {
+                let y = line.baseline - 0.3 * f;
+                let _ = writeln!(
+                    o,
+                    "<path class=\"struck\" d=\"M{} {}H{}\" stroke=\"{MUTED}\" stroke-width=\"{}\"/>",
+                    n(line.x),
+                    n(y),
+                    n(line.x + line.width),
+                    n(0.08 * f)
+                );
+            }
         }
         for t in &line.refs {
             tag(o, &t.label, t.x, t.width, line.top, f, t.note);
         }
     }
     o.push_str("</g>\n");
+}
+
+/// The evidence marker of an item (nothing while untested): shape and fill
+/// tell the three states apart without colour.
+fn status_mark(o: &mut String, status: Status, x: f32, top: f32, f: f32) {
+    let (cx, cy, r) = (x + 0.45 * f, top + (LINE / 2.0 + 0.02) * f, 0.36 * f);
+    let circle = |fill: &str, stroke: &str| {
+        format!(
+            "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{}\"/>",
+            n(cx),
+            n(cy),
+            n(r),
+            n(0.09 * f)
+        )
+    };
+    let mark = match status {
+        Status::Untested => return,
+        Status::Testing => format!(
+            "{}<path d=\"M{} {}A{r} {r} 0 0 0 {} {}Z\" fill=\"{TESTING}\"/>",
+            circle("#ffffff", TESTING),
+            n(cx),
+            n(cy - r),
+            n(cx),
+            n(cy + r),
+            r = n(r)
+        ),
+        Status::Validated => format!(
+            "{}<path d=\"M{} {}L{} {}L{} {}\" fill=\"none\" stroke=\"#ffffff\" stroke-width=\"{}\"/>",
+            circle(VALIDATED, VALIDATED),
+            n(cx - 0.19 * f),
+            n(cy + 0.01 * f),
+            n(cx - 0.05 * f),
+            n(cy + 0.15 * f),
+            n(cx + 0.2 * f),
+            n(cy - 0.15 * f),
+            n(0.1 * f)
+        ),
+        Status::Invalidated => format!(
+            "{}<path d=\"M{} {}L{} {}M{} {}L{} {}\" stroke=\"{MUTED}\" stroke-width=\"{}\"/>",
+            circle("#ffffff", MUTED),
+            n(cx - 0.16 * f),
+            n(cy - 0.16 * f),
+            n(cx + 0.16 * f),
+            n(cy + 0.16 * f),
+            n(cx + 0.16 * f),
+            n(cy - 0.16 * f),
+            n(cx - 0.16 * f),
+            n(cy + 0.16 * f),
+            n(0.09 * f)
+        ),
+    };
+    let name = format!("{status:?}").to_lowercase();
+    let _ = writeln!(o, "<g class=\"status-{name}\">{mark}</g>");
 }
 
 /// A small label in a rounded box: an item's number, a reference to one, or
@@ -383,12 +455,12 @@ fn tag(o: &mut String, label: &str, x: f32, width: f32, top: f32, f: f32, note: 
 }
 
 /// The key to the markers, along the bottom edge.
-fn legend(o: &mut String, (x, baseline): (f32, f32)) {
-    let f = 15.0;
+fn legend(o: &mut String, (x, baseline): (f32, f32), evidence: bool) {
+    let f = if evidence { 12.5 } else { 15.0 };
     let metrics = Metrics::new();
     let mut x = x;
     let top = baseline - f * BASELINE;
-    let entries: [(&str, &str); 4] = [
+    let mut entries: Vec<(&str, &str)> = vec![
         ("gap", "a pain or gain nothing addresses yet"),
         ("idle", "addresses nothing / no product helps"),
         (
@@ -397,6 +469,13 @@ fn legend(o: &mut String, (x, baseline): (f32, f32)) {
         ),
         ("dots", "level: importance, severity, relevance"),
     ];
+    if evidence {
+        entries.extend([
+            ("testing", "being tested"),
+            ("validated", "validated"),
+            ("invalidated", "invalidated"),
+        ]);
+    }
     for (kind, words) in entries {
         match kind {
             "gap" => {
@@ -427,6 +506,15 @@ fn legend(o: &mut String, (x, baseline): (f32, f32)) {
                     n(0.62 * f)
                 );
                 x += 1.4 * f;
+            }
+            "testing" | "validated" | "invalidated" => {
+                let status = match kind {
+                    "testing" => Status::Testing,
+                    "validated" => Status::Validated,
+                    _ => Status::Invalidated,
+                };
+                status_mark(o, status, x, top - (LINE - 1.0) / 2.0 * f, f);
+                x += 1.1 * f;
             }
             "label" => {
                 let w = metrics.width("P1", REF_SIZE * f, Weight::Bold) + 0.56 * f;
@@ -460,6 +548,13 @@ fn legend(o: &mut String, (x, baseline): (f32, f32)) {
         );
         x += w + 1.6 * f;
     }
+    credit(o, &metrics);
+}
+
+/// The method's credit, small, at the top right above the title (where
+/// neither a long title nor a long key can run into it).
+fn credit(o: &mut String, metrics: &Metrics) {
+    let baseline = 26.0;
     let credit = "Canvas method: Strategyzer · drawn by vpcanvas";
     let size = 13.0;
     let w = metrics.width(credit, size, Weight::Regular);
