@@ -293,12 +293,6 @@ impl Library {
         if let Some(text) = said {
             self.say(text, StatusKind::Info);
         }
-        // The canvas Esc would go back to is gone (deleted, or renamed elsewhere).
-        if let Some(origin) = &self.origin
-            && !self.canvases.iter().any(|c| &c.path == origin)
-        {
-            self.origin = None;
-        }
     }
 
     pub fn say(&mut self, text: impl Into<String>, kind: StatusKind) {
@@ -455,8 +449,12 @@ impl Library {
             Action::Cancel => {
                 if !self.filter.text().is_empty() {
                     self.filter = TextField::default();
-                } else if let Some(origin) = &self.origin {
-                    // Opened from a canvas: go back to it.
+                } else if let Some(origin) = self
+                    .origin
+                    .as_ref()
+                    .filter(|o| self.canvases.iter().any(|c| &c.path == *o))
+                {
+                    // Opened from a canvas (still there, or restored): go back to it.
                     return vec![Effect::Open(origin.clone())];
                 } else {
                     return vec![Effect::Quit];

@@ -180,3 +180,16 @@ fn duplicate_asks_for_the_new_segment() {
     assert_eq!(copy.segment, "Nurses");
     assert_eq!(copy.title, "acme title");
 }
+
+/// Esc goes back to the canvas the library came from once it is restored;
+/// while it is in the trash, Esc quits.
+#[test]
+fn esc_goes_back_to_the_origin_once_restored() {
+    let folder = Folder::with(&["acme"]);
+    let ran = folder.run(Some("acme"), "<del> y <esc>");
+    assert_eq!(ran.outcome, Outcome::Quit(None));
+    let ran = folder.run(Some("acme"), "<c-t> <enter> <esc>");
+    assert_eq!(ran.outcome, Outcome::Open(folder.path("acme")));
+    let ran = folder.run(Some("acme"), "<del> y <c-z> <esc>");
+    assert_eq!(ran.outcome, Outcome::Open(folder.path("acme")));
+}
