@@ -129,15 +129,27 @@ pub fn analyze(canvas: &Canvas) -> FitReport {
         pains_evidenced,
         gains_evidenced,
         test_next: test_next(canvas),
-        unproven_top: canvas
-            .top_ranked()
-            .into_iter()
-            .filter_map(|(section, id)| {
-                let item = canvas.item(id)?;
-                (item.status != Status::Validated).then(|| risk(section, item, item.level.weight()))
-            })
-            .collect(),
+        unproven_top: unproven_top(canvas),
     }
+}
+
+/// Each customer section's highest-level items not yet `Validated`. One pass
+/// per section: looking items up by id here made large canvases quadratic.
+fn unproven_top(canvas: &Canvas) -> Vec<Risk> {
+    let mut out = Vec::new();
+    for section in [Section::Jobs, Section::Pains, Section::Gains] {
+        let items = canvas.items(section);
+        let Some(best) = items.iter().map(|i| i.level).min() else {
+            continue;
+        };
+        out.extend(
+            items
+                .iter()
+                .filter(|i| i.level == best && i.status != Status::Validated)
+                .map(|i| risk(section, i, i.level.weight())),
+        );
+    }
+    out
 }
 
 /// The order of SPEC §7: customer items by weight, ties by section (pains,
