@@ -228,6 +228,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
                 ..look(&cli)
             });
             let (w, h) = (width.unwrap_or(tw), height.unwrap_or(th));
+            // A printout: no selection marker, no key hints.
+            app.printout = true;
             app.update(RuntimeEvent::Resize(w, h));
             let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
             crate::ui::draw(&app, buf.area, &mut buf);

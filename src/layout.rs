@@ -92,8 +92,19 @@ impl View {
 /// Rows a large title takes (four rows of quadrant blocks, plus the subtitle line).
 pub const BIG_HEADER_ROWS: u16 = 5;
 
-/// Computes the areas for a screen of `area`.
+/// Computes the areas for a screen of `area`, every section given the same
+/// share of its half.
 pub fn areas(area: Rect, view: &View) -> Areas {
+    areas_with(area, view, None)
+}
+
+/// Rows a section's title and items need at a content width, counted no
+/// further than a cap: `(section, width, cap) -> rows`.
+pub type Need<'a> = &'a dyn Fn(Section, u16, u16) -> u16;
+
+/// Computes the areas for a screen of `area`; with `need`, sections share
+/// their half's rows by what they hold.
+pub fn areas_with(area: Rect, view: &View, need: Option<Need<'_>>) -> Areas {
     let focus = view.focus;
     let mut shape = shape(area.width, area.height);
     if view.projector.is_some() && shape != Shape::TooSmall {
@@ -134,20 +145,14 @@ pub fn areas(area: Rect, view: &View) -> Areas {
     out.footer = footer;
     match shape {
         Shape::Wide | Shape::Stacked => {
-            let [value_map, customer] = if shape == Shape::Wide {
+            let halves = if shape == Shape::Wide {
                 Layout::horizontal([Constraint::Percentage(50); 2]).areas(body)
             } else {
-                Layout::vertical([Constraint::Percentage(50); 2]).areas(body)
+                stacked_halves(body, need)
             };
-            out.halves = [value_map, customer];
-            let vm = value_map.inner(Margin::new(1, 1));
-            let cp = customer.inner(Margin::new(1, 1));
-            let [products, vm_right] =
-                Layout::horizontal([Constraint::Percentage(50); 2]).areas(vm);
-            let [creators, relievers] =
-                Layout::vertical([Constraint::Percentage(50); 2]).areas(vm_right);
-            let [cp_left, jobs] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(cp);
-            let [gains, pains] = Layout::vertical([Constraint::Percentage(50); 2]).areas(cp_left);
+            out.halves = halves;
+            let [products, creators, relievers] = split_half(halves[0], HALVES[0], need);
+            let [jobs, gains, pains] = split_half(halves[1], HALVES[1], need);
             out.sections[Section::Products.index()] = products;
             out.sections[Section::Creators.index()] = creators;
             out.sections[Section::Relievers.index()] = relievers;
@@ -175,15 +180,7 @@ pub fn areas(area: Rect, view: &View) -> Areas {
                 None => focus,
             };
             out.zoomed = Some(zoomed);
-            let [big, rest] =
-                Layout::horizontal([Constraint::Percentage(68), Constraint::Percentage(32)])
-                    .areas(body);
-            out.sections[zoomed.index()] = big;
-            let others = Section::WORKSHOP_ORDER.into_iter().filter(|s| *s != zoomed);
-            let rows = Layout::vertical([Constraint::Ratio(1, 5); 5]).split(rest);
-            for (section, rect) in others.zip(rows.iter()) {
-                out.sections[section.index()] = *rect;
-            }
+            zoom(&mut out, body, zoomed, need);
         }
         Shape::TooSmall => {}
     }
@@ -202,6 +199,51 @@ pub fn help_max_scroll(lines: usize, rows: u16) -> u16 {
     u16::try_from(lines.saturating_sub(shown)).unwrap_or(u16::MAX)
 }
 
+/// Shares `total` rows among boxes that need `needs` rows, each given at least
+/// its `mins` (when there is room for them): every box gets what it needs if
+/// all fit, the rest spread evenly; otherwise the small ones are served whole
+/// first and the large ones share what is left.
+pub fn share(total: u16, needs: &[u16], mins: &[u16]) -> Vec<u16> {
+    let n = needs.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let min_sum: u32 = mins.iter().map(|m| u32::from(*m)).sum();
+    let mut alloc: Vec<u16>;
+    if min_sum > u32::from(total) {
+        // Not even the minimums fit: shrink them alike.
+        alloc = mins
+            .iter()
+            .map(|m| (u32::from(*m) * u32::from(total) / min_sum.max(1)) as u16)
+            .collect();
+    } else {
+        alloc = mins.to_vec();
+    }
+    let mut left = total.saturating_sub(alloc.iter().sum());
+    // Row by row to whoever still needs more, in turn.
+    while left > 0 {
+        let mut gave = false;
+        for i in 0..n {
+            if left > 0 && alloc[i] < needs[i] {
+                alloc[i] += 1;
+                left -= 1;
+                gave = true;
+            }
+        }
+        if !gave {
+            break;
+        }
+    }
+    // Everything fits: the spare rows go around evenly.
+    let mut i = 0;
+    while left > 0 {
+        alloc[i % n] += 1;
+        left -= 1;
+        i += 1;
+    }
+    alloc
+}
+
 /// A `w`×`h` rectangle centred in `area` (cut to fit): where dialogs go.
 /// A count (items, rows, columns) as terminal cells, saturating at
 /// `u16::MAX`: a plain `as u16` wraps 65,536 items to 0 (#11).
@@ -217,6 +259,125 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         .flex(Flex::Center)
         .areas(row);
     rect
+}
+
+/// Projector mode: the zoomed section large on the left, the other five in
+/// framed boxes beside it, sharing the column by what they hold.
+fn zoom(out: &mut Areas, body: Rect, zoomed: Section, need: Option<Need<'_>>) {
+    let [big, rest] =
+        Layout::horizontal([Constraint::Percentage(68), Constraint::Percentage(32)]).areas(body);
+    out.sections[zoomed.index()] = big;
+    let others: Vec<Section> = Section::WORKSHOP_ORDER
+        .into_iter()
+        .filter(|s| *s != zoomed)
+        .collect();
+    // Side boxes are framed: two rows of border, then title and items.
+    let heights = match need {
+        Some(need) => {
+            let inner = rest.width.saturating_sub(2);
+            let needs: Vec<u16> = others
+                .iter()
+                .map(|s| need(*s, inner, rest.height).saturating_add(2))
+                .collect();
+            share(rest.height, &needs, &[4; 5])
+        }
+        None => Layout::vertical([Constraint::Ratio(1, 5); 5])
+            .split(rest)
+            .iter()
+            .map(|r| r.height)
+            .collect(),
+    };
+    let mut y = rest.y;
+    for (section, h) in others.into_iter().zip(heights) {
+        out.sections[section.index()] = Rect {
+            y,
+            height: h,
+            ..rest
+        };
+        y += h;
+    }
+}
+
+/// Each half's sections: the tall column, then the upper and lower boxes.
+const HALVES: [[Section; 3]; 2] = [
+    [Section::Products, Section::Creators, Section::Relievers],
+    [Section::Jobs, Section::Gains, Section::Pains],
+];
+
+/// The two halves one above the other, sharing the rows by what they hold.
+fn stacked_halves(body: Rect, need: Option<Need<'_>>) -> [Rect; 2] {
+    let Some(need) = need else {
+        return Layout::vertical([Constraint::Percentage(50); 2]).areas(body);
+    };
+    let needs = HALVES.map(|half| {
+        let probe = Rect {
+            height: body.height,
+            ..body
+        };
+        let [tall, top, bottom] = columns(probe.inner(Margin::new(1, 1)), half[0]);
+        let cap = body.height;
+        let n = |s: Section, r: Rect| need(s, content(s, r).width, cap);
+        let column = n(half[1], top)
+            .saturating_add(1)
+            .saturating_add(n(half[2], bottom));
+        n(half[0], tall).max(column).saturating_add(2)
+    });
+    let heights = share(body.height, &needs, &[7, 7]);
+    [
+        Rect {
+            height: heights[0],
+            ..body
+        },
+        Rect {
+            y: body.y + heights[0],
+            height: heights[1],
+            ..body
+        },
+    ]
+}
+
+/// A half's inside as its tall column and the full-height other column
+/// (returned twice, to be split): products on the left of the value map,
+/// jobs on the right of the customer profile.
+fn columns(inner: Rect, tall: Section) -> [Rect; 3] {
+    let [left, right] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(inner);
+    if tall == Section::Products {
+        [left, right, right]
+    } else {
+        [right, left, left]
+    }
+}
+
+/// A half's three sections: the tall column, and the other column shared
+/// between its upper and lower boxes by what they hold.
+fn split_half(half: Rect, sections: [Section; 3], need: Option<Need<'_>>) -> [Rect; 3] {
+    let [tall, column, _] = columns(half.inner(Margin::new(1, 1)), sections[0]);
+    let (upper, lower) = (sections[1], sections[2]);
+    let top_height = match need {
+        Some(need) => {
+            let cap = column.height;
+            // The upper box carries the divider line under it.
+            let needs = [
+                need(upper, content(upper, column).width, cap).saturating_add(1),
+                need(lower, content(lower, column).width, cap),
+            ];
+            share(column.height, &needs, &[3, 2])[0]
+        }
+        None => {
+            let [top, _] = Layout::vertical([Constraint::Percentage(50); 2]).areas(column);
+            top.height
+        }
+    };
+    let top = Rect {
+        height: top_height,
+        ..column
+    };
+    let bottom = Rect {
+        y: column.y + top_height,
+        height: column.height - top_height,
+        ..column
+    };
+    [tall, top, bottom]
 }
 
 /// The section dividers drawn inside a half: each section area keeps its
@@ -252,9 +413,19 @@ pub fn section_content(a: &Areas, section: Section) -> Rect {
     }
 }
 
-/// How many item rows a section shows in these areas.
-pub fn list_rows(a: &Areas, section: Section) -> usize {
-    usize::from(section_content(a, section).height.saturating_sub(1))
+/// The rows under a section's title, where its items go.
+pub fn list_area(a: &Areas, section: Section) -> Rect {
+    let content = section_content(a, section);
+    Rect {
+        y: content.y.saturating_add(1),
+        height: content.height.saturating_sub(1),
+        ..content
+    }
+}
+
+/// Blank rows between items: air in the section zoomed for a room.
+pub fn gap(a: &Areas, section: Section) -> usize {
+    usize::from(a.zoomed == Some(section))
 }
 
 /// The first visible index so that `selected` is on screen, moving `scroll`
@@ -303,5 +474,17 @@ mod tests {
         assert!(at(Section::Creators).x < at(Section::Gains).x);
         assert!(at(Section::Products).x < at(Section::Creators).x);
         assert!(at(Section::Jobs).x > at(Section::Gains).x);
+    }
+
+    #[test]
+    fn sharing_serves_what_each_needs() {
+        assert_eq!(share(36, &[5, 20], &[3, 3]), vec![11, 25]);
+        assert_eq!(share(36, &[5, 60], &[3, 3]), vec![5, 31]);
+        assert_eq!(share(36, &[60, 60], &[3, 3]), vec![18, 18]);
+        assert_eq!(share(4, &[60, 60], &[3, 3]), vec![2, 2]);
+        assert_eq!(share(20, &[4, 4, 4, 30, 4], &[4; 5]), vec![4, 4, 4, 4, 4]);
+        let spread = share(30, &[4, 4, 4, 30, 4], &[4; 5]);
+        assert_eq!(spread.iter().sum::<u16>(), 30);
+        assert_eq!(spread[3], 14);
     }
 }

@@ -8,6 +8,7 @@
 mod action;
 mod change;
 mod history;
+pub mod list;
 mod mouse;
 mod picker;
 pub mod projector;
@@ -306,6 +307,8 @@ pub struct App {
     pub timer_minutes: u32,
     /// The terminal size, as last reported.
     pub screen: (u16, u16),
+    /// Drawn for print (`vpcanvas show`): no selection, no key hints.
+    pub printout: bool,
     /// How far the help is scrolled (clamped when drawn).
     pub help_scroll: u16,
     /// How many lines the key help has (told by the runtime, which knows the
@@ -355,6 +358,7 @@ impl App {
             now: Instant::now(),
             timer_minutes: 10,
             screen: (120, 40),
+            printout: false,
             help_scroll: 0,
             help_lines: 0,
             status_since: Instant::now(),

@@ -5,7 +5,7 @@
 use ratatui::layout::{Position, Rect};
 
 use crate::canvas::Section;
-use crate::layout::{self, Shape};
+use crate::layout::Shape;
 
 use super::App;
 
@@ -29,18 +29,12 @@ impl App {
             if !area.contains(point) {
                 return None;
             }
-            let content = layout::section_content(&areas, section);
-            let len = self.canvas.items(section).len();
-            let rows = usize::from(content.height.saturating_sub(1));
-            let scroll = layout::scroll_to_show(
-                self.scroll[section.index()],
-                self.selected_index(section),
-                rows,
-                len,
-            );
-            let index = (y > content.y)
-                .then(|| scroll + usize::from(y - content.y - 1))
-                .filter(|i| *i < len);
+            // Any line of a wrapped item selects it; the title row and the
+            // blank rows between items select none.
+            let index = self
+                .placement(&areas, section)
+                .slot_at(y)
+                .filter(|i| *i < self.canvas.items(section).len());
             Some((section, index))
         })
     }

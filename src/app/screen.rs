@@ -7,7 +7,9 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::layout::{self, Areas, BIG_HEADER_ROWS, Stage, View, centered};
 
+use super::list::{Placement, Slots, place};
 use super::{App, Mode, Walkthrough};
+use crate::canvas::Section;
 
 impl App {
     /// What projector mode shows large: the focused section, or the summary.
@@ -42,9 +44,24 @@ impl App {
         }
     }
 
-    /// The areas of the screen `area`: what drawing, scrolling and the mouse share.
+    /// The areas of the screen `area`: what drawing, scrolling and the mouse
+    /// share. Sections share their half by how many rows their wrapped items need.
     pub fn areas(&self, area: Rect) -> Areas {
-        layout::areas(area, &self.view(area))
+        let need = |section: Section, width: u16, cap: u16| -> u16 {
+            let content = Rect::new(0, 0, width, cap);
+            let slots = Slots::in_area(self, section, content, 0);
+            u16::try_from(slots.need(usize::from(cap))).unwrap_or(cap)
+        };
+        layout::areas_with(area, &self.view(area), Some(&need))
+    }
+
+    /// Where the items of a section are drawn in these areas.
+    pub fn placement(&self, a: &Areas, section: Section) -> Placement {
+        let list = layout::list_area(a, section);
+        let slots = Slots::in_area(self, section, list, layout::gap(a, section));
+        let keep = slots.focus_slot(self.selected_index(section));
+        let line = slots.cursor_line(keep);
+        place(&slots, list, self.scroll[section.index()], keep, line)
     }
 
     /// Where the open overlay is drawn on `area`, if one is open.

@@ -2,7 +2,6 @@
 
 use crate::canvas::Section;
 use crate::fit::analyze;
-use crate::layout;
 
 use super::{
     Action, App, EditTarget, Editor, Effect, Message, Mode, RuntimeEvent, SaveState, Snapshot,
@@ -202,9 +201,9 @@ impl App {
             let i = section.index();
             let len = self.canvas.items(section).len();
             self.selected[i] = self.selected[i].min(len.saturating_sub(1));
-            let rows = layout::list_rows(&areas, section);
-            self.scroll[i] = layout::scroll_to_show(self.scroll[i], self.selected[i], rows, len);
         }
+        let scroll = Section::ALL.map(|s| self.placement(&areas, s).scroll);
+        self.scroll = scroll;
     }
 
     // -- changing the canvas -------------------------------------------------

@@ -4,6 +4,7 @@
 //! editor and the exports can all share it.
 
 pub mod inert;
+pub mod wrap;
 
 pub use inert::{is_bidi_control, is_hazard, visible, visible_lines};
 
@@ -53,6 +54,24 @@ pub fn truncate(text: &str, max: usize) -> String {
     }
     out.push('…');
     out
+}
+
+/// Cuts `text` to at most `max` cells at a space, ending with "…" when cut,
+/// so no word is left half shown; a first word wider than `max` is cut inside
+/// (still never inside a grapheme).
+pub fn truncate_words(text: &str, max: usize) -> String {
+    let text = safe(text);
+    if wrap::cells(&text) <= max {
+        return text;
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let lines = wrap::wrap(&text, max - 1);
+    let first = wrap::visible(&text[lines[0].clone()]);
+    // A first line that ends inside a word (it was wider than the column)
+    // keeps what fits; otherwise it ends at a space.
+    format!("{}…", first.trim_end())
 }
 
 /// The part of `text` to show in `max` cells so that the cell at `cursor_col`

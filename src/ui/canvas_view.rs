@@ -7,11 +7,13 @@ use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use crate::app::{App, EditTarget, Editor, Mode};
+use crate::app::{App, Editor, Mode};
 use crate::canvas::{Item, Level, Section};
 
 use super::text;
+use crate::app::list::{self, Placed, Slots};
 use crate::layout::{self, Areas, Shape};
+use crate::text::wrap;
 
 /// Draws the halves and sections; returns the text cursor when an item is being typed.
 pub fn draw(app: &App, a: &Areas, buf: &mut Buffer) -> Option<(u16, u16)> {
@@ -48,9 +50,7 @@ pub fn draw(app: &App, a: &Areas, buf: &mut Buffer) -> Option<(u16, u16)> {
             }
             _ => dividers(app, section, area, buf),
         }
-        let content = layout::section_content(a, section);
-        let spaced = a.zoomed == Some(section);
-        if let Some(c) = draw_section(app, section, content, &linked, spaced, buf) {
+        if let Some(c) = draw_section(app, a, section, &linked, buf) {
             cursor = Some(c);
         }
     }
@@ -106,19 +106,22 @@ fn flag_count(app: &App, section: Section) -> usize {
     }
 }
 
-/// A section: a title row, then one row per visible item.
+/// A section: a title row (with how many items are out of view), then its
+/// items, each wrapped onto as many lines as its text needs.
 fn draw_section(
     app: &App,
+    a: &Areas,
     section: Section,
-    area: Rect,
     linked: &[u32],
-    spaced: bool,
     buf: &mut Buffer,
 ) -> Option<(u16, u16)> {
     let t = app.active_theme();
+    let area = layout::section_content(a, section);
     let focused = section == app.focus;
     let items = app.canvas().items(section);
-    // Title row: number, name, count and flags.
+    let list = layout::list_area(a, section);
+    let placement = app.placement(a, section);
+    // Title row: number, name, count and flags; what is out of view at its end.
     let flags = flag_count(app, section);
     let mut title = format!(
         " {} {} ({})",
@@ -129,6 +132,16 @@ fn draw_section(
     if flags > 0 {
         title.push_str(&format!(" · {flags} !"));
     }
+    let mut more = String::new();
+    if placement.above > 0 {
+        more.push_str(&format!("↑{}", placement.above));
+    }
+    if placement.below > 0 {
+        if !more.is_empty() {
+            more.push(' ');
+        }
+        more.push_str(&format!("↓{}", placement.below));
+    }
     let title_style = if focused {
         t.section_title_focused
     } else {
@@ -136,35 +149,27 @@ fn draw_section(
     };
     let title_area = Rect { height: 1, ..area };
     buf.set_style(title_area, if focused { title_style } else { Style::new() });
+    let more_w = if more.is_empty() {
+        0
+    } else {
+        text::width(&more) + 1
+    };
+    let title_room = usize::from(area.width).saturating_sub(more_w);
     Paragraph::new(Span::styled(
-        text::truncate(&title, usize::from(area.width)),
+        text::truncate(&title, title_room),
         title_style,
     ))
     .render(title_area, buf);
-
-    let list = Rect {
-        y: area.y + 1,
-        height: area.height.saturating_sub(1),
-        ..area
-    };
+    if more_w > 0 && usize::from(area.width) > more_w + 4 {
+        let x = area.right().saturating_sub(more_w as u16);
+        buf.set_string(x, area.y, format!("{more} "), title_style.patch(t.dim));
+    }
     if list.height == 0 {
         return None;
     }
-    let rows = usize::from(list.height);
-    // Rows to draw: the items, plus the new item being typed at its place.
-    let editing = match &app.mode {
-        Mode::Edit(e) => Some(e),
-        _ => None,
-    };
-    let new_at = editing.and_then(|e| match e.target {
-        EditTarget::NewItem { section: s, index } if s == section => Some(index),
-        _ => None,
-    });
-    let len = items.len() + usize::from(new_at.is_some());
-    let selected = new_at.unwrap_or_else(|| app.selected_index(section));
-    let scroll = layout::scroll_to_show(app.scroll[section.index()], selected, rows, len);
-    if items.is_empty() && new_at.is_none() {
-        let hint = if focused {
+    let slots = Slots::in_area(app, section, list, layout::gap(a, section));
+    if slots.is_empty() {
+        let hint = if focused && !app.printout {
             format!(" a adds a {}", section.noun())
         } else {
             String::new()
@@ -176,99 +181,83 @@ fn draw_section(
         .render(list, buf);
         return None;
     }
+    let editing = matches!(app.mode, Mode::Edit(_));
     let mut cursor = None;
-    // Generous spacing for a room, when everything fits with it.
-    let step = if spaced && len * 2 <= rows { 2 } else { 1 };
-    for row in 0..(rows / step).min(len.saturating_sub(scroll)) {
-        let index = scroll + row;
-        let y = list.y.saturating_add(crate::layout::cells(row * step));
-        let row_area = Rect {
-            y,
-            height: 1,
+    for p in &placement.placed {
+        let area = Rect {
+            y: p.y,
+            height: p.shown as u16,
             ..list
         };
-        let item_index = match new_at {
-            Some(n) if index == n => None,
-            Some(n) if index > n => Some(index - 1),
-            _ => Some(index),
-        };
-        let edit_this = editing.filter(|e| match (e.target, item_index) {
-            (EditTarget::NewItem { .. }, None) => true,
-            (EditTarget::Item(id), Some(i)) => items.get(i).is_some_and(|it| it.id == id),
-            _ => false,
-        });
-        if let Some(editor) = edit_this {
-            cursor = editor_row(app, editor, row_area, buf);
+        if let Some(editor) = slots.editing(p.slot) {
+            cursor = editor_rows(app, section, editor, p, area, buf);
             continue;
         }
-        let Some(item) = item_index.and_then(|i| items.get(i)) else {
+        let Some(item) = slots.item(p.slot) else {
             continue;
         };
-        let is_selected =
-            focused && item_index == Some(app.selected_index(section)) && editing.is_none();
-        item_row(
-            app,
-            section,
-            item,
-            is_selected,
-            linked.contains(&item.id),
-            row_area,
-            buf,
-        );
+        let is_selected = focused
+            && !app.printout
+            && !editing
+            && slots.item_index(p.slot) == Some(app.selected_index(section));
+        let look = ItemLook {
+            selected: is_selected,
+            linked: linked.contains(&item.id),
+        };
+        item_rows(app, section, item, look, p, area, buf);
     }
-    more_markers(app, list, scroll, rows, len, buf);
     cursor
 }
 
-/// The text field in place of an item; returns where the cursor goes.
-fn editor_row(app: &App, editor: &Editor, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
-    let prefix = "› ";
-    let room = usize::from(area.width).saturating_sub(prefix.len());
-    let (shown, col) = text::window(editor.field.text(), editor.field.cursor_column(), room);
-    buf.set_style(area, app.active_theme().cursor_row);
-    Paragraph::new(Line::from(vec![Span::raw(prefix), Span::raw(shown)]))
-        .style(app.active_theme().cursor_row)
-        .render(area, buf);
-    let x = area
-        .x
-        .saturating_add(crate::layout::cells(prefix.chars().count() + col));
-    (x < area.right()).then_some((x, area.y))
-}
-
-/// "↑3" / "↓5" at the edges of a list that has more than fits.
-fn more_markers(app: &App, list: Rect, scroll: usize, rows: usize, len: usize, buf: &mut Buffer) {
+/// The text field in place of an item, wrapped like the item; returns where
+/// the cursor goes.
+fn editor_rows(
+    app: &App,
+    section: Section,
+    editor: &Editor,
+    p: &Placed,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Option<(u16, u16)> {
     let t = app.active_theme();
-    // A hint that more items lie beyond the visible ones.
-    if scroll + rows < len && list.width > 2 {
-        let more = format!("↓{}", len - scroll - rows);
-        let x = list
-            .right()
-            .saturating_sub(crate::layout::cells(text::width(&more)));
-        buf.set_string(x, list.bottom() - 1, more, t.dim);
+    let gutter = list::gutter_width(section);
+    let width = list::text_width(section, usize::from(area.width));
+    let field = &editor.field;
+    buf.set_style(area, t.cursor_row);
+    buf.set_string(area.x, area.y, "›", t.cursor_row);
+    let lines = wrap::lines(field.text(), width);
+    let x = area.x + gutter as u16;
+    for (row, line) in lines.iter().skip(p.skip).take(p.shown).enumerate() {
+        buf.set_stringn(x, area.y + row as u16, line, width, t.cursor_row);
     }
-    if scroll > 0 && list.width > 2 {
-        let more = format!("↑{scroll}");
-        let x = list
-            .right()
-            .saturating_sub(crate::layout::cells(text::width(&more)));
-        buf.set_string(x, list.y, more, t.dim);
-    }
+    let (line, col) = wrap::position(field.text(), width, field.cursor());
+    let row = line.checked_sub(p.skip).filter(|r| *r < p.shown)?;
+    let cx = x + col as u16;
+    (cx < area.right()).then_some((cx, area.y + row as u16))
 }
 
-/// One item: selection marker, flag, level, text.
-fn item_row(
+/// How an item is drawn: selected, or linked to the selection.
+#[derive(Clone, Copy)]
+struct ItemLook {
+    selected: bool,
+    linked: bool,
+}
+
+/// One item: the gutter (selection marker, flag, evidence cell, level) on its
+/// first line, the text wrapped beside it, continuation lines under the text.
+fn item_rows(
     app: &App,
     section: Section,
     item: &Item,
-    selected: bool,
-    linked: bool,
+    look: ItemLook,
+    p: &Placed,
     area: Rect,
     buf: &mut Buffer,
 ) {
     let t = app.active_theme();
-    let marker = if selected {
+    let marker = if look.selected {
         "▶"
-    } else if linked {
+    } else if look.linked {
         "◆"
     } else {
         " "
@@ -280,29 +269,69 @@ fn item_row(
     } else {
         (" ", t.item)
     };
-    let level = if section.has_level() {
-        format!("{} ", level_dots(item.level))
-    } else {
-        String::new()
-    };
-    let fixed = 2 + text::width(&level) + 1;
-    let room = usize::from(area.width).saturating_sub(fixed);
-    let text_style = if linked { t.linked } else { t.item };
-    let mut spans = vec![
-        Span::styled(marker, if linked { t.linked } else { t.item }),
-        Span::styled(flag, flag_style),
-        Span::raw(" "),
-    ];
-    if !level.is_empty() {
-        spans.push(Span::styled(level, t.level));
-    }
-    spans.push(Span::styled(text::truncate(&item.text, room), text_style));
-    let mut line = Line::from(spans);
-    if selected {
-        line = line.style(t.selected);
+    let text_style = if look.linked { t.linked } else { t.item };
+    if look.selected {
         buf.set_style(area, t.selected);
     }
-    line.render(area, buf);
+    let patch = |s: Style| {
+        if look.selected {
+            s.patch(t.selected)
+        } else {
+            s
+        }
+    };
+    if p.skip == 0 {
+        // The evidence status will take the third cell.
+        let mut spans = vec![
+            Span::styled(marker, patch(text_style)),
+            Span::styled(flag, patch(flag_style)),
+            Span::raw("  "),
+        ];
+        if section.has_level() {
+            spans.push(Span::styled(
+                format!("{} ", level_dots(item.level)),
+                patch(t.level),
+            ));
+        }
+        Line::from(spans).render(Rect { height: 1, ..area }, buf);
+    }
+    let gutter = list::gutter_width(section);
+    let width = list::text_width(section, usize::from(area.width));
+    if usize::from(area.width) <= gutter {
+        return;
+    }
+    let (words, tag_len) = list::item_text(section, item);
+    let ranges = wrap::wrap(&words, width);
+    let x = area.x + gutter as u16;
+    let last_shown = p.skip + p.shown;
+    for (row, range) in ranges.iter().enumerate().skip(p.skip).take(p.shown) {
+        let y = area.y + (row - p.skip) as u16;
+        let line = wrap::visible(&words[range.clone()]);
+        let start = range.start;
+        let cut = row + 1 == last_shown && last_shown < ranges.len();
+        let mut spans = Vec::new();
+        if start < tag_len {
+            let tag_end = (tag_len - start).min(line.len());
+            spans.push(Span::styled(&line[..tag_end], patch(t.dim)));
+            spans.push(Span::styled(&line[tag_end..], patch(text_style)));
+        } else {
+            spans.push(Span::styled(line, patch(text_style)));
+        }
+        if cut {
+            spans.push(Span::styled("…", patch(t.dim)));
+        }
+        let row_area = Rect {
+            x,
+            y,
+            width: width as u16,
+            height: 1,
+        };
+        Line::from(spans).render(row_area, buf);
+        if cut && wrap::cells(line) >= width && row_area.width > 0 {
+            // A full line: the mark takes its last cell.
+            buf.set_string(row_area.right() - 1, y, "…", patch(t.dim));
+        }
+    }
 }
 
 /// A level as three dots, readable without colour: ●●● high, ●●○, ●○○ low.

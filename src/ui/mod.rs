@@ -40,7 +40,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
     let mut cursor = canvas_view::draw(app, &a, buf);
     summary::draw(app, a.summary, buf);
     let on_summary = a.summary.width > 0;
-    if on_summary {
+    if on_summary || app.printout {
         // The summary speaks for itself.
     } else if let Some(c) = detail(app, a.detail, buf) {
         cursor = Some(c);
@@ -293,6 +293,8 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
             Line::from(spans)
         }
         (Some(status), None) => status_line(status, t, left_room),
+        // A printout has no key hints.
+        (None, None) if app.printout => Line::default(),
         (None, None) => {
             let mut spans = Vec::new();
             let mut used = 0;

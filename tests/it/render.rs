@@ -103,24 +103,31 @@ fn line_with<'a>(screen: &'a str, needle: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no line with {needle:?} in\n{screen}"))
 }
 
-/// The screen line showing `item` as a list row (not the detail line).
+/// The screen line showing `item` as a list row (not the detail line): its
+/// first line, found by its first two words (the rest may wrap).
 fn row<'a>(screen: &'a str, item: &str) -> &'a str {
+    let item = first_words(item);
     screen
         .lines()
         .find(|l| l.contains(&format!("● {item}")) || l.contains(&format!("○ {item}")))
         .unwrap_or_else(|| panic!("no row for {item:?} in\n{screen}"))
 }
 
+/// The first two words of an item, which fit on its first line.
+fn first_words(item: &str) -> String {
+    item.split(' ').take(2).collect::<Vec<_>>().join(" ")
+}
+
 /// The flag column of an item's row: the cell two before its level dots.
 fn flag_of(screen: &str, item: &str) -> char {
     let line = row(screen, item);
     let chars: Vec<char> = line.chars().collect();
-    let text: Vec<char> = item.chars().collect();
+    let text: Vec<char> = first_words(item).chars().collect();
     let at = (0..chars.len())
-        .find(|&i| chars[i..].starts_with(&text) && i >= 6)
+        .find(|&i| chars[i..].starts_with(&text) && i >= 7)
         .unwrap();
-    // Row layout: marker, flag, space, three dots, space, text.
-    chars[at - 6]
+    // Row layout: marker, flag, evidence cell, space, three dots, space, text.
+    chars[at - 7]
 }
 
 // -- snapshots of the main screen ------------------------------------------------
@@ -259,12 +266,13 @@ fn adding_an_item_shows_the_field_in_place() {
     }
     let mut terminal = render(&mut app, 80, 24);
     let screen = text(&terminal);
-    assert!(screen.contains("› Clients ghost me"), "{screen}");
+    // The field stands where the item will, its text where item texts start.
+    assert!(screen.contains("›       Clients ghost me"), "{screen}");
     // The cursor sits right after the typed text.
     let cursor = terminal.get_cursor_position().unwrap();
     let line = screen.lines().nth(usize::from(cursor.y)).unwrap();
     let before: String = line.chars().take(usize::from(cursor.x)).collect();
-    assert!(before.ends_with("› Clients ghost me"), "{before:?}");
+    assert!(before.ends_with("›       Clients ghost me"), "{before:?}");
     insta::assert_snapshot!("adding_80x24", terminal.backend());
 }
 

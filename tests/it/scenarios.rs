@@ -413,10 +413,11 @@ fn flag_of(screen: &str, item: &str) -> char {
         .unwrap_or_else(|| panic!("no row for {item:?} in\n{screen}"));
     let chars: Vec<char> = line.chars().collect();
     let text: Vec<char> = item.chars().collect();
-    let at = (6..chars.len())
+    let at = (7..chars.len())
         .find(|&i| chars[i..].starts_with(&text))
         .unwrap();
-    chars[at - 6]
+    // Marker, flag, evidence cell, space, three dots, space, text.
+    chars[at - 7]
 }
 
 /// A canvas file as a person might write it: struct names, comments, its own

@@ -1,0 +1,329 @@
+//! Where a section's items go once wrapped: how many rows each takes, which
+//! are shown from which one on, and on which rows. Drawing, the mouse and
+//! `update` (keeping the selection in view) all place items with this, so a
+//! click lands on the item drawn there, on any of its lines.
+//!
+//! An item is a gutter (selection marker, flag, a cell kept for the evidence
+//! status, the level dots) on its first line, and its text wrapped beside it;
+//! continuation lines sit under the text, not under the gutter.
+
+use std::borrow::Cow;
+
+use ratatui::layout::Rect;
+
+use super::{App, EditTarget, Editor, Mode};
+use crate::canvas::{Item, JobKind, Section};
+use crate::text::wrap;
+
+/// Cells before an item's text: marker, flag, evidence status, a space, and
+/// for the customer profile the three level dots and a space.
+pub fn gutter_width(section: Section) -> usize {
+    if section.has_level() { 8 } else { 4 }
+}
+
+/// Cells an item's text wraps to in a list `width` cells wide: after the
+/// gutter, and one clear of the divider on the right.
+pub fn text_width(section: Section, width: usize) -> usize {
+    width.saturating_sub(gutter_width(section) + 1).max(1)
+}
+
+/// The short tag a job's kind shows before its text.
+pub fn kind_tag(kind: JobKind) -> &'static str {
+    match kind {
+        JobKind::Functional => "func.",
+        JobKind::Social => "social",
+        JobKind::Emotional => "emot.",
+        JobKind::Supporting => "supp.",
+    }
+}
+
+/// The text an item shows, wrapped as one: a job's kind tag, then the words
+/// (cleaned for the terminal). Returns the text and the length of the tag part
+/// in bytes (0 when there is none), so it can be styled apart.
+pub fn item_text(section: Section, item: &Item) -> (Cow<'_, str>, usize) {
+    let words: Cow<'_, str> = if item.text.chars().any(needs_cleaning) {
+        Cow::Owned(crate::text::safe(&item.text))
+    } else {
+        Cow::Borrowed(&item.text)
+    };
+    if section == Section::Jobs {
+        let tag = kind_tag(item.kind);
+        (Cow::Owned(format!("{tag} {words}")), tag.len())
+    } else {
+        (words, 0)
+    }
+}
+
+fn needs_cleaning(c: char) -> bool {
+    c.is_control() || crate::text::is_bidi_control(c)
+}
+
+/// The section's items as slots in list order: the new item being typed takes
+/// a slot of its own at its place.
+pub struct Slots<'a> {
+    pub section: Section,
+    pub items: &'a [Item],
+    /// The slot of a new item being typed here.
+    pub new_at: Option<usize>,
+    /// The field being typed in this section, if any.
+    pub editor: Option<&'a Editor>,
+    /// Cells for the text beside the gutter.
+    pub text_width: usize,
+    /// Blank rows between items (air for a room).
+    pub gap: usize,
+}
+
+impl<'a> Slots<'a> {
+    /// The slots of `section` when its text column is `text_width` cells.
+    pub fn new(app: &'a App, section: Section, text_width: usize, gap: usize) -> Self {
+        let editor = match &app.mode {
+            Mode::Edit(e) => match e.target {
+                EditTarget::NewItem { section: s, .. } if s == section => Some(e),
+                EditTarget::Item(id) if app.canvas.items(section).iter().any(|i| i.id == id) => {
+                    Some(e)
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        let new_at = editor.and_then(|e| match e.target {
+            EditTarget::NewItem { index, .. } => Some(index),
+            _ => None,
+        });
+        Self {
+            section,
+            items: app.canvas.items(section),
+            new_at,
+            editor,
+            text_width: text_width.max(1),
+            gap,
+        }
+    }
+
+    /// The slots of a section drawn in `content` (title row included).
+    pub fn in_area(app: &'a App, section: Section, content: Rect, gap: usize) -> Self {
+        Self::new(
+            app,
+            section,
+            text_width(section, usize::from(content.width)),
+            gap,
+        )
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len() + usize::from(self.new_at.is_some())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The item in a slot (`None` for the new item being typed).
+    pub fn item(&self, slot: usize) -> Option<&'a Item> {
+        match self.new_at {
+            Some(n) if slot == n => None,
+            Some(n) if slot > n => self.items.get(slot - 1),
+            _ => self.items.get(slot),
+        }
+    }
+
+    /// The item index of a slot, if it holds an item.
+    pub fn item_index(&self, slot: usize) -> Option<usize> {
+        match self.new_at {
+            Some(n) if slot == n => None,
+            Some(n) if slot > n => Some(slot - 1),
+            _ => Some(slot),
+        }
+    }
+
+    /// The field typed in this slot, if it is being typed.
+    pub fn editing(&self, slot: usize) -> Option<&'a Editor> {
+        let editor = self.editor?;
+        match (editor.target, self.item(slot)) {
+            (EditTarget::NewItem { .. }, None) => Some(editor),
+            (EditTarget::Item(id), Some(item)) if item.id == id => Some(editor),
+            _ => None,
+        }
+    }
+
+    /// Rows a slot takes.
+    pub fn height(&self, slot: usize) -> usize {
+        if let Some(editor) = self.editing(slot) {
+            let f = &editor.field;
+            return wrap::cursor_rows(f.text(), self.text_width, f.cursor());
+        }
+        self.item(slot).map_or(1, |item| {
+            let (text, _) = item_text(self.section, item);
+            wrap::line_count(&text, self.text_width)
+        })
+    }
+
+    /// Rows the title and all items need, counted no further than `cap`.
+    pub fn need(&self, cap: usize) -> usize {
+        if self.is_empty() {
+            return 2;
+        }
+        let mut rows = 1;
+        for slot in 0..self.len() {
+            if slot > 0 {
+                rows += self.gap;
+            }
+            rows += self.height(slot);
+            if rows >= cap {
+                return cap;
+            }
+        }
+        rows
+    }
+
+    /// The line of a slot the cursor is on, when it is being typed.
+    pub fn cursor_line(&self, slot: usize) -> usize {
+        self.editing(slot).map_or(0, |e| {
+            wrap::position(e.field.text(), self.text_width, e.field.cursor()).0
+        })
+    }
+
+    /// The slot to keep selected in view: the field being typed, else the selection.
+    pub fn focus_slot(&self, selected: usize) -> usize {
+        if let Some(n) = self.new_at {
+            return n;
+        }
+        if let Some(editor) = self.editor
+            && let EditTarget::Item(id) = editor.target
+            && let Some(i) = self.items.iter().position(|it| it.id == id)
+        {
+            return i;
+        }
+        selected.min(self.len().saturating_sub(1))
+    }
+
+    /// The first slot to show in `rows` so that slot `keep` is shown whole
+    /// (or from its top, when it is taller than `rows`), moving `scroll` as
+    /// little as possible and leaving no blank rows below the last item.
+    pub fn scroll_to_show(&self, scroll: usize, keep: usize, rows: usize) -> usize {
+        let len = self.len();
+        if len == 0 {
+            return 0;
+        }
+        let keep = keep.min(len - 1);
+        let fits_back = |from: usize| {
+            // The smallest start such that `from` and what follows up to it fit.
+            let mut start = from;
+            let mut used = self.height(from);
+            while start > 0 {
+                let more = self.gap + self.height(start - 1);
+                if used + more > rows {
+                    break;
+                }
+                used += more;
+                start -= 1;
+            }
+            start
+        };
+        let lowest = fits_back(keep);
+        let last_start = fits_back(len - 1);
+        scroll.min(keep).max(lowest).min(last_start)
+    }
+}
+
+/// One slot placed in a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placed {
+    pub slot: usize,
+    /// The row of its first shown line.
+    pub y: u16,
+    /// Its lines hidden above (an item taller than the list, scrolled inside).
+    pub skip: usize,
+    /// Its lines shown.
+    pub shown: usize,
+    /// All its lines.
+    pub lines: usize,
+}
+
+impl Placed {
+    /// Whether some of its lines are not shown.
+    pub fn is_cut(&self) -> bool {
+        self.skip > 0 || self.shown < self.lines
+    }
+}
+
+/// The items of a list as drawn: which, where, and how many are out of view.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Placement {
+    pub scroll: usize,
+    pub placed: Vec<Placed>,
+    /// Items entirely above the shown ones.
+    pub above: usize,
+    /// Items below the shown ones, or shown only in part.
+    pub below: usize,
+}
+
+impl Placement {
+    /// The slot drawn on row `y`, if any (any line of it; gaps belong to none).
+    pub fn slot_at(&self, y: u16) -> Option<usize> {
+        self.placed
+            .iter()
+            .find(|p| y >= p.y && usize::from(y - p.y) < p.shown)
+            .map(|p| p.slot)
+    }
+}
+
+/// Places the slots in `list` (the rows under the title), starting near
+/// `scroll` and keeping slot `keep` whole in view; `line_in_keep` is the line
+/// of `keep` that must be visible when it is taller than the list (the
+/// cursor's, while typing).
+pub fn place(
+    slots: &Slots<'_>,
+    list: Rect,
+    scroll: usize,
+    keep: usize,
+    line_in_keep: usize,
+) -> Placement {
+    let rows = usize::from(list.height);
+    let len = slots.len();
+    if rows == 0 || len == 0 {
+        return Placement {
+            below: len,
+            ..Placement::default()
+        };
+    }
+    let scroll = slots.scroll_to_show(scroll, keep, rows);
+    let mut placed = Vec::new();
+    let mut y = 0;
+    let mut below = 0;
+    for slot in scroll..len {
+        if y >= rows {
+            below = len - slot;
+            break;
+        }
+        let lines = slots.height(slot);
+        let room = rows - y;
+        let (skip, shown) = if lines <= room {
+            (0, lines)
+        } else if slot == keep.min(len - 1) && y == 0 {
+            // Taller than the whole list: scroll inside, to the line that matters.
+            let skip = (line_in_keep + 1).saturating_sub(room).min(lines - room);
+            (skip, room)
+        } else {
+            (0, room)
+        };
+        placed.push(Placed {
+            slot,
+            y: list.y + y as u16,
+            skip,
+            shown,
+            lines,
+        });
+        if shown < lines {
+            below = len - slot;
+            break;
+        }
+        y += lines + slots.gap;
+    }
+    Placement {
+        scroll,
+        placed,
+        above: scroll,
+        below,
+    }
+}

@@ -1,0 +1,354 @@
+//! Wrapping text to a column by display width, the way every view of the
+//! canvas shows an item: broken at spaces, a word wider than the column broken
+//! inside it, a grapheme (CJK, emoji, a letter with its combining marks) never
+//! split. A leaf: the editor, `show` and the exports (SVG, HTML) all wrap with
+//! this one rule, so a printed canvas breaks where the screen does.
+//!
+//! Lines are byte ranges into the text that follow each other without gaps:
+//! joined, they give back the text. The spaces where a line breaks stay at the
+//! end of the line before; they are not drawn and do not count against the
+//! width ([`visible`] leaves them out).
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Where `text` breaks into lines of at most `width` cells (a width of 0 is
+/// taken as 1). Always at least one line, empty text included. A line is wider
+/// than `width` only when a single grapheme is (a wide character in a one-cell
+/// column).
+pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+    let mut lines = Vec::new();
+    breaks(text, width, |r| lines.push(r));
+    lines
+}
+
+/// How many lines `text` takes at `width`, without keeping them.
+pub fn line_count(text: &str, width: usize) -> usize {
+    let mut n = 0;
+    breaks(text, width, |_| n += 1);
+    n
+}
+
+/// The lines of `text` at `width` as the text to draw (break spaces left out).
+pub fn lines(text: &str, width: usize) -> Vec<&str> {
+    wrap(text, width)
+        .into_iter()
+        .map(|r| visible(&text[r]))
+        .collect()
+}
+
+/// A line without the spaces it broke at.
+pub fn visible(line: &str) -> &str {
+    line.trim_end_matches(is_break_space)
+}
+
+/// The display width of one grapheme, as a terminal draws it.
+pub fn grapheme_width(g: &str) -> usize {
+    g.width()
+}
+
+/// The width of a text as the sum of its graphemes: what a terminal grid uses.
+pub fn cells(text: &str) -> usize {
+    if plain(text) {
+        return (0..text.len()).map(|i| ascii_width(text, i)).sum();
+    }
+    text.graphemes(true).map(grapheme_width).sum()
+}
+
+/// Where a byte offset of `text` is drawn once wrapped at `width`: (line,
+/// column). An offset just past a full line's last cell goes to the start of
+/// the next line, where typing continues; that line may be one more than
+/// [`wrap`] gives, and [`cursor_rows`] counts it.
+pub fn position(text: &str, width: usize, offset: usize) -> (usize, usize) {
+    let width = width.max(1);
+    let lines = wrap(text, width);
+    let offset = offset.min(text.len());
+    let index = lines
+        .iter()
+        .rposition(|r| r.start <= offset)
+        .unwrap_or_default();
+    let line = &lines[index];
+    let col = cells(&text[line.start..offset]);
+    if col >= width {
+        (index + 1, 0)
+    } else {
+        (index, col)
+    }
+}
+
+/// The rows a text field needs at `width` with its cursor at `offset`.
+pub fn cursor_rows(text: &str, width: usize, offset: usize) -> usize {
+    line_count(text, width).max(position(text, width, offset).0 + 1)
+}
+
+/// The byte offset drawn at (`line`, `col`) once wrapped at `width`: the
+/// nearest grapheme boundary at or before that column, or the line's end.
+/// Lines past the last go to the end of the text.
+pub fn offset_at(text: &str, width: usize, line: usize, col: usize) -> usize {
+    let lines = wrap(text, width);
+    let Some(range) = lines.get(line) else {
+        return text.len();
+    };
+    let last = line + 1 == lines.len();
+    // The end of a line that breaks is before its break spaces' last grapheme,
+    // so that the offset stays on this line.
+    let shown = &text[range.clone()];
+    let mut used = 0;
+    for (i, g) in shown.grapheme_indices(true) {
+        let w = grapheme_width(g);
+        if used + w > col || (!last && range.start + i + g.len() == range.end) {
+            return range.start + i;
+        }
+        used += w;
+    }
+    range.end
+}
+
+/// Whether every byte of `text` is a grapheme of its own (ASCII without
+/// "\r\n"), so the fast path may walk bytes.
+fn plain(text: &str) -> bool {
+    text.is_ascii() && !text.as_bytes().contains(&b'\r')
+}
+
+/// The width of the ASCII byte at `i`.
+fn ascii_width(text: &str, i: usize) -> usize {
+    if text.as_bytes()[i].is_ascii_control() {
+        grapheme_width(&text[i..=i])
+    } else {
+        1
+    }
+}
+
+/// Whether a character is a space a line may break at.
+fn is_break_space(c: char) -> bool {
+    c == ' ' || c == '\u{3000}'
+}
+
+/// A run of text: a word, or the spaces after it.
+struct Run {
+    start: usize,
+    end: usize,
+    width: usize,
+    space: bool,
+}
+
+/// The runs of `text` in order: words and space runs alternate.
+fn runs(text: &str, mut each: impl FnMut(Run)) {
+    let mut current: Option<Run> = None;
+    let mut push =
+        |start: usize, g: &str, w: usize, space: bool, current: &mut Option<Run>| match current {
+            Some(run) if run.space == space => {
+                run.end = start + g.len();
+                run.width += w;
+            }
+            _ => {
+                if let Some(done) = current.take() {
+                    each(done);
+                }
+                *current = Some(Run {
+                    start,
+                    end: start + g.len(),
+                    width: w,
+                    space,
+                });
+            }
+        };
+    if plain(text) {
+        for (i, b) in text.bytes().enumerate() {
+            push(
+                i,
+                &text[i..=i],
+                ascii_width(text, i),
+                b == b' ',
+                &mut current,
+            );
+        }
+    } else {
+        for (i, g) in text.grapheme_indices(true) {
+            let space = g.chars().all(is_break_space);
+            push(i, g, grapheme_width(g), space, &mut current);
+        }
+    }
+    if let Some(done) = current {
+        each(done);
+    }
+}
+
+/// Calls `line` with each line's byte range, in order.
+fn breaks(text: &str, width: usize, mut line: impl FnMut(Range<usize>)) {
+    let width = width.max(1);
+    let mut start = 0;
+    // Cells used on the current line up to the end of its last word.
+    let mut used = 0;
+    // The width of the spaces after that word, not yet counted.
+    let mut spaces = 0;
+    runs(text, |run| {
+        if run.space {
+            spaces += run.width;
+            return;
+        }
+        if used > 0 || spaces > 0 {
+            if used + spaces + run.width <= width {
+                used += spaces + run.width;
+                spaces = 0;
+                return;
+            }
+            // Leading spaces that leave no room stay on a line of their own.
+            line(start..run.start);
+            start = run.start;
+            used = 0;
+            spaces = 0;
+        }
+        if run.width <= width {
+            used = run.width;
+            return;
+        }
+        // A word wider than the column breaks inside it, between graphemes.
+        let word = &text[run.start..run.end];
+        let mut split = |i: usize, w: usize| {
+            if used + w > width && used > 0 {
+                line(start..run.start + i);
+                start = run.start + i;
+                used = 0;
+            }
+            used += w;
+        };
+        if plain(word) {
+            for i in 0..word.len() {
+                split(i, ascii_width(word, i));
+            }
+        } else {
+            for (i, g) in word.grapheme_indices(true) {
+                split(i, grapheme_width(g));
+            }
+        }
+    });
+    line(start..text.len());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(text: &str, width: usize) -> Vec<&str> {
+        lines(text, width)
+    }
+
+    #[test]
+    fn breaks_at_spaces() {
+        assert_eq!(
+            shown("Clients pay weeks after the work", 12),
+            ["Clients pay", "weeks after", "the work"]
+        );
+        assert_eq!(shown("fits", 10), ["fits"]);
+        assert_eq!(shown("", 10), [""]);
+    }
+
+    #[test]
+    fn a_word_wider_than_the_column_breaks_inside_it() {
+        assert_eq!(
+            shown("a supercalifragilistic b", 8),
+            ["a", "supercal", "ifragili", "stic b"]
+        );
+    }
+
+    #[test]
+    fn wide_characters_are_never_split() {
+        assert_eq!(shown("請求書が遅れる", 5), ["請求", "書が", "遅れ", "る"]);
+        assert_eq!(shown("👩‍💻👩‍💻👩‍💻", 4), ["👩‍💻👩‍💻", "👩‍💻"]);
+        assert_eq!(
+            shown("cafe\u{301} cafe\u{301}", 4),
+            ["cafe\u{301}", "cafe\u{301}"]
+        );
+    }
+
+    #[test]
+    fn lines_join_back_to_the_text() {
+        let text = "  Eat a proper   meal during the day ";
+        let joined: String = wrap(text, 7).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(joined, text);
+    }
+
+    #[test]
+    fn a_width_of_one_still_makes_progress() {
+        assert_eq!(shown("ab 日", 1), ["a", "b", "日"]);
+        assert_eq!(shown("ab", 0), ["a", "b"]);
+    }
+
+    #[test]
+    fn positions_follow_the_wrapped_lines() {
+        let text = "hello world";
+        assert_eq!(position(text, 6, 0), (0, 0));
+        assert_eq!(position(text, 6, 6), (1, 0));
+        assert_eq!(position(text, 6, 11), (1, 5));
+        // A full last line: the cursor waits at the start of the next one.
+        assert_eq!(position("abcdef", 6, 6), (1, 0));
+        assert_eq!(cursor_rows("abcdef", 6, 6), 2);
+        assert_eq!(position("日本語", 4, 9), (1, 2));
+    }
+
+    #[test]
+    fn offsets_come_back_from_positions() {
+        let text = "hello world again";
+        assert_eq!(offset_at(text, 6, 1, 2), 8);
+        assert_eq!(offset_at(text, 6, 0, 99), 5);
+        assert_eq!(offset_at(text, 6, 2, 99), text.len());
+        assert_eq!(offset_at(text, 6, 9, 0), text.len());
+        assert_eq!(offset_at("日本語", 4, 0, 3), 3);
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+    use unicode_segmentation::UnicodeSegmentation;
+
+    use super::*;
+
+    /// Words of letters, CJK, emoji (with ZWJ and skin tones) and combining
+    /// marks, with runs of spaces between them.
+    fn text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "[a-z]{1,12}",
+            "[請求書が遅れる日本語]{1,6}",
+            Just("👩‍💻".to_owned()),
+            Just("👍🏽".to_owned()),
+            Just("e\u{301}".to_owned()),
+            Just("한국어".to_owned()),
+            " {1,3}",
+            Just("\u{3000}".to_owned()),
+            "\\PC{1,4}",
+        ];
+        prop::collection::vec(piece, 0..30).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn wrapped_lines_fit_keep_graphemes_and_join_back(text in text(), width in 1usize..60) {
+            let lines = wrap(&text, width);
+            prop_assert!(!lines.is_empty());
+            let joined: String = lines.iter().map(|r| &text[r.clone()]).collect();
+            prop_assert_eq!(&joined, &text);
+            let bounds: Vec<usize> = text.grapheme_indices(true).map(|(i, _)| i).collect();
+            for r in &lines {
+                prop_assert!(r.start == text.len() || bounds.contains(&r.start), "split inside a grapheme at {}", r.start);
+                let line = visible(&text[r.clone()]);
+                let widest = line.graphemes(true).map(grapheme_width).max().unwrap_or(0);
+                prop_assert!(cells(line) <= width.max(widest), "{:?} is wider than {}", line, width);
+            }
+        }
+
+        #[test]
+        fn positions_and_offsets_agree(text in text(), width in 2usize..40) {
+            let n = line_count(&text, width);
+            prop_assert_eq!(n, wrap(&text, width).len());
+            for (i, _) in text.grapheme_indices(true) {
+                let (line, col) = position(&text, width, i);
+                prop_assert!(line < cursor_rows(&text, width, i));
+                prop_assert!(col < width);
+            }
+        }
+    }
+}
