@@ -224,7 +224,11 @@ fn editor_rows(
     let width = list::text_width(section, usize::from(area.width));
     let field = &editor.field;
     buf.set_style(area, t.cursor_row);
-    buf.set_string(area.x, area.y, "›", t.cursor_row);
+    // The mark stands just before the text, which starts where item texts do.
+    let mark_x = area.x + gutter.saturating_sub(2) as u16;
+    if mark_x < area.right() {
+        buf.set_string(mark_x, area.y, "›", t.cursor_row);
+    }
     let lines = wrap::lines(field.text(), width);
     let x = area.x + gutter as u16;
     for (row, line) in lines.iter().skip(p.skip).take(p.shown).enumerate() {

@@ -177,12 +177,13 @@ fn editor_command(file: &Path, env: &str) -> String {
     )
 }
 
-/// Whether a pain's list row shows the flag: "! ●●○ Late payments".
+/// Whether a pain's list row shows the flag: "!  ●●○ Late payments" (the
+/// cell between them is kept for the evidence status).
 fn flagged(screen: &str, item: &str) -> bool {
     screen.lines().any(|l| {
-        l.contains(&format!("! ●●○ {item}"))
-            || l.contains(&format!("! ●●● {item}"))
-            || l.contains(&format!("! ●○○ {item}"))
+        l.contains(&format!("!  ●●○ {item}"))
+            || l.contains(&format!("!  ●●● {item}"))
+            || l.contains(&format!("!  ●○○ {item}"))
     })
 }
 

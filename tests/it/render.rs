@@ -267,12 +267,12 @@ fn adding_an_item_shows_the_field_in_place() {
     let mut terminal = render(&mut app, 80, 24);
     let screen = text(&terminal);
     // The field stands where the item will, its text where item texts start.
-    assert!(screen.contains("›       Clients ghost me"), "{screen}");
+    assert!(screen.contains("      › Clients ghost me"), "{screen}");
     // The cursor sits right after the typed text.
     let cursor = terminal.get_cursor_position().unwrap();
     let line = screen.lines().nth(usize::from(cursor.y)).unwrap();
     let before: String = line.chars().take(usize::from(cursor.x)).collect();
-    assert!(before.ends_with("›       Clients ghost me"), "{before:?}");
+    assert!(before.ends_with("› Clients ghost me"), "{before:?}");
     insta::assert_snapshot!("adding_80x24", terminal.backend());
 }
 

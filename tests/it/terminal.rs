@@ -407,12 +407,18 @@ fn pains(path: &Path) -> Vec<String> {
 }
 
 /// Opens the editor on a new pain and types `text`, without Enter; waits
-/// until it is on screen (so the program has read every key).
+/// until its last word is on screen (so the program has read every key; the
+/// field wraps, so the whole text need not stand on one line).
 fn type_a_new_pain(t: &Tmux, name: &str, text: &str) {
     t.keys(name, &["5"]);
     t.keys(name, &["a"]);
     t.type_text(name, text);
-    t.wait_screen(name, text);
+    let tail = if text.len() <= 16 {
+        text
+    } else {
+        text.rsplit(' ').next().unwrap_or(text)
+    };
+    t.wait_screen(name, tail);
 }
 
 // ---------------------------------------------------------------------------
