@@ -25,7 +25,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use vpcanvas::app::{Action, App, RuntimeEvent};
+use vpcanvas::app::{Action, App, RuntimeEvent, TextEdit};
 use vpcanvas::canvas::file::{self, to_ron};
 use vpcanvas::canvas::{Canvas, Level, Section};
 use vpcanvas::fit::analyze;
@@ -216,6 +216,21 @@ mod edit {
             .bench_local_refs(|app| app.update(black_box(Action::LevelUp)));
     }
 
+    /// One character typed into the field of a long pain being edited: the
+    /// edit, the field's re-wrap and the scroll bookkeeping that keeps the
+    /// growing field in view.
+    #[divan::bench(args = sizes(), sample_size = 1, sample_count = 60)]
+    fn type_in_field(bencher: Bencher, items: usize) {
+        let mut template = editor(items);
+        template.update(Action::Edit);
+        for c in " and then some more words so the field wraps onto lines".chars() {
+            template.update(Action::Text(TextEdit::Insert(c)));
+        }
+        bencher
+            .with_inputs(|| template.clone())
+            .bench_local_refs(|app| app.update(black_box(Action::Text(TextEdit::Insert('x')))));
+    }
+
     /// The canvas clone `App::update` takes for its undo snapshot.
     #[divan::bench(args = sizes())]
     fn snapshot_clone(bencher: Bencher, items: usize) {
@@ -235,6 +250,29 @@ mod render {
     #[divan::bench(args = sizes())]
     fn draw(bencher: Bencher, items: usize) {
         let app = editor(items);
+        let area = Rect::new(0, 0, WIDTH, HEIGHT);
+        let mut buf = Buffer::empty(area);
+        bencher.bench_local(|| {
+            buf.reset();
+            ui::draw(black_box(&app), area, &mut buf);
+        });
+    }
+
+    /// A full frame of long items (80–140 characters, each wrapping onto
+    /// three or four lines): what wrapping costs at its worst.
+    #[divan::bench(args = sizes())]
+    fn draw_long_texts(bencher: Bencher, items: usize) {
+        let short = &fixture(items).canvas;
+        let mut canvas = Canvas::new(short.title.clone());
+        for section in Section::ALL {
+            for item in short.items(section) {
+                let mut item = item.clone();
+                item.text = format!("{} — and, said at length, {}", item.text, item.text);
+                canvas.insert_item(section, usize::MAX, item);
+            }
+        }
+        let mut app = App::new(canvas, scratch_file("long", items), true);
+        app.update(RuntimeEvent::Resize(WIDTH, HEIGHT));
         let area = Rect::new(0, 0, WIDTH, HEIGHT);
         let mut buf = Buffer::empty(area);
         bencher.bench_local(|| {

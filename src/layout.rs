@@ -58,6 +58,9 @@ pub struct Areas {
     pub summary: Rect,
     /// The section drawn large in projector mode.
     pub zoomed: Option<Section>,
+    /// The alternatives, under the products in the value map (the statement's
+    /// "unlike …"); empty when there are none or no room.
+    pub alternatives: Rect,
 }
 
 /// What projector mode shows large.
@@ -77,6 +80,8 @@ pub struct View {
     pub projector: Option<Stage>,
     /// Rows for the header: 1, or more for a large title.
     pub header_rows: u16,
+    /// Rows for the line under the canvas: more while a long field is typed there.
+    pub detail_rows: u16,
 }
 
 impl View {
@@ -85,6 +90,7 @@ impl View {
             focus,
             projector: None,
             header_rows: 1,
+            detail_rows: 1,
         }
     }
 }
@@ -98,9 +104,19 @@ pub fn areas(area: Rect, view: &View) -> Areas {
     areas_with(area, view, None)
 }
 
-/// Rows a section's title and items need at a content width, counted no
-/// further than a cap: `(section, width, cap) -> rows`.
-pub type Need<'a> = &'a dyn Fn(Section, u16, u16) -> u16;
+/// What the canvas holds, as rows: sections share their half by it.
+#[derive(Clone, Copy)]
+pub struct Need<'a> {
+    /// Rows a section's title and items need at a content width, counted no
+    /// further than a cap: `(section, width, cap) -> rows`.
+    pub section: &'a dyn Fn(Section, u16, u16) -> u16,
+    /// Rows the alternatives take at a width (0 when there are none).
+    pub alternatives: &'a dyn Fn(u16) -> u16,
+    /// Rows the focused section needs at a content width to show its title
+    /// and its selected item whole (0 for the other sections): the least it
+    /// is given when there is room.
+    pub keep: &'a dyn Fn(Section, u16) -> u16,
+}
 
 /// Computes the areas for a screen of `area`; with `need`, sections share
 /// their half's rows by what they hold.
@@ -124,6 +140,7 @@ pub fn areas_with(area: Rect, view: &View, need: Option<Need<'_>>) -> Areas {
         footer: Rect::default(),
         summary: Rect::default(),
         zoomed: None,
+        alternatives: Rect::default(),
     };
     if shape == Shape::TooSmall {
         return out;
@@ -136,7 +153,7 @@ pub fn areas_with(area: Rect, view: &View, need: Option<Need<'_>>) -> Areas {
     let [header, body, detail, footer] = Layout::vertical([
         Constraint::Length(header_rows),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(view.detail_rows.clamp(1, (area.height / 4).max(1))),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -152,6 +169,8 @@ pub fn areas_with(area: Rect, view: &View, need: Option<Need<'_>>) -> Areas {
             };
             out.halves = halves;
             let [products, creators, relievers] = split_half(halves[0], HALVES[0], need);
+            let (products, alternatives) = alternatives_under(products, need);
+            out.alternatives = alternatives;
             let [jobs, gains, pains] = split_half(halves[1], HALVES[1], need);
             out.sections[Section::Products.index()] = products;
             out.sections[Section::Creators.index()] = creators;
@@ -277,7 +296,7 @@ fn zoom(out: &mut Areas, body: Rect, zoomed: Section, need: Option<Need<'_>>) {
             let inner = rest.width.saturating_sub(2);
             let needs: Vec<u16> = others
                 .iter()
-                .map(|s| need(*s, inner, rest.height).saturating_add(2))
+                .map(|s| (need.section)(*s, inner, rest.height).saturating_add(2))
                 .collect();
             share(rest.height, &needs, &[4; 5])
         }
@@ -316,13 +335,26 @@ fn stacked_halves(body: Rect, need: Option<Need<'_>>) -> [Rect; 2] {
         };
         let [tall, top, bottom] = columns(probe.inner(Margin::new(1, 1)), half[0]);
         let cap = body.height;
-        let n = |s: Section, r: Rect| need(s, content(s, r).width, cap);
+        let n = |s: Section, r: Rect| (need.section)(s, content(s, r).width, cap);
         let column = n(half[1], top)
             .saturating_add(1)
             .saturating_add(n(half[2], bottom));
         n(half[0], tall).max(column).saturating_add(2)
     });
-    let heights = share(body.height, &needs, &[7, 7]);
+    // The half with the focus keeps room for its selected item, whole.
+    let mins = HALVES.map(|half| {
+        let [tall, top, bottom] = columns(body.inner(Margin::new(1, 1)), half[0]);
+        let k = |s: Section, r: Rect| (need.keep)(s, content(s, r).width);
+        let tall_keep = k(half[0], tall);
+        // In the shared column the other box keeps its title and a row.
+        let column_keep = k(half[1], top).max(k(half[2], bottom));
+        let column_keep = if column_keep > 0 { column_keep + 3 } else { 0 };
+        tall_keep
+            .max(column_keep)
+            .saturating_add(2)
+            .clamp(7, body.height.saturating_sub(7).max(7))
+    });
+    let heights = share(body.height, &needs, &mins);
     [
         Rect {
             height: heights[0],
@@ -334,6 +366,27 @@ fn stacked_halves(body: Rect, need: Option<Need<'_>>) -> [Rect; 2] {
             ..body
         },
     ]
+}
+
+/// The products column with the alternatives under it, when there are any
+/// and the products keep a title and three rows.
+fn alternatives_under(products: Rect, need: Option<Need<'_>>) -> (Rect, Rect) {
+    let rows = need.map_or(0, |n| (n.alternatives)(products.width.saturating_sub(1)));
+    if rows == 0 || products.height < rows.saturating_add(4) {
+        return (products, Rect::default());
+    }
+    // A line above them, then their words.
+    let rows = rows + 1;
+    let above = Rect {
+        height: products.height - rows,
+        ..products
+    };
+    let below = Rect {
+        y: above.bottom(),
+        height: rows,
+        ..products
+    };
+    (above, below)
 }
 
 /// A half's inside as its tall column and the full-height other column
@@ -358,10 +411,21 @@ fn split_half(half: Rect, sections: [Section; 3], need: Option<Need<'_>>) -> [Re
             let cap = column.height;
             // The upper box carries the divider line under it.
             let needs = [
-                need(upper, content(upper, column).width, cap).saturating_add(1),
-                need(lower, content(lower, column).width, cap),
+                (need.section)(upper, content(upper, column).width, cap).saturating_add(1),
+                (need.section)(lower, content(lower, column).width, cap),
             ];
-            share(column.height, &needs, &[3, 2])[0]
+            // The focused box keeps room for its selected item, whole; the
+            // other keeps its title and a row.
+            let keep_upper = (need.keep)(upper, content(upper, column).width);
+            let keep_lower = (need.keep)(lower, content(lower, column).width);
+            let room = column.height;
+            let mins = [
+                keep_upper
+                    .saturating_add(1)
+                    .clamp(3, room.saturating_sub(2).max(3)),
+                keep_lower.clamp(2, room.saturating_sub(3).max(2)),
+            ];
+            share(column.height, &needs, &mins)[0]
         }
         None => {
             let [top, _] = Layout::vertical([Constraint::Percentage(50); 2]).areas(column);
@@ -426,6 +490,42 @@ pub fn list_area(a: &Areas, section: Section) -> Rect {
 /// Blank rows between items: air in the section zoomed for a room.
 pub fn gap(a: &Areas, section: Section) -> usize {
     usize::from(a.zoomed == Some(section))
+}
+
+/// The first of `len` items of varying height to show in `rows` rows so that
+/// item `keep` is shown whole (from its top, when taller than `rows`), moving
+/// `scroll` as little as possible and leaving no blank rows below the last
+/// item. `gap` blank rows separate items. Looks at no more items than fit.
+pub fn scroll_rows(
+    scroll: usize,
+    keep: usize,
+    rows: usize,
+    len: usize,
+    gap: usize,
+    height: &dyn Fn(usize) -> usize,
+) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    let keep = keep.min(len - 1);
+    // The smallest start such that `from` and the items before it fit.
+    let fits_back = |from: usize| {
+        let mut start = from;
+        let mut used = height(from);
+        while start > 0 {
+            let more = gap + height(start - 1);
+            if used + more > rows {
+                break;
+            }
+            used += more;
+            start -= 1;
+        }
+        start
+    };
+    scroll
+        .min(keep)
+        .max(fits_back(keep))
+        .min(fits_back(len - 1))
 }
 
 /// The first visible index so that `selected` is on screen, moving `scroll`

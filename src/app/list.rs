@@ -11,7 +11,7 @@ use std::borrow::Cow;
 
 use ratatui::layout::Rect;
 
-use super::{App, EditTarget, Editor, Mode};
+use super::{App, EditTarget, Editor, LinkPicker, Mode, StatementView};
 use crate::canvas::{Item, JobKind, Section};
 use crate::text::wrap;
 
@@ -25,6 +25,63 @@ pub fn gutter_width(section: Section) -> usize {
 /// gutter, and one clear of the divider on the right.
 pub fn text_width(section: Section, width: usize) -> usize {
     width.saturating_sub(gutter_width(section) + 1).max(1)
+}
+
+/// Cells before a candidate's text in the link picker: tick, flag, and the
+/// level dots for the customer profile.
+pub fn picker_prefix_width(section: Section) -> usize {
+    if section.has_level() { 9 } else { 6 }
+}
+
+/// Rows the link picker's contents take at an inside width: the source's
+/// words, then every candidate wrapped; counted no further than `cap`.
+pub fn picker_rows(app: &App, picker: &LinkPicker, inner: usize, cap: usize) -> usize {
+    let source = app
+        .canvas
+        .item(picker.source)
+        .map_or("", |i| i.text.as_str());
+    let mut rows = wrap::line_count(&format!("“{}”", crate::text::safe(source)), inner);
+    let width = inner.saturating_sub(picker_prefix_width(picker.section));
+    for item in app.canvas.items(picker.section) {
+        if rows >= cap {
+            return cap;
+        }
+        rows += wrap::line_count(&item_text(picker.section, item).0, width);
+    }
+    rows
+}
+
+/// Cells before a part's choice in the statement view (the part's name).
+pub const STATEMENT_LABEL: usize = 23;
+
+/// The statement view's contents wrapped at an inside width: the sentence's
+/// lines, and each part's choice (as drawn, between ‹ ›) with its lines.
+pub fn statement_lines(
+    app: &App,
+    view: &StatementView,
+    inner: usize,
+) -> (Vec<String>, Vec<Vec<String>>) {
+    let sentence = crate::text::safe(&crate::statement::compose(&app.canvas, &view.choice));
+    let sentence_lines = wrap::lines(&sentence, inner)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let room = inner.saturating_sub(STATEMENT_LABEL).max(1);
+    let parts = crate::statement::Part::ALL
+        .into_iter()
+        .map(|part| {
+            let value = view
+                .choice
+                .text(&app.canvas, part)
+                .map_or_else(|| "(left out)".to_owned(), crate::text::safe);
+            let shown = format!("‹ {value} ›");
+            wrap::lines(&shown, room)
+                .into_iter()
+                .map(str::to_owned)
+                .collect()
+        })
+        .collect();
+    (sentence_lines, parts)
 }
 
 /// The short tag a job's kind shows before its text.
@@ -201,28 +258,8 @@ impl<'a> Slots<'a> {
     /// (or from its top, when it is taller than `rows`), moving `scroll` as
     /// little as possible and leaving no blank rows below the last item.
     pub fn scroll_to_show(&self, scroll: usize, keep: usize, rows: usize) -> usize {
-        let len = self.len();
-        if len == 0 {
-            return 0;
-        }
-        let keep = keep.min(len - 1);
-        let fits_back = |from: usize| {
-            // The smallest start such that `from` and what follows up to it fit.
-            let mut start = from;
-            let mut used = self.height(from);
-            while start > 0 {
-                let more = self.gap + self.height(start - 1);
-                if used + more > rows {
-                    break;
-                }
-                used += more;
-                start -= 1;
-            }
-            start
-        };
-        let lowest = fits_back(keep);
-        let last_start = fits_back(len - 1);
-        scroll.min(keep).max(lowest).min(last_start)
+        let height = |slot: usize| self.height(slot);
+        crate::layout::scroll_rows(scroll, keep, rows, self.len(), self.gap, &height)
     }
 }
 

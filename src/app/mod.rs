@@ -158,6 +158,20 @@ pub enum EditTarget {
     Timer,
 }
 
+impl EditTarget {
+    /// What the field is called on the line under the canvas, for fields that
+    /// are not items (an item is typed in its place on the canvas).
+    pub fn label(self) -> Option<&'static str> {
+        match self {
+            EditTarget::Title => Some("Title: "),
+            EditTarget::Segment => Some("Customer segment: "),
+            EditTarget::Alternatives => Some("Alternatives (comma-separated): "),
+            EditTarget::Timer => Some("Timer (minutes, or 5:30; 0 clears): "),
+            EditTarget::Item(_) | EditTarget::NewItem { .. } => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Editor {
     pub target: EditTarget,

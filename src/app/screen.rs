@@ -8,8 +8,9 @@ use unicode_width::UnicodeWidthStr;
 use crate::layout::{self, Areas, BIG_HEADER_ROWS, Stage, View, centered};
 
 use super::list::{Placement, Slots, place};
-use super::{App, Mode, Walkthrough};
+use super::{App, EditTarget, Mode, Walkthrough};
 use crate::canvas::Section;
+use crate::text::wrap;
 
 impl App {
     /// What projector mode shows large: the focused section, or the summary.
@@ -41,7 +42,47 @@ impl App {
             } else {
                 1
             },
+            detail_rows: self.detail_rows(area.width),
         }
+    }
+
+    /// Rows the line under the canvas wants: one, or as many as a field typed
+    /// there (title, segment, alternatives, timer) takes once wrapped.
+    fn detail_rows(&self, width: u16) -> u16 {
+        let Mode::Edit(editor) = &self.mode else {
+            return 1;
+        };
+        let Some(label) = editor.target.label() else {
+            return 1;
+        };
+        let room = usize::from(width).saturating_sub(label.width() + 2);
+        let f = &editor.field;
+        u16::try_from(wrap::cursor_rows(f.text(), room, f.cursor())).unwrap_or(u16::MAX)
+    }
+
+    /// The width the field being typed wraps at, as drawn: an item's text
+    /// column, or the room after the label under the canvas.
+    pub fn field_width(&self) -> usize {
+        let Mode::Edit(editor) = &self.mode else {
+            return usize::MAX;
+        };
+        let screen = Rect::new(0, 0, self.screen.0, self.screen.1);
+        let a = self.areas(screen);
+        if let Some(label) = editor.target.label() {
+            return usize::from(a.detail.width)
+                .saturating_sub(label.width() + 2)
+                .max(1);
+        }
+        let section = match editor.target {
+            EditTarget::NewItem { section, .. } => section,
+            EditTarget::Item(id) => Section::ALL
+                .into_iter()
+                .find(|s| self.canvas.items(*s).iter().any(|i| i.id == id))
+                .unwrap_or(self.focus),
+            _ => self.focus,
+        };
+        let list = layout::list_area(&a, section);
+        super::list::text_width(section, usize::from(list.width))
     }
 
     /// The areas of the screen `area`: what drawing, scrolling and the mouse
@@ -52,7 +93,37 @@ impl App {
             let slots = Slots::in_area(self, section, content, 0);
             u16::try_from(slots.need(usize::from(cap))).unwrap_or(cap)
         };
-        layout::areas_with(area, &self.view(area), Some(&need))
+        let alternatives = |width: u16| -> u16 {
+            let text = self.alternatives_text();
+            if text.is_empty() {
+                return 0;
+            }
+            let rows = wrap::line_count(&text, usize::from(width).saturating_sub(2));
+            u16::try_from(rows).unwrap_or(u16::MAX)
+        };
+        let keep = |section: Section, width: u16| -> u16 {
+            if section != self.focus {
+                return 0;
+            }
+            let content = Rect::new(0, 0, width, 1);
+            let slots = Slots::in_area(self, section, content, 0);
+            if slots.is_empty() {
+                return 2;
+            }
+            let kept = slots.focus_slot(self.selected_index(section));
+            u16::try_from(slots.height(kept) + 1).unwrap_or(u16::MAX)
+        };
+        let need = layout::Need {
+            section: &need,
+            alternatives: &alternatives,
+            keep: &keep,
+        };
+        layout::areas_with(area, &self.view(area), Some(need))
+    }
+
+    /// The alternatives as drawn under the value map: one line of text.
+    pub fn alternatives_text(&self) -> String {
+        crate::text::safe(&self.canvas.alternatives.join(" · "))
     }
 
     /// Where the items of a section are drawn in these areas.
@@ -69,10 +140,19 @@ impl App {
         match &self.mode {
             Mode::Help => Some(layout::help_area(area)),
             Mode::Link(p) => {
-                let n = layout::cells(self.canvas.items(p.section).len());
-                Some(centered(area, 80, n.saturating_add(4)))
+                let inner = usize::from(area.width.min(80)).saturating_sub(2);
+                let cap = usize::from(area.height);
+                let rows = super::list::picker_rows(self, p, inner, cap);
+                let rows = u16::try_from(rows).unwrap_or(u16::MAX);
+                Some(centered(area, 80, rows.saturating_add(2)))
             }
-            Mode::Statement(_) => Some(centered(area, 90, 17)),
+            Mode::Statement(view) => {
+                let inner = usize::from(area.width.min(90)).saturating_sub(2);
+                let (sentence, parts) = super::list::statement_lines(self, view, inner);
+                let rows = sentence.len() + 1 + parts.iter().map(Vec::len).sum::<usize>();
+                let rows = u16::try_from(rows).unwrap_or(u16::MAX);
+                Some(centered(area, 90, rows.saturating_add(2)))
+            }
             Mode::Export => Some(centered(area, 64, 11)),
             Mode::Recover(_) | Mode::Conflict => Some(centered(area, 76, 10)),
             Mode::Normal | Mode::Edit(_) => None,

@@ -9,6 +9,8 @@
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+use crate::text::wrap;
+
 /// An edit to a text field. Keys map to these in the keymap.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TextEdit {
@@ -32,6 +34,10 @@ pub enum TextEdit {
     Home,
     /// Move to the end.
     End,
+    /// Move to the line above, once wrapped (to the start on the first line).
+    Up,
+    /// Move to the line below, once wrapped (to the end on the last line).
+    Down,
     /// Delete the word before the cursor.
     DeleteWordBack,
     /// Delete from the start to the cursor.
@@ -90,6 +96,29 @@ impl TextField {
         self.text[..self.cursor].width()
     }
 
+    /// Applies an edit to a field drawn `width` cells wide: Up and Down move
+    /// between its wrapped lines, keeping the column.
+    pub fn apply_wrapped(&mut self, edit: &TextEdit, width: usize) {
+        match edit {
+            TextEdit::Up => self.move_line(width, -1),
+            TextEdit::Down => self.move_line(width, 1),
+            other => self.apply(other),
+        }
+    }
+
+    /// Moves the cursor `delta` wrapped lines, to the same column (or the
+    /// nearest boundary before it); past the first or last line, to the start
+    /// or the end.
+    fn move_line(&mut self, width: usize, delta: isize) {
+        let (line, col) = wrap::position(&self.text, width, self.cursor);
+        let lines = wrap::line_count(&self.text, width);
+        match line.checked_add_signed(delta) {
+            None => self.cursor = 0,
+            Some(target) if target >= lines => self.cursor = self.text.len(),
+            Some(target) => self.cursor = wrap::offset_at(&self.text, width, target, col),
+        }
+    }
+
     pub fn apply(&mut self, edit: &TextEdit) {
         if std::mem::take(&mut self.selected) {
             match edit {
@@ -130,8 +159,8 @@ impl TextField {
             TextEdit::Right => self.cursor = self.next_boundary(),
             TextEdit::WordLeft => self.cursor = self.word_left(),
             TextEdit::WordRight => self.cursor = self.word_right(),
-            TextEdit::Home => self.cursor = 0,
-            TextEdit::End => self.cursor = self.text.len(),
+            TextEdit::Home | TextEdit::Up => self.cursor = 0,
+            TextEdit::End | TextEdit::Down => self.cursor = self.text.len(),
             TextEdit::DeleteWordBack => {
                 let start = self.word_left();
                 self.text.replace_range(start..self.cursor, "");
@@ -304,6 +333,27 @@ mod tests {
         f.apply(&TextEdit::Home);
         f.apply(&TextEdit::ClearToEnd);
         assert_eq!(f.text(), "");
+    }
+
+    #[test]
+    fn up_and_down_move_between_wrapped_lines() {
+        // "get paid " / "on time " / "please" at width 9.
+        let mut f = field("get paid on time please");
+        f.apply_wrapped(&TextEdit::Up, 9);
+        assert_eq!(&f.text()[f.cursor()..], "e please");
+        f.apply_wrapped(&TextEdit::Up, 9);
+        assert_eq!(&f.text()[f.cursor()..], "id on time please");
+        f.apply_wrapped(&TextEdit::Up, 9);
+        assert_eq!(f.cursor(), 0);
+        f.apply_wrapped(&TextEdit::Down, 9);
+        assert_eq!(&f.text()[f.cursor()..], "on time please");
+        f.apply_wrapped(&TextEdit::Down, 9);
+        f.apply_wrapped(&TextEdit::Down, 9);
+        assert_eq!(f.cursor(), f.text().len());
+        // Wide characters: the column is kept in cells, never inside one.
+        let mut f = field("日本語 a日本");
+        f.apply_wrapped(&TextEdit::Up, 6);
+        assert_eq!(wrap::position(f.text(), 6, f.cursor()), (0, 4));
     }
 
     #[test]

@@ -424,11 +424,16 @@ impl App {
     // -- the text field --------------------------------------------------------
 
     fn editing(&mut self, action: Action) -> Vec<Effect> {
+        let width = self.field_width();
         let Mode::Edit(editor) = &mut self.mode else {
             return Vec::new();
         };
         match action {
-            Action::Text(edit) => editor.field.apply(&edit),
+            Action::Text(edit) => {
+                editor.field.apply_wrapped(&edit, width);
+                // The field grows as it wraps: keep it, and the cursor, in view.
+                self.keep_selection_visible();
+            }
             Action::Paste(text) => editor.field.apply(&TextEdit::Paste(text)),
             Action::Confirm => return self.commit_edit(),
             Action::Cancel => {

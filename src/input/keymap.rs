@@ -242,6 +242,8 @@ pub fn bindings() -> &'static [Binding] {
             bind!(Text, [code(K::Right), ctrl('f')], A::Text(TextEdit::Right), "cursor right"),
             bind!(Text, [alt(K::Left), alt(K::Char('b'))], A::Text(TextEdit::WordLeft), "word left"),
             bind!(Text, [alt(K::Right), alt(K::Char('f'))], A::Text(TextEdit::WordRight), "word right"),
+            bind!(Text, [code(K::Up)], A::Text(TextEdit::Up), "line up (the field wraps)"),
+            bind!(Text, [code(K::Down)], A::Text(TextEdit::Down), "line down"),
             bind!(Text, [code(K::Home), ctrl('a')], A::Text(TextEdit::Home), "to the start"),
             bind!(Text, [code(K::End), ctrl('e')], A::Text(TextEdit::End), "to the end"),
             bind!(Text, [ctrl('w'), alt(K::Backspace)], A::Text(TextEdit::DeleteWordBack), "delete the word before"),

@@ -176,6 +176,36 @@ fn runs(text: &str, mut each: impl FnMut(Run)) {
     }
 }
 
+/// Lays a word wider than the column from `used` on, breaking it between
+/// graphemes wherever the line is full.
+fn split_word(
+    text: &str,
+    run: &Run,
+    width: usize,
+    start: &mut usize,
+    used: &mut usize,
+    line: &mut impl FnMut(Range<usize>),
+) {
+    let word = &text[run.start..run.end];
+    let mut split = |i: usize, w: usize| {
+        if *used + w > width && *used > 0 {
+            line(*start..run.start + i);
+            *start = run.start + i;
+            *used = 0;
+        }
+        *used += w;
+    };
+    if plain(word) {
+        for i in 0..word.len() {
+            split(i, ascii_width(word, i));
+        }
+    } else {
+        for (i, g) in word.grapheme_indices(true) {
+            split(i, grapheme_width(g));
+        }
+    }
+}
+
 /// Calls `line` with each line's byte range, in order.
 fn breaks(text: &str, width: usize, mut line: impl FnMut(Range<usize>)) {
     let width = width.max(1);
@@ -195,6 +225,14 @@ fn breaks(text: &str, width: usize, mut line: impl FnMut(Range<usize>)) {
                 spaces = 0;
                 return;
             }
+            if run.width > width && used + spaces < width {
+                // A word wider than any line starts where it stands and
+                // breaks inside, rather than leave this line short.
+                used += spaces;
+                spaces = 0;
+                split_word(text, &run, width, &mut start, &mut used, &mut line);
+                return;
+            }
             // Leading spaces that leave no room stay on a line of their own.
             line(start..run.start);
             start = run.start;
@@ -205,25 +243,7 @@ fn breaks(text: &str, width: usize, mut line: impl FnMut(Range<usize>)) {
             used = run.width;
             return;
         }
-        // A word wider than the column breaks inside it, between graphemes.
-        let word = &text[run.start..run.end];
-        let mut split = |i: usize, w: usize| {
-            if used + w > width && used > 0 {
-                line(start..run.start + i);
-                start = run.start + i;
-                used = 0;
-            }
-            used += w;
-        };
-        if plain(word) {
-            for i in 0..word.len() {
-                split(i, ascii_width(word, i));
-            }
-        } else {
-            for (i, g) in word.grapheme_indices(true) {
-                split(i, grapheme_width(g));
-            }
-        }
+        split_word(text, &run, width, &mut start, &mut used, &mut line);
     });
     line(start..text.len());
 }
@@ -250,7 +270,7 @@ mod tests {
     fn a_word_wider_than_the_column_breaks_inside_it() {
         assert_eq!(
             shown("a supercalifragilistic b", 8),
-            ["a", "supercal", "ifragili", "stic b"]
+            ["a superc", "alifragi", "listic b"]
         );
     }
 

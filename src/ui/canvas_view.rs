@@ -29,6 +29,7 @@ pub fn draw(app: &App, a: &Areas, buf: &mut Buffer) -> Option<(u16, u16)> {
                 .render(*rect, buf);
         }
     }
+    alternatives(app, a.alternatives, buf);
     let linked = app
         .selected_item()
         .map(|i| app.canvas().linked_to(i.id))
@@ -43,10 +44,16 @@ pub fn draw(app: &App, a: &Areas, buf: &mut Buffer) -> Option<(u16, u16)> {
             Shape::Focus => {}
             Shape::Zoom => {
                 let zoomed = a.zoomed == Some(section);
-                Block::bordered()
+                let mut block = Block::bordered()
                     .border_set(if zoomed { border::THICK } else { border::PLAIN })
-                    .border_style(if zoomed { t.title } else { t.half_border })
-                    .render(area, buf);
+                    .border_style(if zoomed { t.title } else { t.half_border });
+                if zoomed {
+                    // The question the room answers at this step, on the frame.
+                    let room = usize::from(area.width).saturating_sub(4);
+                    let question = text::truncate_words(guiding_question(section), room);
+                    block = block.title(Span::styled(format!(" {question} "), t.header));
+                }
+                block.render(area, buf);
             }
             _ => dividers(app, section, area, buf),
         }
@@ -55,6 +62,41 @@ pub fn draw(app: &App, a: &Areas, buf: &mut Buffer) -> Option<(u16, u16)> {
         }
     }
     cursor
+}
+
+/// The one-line question a workshop asks of a section, in our own words.
+pub fn guiding_question(section: Section) -> &'static str {
+    match section {
+        Section::Jobs => "What is the customer trying to get done?",
+        Section::Pains => "What gets in their way, annoys or worries them?",
+        Section::Gains => "What outcomes would they love to have?",
+        Section::Products => "What do we offer to help with those jobs?",
+        Section::Relievers => "How does our offer ease those pains?",
+        Section::Creators => "How does our offer bring about those gains?",
+    }
+}
+
+/// The alternatives under the products: what the customer does today, which
+/// the statement's "unlike …" names.
+fn alternatives(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.height < 2 || area.width < 4 {
+        return;
+    }
+    let t = app.active_theme();
+    Block::new()
+        .borders(Borders::TOP | Borders::RIGHT)
+        .border_style(t.divider)
+        .title(Span::styled(" Alternatives today ", t.section_title))
+        .render(area, buf);
+    let width = usize::from(area.width).saturating_sub(2);
+    let words = app.alternatives_text();
+    for (row, line) in wrap::lines(&words, width).into_iter().enumerate() {
+        let y = area.y + 1 + row as u16;
+        if y >= area.bottom() {
+            break;
+        }
+        buf.set_stringn(area.x + 1, y, line, width, t.dim);
+    }
 }
 
 /// The thin lines between sections inside a half.

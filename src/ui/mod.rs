@@ -10,10 +10,11 @@ pub mod text;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::{App, EditTarget, Mode, SaveState, Status, StatusKind};
+use crate::app::{App, Mode, SaveState, Status, StatusKind};
 use crate::export::fit_summary;
 use crate::input::keymap::{context_of, hints};
 use crate::layout::{self, Shape};
@@ -188,66 +189,121 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
 fn detail(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
     let t = app.active_theme();
     if let Mode::Edit(editor) = &app.mode {
-        let label = match editor.target {
-            EditTarget::Title => "Title: ",
-            EditTarget::Segment => "Customer segment: ",
-            EditTarget::Alternatives => "Alternatives (comma-separated): ",
-            EditTarget::Timer => "Timer (minutes, or 5:30; 0 clears): ",
-            EditTarget::Item(_) | EditTarget::NewItem { .. } => {
-                Paragraph::new(Span::styled(" Enter keeps · Esc cancels", t.dim))
-                    .render_ref_safe(area, buf);
-                return None;
-            }
+        let Some(label) = editor.target.label() else {
+            Paragraph::new(Span::styled(" Enter keeps · Esc cancels", t.dim))
+                .render_ref_safe(area, buf);
+            return None;
         };
-        let label = format!(" {label}");
-        let room = usize::from(area.width).saturating_sub(text::width(&label));
-        let (shown, col) = text::window(editor.field.text(), editor.field.cursor_column(), room);
-        // A suggested default shows selected: typing replaces it.
-        let shown = if editor.field.is_selected() {
-            Span::styled(shown, t.selected)
-        } else {
-            Span::raw(shown)
-        };
-        Paragraph::new(Line::from(vec![Span::styled(label.clone(), t.key), shown]))
-            .render_ref_safe(area, buf);
-        let x = area
-            .x
-            .saturating_add(crate::layout::cells(text::width(&label) + col));
-        return (x < area.right()).then_some((x, area.y));
+        return field_rows(app, label, &editor.field, area, buf);
     }
     let Some(item) = app.selected_item() else {
         let msg = format!(" No {} yet — press a to add one", app.focus.noun());
         Paragraph::new(Span::styled(msg, t.dim)).render_ref_safe(area, buf);
         return None;
     };
+    // What the canvas does not show comes first (level, kind, links, the
+    // flag's meaning); the item's own words, drawn whole above, come last.
     let section = app.focus;
-    let mut spans = vec![Span::raw(" ")];
+    let mut parts: Vec<(String, Style)> = Vec::new();
+    let tags = crate::export::item_tags(section, item);
+    if !tags.is_empty() {
+        parts.push((tags, t.level));
+    }
+    let linked = crate::export::linked_texts(app.canvas(), item);
+    if !linked.is_empty() {
+        let verb = crate::export::link_verb(section);
+        parts.push((format!("{verb}: {}", text::safe(&linked)), t.linked));
+    }
     if app.fit().is_flagged(item.id) {
         let what = if section == crate::canvas::Section::Pains {
             "no pain reliever yet"
         } else {
             "no gain creator yet"
         };
-        spans.push(Span::styled(format!("! {what} (m links one) · "), t.flag));
+        parts.push((format!("! {what} (m links one)"), t.flag));
     }
-    let tags = crate::export::item_tags(section, item);
-    if !tags.is_empty() {
-        spans.push(Span::styled(format!("{tags} · "), t.level));
-    }
-    let linked = crate::export::linked_texts(app.canvas(), item);
-    if !linked.is_empty() {
-        spans.push(Span::styled(
-            format!(
-                "{}: {} · ",
-                crate::export::link_verb(section),
-                text::safe(&linked)
-            ),
-            t.linked,
-        ));
-    }
-    spans.push(Span::raw(text::safe(&item.text)));
-    Paragraph::new(Line::from(spans)).render_ref_safe(area, buf);
+    parts.push((text::safe(&item.text), t.item));
+    let room = usize::from(area.width).saturating_sub(1);
+    let mut line = fit_parts(&parts, (" · ", t.dim), room);
+    line.spans.insert(0, Span::raw(" "));
+    Paragraph::new(line).render_ref_safe(area, buf);
     None
+}
+
+/// A field typed under the canvas: its label, then the text wrapped beside
+/// it over as many rows as there are, following the cursor when there are
+/// fewer rows than lines. Returns where the cursor goes.
+fn field_rows(
+    app: &App,
+    label: &str,
+    field: &crate::app::TextField,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Option<(u16, u16)> {
+    use crate::text::wrap;
+    let t = app.active_theme();
+    if area.width == 0 || area.height == 0 {
+        return None;
+    }
+    let label = format!(" {label}");
+    let indent = text::width(&label);
+    let room = usize::from(area.width).saturating_sub(indent + 1);
+    if room == 0 {
+        Paragraph::new(Span::styled(label, t.key)).render_ref_safe(area, buf);
+        return None;
+    }
+    buf.set_stringn(area.x, area.y, &label, usize::from(area.width), t.key);
+    let (line, col) = wrap::position(field.text(), room, field.cursor());
+    let rows = usize::from(area.height);
+    let skip = (line + 1).saturating_sub(rows);
+    let x = area.x + indent as u16;
+    for (row, shown) in wrap::lines(field.text(), room)
+        .into_iter()
+        .skip(skip)
+        .take(rows)
+        .enumerate()
+    {
+        // A suggested default shows selected: typing replaces it.
+        let style = if field.is_selected() { t.selected } else { t.base };
+        buf.set_stringn(x, area.y + row as u16, shown, room, style);
+    }
+    let cx = x + col as u16;
+    let cy = area.y + (line - skip) as u16;
+    (cx < area.right() && cy < area.bottom()).then_some((cx, cy))
+}
+
+/// Parts of a line joined by a separator and cut to `width` cells at a word
+/// boundary, ending with "…" when cut: never in the middle of a word.
+pub fn fit_parts(parts: &[(String, Style)], sep: (&str, Style), width: usize) -> Line<'static> {
+    let mut full = String::new();
+    let mut pieces = Vec::new();
+    for (i, (words, style)) in parts.iter().enumerate() {
+        if i > 0 {
+            let start = full.len();
+            full.push_str(sep.0);
+            pieces.push((start, full.len(), sep.1));
+        }
+        let start = full.len();
+        full.push_str(words);
+        pieces.push((start, full.len(), *style));
+    }
+    let cut = if crate::text::wrap::cells(&full) <= width {
+        full.len()
+    } else {
+        let kept = text::truncate_words(&full, width);
+        let kept = kept.strip_suffix('…').unwrap_or(&kept);
+        // A cut right after a separator leaves no dangling " ·".
+        kept.trim_end_matches([' ', '·']).len().min(full.len())
+    };
+    let mut spans: Vec<Span<'static>> = pieces
+        .into_iter()
+        .filter(|(start, _, _)| *start < cut)
+        .map(|(start, end, style)| Span::styled(full[start..end.min(cut)].to_owned(), style))
+        .collect();
+    if cut < full.len() {
+        spans.push(Span::styled("…", sep.1));
+    }
+    Line::from(spans)
 }
 
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {

@@ -2,7 +2,7 @@
 //! statement view, the export menu and the questions (recovery, conflict).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
@@ -16,6 +16,8 @@ use crate::theme::Theme;
 
 use super::canvas_view::level_dots;
 use super::text;
+use crate::app::list;
+use crate::text::wrap;
 
 /// A centred rectangle of at most `w`×`h` inside `area`.
 /// Clears `rect` and draws a dialog frame with a title and a bottom hint;
@@ -170,21 +172,35 @@ pub fn picker(app: &App, picker: &LinkPicker, area: Rect, buf: &mut Buffer) {
     if inner.height == 0 {
         return;
     }
+    // The source's words in full, then the candidates, each wrapped.
     let head = format!("“{}”", text::safe(source_text));
-    Paragraph::new(Span::styled(
-        text::truncate(&head, usize::from(inner.width)),
-        t.header,
-    ))
-    .render(Rect { height: 1, ..inner }, buf);
+    let width = usize::from(inner.width);
+    let head_lines = wrap::lines(&head, width);
+    let head_rows = head_lines
+        .len()
+        .min(usize::from(inner.height).saturating_sub(1).max(1));
+    for (row, line) in head_lines.iter().take(head_rows).enumerate() {
+        buf.set_stringn(inner.x, inner.y + row as u16, line, width, t.header);
+    }
     let list = Rect {
-        y: inner.y + 1,
-        height: inner.height.saturating_sub(1),
+        y: inner.y + head_rows as u16,
+        height: inner.height.saturating_sub(head_rows as u16),
         ..inner
     };
+    let prefix_w = list::picker_prefix_width(picker.section);
+    let text_w = width.saturating_sub(prefix_w).max(1);
+    let lines_of = |i: usize| {
+        items.get(i).map_or(1, |item| {
+            wrap::line_count(&list::item_text(picker.section, item).0, text_w)
+        })
+    };
     let rows = usize::from(list.height);
-    let scroll = crate::layout::scroll_to_show(0, picker.cursor, rows, items.len());
-    for (row, item) in items.iter().enumerate().skip(scroll).take(rows) {
-        let y = list.y.saturating_add(crate::layout::cells(row - scroll));
+    let scroll = crate::layout::scroll_rows(0, picker.cursor, rows, items.len(), 0, &lines_of);
+    let mut y = 0;
+    for (index, item) in items.iter().enumerate().skip(scroll) {
+        if y >= rows {
+            break;
+        }
         let tick = if picker.chosen.contains(&item.id) {
             "[x]"
         } else {
@@ -193,29 +209,39 @@ pub fn picker(app: &App, picker: &LinkPicker, area: Rect, buf: &mut Buffer) {
         let level = if picker.section.has_level() {
             format!("{} ", level_dots(item.level))
         } else {
-            String::new()
+            " ".to_owned()
         };
         let flag = if app.fit().is_flagged(item.id) {
             "!"
         } else {
             " "
         };
-        let prefix = format!("{tick} {flag}{level}");
-        let room = usize::from(list.width).saturating_sub(text::width(&prefix));
-        let mut line = Line::from(vec![
-            Span::styled(prefix, t.key),
-            Span::raw(text::truncate(&item.text, room)),
-        ]);
-        let row_area = Rect {
-            y,
-            height: 1,
+        let (words, _) = list::item_text(picker.section, item);
+        let lines = wrap::lines(&words, text_w);
+        let shown = lines.len().min(rows - y);
+        let area = Rect {
+            y: list.y + y as u16,
+            height: shown as u16,
             ..list
         };
-        if row == picker.cursor {
-            line = line.style(t.selected);
-            buf.set_style(row_area, t.selected);
+        let style = if index == picker.cursor {
+            buf.set_style(area, t.selected);
+            t.selected
+        } else {
+            Style::new()
+        };
+        buf.set_stringn(
+            area.x,
+            area.y,
+            format!("{tick} {flag}{level}"),
+            prefix_w,
+            t.key.patch(style),
+        );
+        for (row, line) in lines.iter().take(shown).enumerate() {
+            let x = area.x + prefix_w as u16;
+            buf.set_stringn(x, area.y + row as u16, line, text_w, t.item.patch(style));
         }
-        Paragraph::new(line).render(row_area, buf);
+        y += shown;
     }
 }
 
@@ -232,34 +258,53 @@ pub fn statement(app: &App, view: &StatementView, area: Rect, buf: &mut Buffer) 
         " ↑↓ part · ←→ choose · y copy · Esc close ",
         buf,
     );
-    let sentence = text::safe(&app.statement_text().unwrap_or_default());
-    let [top, _, parts] = Layout::vertical([
-        Constraint::Length(6),
-        Constraint::Length(1),
-        Constraint::Min(0),
-    ])
-    .areas(inner);
-    Paragraph::new(Line::from(Span::styled(sentence, t.header)))
-        .wrap(Wrap { trim: true })
-        .render(top, buf);
-    let mut lines = Vec::new();
-    for (i, part) in Part::ALL.into_iter().enumerate() {
-        let value = view
-            .choice
-            .text(app.canvas(), part)
-            .map_or_else(|| "(left out)".to_owned(), text::safe);
-        let label = format!(" {:<22}", part.label());
-        let room = usize::from(parts.width).saturating_sub(text::width(&label) + 4);
-        let mut line = Line::from(vec![
-            Span::styled(label, t.key),
-            Span::raw(format!("‹ {} ›", text::truncate(&value, room))),
-        ]);
-        if i == view.part {
-            line = line.style(t.selected);
+    // The sentence whole, then each part with its choice wrapped beside it.
+    let width = usize::from(inner.width);
+    let (sentence, parts) = list::statement_lines(app, view, width);
+    let mut y = inner.y;
+    for line in &sentence {
+        if y >= inner.bottom() {
+            return;
         }
-        lines.push(line);
+        buf.set_stringn(inner.x, y, line, width, t.header);
+        y += 1;
     }
-    Paragraph::new(lines).render(parts, buf);
+    y += 1;
+    let room = width.saturating_sub(list::STATEMENT_LABEL);
+    for (i, (part, lines)) in Part::ALL.into_iter().zip(&parts).enumerate() {
+        let style = if i == view.part {
+            t.selected
+        } else {
+            Style::new()
+        };
+        let rows = lines
+            .len()
+            .min(usize::from(inner.bottom().saturating_sub(y)));
+        if rows == 0 {
+            return;
+        }
+        let area = Rect {
+            y,
+            height: rows as u16,
+            ..inner
+        };
+        buf.set_style(area, style);
+        let label = format!(" {:<22}", part.label());
+        buf.set_stringn(
+            inner.x,
+            y,
+            label,
+            list::STATEMENT_LABEL.min(width),
+            t.key.patch(style),
+        );
+        for (row, line) in lines.iter().take(rows).enumerate() {
+            let x = inner.x + list::STATEMENT_LABEL as u16;
+            if room > 0 {
+                buf.set_stringn(x, y + row as u16, line, room, style);
+            }
+        }
+        y += rows as u16;
+    }
 }
 
 /// The export menu: which format, and where it will be written.

@@ -1,7 +1,7 @@
 //! Fitting text into cells: display-width aware truncation, and making sure no
 //! control character or bidi override reaches the terminal.
 
-pub use crate::text::{safe, truncate, width, window};
+pub use crate::text::{safe, truncate, truncate_words, width, window};
 
 /// The ASCII stand-in for a symbol the editor draws, for `--ascii`: box
 /// drawing, dots, markers, arrows, quotes and block elements. Other

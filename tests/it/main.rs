@@ -23,3 +23,4 @@ mod safety;
 mod scenarios;
 mod storage_faults;
 mod terminal;
+mod wrapping;

@@ -311,6 +311,20 @@ fn states() -> Vec<(&'static str, App)> {
     let mut export = base();
     export.update(Action::Export);
     states.push(("export", export));
+    let mut projector = base();
+    projector.update(Action::Projector);
+    projector.update(Action::StepNext);
+    states.push(("projector", projector));
+    let mut typing_for_a_room = base();
+    typing_for_a_room.update(Action::Projector);
+    typing_for_a_room.update(Action::StepNext);
+    typing_for_a_room.update(Action::Add);
+    for c in
+        "A pain typed for the room that runs long, 日本語 and 👩‍💻 included, until it wraps".chars()
+    {
+        typing_for_a_room.update(Action::Text(TextEdit::Insert(c)));
+    }
+    states.push(("typing in projector mode", typing_for_a_room));
     states
 }
 
@@ -331,7 +345,7 @@ fn draw_checked(name: &str, app: &mut App, w: u16, h: u16) {
     }
 }
 
-/// Every size in `widths` × 1..=50 is drawn. Small sizes (up to 40×16, where
+/// Every size in `widths` × 1..=60 is drawn. Small sizes (up to 40×16, where
 /// clamping goes wrong) are drawn in every state; larger ones cycle through
 /// the states, so each state still meets every width and every height.
 /// (Drawing every state at every size takes minutes in a debug build.)
@@ -339,7 +353,7 @@ fn sweep(widths: std::ops::RangeInclusive<u16>) {
     let mut states = states();
     let n = states.len();
     for w in widths {
-        for h in 1..=50u16 {
+        for h in 1..=60u16 {
             let small = w <= 40 && h <= 16;
             for (i, (name, app)) in states.iter_mut().enumerate() {
                 if small || (usize::from(w) + usize::from(h)) % n == i {
@@ -352,23 +366,28 @@ fn sweep(widths: std::ops::RangeInclusive<u16>) {
 
 // Four bands of widths, so the sweep runs on as many cores as there are.
 #[test]
-fn no_size_from_1x1_to_40x50_panics() {
+fn no_size_from_1x1_to_40x60_panics() {
     sweep(1..=40);
 }
 
 #[test]
-fn no_size_from_41x1_to_80x50_panics() {
+fn no_size_from_41x1_to_80x60_panics() {
     sweep(41..=80);
 }
 
 #[test]
-fn no_size_from_81x1_to_110x50_panics() {
+fn no_size_from_81x1_to_110x60_panics() {
     sweep(81..=110);
 }
 
 #[test]
-fn no_size_from_111x1_to_140x50_panics() {
+fn no_size_from_111x1_to_140x60_panics() {
     sweep(111..=140);
+}
+
+#[test]
+fn no_size_from_141x1_to_200x60_panics() {
+    sweep(141..=200);
 }
 
 #[test]
