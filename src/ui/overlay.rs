@@ -58,10 +58,11 @@ pub const EDITOR_HELP: [Context; 4] = [
 ];
 
 /// The notes after the editor's keys: what the marks mean, and credit.
-const EDITOR_NOTES: [&str; 6] = [
+const EDITOR_NOTES: [&str; 7] = [
     "! a pain without a reliever, or a gain without a creator",
     "? a reliever or creator that addresses nothing, or a job no product helps with",
     "◆ linked to the selected item   ●●● level (high, medium, low)",
+    "↑3 ↓5 items above and below the ones shown   func. social emot. supp. a job's kind",
     "",
     "The Value Proposition Canvas is by Alexander Osterwalder",
     "and Strategyzer; vpcanvas is independent and not affiliated.",

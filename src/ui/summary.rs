@@ -27,19 +27,27 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         [inner, Rect::default()]
     };
     let fit = app.fit();
+    // Entries wrap with their continuation under the text, not the marker.
+    let width = usize::from(if right.width == 0 {
+        left.width
+    } else {
+        right.width.min(left.width)
+    });
     let mut pains = vec![
         coverage_line(app, "Pains relieved", &fit.pains),
         Line::default(),
     ];
     pains.extend(flag_list(
         app,
+        width,
         "Pains without a reliever",
         Section::Pains,
         &fit.pains_without_relievers,
     ));
-    pains.extend(addressed_list(app, "Relieved", Section::Pains));
+    pains.extend(addressed_list(app, width, "Relieved", Section::Pains));
     pains.extend(flag_list(
         app,
+        width,
         "Relievers that relieve no pain",
         Section::Relievers,
         &fit.relievers_without_pains,
@@ -50,19 +58,22 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     ];
     gains.extend(flag_list(
         app,
+        width,
         "Gains without a creator",
         Section::Gains,
         &fit.gains_without_creators,
     ));
-    gains.extend(addressed_list(app, "Created", Section::Gains));
+    gains.extend(addressed_list(app, width, "Created", Section::Gains));
     gains.extend(flag_list(
         app,
+        width,
         "Creators that create no gain",
         Section::Creators,
         &fit.creators_without_gains,
     ));
     gains.extend(flag_list(
         app,
+        width,
         "Jobs no product helps with",
         Section::Jobs,
         &fit.jobs_without_products,
@@ -97,7 +108,13 @@ fn coverage_line(app: &App, label: &str, c: &Coverage) -> Line<'static> {
     ])
 }
 
-fn flag_list(app: &App, label: &str, section: Section, list: &[Flagged]) -> Vec<Line<'static>> {
+fn flag_list(
+    app: &App,
+    width: usize,
+    label: &str,
+    section: Section,
+    list: &[Flagged],
+) -> Vec<Line<'static>> {
     if list.is_empty() {
         return Vec::new();
     }
@@ -115,21 +132,21 @@ fn flag_list(app: &App, label: &str, section: Section, list: &[Flagged]) -> Vec<
             .map(|i| format!("{} ", level_dots(i.level)))
             .unwrap_or_default();
         let marker = if is_flag { "!" } else { "?" };
-        lines.push(Line::from(vec![
+        let prefix = vec![
             Span::styled(
                 format!("  {marker} "),
                 if is_flag { t.flag } else { t.warn },
             ),
             Span::styled(level, t.level),
-            Span::styled(text::safe(&f.text), t.item),
-        ]));
+        ];
+        lines.extend(entry(prefix, &f.text, t.item, width));
     }
     lines.push(Line::default());
     lines
 }
 
 /// The customer items that are addressed, with what addresses them.
-fn addressed_list(app: &App, label: &str, section: Section) -> Vec<Line<'static>> {
+fn addressed_list(app: &App, width: usize, label: &str, section: Section) -> Vec<Line<'static>> {
     let t = app.active_theme();
     let done: Vec<_> = app
         .canvas()
@@ -145,12 +162,36 @@ fn addressed_list(app: &App, label: &str, section: Section) -> Vec<Line<'static>
         t.section_title,
     ))];
     for item in done {
-        lines.push(Line::from(vec![
+        let prefix = vec![
             Span::styled("  ✓ ", t.saved),
             Span::styled(format!("{} ", level_dots(item.level)), t.level),
-            Span::styled(text::safe(&item.text), t.item),
-        ]));
+        ];
+        lines.extend(entry(prefix, &item.text, t.item, width));
     }
     lines.push(Line::default());
     lines
+}
+
+/// One entry: its marker and level, then its words wrapped beside them, the
+/// continuation lines under the words.
+fn entry(
+    prefix: Vec<Span<'static>>,
+    words: &str,
+    style: ratatui::style::Style,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let indent: usize = prefix.iter().map(|s| text::width(&s.content)).sum();
+    let words = text::safe(words);
+    let room = width.saturating_sub(indent + 1).max(1);
+    let mut first = Some(prefix);
+    crate::text::wrap::lines(&words, room)
+        .into_iter()
+        .map(|line| {
+            let mut spans = first
+                .take()
+                .unwrap_or_else(|| vec![Span::raw(" ".repeat(indent))]);
+            spans.push(Span::styled(line.to_owned(), style));
+            Line::from(spans)
+        })
+        .collect()
 }
