@@ -264,7 +264,11 @@ fn field_rows(
         .enumerate()
     {
         // A suggested default shows selected: typing replaces it.
-        let style = if field.is_selected() { t.selected } else { t.base };
+        let style = if field.is_selected() {
+            t.selected
+        } else {
+            t.base
+        };
         buf.set_stringn(x, area.y + row as u16, shown, room, style);
     }
     let cx = x + col as u16;
