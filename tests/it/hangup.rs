@@ -237,7 +237,10 @@ fn sigquit_and_sigusr1_give_the_terminal_back() {
         pty.keys(&["5"]);
         pty.keys(&["a"]);
         pty.type_text("Typed before SIG");
-        pty.wait_screen("Typed before SIG");
+        // The pain column wraps it ("Typed before" / "SIG"): wait for the
+        // last word too, so every key has been read.
+        pty.wait_screen("Typed before");
+        pty.wait_screen("SIG");
         kill(pty.pid(), sig);
         assert_eq!(pty.exit_code(), 128 + number, "SIG{sig}: {}", pty.stderr());
         let stty = fs::read_to_string(pty.path("stty")).unwrap();
