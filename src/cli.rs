@@ -89,7 +89,7 @@ pub enum Command {
         strict: bool,
     },
     /// Write the canvas to stdout: Markdown, JSON, plain text, a picture
-    /// (SVG, or PNG at 3840×2160) or a one-page HTML report.
+    /// (SVG, or PNG at 3840×2160) a one-page HTML report or bmml v2.
     Export {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = Format::Md)]
@@ -105,6 +105,14 @@ pub enum Command {
         /// The saved statement with this name.
         #[arg(long, value_name = "NAME")]
         name: Option<String>,
+    },
+    /// Make one canvas per fit of a bmml v2 file (YAML business models).
+    Import {
+        /// The bmml v2 file.
+        file: PathBuf,
+        /// Where the canvases go (default: the data directory).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
     },
     /// Test hook (hidden): save two different large canvases to FILE in turn,
     /// forever, through the real save path. The kill -9 test kills it mid-save.
@@ -195,6 +203,14 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
         }) => Ok(lint::run(files, *format, *strict)),
         Some(Command::Export { file, format }) => {
             let canvas = storage::load(&names::existing(file, data_dir)?)?.canvas;
+            if *format == Format::Bmml {
+                let out = crate::bmml::export(&canvas);
+                print_out(&out.yaml)?;
+                for line in &out.left_out {
+                    crate::output::err(&format!("vpcanvas: bmml cannot hold, left out: {line}"));
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
             if format.is_binary() && std::io::stdout().is_terminal() {
                 return Err(format!(
                     "a {} is binary and would garble the terminal: redirect it, e.g. `vpcanvas export {} --format {} > canvas.{}`",
@@ -212,6 +228,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
                 print_out(&String::from_utf8_lossy(&bytes))?;
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Import { file, out }) => {
+            crate::travel::import(file, out.as_deref(), data_dir)
         }
         Some(Command::Show {
             file,

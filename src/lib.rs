@@ -25,11 +25,13 @@
 //! - [`cli`]: the command line and the headless commands.
 //! - [`output`]: stdout and stderr, never panicking, only inert text.
 //! - [`config`]: the optional config file (themes, projector preferences).
+//! - [`bmml`]: import and export of bmml v2, the YAML markup for business models.
 //! - [`text`]: display width, cutting and cleaning text (a leaf: no app, UI or terminal).
 //! - [`layout`]: where everything goes on screen, pure geometry (a leaf shared by
 //!   `app`, for scrolling and the mouse, and `ui`, for drawing).
 //! - [`theme`]: colours and text attributes as data (a leaf).
 //! - [`examples`]: the bundled example canvases (a leaf shared by `cli` and `library`).
+//! - [`travel`]: the commands for canvases in git and bmml: `import`, `diff`, `merge`.
 //! - [`synth`]: synthetic canvases of any size, for benchmarks and manual tries.
 //!
 //! `canvas`, `fit`, `statement`, `coach`, `export` and `storage` know no terminal. The
@@ -38,6 +40,7 @@
 //! rather than given a screen. `tests/it/architecture.rs` checks both rules.
 
 pub mod app;
+pub mod bmml;
 pub mod canvas;
 pub mod cli;
 pub mod clipboard;
@@ -57,4 +60,5 @@ pub mod storage;
 pub mod synth;
 pub mod text;
 pub mod theme;
+pub mod travel;
 pub mod ui;

@@ -35,6 +35,8 @@ pub enum Format {
     Png,
     /// A self-contained one-page report: the picture, the fit, what to test next.
     Html,
+    /// bmml v2 YAML, for bmml's tools (what bmml cannot hold is said on stderr).
+    Bmml,
 }
 
 /// Why an export could not be made.
@@ -55,6 +57,7 @@ impl Format {
             Format::Svg => "svg",
             Format::Png => "png",
             Format::Html => "html",
+            Format::Bmml => "bmml",
         }
     }
 
@@ -72,6 +75,7 @@ impl Format {
             Format::Svg => svg::svg(canvas).into_bytes(),
             Format::Png => png::png(canvas)?,
             Format::Html => html::report(canvas).into_bytes(),
+            Format::Bmml => crate::bmml::export(canvas).yaml.into_bytes(),
         })
     }
 }

@@ -1,0 +1,172 @@
+//! A canvas → bmml v2: one segment, one proposition, one fit whose mappings
+//! are the reliever and creator links. Written by hand, like our RON, so the
+//! output is deterministic and every string is quoted (a JSON string is a
+//! valid YAML double-quoted scalar, so no text can turn into YAML syntax).
+
+use std::fmt::Write as _;
+
+use super::{VERSION, slug};
+use crate::canvas::{Canvas, Item, JobKind, Level, Section};
+
+/// A canvas as bmml, and what bmml cannot hold of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Export {
+    pub yaml: String,
+    /// One line per kind of thing left out (only those the canvas has).
+    pub left_out: Vec<String>,
+}
+
+/// The bmml id of an item: its kind's prefix and our numeric id.
+fn item_id(section: Section, item: &Item) -> String {
+    let prefix = match section {
+        Section::Jobs => "job",
+        Section::Pains => "pain",
+        Section::Gains => "gain",
+        Section::Products => "ps",
+        Section::Relievers => "pr",
+        Section::Creators => "gc",
+    };
+    format!("{prefix}-{}", item.id)
+}
+
+fn quote(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
+}
+
+/// Writes the canvas as a bmml v2 file.
+pub fn export(canvas: &Canvas) -> Export {
+    let title = if canvas.title.trim().is_empty() {
+        "Untitled canvas"
+    } else {
+        canvas.title.as_str()
+    };
+    let base = slug(title).unwrap_or_else(|| "canvas".to_owned());
+    let segment_slug = slug(&canvas.segment).unwrap_or_else(|| "customers".to_owned());
+    let (cs, vp, fit) = (
+        format!("cs-{segment_slug}"),
+        format!("vp-{base}"),
+        format!("fit-{base}"),
+    );
+    let mut y = String::with_capacity(256 + canvas.item_count() * 64);
+    let _ = writeln!(y, "version: \"{VERSION}\"");
+    let _ = writeln!(y, "meta:");
+    let _ = writeln!(y, "  name: {}", quote(title));
+    let _ = writeln!(y, "  portfolio: explore");
+    let _ = writeln!(y, "  stage: ideation");
+    let _ = writeln!(y, "customer_segments:");
+    let _ = writeln!(y, "  - id: {cs}");
+    let _ = writeln!(y, "    name: {}", quote(&canvas.segment));
+    for (key, section) in [
+        ("jobs", Section::Jobs),
+        ("pains", Section::Pains),
+        ("gains", Section::Gains),
+    ] {
+        write_items(&mut y, canvas, key, section, "description");
+    }
+    let _ = writeln!(y, "value_propositions:");
+    let _ = writeln!(y, "  - id: {vp}");
+    let _ = writeln!(y, "    name: {}", quote(title));
+    for (key, section) in [
+        ("products_services", Section::Products),
+        ("pain_relievers", Section::Relievers),
+        ("gain_creators", Section::Creators),
+    ] {
+        write_items(&mut y, canvas, key, section, "name");
+    }
+    let _ = writeln!(y, "fits:");
+    let _ = writeln!(y, "  - id: {fit}");
+    let _ = writeln!(y, "    for:");
+    let _ = writeln!(y, "      value_propositions: [{vp}]");
+    let _ = writeln!(y, "      customer_segments: [{cs}]");
+    let mappings: Vec<String> = [Section::Relievers, Section::Creators]
+        .into_iter()
+        .flat_map(|section| {
+            let target = section.counterpart();
+            canvas.items(section).iter().flat_map(move |item| {
+                item.links.iter().filter_map(move |to| {
+                    let to_item = canvas.item(*to)?;
+                    Some(format!(
+                        "[{}, {}]",
+                        item_id(section, item),
+                        item_id(target, to_item)
+                    ))
+                })
+            })
+        })
+        .collect();
+    if mappings.is_empty() {
+        let _ = writeln!(y, "    mappings: []");
+    } else {
+        let _ = writeln!(y, "    mappings:");
+        for m in mappings {
+            let _ = writeln!(y, "      - {m}");
+        }
+    }
+    Export {
+        yaml: y,
+        left_out: left_out(canvas),
+    }
+}
+
+fn write_items(y: &mut String, canvas: &Canvas, key: &str, section: Section, field: &str) {
+    let items = canvas.items(section);
+    if items.is_empty() {
+        let _ = writeln!(y, "    {key}: []");
+        return;
+    }
+    let _ = writeln!(y, "    {key}:");
+    for item in items {
+        let _ = writeln!(y, "      - id: {}", item_id(section, item));
+        let _ = writeln!(y, "        {field}: {}", quote(&item.text));
+    }
+}
+
+/// What the canvas has that bmml v2 has no place for.
+fn left_out(canvas: &Canvas) -> Vec<String> {
+    let mut out = Vec::new();
+    let count = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    let levels = [Section::Jobs, Section::Pains, Section::Gains]
+        .into_iter()
+        .flat_map(|s| canvas.items(s))
+        .filter(|i| i.level != Level::Medium)
+        .count();
+    if levels > 0 {
+        out.push(format!(
+            "levels (importance, severity, relevance) of {}; order is kept",
+            count(levels, "item", "items")
+        ));
+    }
+    let kinds = canvas
+        .items(Section::Jobs)
+        .iter()
+        .filter(|i| i.kind != JobKind::Functional)
+        .count();
+    if kinds > 0 {
+        out.push(format!("kinds of {}", count(kinds, "job", "jobs")));
+    }
+    let product_links: usize = canvas
+        .items(Section::Products)
+        .iter()
+        .map(|i| i.links.len())
+        .sum();
+    if product_links > 0 {
+        out.push(format!(
+            "{} (bmml v2 has no product-to-job mapping)",
+            count(product_links, "product→job link", "product→job links")
+        ));
+    }
+    if !canvas.alternatives.is_empty() {
+        out.push(count(
+            canvas.alternatives.len(),
+            "alternative",
+            "alternatives",
+        ));
+    }
+    out
+}

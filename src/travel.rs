@@ -1,0 +1,76 @@
+//! The headless commands for canvases that travel (SPEC §9): `import` from
+//! bmml, `diff` and `merge` for git. The file I/O lives here; the work is
+//! done by the pure [`crate::bmml`], [`crate::diff`] and [`crate::merge`].
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::storage;
+
+type CmdResult = Result<ExitCode, Box<dyn std::error::Error>>;
+
+/// Reads a whole file, refusing one larger than `limit` before reading it.
+fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>, String> {
+    let name = path.display();
+    let file = std::fs::File::open(path).map_err(|e| format!("{name}: {e}"))?;
+    let meta = file.metadata().map_err(|e| format!("{name}: {e}"))?;
+    if meta.is_dir() {
+        return Err(format!("{name}: is a folder, not a file"));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{name}: {e}"))?;
+    if bytes.len() > limit {
+        return Err(format!(
+            "{name}: larger than {} MiB; refused",
+            limit / (1024 * 1024)
+        ));
+    }
+    Ok(bytes)
+}
+
+/// `vpcanvas import FILE.bmml [--out DIR]`: one canvas per fit, written next
+/// to each other in DIR (default: the data directory). Nothing is written
+/// when any target already exists.
+pub fn import(file: &Path, out: Option<&Path>, data_dir: Option<&Path>) -> CmdResult {
+    let bytes = read_limited(file, crate::bmml::MAX_BYTES)?;
+    let imported = crate::bmml::import(&bytes).map_err(|e| format!("{}: {e}", file.display()))?;
+    let dir = match out {
+        Some(dir) => {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            dir.to_path_buf()
+        }
+        None => storage::data_dir(data_dir)?,
+    };
+    let targets: Vec<PathBuf> = imported
+        .canvases
+        .iter()
+        .map(|(name, _)| dir.join(format!("{name}.{}", storage::EXTENSION)))
+        .collect();
+    let existing: Vec<String> = targets
+        .iter()
+        .filter(|p| p.exists())
+        .map(|p| p.display().to_string())
+        .collect();
+    if !existing.is_empty() {
+        return Err(format!(
+            "not imported, nothing written: {} already exist{} (remove {} or pass --out DIR)",
+            existing.join(", "),
+            if existing.len() == 1 { "s" } else { "" },
+            if existing.len() == 1 { "it" } else { "them" },
+        )
+        .into());
+    }
+    let mut printed = String::new();
+    for ((_, canvas), path) in imported.canvases.iter().zip(&targets) {
+        storage::create(path, canvas)?;
+        printed.push_str(&format!("{}\n", path.display()));
+    }
+    crate::cli::print_out(&printed)?;
+    for line in &imported.not_placed {
+        eprintln!("vpcanvas: not placed: {}", crate::text::safe(line));
+    }
+    Ok(ExitCode::SUCCESS)
+}
