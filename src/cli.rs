@@ -106,6 +106,21 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         name: Option<String>,
     },
+    /// Say what changed between two canvases, by item, and what it did to the fit.
+    ///
+    /// Also git's diff driver: given git's seven arguments (path, old file,
+    /// hex, mode, new file, hex, mode) it diffs the two files; with
+    /// --textconv and one FILE it prints the canvas as line-per-item text.
+    Diff {
+        /// OLD NEW (or the arguments git passes to a diff driver).
+        #[arg(required = true, num_args = 1..=9, value_name = "OLD NEW")]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = crate::diff::DiffFormat::Text)]
+        format: crate::diff::DiffFormat,
+        /// Print one canvas as line-per-item text (for git's textconv).
+        #[arg(long)]
+        textconv: bool,
+    },
     /// Make one canvas per fit of a bmml v2 file (YAML business models).
     Import {
         /// The bmml v2 file.
@@ -229,6 +244,11 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Diff {
+            files,
+            format,
+            textconv,
+        }) => crate::travel::diff(files, *format, *textconv),
         Some(Command::Import { file, out }) => {
             crate::travel::import(file, out.as_deref(), data_dir)
         }

@@ -11,6 +11,7 @@
 //!
 //! - [`canvas`]: the domain: sections, items, ids, links, and the RON file format.
 //! - [`fit`]: the fit analysis (pains without relievers, gains without creators, coverage).
+//! - [`diff`]: what changed between two canvases, by item, and what it did to the fit.
 //! - [`statement`]: the value proposition statement.
 //! - [`coach`]: hints that make a canvas sharper (rules with public ids, SPEC §7).
 //! - [`export`]: Markdown, JSON and plain-text renderings of a canvas.
@@ -47,6 +48,7 @@ pub mod clipboard;
 pub mod coach;
 pub mod config;
 pub mod examples;
+pub mod diff;
 pub mod export;
 pub mod fit;
 pub mod input;

@@ -6,6 +6,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::canvas::Canvas;
+use crate::diff::{DiffFormat, render};
 use crate::storage;
 
 type CmdResult = Result<ExitCode, Box<dyn std::error::Error>>;
@@ -73,4 +75,69 @@ pub fn import(file: &Path, out: Option<&Path>, data_dir: Option<&Path>) -> CmdRe
         eprintln!("vpcanvas: not placed: {}", crate::text::safe(line));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A version of a canvas for `diff`: git passes `/dev/null` for the side
+/// where the file does not exist, which is an empty canvas here.
+fn load_version(path: &Path) -> Result<Canvas, String> {
+    if path == Path::new("/dev/null") {
+        return Ok(Canvas::default());
+    }
+    storage::load(path)
+        .map(|p| p.canvas)
+        .map_err(|e| e.to_string())
+}
+
+/// `vpcanvas diff OLD NEW`, git's external diff (7 or 9 arguments) and
+/// textconv (`--textconv FILE`).
+pub fn diff(files: &[PathBuf], format: DiffFormat, textconv: bool) -> CmdResult {
+    if textconv {
+        let [file] = files else {
+            return Err("diff --textconv takes one FILE (git passes it)".into());
+        };
+        let canvas = load_version(file)?;
+        crate::cli::print_out(&crate::diff::textconv(&canvas))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    match files {
+        [old, new] => {
+            let (o, n) = (load_version(old)?, load_version(new)?);
+            let d = crate::diff::diff(&o, &n);
+            let names = (old.display().to_string(), new.display().to_string());
+            crate::cli::print_out(&render(&d, format, &names.0, &names.1))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        // git: path old-file old-hex old-mode new-file new-hex new-mode [new-path rename-info]
+        [path, old, _, _, new, _, _] | [path, old, _, _, new, _, _, _, _] => {
+            let new_path = files.get(7).unwrap_or(path);
+            let names = (
+                format!("a/{}", path.display()),
+                format!("b/{}", new_path.display()),
+            );
+            // git stops `log -p` at a failing driver: a version that cannot
+            // be read is said in the output instead, and the walk goes on.
+            let out = match (load_version(old), load_version(new)) {
+                (Ok(o), Ok(n)) => render(&crate::diff::diff(&o, &n), format, &names.0, &names.1),
+                (o, n) => {
+                    let mut out = format!("vpcanvas diff {} → {}\n", names.0, names.1);
+                    for (which, e) in [("old", o.err()), ("new", n.err())] {
+                        if let Some(e) = e {
+                            out.push_str(&format!(
+                                "The {which} version is not a canvas vpcanvas can read: {}\n",
+                                crate::text::safe(&e)
+                            ));
+                        }
+                    }
+                    out
+                }
+            };
+            crate::cli::print_out(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => Err(format!(
+            "diff takes OLD NEW (two canvas files), or the seven arguments git passes to a diff driver; got {}",
+            files.len()
+        )
+        .into()),
+    }
 }

@@ -224,7 +224,7 @@ fn cards(out: &mut String, canvas: &Canvas) {
 }
 
 /// Escapes the characters that would turn plain text into Markdown markup.
-pub(super) fn md_escape(text: &str) -> String {
+pub fn md_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(

@@ -14,7 +14,7 @@ mod text;
 
 pub use coach::{coach_markdown, hint_json, lint_json, lint_text};
 pub use json::{canvas_json, check_json, json_line};
-pub use markdown::markdown;
+pub use markdown::{markdown, md_escape};
 pub use text::{check_text, fit_summary, plain_text};
 
 use crate::canvas::{Canvas, Item, Section, Status};

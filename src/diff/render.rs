@@ -1,0 +1,453 @@
+//! A [`CanvasDiff`] as text for a terminal or a pager, JSON for tools and
+//! Markdown for a pull request. Canvas text in the text form goes through
+//! the one sanitiser; JSON escapes controls itself; Markdown is escaped.
+
+use std::fmt::Write as _;
+
+use serde_json::{Value as Json, json};
+
+use super::entity::{Field, Group};
+use super::{CanvasDiff, Change, EntityChange, FieldChange, Ref, Shift};
+use crate::export::{link_verb, md_escape, one_line};
+use crate::fit::Flagged;
+
+/// The forms `diff` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    /// Readable text, for a terminal or git's pager.
+    Text,
+    /// JSON, for tools.
+    Json,
+    /// Markdown, for a pull request.
+    Md,
+}
+
+/// Renders a diff; `old` and `new` name the two versions in the heading.
+pub fn render(diff: &CanvasDiff, format: DiffFormat, old: &str, new: &str) -> String {
+    match format {
+        DiffFormat::Text => text(diff, old, new),
+        DiffFormat::Json => {
+            let mut s = json(diff, old, new).to_string();
+            s.push('\n');
+            s
+        }
+        DiffFormat::Md => markdown(diff, old, new),
+    }
+}
+
+fn percent(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+fn shift_words(s: Shift) -> String {
+    if s.changed() {
+        format!("{} → {}", percent(s.old), percent(s.new))
+    } else {
+        format!("{} (unchanged)", percent(s.old))
+    }
+}
+
+/// The word for a field in a change line ("severity", "relieves", …).
+fn field_word(group: Group, field: Field) -> String {
+    match (field, group) {
+        (Field::Links, Group::Item(s)) => link_verb(s).to_owned(),
+        (f, g) => f.key(g).to_owned(),
+    }
+}
+
+/// The flag lists with their headings, in the order they are told.
+fn flag_lists(diff: &CanvasDiff) -> [(&'static str, &[Flagged]); 4] {
+    let f = &diff.fit;
+    [
+        ("now unrelieved", &f.now_unrelieved),
+        ("now without a gain creator", &f.now_uncreated),
+        ("now relieved", &f.now_relieved),
+        ("now created", &f.now_created),
+    ]
+}
+
+// ---------------------------------------------------------------------------
+// Text
+
+fn safe(s: &str) -> String {
+    crate::text::safe(s)
+}
+
+fn quoted(s: &str) -> String {
+    format!("\"{}\"", safe(s))
+}
+
+fn refs_text(refs: &[Ref]) -> String {
+    refs.iter()
+        .map(|r| format!("[{}] {}", r.id, safe(&one_line(&r.text))))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn field_lines(group: Group, fields: &[FieldChange], added: bool) -> Vec<String> {
+    fields
+        .iter()
+        .flat_map(|f| match f {
+            FieldChange::Value { field, new, .. } if added => {
+                vec![format!("{}: {}", field_word(group, *field), safe(new))]
+            }
+            FieldChange::Value { field, old, new } => vec![format!(
+                "{}: {} → {}",
+                field_word(group, *field),
+                quoted_if_text(*field, old),
+                quoted_if_text(*field, new)
+            )],
+            FieldChange::Refs {
+                field,
+                added,
+                removed,
+            } => {
+                let word = field_word(group, *field);
+                let mut lines = Vec::new();
+                if !added.is_empty() {
+                    lines.push(format!("{word} now: {}", refs_text(added)));
+                }
+                if !removed.is_empty() {
+                    lines.push(format!("no longer {word}: {}", refs_text(removed)));
+                }
+                lines
+            }
+        })
+        .collect()
+}
+
+fn quoted_if_text(field: Field, s: &str) -> String {
+    if field == Field::Text {
+        quoted(s)
+    } else {
+        safe(s)
+    }
+}
+
+fn text(diff: &CanvasDiff, old: &str, new: &str) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "vpcanvas diff {} → {}", safe(old), safe(new));
+    if diff.is_empty() {
+        out.push_str("No changes to the canvas.\n");
+        return out;
+    }
+    if let Some((o, n)) = &diff.title {
+        let _ = writeln!(out, "Title: {} → {}", quoted(o), quoted(n));
+    }
+    if let Some((o, n)) = &diff.segment {
+        let _ = writeln!(out, "Segment: {} → {}", quoted(o), quoted(n));
+    }
+    for a in &diff.alternatives_added {
+        let _ = writeln!(out, "Alternative added: {}", quoted(a));
+    }
+    for a in &diff.alternatives_removed {
+        let _ = writeln!(out, "Alternative removed: {}", quoted(a));
+    }
+    let mut group = None;
+    for c in &diff.changes {
+        if group != Some(c.group) {
+            group = Some(c.group);
+            let _ = writeln!(out, "\n{}", c.group.title());
+        }
+        text_change(&mut out, c);
+    }
+    let _ = writeln!(out, "\nFit");
+    let _ = writeln!(out, "  pains relieved: {}", shift_words(diff.fit.pains));
+    let _ = writeln!(out, "  gains created: {}", shift_words(diff.fit.gains));
+    for (heading, list) in flag_lists(diff) {
+        if !list.is_empty() {
+            let items = list
+                .iter()
+                .map(|f| quoted(&one_line(&f.text)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let _ = writeln!(out, "  {heading}: {items}");
+        }
+    }
+    out
+}
+
+fn text_change(out: &mut String, c: &EntityChange) {
+    let label = safe(&one_line(&c.label));
+    let (mark, details) = match &c.change {
+        Change::Added { rank, fields } => {
+            let mut d = vec![format!("added at rank {rank}")];
+            d.extend(field_lines(c.group, fields, true));
+            ("+", d)
+        }
+        Change::Removed { rank } => ("-", vec![format!("removed from rank {rank}")]),
+        Change::Changed { fields, moved } => {
+            let mut d = field_lines(c.group, fields, false);
+            if let Some((o, n)) = moved {
+                d.push(format!("moved: rank {o} → {n}"));
+            }
+            ("~", d)
+        }
+    };
+    let _ = writeln!(out, "  {mark} [{}] {label}", c.id);
+    for d in details {
+        let _ = writeln!(out, "      {d}");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// JSON
+
+fn refs_json(refs: &[Ref]) -> Json {
+    refs.iter()
+        .map(|r| json!({ "id": r.id, "text": r.text }))
+        .collect()
+}
+
+fn fields_json(group: Group, fields: &[FieldChange]) -> Json {
+    let mut map = serde_json::Map::new();
+    for f in fields {
+        match f {
+            FieldChange::Value { field, old, new } => {
+                map.insert(
+                    field.key(group).to_owned(),
+                    json!({ "old": old, "new": new }),
+                );
+            }
+            FieldChange::Refs {
+                field,
+                added,
+                removed,
+            } => {
+                map.insert(
+                    field.key(group).to_owned(),
+                    json!({ "added": refs_json(added), "removed": refs_json(removed) }),
+                );
+            }
+        }
+    }
+    Json::Object(map)
+}
+
+fn json(diff: &CanvasDiff, old: &str, new: &str) -> Json {
+    let pair = |p: &Option<(String, String)>| match p {
+        Some((o, n)) => json!({ "old": o, "new": n }),
+        None => Json::Null,
+    };
+    let changes: Vec<Json> = diff
+        .changes
+        .iter()
+        .map(|c| {
+            let base = json!({ "section": c.group.key(), "id": c.id, "text": c.label });
+            let mut obj = match base {
+                Json::Object(m) => m,
+                _ => serde_json::Map::new(),
+            };
+            match &c.change {
+                Change::Added { rank, fields } => {
+                    obj.insert("change".into(), "added".into());
+                    obj.insert("rank".into(), (*rank).into());
+                    obj.insert("fields".into(), fields_json(c.group, fields));
+                }
+                Change::Removed { rank } => {
+                    obj.insert("change".into(), "removed".into());
+                    obj.insert("rank".into(), (*rank).into());
+                }
+                Change::Changed { fields, moved } => {
+                    obj.insert("change".into(), "changed".into());
+                    obj.insert("fields".into(), fields_json(c.group, fields));
+                    obj.insert(
+                        "moved".into(),
+                        moved.map_or(Json::Null, |(o, n)| json!({ "old": o, "new": n })),
+                    );
+                }
+            }
+            Json::Object(obj)
+        })
+        .collect();
+    let flagged = |l: &[Flagged]| -> Json {
+        l.iter()
+            .map(|f| json!({ "id": f.id, "text": f.text }))
+            .collect()
+    };
+    let f = &diff.fit;
+    json!({
+        "old": old,
+        "new": new,
+        "changed": !diff.is_empty(),
+        "title": pair(&diff.title),
+        "segment": pair(&diff.segment),
+        "alternatives": { "added": diff.alternatives_added, "removed": diff.alternatives_removed },
+        "changes": changes,
+        "coverage": {
+            "pains": { "old": f.pains.old, "new": f.pains.new },
+            "gains": { "old": f.gains.old, "new": f.gains.new },
+        },
+        "flags": {
+            "now_unrelieved": flagged(&f.now_unrelieved),
+            "now_relieved": flagged(&f.now_relieved),
+            "now_without_creator": flagged(&f.now_uncreated),
+            "now_created": flagged(&f.now_created),
+        },
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Markdown
+
+fn md(s: &str) -> String {
+    md_escape(&one_line(s))
+}
+
+fn markdown(diff: &CanvasDiff, old: &str, new: &str) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "### Canvas changes: {} → {}", md(old), md(new));
+    out.push('\n');
+    if diff.is_empty() {
+        out.push_str("No changes to the canvas.\n");
+        return out;
+    }
+    if let Some((o, n)) = &diff.title {
+        let _ = writeln!(out, "- **Title:** {} → {}", md(o), md(n));
+    }
+    if let Some((o, n)) = &diff.segment {
+        let _ = writeln!(out, "- **Segment:** {} → {}", md(o), md(n));
+    }
+    for a in &diff.alternatives_added {
+        let _ = writeln!(out, "- **Alternative added:** {}", md(a));
+    }
+    for a in &diff.alternatives_removed {
+        let _ = writeln!(out, "- **Alternative removed:** {}", md(a));
+    }
+    let mut group = None;
+    for c in &diff.changes {
+        if group != Some(c.group) {
+            group = Some(c.group);
+            if !out.ends_with("\n\n") {
+                out.push('\n');
+            }
+            let _ = writeln!(out, "#### {}\n", c.group.title());
+        }
+        let label = md(&c.label);
+        let line = match &c.change {
+            Change::Added { rank, fields } => {
+                let mut d = vec![format!("rank {rank}")];
+                d.extend(md_fields(c.group, fields, true));
+                format!("**added** {label} _({})_", d.join("; "))
+            }
+            Change::Removed { rank } => format!("**removed** ~~{label}~~ _(was rank {rank})_"),
+            Change::Changed { fields, moved } => {
+                let mut d = md_fields(c.group, fields, false);
+                if let Some((o, n)) = moved {
+                    d.push(format!("moved from rank {o} to {n}"));
+                }
+                format!("**changed** {label}: {}", d.join("; "))
+            }
+        };
+        let _ = writeln!(out, "- {line}");
+    }
+    let f = &diff.fit;
+    let _ = writeln!(out, "\n#### Fit\n");
+    let _ = writeln!(out, "| | before | after |\n|---|---|---|");
+    let _ = writeln!(
+        out,
+        "| Pains relieved | {} | {} |",
+        percent(f.pains.old),
+        percent(f.pains.new)
+    );
+    let _ = writeln!(
+        out,
+        "| Gains created | {} | {} |",
+        percent(f.gains.old),
+        percent(f.gains.new)
+    );
+    let lists: Vec<_> = flag_lists(diff)
+        .into_iter()
+        .filter(|(_, l)| !l.is_empty())
+        .collect();
+    if !lists.is_empty() {
+        out.push('\n');
+    }
+    for (heading, list) in lists {
+        let items = list
+            .iter()
+            .map(|f| md(&f.text))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let mut h = heading.to_owned();
+        if let Some(first) = h.get_mut(0..1) {
+            first.make_ascii_uppercase();
+        }
+        let _ = writeln!(out, "- **{h}:** {items}");
+    }
+    out
+}
+
+fn md_fields(group: Group, fields: &[FieldChange], added: bool) -> Vec<String> {
+    fields
+        .iter()
+        .map(|f| match f {
+            FieldChange::Value { field, new, .. } if added => {
+                format!("{}: {}", field_word(group, *field), md(new))
+            }
+            FieldChange::Value { field, old, .. } if *field == Field::Text => {
+                format!("text was “{}”", md(old))
+            }
+            FieldChange::Value { field, old, new } => {
+                format!("{} {} → {}", field_word(group, *field), md(old), md(new))
+            }
+            FieldChange::Refs {
+                field,
+                added,
+                removed,
+            } => {
+                let word = field_word(group, *field);
+                let names =
+                    |r: &[Ref]| r.iter().map(|r| md(&r.text)).collect::<Vec<_>>().join(", ");
+                match (added.is_empty(), removed.is_empty()) {
+                    (false, true) => format!("{word} now {}", names(added)),
+                    (true, false) => format!("no longer {word} {}", names(removed)),
+                    _ => format!("{word} now {}, no longer {}", names(added), names(removed)),
+                }
+            }
+        })
+        .collect()
+}
+
+/// One canvas as stable, line-per-item text, for git's `textconv`: git's
+/// own line diff of two of these reads item by item. Links are by id, so
+/// editing a pain's text changes one line, not every reliever's too; a
+/// leading `!` marks a flagged pain or gain and `?` an item that addresses
+/// nothing, so a change in the fit shows on the items it concerns.
+pub fn textconv(canvas: &crate::canvas::Canvas) -> String {
+    let report = crate::fit::analyze(canvas);
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", safe(&canvas.title));
+    let _ = writeln!(out, "Customer segment: {}", safe(&canvas.segment));
+    let alternatives: Vec<String> = canvas.alternatives.iter().map(|a| safe(a)).collect();
+    let _ = writeln!(out, "Alternatives: {}", alternatives.join(" | "));
+    for section in crate::export::DOCUMENT_ORDER {
+        let _ = writeln!(out, "\n{}", section.title());
+        for item in canvas.items(section) {
+            let mark = if report.is_flagged(item.id) {
+                '!'
+            } else if report.is_unlinked(item.id) {
+                '?'
+            } else {
+                ' '
+            };
+            let mut line = format!("{mark} [{}] {}", item.id, safe(&item.text));
+            let tags = crate::export::item_tags(section, item);
+            if !tags.is_empty() {
+                let _ = write!(line, " · {tags}");
+            }
+            if !item.links.is_empty() {
+                let ids: Vec<String> = item.links.iter().map(ToString::to_string).collect();
+                let _ = write!(line, " · {} {}", link_verb(section), ids.join(", "));
+            }
+            let _ = writeln!(out, "{line}");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\nFit: pains relieved {} · gains created {}",
+        percent(report.pains.ratio()),
+        percent(report.gains.ratio())
+    );
+    out
+}

@@ -1,0 +1,280 @@
+use super::*;
+use crate::canvas::{JobKind, Level, Section};
+
+fn example() -> Canvas {
+    crate::cli::Example::Invoicing
+        .canvas()
+        .expect("the example loads")
+}
+
+fn only(d: &CanvasDiff) -> &EntityChange {
+    assert_eq!(d.changes.len(), 1, "{:#?}", d.changes);
+    &d.changes[0]
+}
+
+#[test]
+fn the_same_canvas_has_no_changes() {
+    let c = example();
+    let d = diff(&c, &c);
+    assert!(d.is_empty());
+    assert!(!d.fit.pains.changed() && !d.fit.gains.changed());
+    let text = render(&d, DiffFormat::Text, "a", "b");
+    assert_eq!(text, "vpcanvas diff a → b\nNo changes to the canvas.\n");
+}
+
+#[test]
+fn an_added_pain_is_named_with_its_level_and_flagged() {
+    let old = example();
+    let mut new = old.clone();
+    let id = new.insert(Section::Pains, 0, "Clients dispute the hours");
+    new.set_level(id, Level::High);
+    let d = diff(&old, &new);
+    let c = only(&d);
+    assert_eq!(
+        (c.group, c.id, c.label.as_str()),
+        (Group::Item(Section::Pains), id, "Clients dispute the hours")
+    );
+    assert_eq!(
+        c.change,
+        Change::Added {
+            rank: 1,
+            fields: vec![FieldChange::Value {
+                field: Field::Level,
+                old: String::new(),
+                new: "Extreme".to_owned()
+            }]
+        }
+    );
+    // Nothing else moved: the others only shifted down by one.
+    assert_eq!(
+        d.fit
+            .now_unrelieved
+            .iter()
+            .map(|f| f.id)
+            .collect::<Vec<_>>(),
+        [id]
+    );
+    assert!(d.fit.pains.new < d.fit.pains.old);
+}
+
+#[test]
+fn edits_levels_kinds_and_moves_are_told_per_item() {
+    let old = example();
+    let mut new = old.clone();
+    new.set_text(7, "Clients pay 30+ days after the due date");
+    new.set_level(7, Level::Medium);
+    new.cycle_kind(1);
+    new.move_by(11, -4); // "Receipts lost by tax time" to the top
+    let d = diff(&old, &new);
+    let pains: Vec<&EntityChange> = d
+        .changes
+        .iter()
+        .filter(|c| c.group == Group::Item(Section::Pains))
+        .collect();
+    assert_eq!(pains.len(), 2, "{pains:#?}");
+    assert_eq!(
+        pains[0].change,
+        Change::Changed {
+            fields: vec![],
+            moved: Some((5, 1))
+        },
+        "only the moved pain moved"
+    );
+    assert_eq!(
+        pains[1].change,
+        Change::Changed {
+            fields: vec![
+                FieldChange::Value {
+                    field: Field::Text,
+                    old: "Clients pay weeks after the due date".to_owned(),
+                    new: "Clients pay 30+ days after the due date".to_owned()
+                },
+                FieldChange::Value {
+                    field: Field::Level,
+                    old: "Extreme".to_owned(),
+                    new: "Moderate".to_owned()
+                },
+            ],
+            moved: None
+        }
+    );
+    let job = d.changes.iter().find(|c| c.id == 1).expect("job 1 changed");
+    assert_eq!(
+        job.change,
+        Change::Changed {
+            fields: vec![FieldChange::Value {
+                field: Field::Kind,
+                old: "Functional".to_owned(),
+                new: JobKind::Social.name().to_owned()
+            }],
+            moved: None
+        }
+    );
+}
+
+#[test]
+fn links_added_and_removed_name_their_targets_and_the_fit_follows() {
+    let old = example();
+    let mut new = old.clone();
+    new.set_link(23, 8, true); // live chat now relieves the VAT pain
+    new.set_link(22, 10, false); // templates no longer relieve rebuilding invoices
+    let d = diff(&old, &new);
+    let changed: Vec<_> = d.changes.iter().map(|c| (c.id, c.change.clone())).collect();
+    assert_eq!(
+        changed,
+        [
+            (
+                22,
+                Change::Changed {
+                    fields: vec![FieldChange::Refs {
+                        field: Field::Links,
+                        added: vec![],
+                        removed: vec![Ref {
+                            id: 10,
+                            text: "Rebuilding every invoice in a spreadsheet".to_owned()
+                        }]
+                    }],
+                    moved: None
+                }
+            ),
+            (
+                23,
+                Change::Changed {
+                    fields: vec![FieldChange::Refs {
+                        field: Field::Links,
+                        added: vec![Ref {
+                            id: 8,
+                            text: "Getting VAT wrong for clients abroad".to_owned()
+                        }],
+                        removed: vec![]
+                    }],
+                    moved: None
+                }
+            ),
+        ]
+    );
+    assert_eq!(
+        d.fit.now_unrelieved,
+        [Flagged {
+            id: 10,
+            text: "Rebuilding every invoice in a spreadsheet".to_owned()
+        }]
+    );
+    assert_eq!(
+        d.fit.now_relieved,
+        [Flagged {
+            id: 8,
+            text: "Getting VAT wrong for clients abroad".to_owned()
+        }]
+    );
+    let text = render(&d, DiffFormat::Text, "old.ron", "new.ron");
+    assert!(text.contains("  ~ [23] Offering live chat with a human\n      relieves now: [8] Getting VAT wrong for clients abroad\n"), "{text}");
+    assert!(
+        text.contains("no longer relieves: [10] Rebuilding every invoice in a spreadsheet"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  now unrelieved: \"Rebuilding every invoice in a spreadsheet\"\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  now relieved: \"Getting VAT wrong for clients abroad\"\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_removed_item_is_told_once_not_again_on_every_link_to_it() {
+    let old = example();
+    let mut new = old.clone();
+    new.remove(7);
+    let d = diff(&old, &new);
+    assert_eq!(only(&d).change, Change::Removed { rank: 1 });
+    assert!(
+        d.fit.now_unrelieved.is_empty(),
+        "a removed pain is not unrelieved"
+    );
+}
+
+#[test]
+fn header_changes_are_told() {
+    let old = example();
+    let mut new = old.clone();
+    new.title = "Paylane".to_owned();
+    new.segment = "Freelance designers in the EU".to_owned();
+    new.alternatives.retain(|a| a != "Word templates");
+    new.alternatives.push("A shoebox".to_owned());
+    let d = diff(&old, &new);
+    assert_eq!(
+        d.title,
+        Some(("Invoicing for freelancers".to_owned(), "Paylane".to_owned()))
+    );
+    assert_eq!(d.alternatives_added, ["A shoebox"]);
+    assert_eq!(d.alternatives_removed, ["Word templates"]);
+    let md = render(&d, DiffFormat::Md, "a", "b");
+    assert!(
+        md.contains("- **Title:** Invoicing for freelancers → Paylane\n"),
+        "{md}"
+    );
+}
+
+#[test]
+fn the_whole_text_form_reads_well() {
+    let old = example();
+    let mut new = old.clone();
+    new.set_text(9, "Awkward emails about overdue money\u{1b}[2J");
+    let id = new.insert(Section::Gains, 1, "Paid within 7 days");
+    new.set_level(id, Level::High);
+    new.remove(11);
+    new.move_by(24, 3);
+    new.set_link(25, id, true);
+    insta::assert_snapshot!(render(
+        &diff(&old, &new),
+        DiffFormat::Text,
+        "a/invoicing.ron",
+        "b/invoicing.ron"
+    ));
+}
+
+#[test]
+fn json_names_every_change_and_escapes_controls() {
+    let old = example();
+    let mut new = old.clone();
+    new.set_text(9, "Line\nbreak \u{7}");
+    new.remove(11);
+    let v: serde_json::Value =
+        serde_json::from_str(&render(&diff(&old, &new), DiffFormat::Json, "o", "n"))
+            .expect("valid JSON");
+    assert_eq!(v["changed"], true);
+    assert_eq!(v["changes"][0]["change"], "removed");
+    assert_eq!(v["changes"][0]["section"], "pains");
+    assert_eq!(
+        v["changes"][1]["fields"]["text"]["new"],
+        "Line\nbreak \u{7}"
+    );
+    assert!(v["coverage"]["pains"]["old"].is_f64());
+}
+
+#[test]
+fn the_markdown_form_escapes_and_tabulates_the_fit() {
+    let old = example();
+    let mut new = old.clone();
+    new.set_text(9, "*bold* [link](x) <script>");
+    insta::assert_snapshot!(render(
+        &diff(&old, &new),
+        DiffFormat::Md,
+        "invoicing.ron",
+        "invoicing.ron"
+    ));
+}
+
+#[test]
+fn longest_increasing_keeps_the_most_in_order() {
+    assert_eq!(longest_increasing(&[1, 2, 3, 0]).len(), 3);
+    assert!(!longest_increasing(&[1, 2, 3, 0]).contains(&3));
+    assert_eq!(
+        longest_increasing(&[3, 0, 1, 2]),
+        [1, 2, 3].into_iter().collect()
+    );
+    assert!(longest_increasing(&[]).is_empty());
+}
