@@ -121,6 +121,20 @@ pub enum Command {
         #[arg(long)]
         textconv: bool,
     },
+    /// Merge two versions of a canvas by item id, writing the result over OURS
+    /// (git's merge driver: `vpcanvas merge %O %A %B`).
+    ///
+    /// Exit 0 when it merged cleanly, 1 when both sides changed the same thing
+    /// (both versions are kept and listed as conflicts), 2 when a version cannot
+    /// be read (then OURS is left untouched).
+    Merge {
+        /// The common ancestor (an empty file means none).
+        base: PathBuf,
+        /// Our version; the result is written here.
+        ours: PathBuf,
+        /// Their version.
+        theirs: PathBuf,
+    },
     /// Make one canvas per fit of a bmml v2 file (YAML business models).
     Import {
         /// The bmml v2 file.
@@ -249,6 +263,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             format,
             textconv,
         }) => crate::travel::diff(files, *format, *textconv),
+        Some(Command::Merge { base, ours, theirs }) => crate::travel::merge(base, ours, theirs),
         Some(Command::Import { file, out }) => {
             crate::travel::import(file, out.as_deref(), data_dir)
         }

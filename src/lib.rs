@@ -16,6 +16,7 @@
 //! - [`coach`]: hints that make a canvas sharper (rules with public ids, SPEC §7).
 //! - [`export`]: Markdown, JSON and plain-text renderings of a canvas.
 //! - [`storage`]: the data directory, loading with clear errors, atomic saves with `.bak`.
+//! - [`merge`]: the three-way merge of canvases by id (git's merge driver).
 //! - [`app`]: the editor's state, its actions and effects, and the one `update`.
 //! - [`input`]: the key table that turns events into actions.
 //! - [`ui`]: drawing, a pure function of the app state.
@@ -54,6 +55,7 @@ pub mod fit;
 pub mod input;
 pub mod layout;
 pub mod library;
+pub mod merge;
 pub mod output;
 pub mod runtime;
 pub mod session;

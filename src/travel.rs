@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::canvas::Canvas;
+use crate::canvas::{Canvas, ItemId};
 use crate::diff::{DiffFormat, render};
 use crate::storage;
 
@@ -140,4 +140,87 @@ pub fn diff(files: &[PathBuf], format: DiffFormat, textconv: bool) -> CmdResult 
         )
         .into()),
     }
+}
+
+/// Loads one side of a merge. The base may be empty: git passes an empty
+/// file when both sides added the file.
+fn load_side(path: &Path, may_be_empty: bool) -> Result<Canvas, String> {
+    if may_be_empty && std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
+        return Ok(Canvas::default());
+    }
+    let parsed = storage::load(path).map_err(|e| e.to_string())?;
+    if parsed.read_only() {
+        // Merging would drop the fields this version does not know.
+        return Err(format!(
+            "{}: written by a newer vpcanvas (format version {}); merge it with that version",
+            path.display(),
+            parsed.version
+        ));
+    }
+    Ok(parsed.canvas)
+}
+
+/// `vpcanvas merge BASE OURS THEIRS`, git's merge driver: the result goes
+/// over OURS, atomically; exit 0 clean, 1 with conflicts, 2 (OURS untouched)
+/// when a version cannot be read.
+pub fn merge(base: &Path, ours: &Path, theirs: &Path) -> CmdResult {
+    let loaded = (
+        load_side(base, true),
+        load_side(ours, false),
+        load_side(theirs, false),
+    );
+    let (b, o, t) = match loaded {
+        (Ok(b), Ok(o), Ok(t)) => (b, o, t),
+        (b, o, t) => {
+            for (which, e) in [("base", b.err()), ("ours", o.err()), ("theirs", t.err())] {
+                if let Some(e) = e {
+                    eprintln!(
+                        "vpcanvas merge: cannot read {which}: {}",
+                        crate::text::safe(&e)
+                    );
+                }
+            }
+            eprintln!("vpcanvas merge: nothing written; git keeps its own conflict for this file");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let merged = match crate::merge::merge(&b, &o, &t) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("vpcanvas merge: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let text = crate::canvas::file::to_ron(&merged.canvas);
+    if let Err(e) = storage::write_atomic(&storage::resolve_symlink(ours), text.as_bytes()) {
+        eprintln!("vpcanvas merge: {e}");
+        return Ok(ExitCode::from(2));
+    }
+    for (from, to) in &merged.renumbered {
+        eprintln!("vpcanvas merge: their new item {from} is now {to} (ours added a {from} too)");
+    }
+    for note in &merged.header_conflicts {
+        eprintln!("vpcanvas merge: {note}");
+    }
+    if merged.conflicts.is_empty() && merged.header_conflicts.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    for (o, t) in &merged.conflicts {
+        let name = |id: ItemId| {
+            merged
+                .canvas
+                .item(id)
+                .map(|i| crate::text::truncate(&i.text, 50))
+                .unwrap_or_default()
+        };
+        eprintln!(
+            "vpcanvas merge: changed on both sides: kept ours {o} \"{}\" and theirs as {t} \"{}\" right after it",
+            name(*o),
+            name(*t)
+        );
+    }
+    eprintln!(
+        "vpcanvas merge: open the canvas to keep ours, theirs or both for each, then `git add` it"
+    );
+    Ok(ExitCode::from(1))
 }

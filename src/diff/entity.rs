@@ -3,6 +3,8 @@
 //! fields. Diff and merge compare field by field through this one view, so
 //! a new field is added here once and both understand it.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::canvas::{Canvas, Item, ItemId, JobKind, Level, Section};
 
 /// What an id names.
@@ -175,6 +177,40 @@ impl Entity {
     pub fn remap(&mut self, map: &mut impl FnMut(ItemId) -> Option<ItemId>) {
         match self {
             Entity::Item(_, i) => i.links = i.links.iter().filter_map(|l| map(*l)).collect(),
+        }
+    }
+
+    /// Where a reference to `id` is, a reference to its conflict copy is
+    /// added right after it (`copy_of` maps ours' id to theirs' copy).
+    pub fn duplicate_references(&mut self, copy_of: &HashMap<ItemId, ItemId>) {
+        let double = |ids: &mut Vec<ItemId>| {
+            let mut out = Vec::with_capacity(ids.len());
+            for id in ids.iter() {
+                out.push(*id);
+                if let Some(copy) = copy_of.get(id)
+                    && !ids.contains(copy)
+                {
+                    out.push(*copy);
+                }
+            }
+            *ids = out;
+        };
+        match self {
+            Entity::Item(_, i) => double(&mut i.links),
+        }
+    }
+
+    /// Drops references to what does not exist or is of the wrong kind
+    /// (`group_of` says what each id names).
+    pub fn retain_valid(&mut self, group_of: &dyn Fn(ItemId) -> Option<Group>) {
+        match self {
+            Entity::Item(s, i) => {
+                let target = s.link_target().map(Group::Item);
+                i.links
+                    .retain(|l| target.is_some() && group_of(*l) == target);
+                let mut seen = HashSet::new();
+                i.links.retain(|l| seen.insert(*l));
+            }
         }
     }
 
