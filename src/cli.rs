@@ -262,10 +262,14 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             files,
             format,
             textconv,
-        }) => crate::travel::diff(files, *format, *textconv),
+        }) => {
+            print_out(&crate::travel::diff(files, *format, *textconv)?)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Merge { base, ours, theirs }) => crate::travel::merge(base, ours, theirs),
         Some(Command::Import { file, out }) => {
-            crate::travel::import(file, out.as_deref(), data_dir)
+            print_out(&crate::travel::import(file, out.as_deref(), data_dir)?)?;
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::Show {
             file,

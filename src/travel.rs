@@ -11,6 +11,8 @@ use crate::diff::{DiffFormat, render};
 use crate::storage;
 
 type CmdResult = Result<ExitCode, Box<dyn std::error::Error>>;
+/// What a command prints on stdout (the caller prints it).
+type Printed = Result<String, Box<dyn std::error::Error>>;
 
 /// Reads a whole file, refusing one larger than `limit` before reading it.
 fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>, String> {
@@ -36,7 +38,7 @@ fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>, String> {
 /// `vpcanvas import FILE.bmml [--out DIR]`: one canvas per fit, written next
 /// to each other in DIR (default: the data directory). Nothing is written
 /// when any target already exists.
-pub fn import(file: &Path, out: Option<&Path>, data_dir: Option<&Path>) -> CmdResult {
+pub fn import(file: &Path, out: Option<&Path>, data_dir: Option<&Path>) -> Printed {
     let bytes = read_limited(file, crate::bmml::MAX_BYTES)?;
     let imported = crate::bmml::import(&bytes).map_err(|e| format!("{}: {e}", file.display()))?;
     let dir = match out {
@@ -70,11 +72,10 @@ pub fn import(file: &Path, out: Option<&Path>, data_dir: Option<&Path>) -> CmdRe
         storage::create(path, canvas)?;
         printed.push_str(&format!("{}\n", path.display()));
     }
-    crate::cli::print_out(&printed)?;
     for line in &imported.not_placed {
         eprintln!("vpcanvas: not placed: {}", crate::text::safe(line));
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(printed)
 }
 
 /// A version of a canvas for `diff`: git passes `/dev/null` for the side
@@ -90,22 +91,20 @@ fn load_version(path: &Path) -> Result<Canvas, String> {
 
 /// `vpcanvas diff OLD NEW`, git's external diff (7 or 9 arguments) and
 /// textconv (`--textconv FILE`).
-pub fn diff(files: &[PathBuf], format: DiffFormat, textconv: bool) -> CmdResult {
+pub fn diff(files: &[PathBuf], format: DiffFormat, textconv: bool) -> Printed {
     if textconv {
         let [file] = files else {
             return Err("diff --textconv takes one FILE (git passes it)".into());
         };
         let canvas = load_version(file)?;
-        crate::cli::print_out(&crate::diff::textconv(&canvas))?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(crate::diff::textconv(&canvas));
     }
     match files {
         [old, new] => {
             let (o, n) = (load_version(old)?, load_version(new)?);
             let d = crate::diff::diff(&o, &n);
             let names = (old.display().to_string(), new.display().to_string());
-            crate::cli::print_out(&render(&d, format, &names.0, &names.1))?;
-            Ok(ExitCode::SUCCESS)
+            Ok(render(&d, format, &names.0, &names.1))
         }
         // git: path old-file old-hex old-mode new-file new-hex new-mode [new-path rename-info]
         [path, old, _, _, new, _, _] | [path, old, _, _, new, _, _, _, _] => {
@@ -131,8 +130,7 @@ pub fn diff(files: &[PathBuf], format: DiffFormat, textconv: bool) -> CmdResult 
                     out
                 }
             };
-            crate::cli::print_out(&out)?;
-            Ok(ExitCode::SUCCESS)
+            Ok(out)
         }
         _ => Err(format!(
             "diff takes OLD NEW (two canvas files), or the seven arguments git passes to a diff driver; got {}",

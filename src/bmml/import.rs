@@ -284,7 +284,8 @@ fn prefix(id: &str) -> &str {
 }
 
 fn one_line(text: &str) -> String {
-    crate::text::truncate(&crate::export::one_line(text), 60)
+    let words: Vec<&str> = text.split_whitespace().collect();
+    crate::text::truncate(&words.join(" "), 60)
 }
 
 /// Each id has its kind's prefix and the schema's characters, and none repeats.

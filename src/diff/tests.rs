@@ -2,9 +2,9 @@ use super::*;
 use crate::canvas::{JobKind, Level, Section};
 
 fn example() -> Canvas {
-    crate::cli::Example::Invoicing
-        .canvas()
+    crate::canvas::file::parse(include_str!("../../assets/examples/invoicing.ron"))
         .expect("the example loads")
+        .canvas
 }
 
 fn only(d: &CanvasDiff) -> &EntityChange {

@@ -4,9 +4,9 @@ use super::*;
 use crate::canvas::{Level, Section};
 
 fn example() -> Canvas {
-    crate::cli::Example::Invoicing
-        .canvas()
+    crate::canvas::file::parse(include_str!("../../assets/examples/invoicing.ron"))
         .expect("the example loads")
+        .canvas
 }
 
 fn merged(base: &Canvas, ours: &Canvas, theirs: &Canvas) -> Merged {

@@ -10,7 +10,17 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The modules that are the domain: pure Rust, no screen, no terminal.
-const DOMAIN: [&str; 6] = ["canvas", "fit", "statement", "coach", "export", "storage"];
+const DOMAIN: [&str; 9] = [
+    "canvas",
+    "fit",
+    "statement",
+    "coach",
+    "export",
+    "storage",
+    "bmml",
+    "diff",
+    "merge",
+];
 
 fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
