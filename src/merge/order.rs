@@ -50,7 +50,8 @@ pub(super) fn merged_order(
     let mut front = Vec::new();
     let mut after: HashMap<ItemId, Vec<ItemId>> = HashMap::new();
     let mut anchor: Option<ItemId> = None;
-    for id in other {
+    let other_ids = other;
+    for &id in &other_ids {
         if placed.contains(&id) {
             anchor = Some(id);
         } else if here(&id) {
@@ -60,12 +61,25 @@ pub(super) fn merged_order(
             }
         }
     }
-    let mut out = front;
+    // A run goes after its anchor and after ours' own insertions that follow
+    // it (ours first where both sides inserted at the same place): it is
+    // let out just before the next item both sides share.
+    let shared: HashSet<ItemId> = other_ids
+        .iter()
+        .copied()
+        .filter(|id| placed.contains(id))
+        .collect();
+    let mut out = Vec::with_capacity(skeleton.len() + front.len());
+    let mut pending = front;
     for id in skeleton {
+        if shared.contains(&id) {
+            out.append(&mut pending);
+        }
         out.push(id);
-        if let Some(run) = after.remove(&id) {
-            out.extend(run);
+        if let Some(mut run) = after.remove(&id) {
+            pending.append(&mut run);
         }
     }
+    out.append(&mut pending);
     out
 }

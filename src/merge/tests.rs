@@ -347,3 +347,24 @@ proptest! {
         prop_assert_eq!(&merged(&base, &ours, &ours).canvas, &ours);
     }
 }
+
+#[test]
+fn insertions_at_the_same_place_put_ours_first() {
+    let base = example();
+    let mut ours = base.clone();
+    let o = ours.insert(Section::Gains, 1, "Ours after 12");
+    let mut theirs = base.clone();
+    theirs.insert(Section::Gains, 1, "Theirs after 12");
+    theirs.insert(Section::Gains, 0, "Theirs at the top");
+    let m = merged(&base, &ours, &theirs);
+    assert_eq!(
+        &texts(&m.canvas, Section::Gains)[..4],
+        [
+            "Theirs at the top",
+            "Predictable cash flow month to month",
+            "Ours after 12",
+            "Theirs after 12"
+        ]
+    );
+    assert_eq!(text_of(&m.canvas, o), "Ours after 12");
+}

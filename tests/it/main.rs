@@ -11,6 +11,7 @@ mod evidence_cli;
 mod examples;
 mod format_fixtures;
 mod fuzz_replay;
+mod git;
 mod hangup;
 mod hostile;
 mod kill9;
