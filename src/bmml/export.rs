@@ -161,6 +161,38 @@ fn left_out(canvas: &Canvas) -> Vec<String> {
             count(product_links, "product→job link", "product→job links")
         ));
     }
+    let statuses = canvas
+        .all_items()
+        .filter(|(_, i)| i.status != crate::canvas::Status::Untested)
+        .count();
+    if statuses > 0 {
+        out.push(format!(
+            "the evidence status of {}",
+            count(statuses, "item", "items")
+        ));
+    }
+    let notes: usize = canvas.all_items().map(|(_, i)| i.evidence.len()).sum();
+    if notes > 0 {
+        out.push(count(notes, "evidence note", "evidence notes"));
+    }
+    for (n, one, many) in [
+        (
+            canvas.statements.len(),
+            "saved statement",
+            "saved statements",
+        ),
+        (canvas.tests.len(), "test card", "test cards"),
+        (canvas.learnings.len(), "learning card", "learning cards"),
+        (
+            canvas.conflicts.len(),
+            "open merge conflict",
+            "open merge conflicts",
+        ),
+    ] {
+        if n > 0 {
+            out.push(count(n, one, many));
+        }
+    }
     if !canvas.alternatives.is_empty() {
         out.push(count(
             canvas.alternatives.len(),

@@ -168,6 +168,18 @@ fn round_trip_keeps_every_item_its_order_and_every_link() {
     assert!(left.contains("kinds of 1 job"), "{left}");
     assert!(left.contains("1 product→job link"), "{left}");
     assert!(left.contains("1 alternative"), "{left}");
+    let mut v2 = c.clone();
+    v2.set_status(2, crate::canvas::Status::Validated);
+    v2.set_evidence(2, vec!["heard it".to_owned(), "saw it".to_owned()]);
+    v2.add_statement("A", "Our app …");
+    let left = export(&v2).left_out.join("\n");
+    for expected in [
+        "the evidence status of 1 item",
+        "2 evidence notes",
+        "1 saved statement",
+    ] {
+        assert!(left.contains(expected), "{expected}: {left}");
+    }
     assert!(export(&Canvas::new("plain")).left_out.is_empty());
 }
 

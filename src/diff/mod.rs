@@ -5,12 +5,14 @@
 
 pub mod entity;
 mod render;
+mod textconv;
 
-pub use render::{DiffFormat, render, textconv};
+pub use render::{DiffFormat, render};
+pub use textconv::textconv;
 
 use std::collections::{HashMap, HashSet};
 
-use crate::canvas::{Canvas, ItemId};
+use crate::canvas::{Canvas, Conflict, ItemId};
 use crate::fit::{FitReport, Flagged, analyze};
 
 use entity::{Entity, Field, Group, Header, Value, entities};
@@ -36,6 +38,12 @@ pub enum FieldChange {
         field: Field,
         added: Vec<Ref>,
         removed: Vec<Ref>,
+    },
+    /// A set of notes (evidence, dismissed rules): what was added and removed.
+    Notes {
+        field: Field,
+        added: Vec<String>,
+        removed: Vec<String>,
     },
 }
 
@@ -87,6 +95,9 @@ impl Shift {
 pub struct FitChange {
     pub pains: Shift,
     pub gains: Shift,
+    /// The evidenced coverages (a pain counts when it and a reliever are validated).
+    pub pains_evidenced: Shift,
+    pub gains_evidenced: Shift,
     /// Pains that have no reliever now but had one (or are new).
     pub now_unrelieved: Vec<Flagged>,
     /// Pains that were unrelieved and have a reliever now.
@@ -107,6 +118,9 @@ pub struct CanvasDiff {
     /// Group by group in document order; within a group removed first, then
     /// the new version's order.
     pub changes: Vec<EntityChange>,
+    /// Merge conflicts (ours, theirs) opened and resolved.
+    pub conflicts_added: Vec<(Ref, Ref)>,
+    pub conflicts_removed: Vec<(Ref, Ref)>,
     pub fit: FitChange,
 }
 
@@ -117,6 +131,8 @@ impl CanvasDiff {
             && self.alternatives_added.is_empty()
             && self.alternatives_removed.is_empty()
             && self.changes.is_empty()
+            && self.conflicts_added.is_empty()
+            && self.conflicts_removed.is_empty()
     }
 }
 
@@ -147,8 +163,18 @@ pub fn diff(old: &Canvas, new: &Canvas) -> CanvasDiff {
         alternatives_added: minus(&hn.alternatives, &ho.alternatives),
         alternatives_removed: minus(&ho.alternatives, &hn.alternatives),
         changes,
+        conflicts_added: conflict_refs(&hn.conflicts, &ho.conflicts, &labels),
+        conflicts_removed: conflict_refs(&ho.conflicts, &hn.conflicts, &labels),
         fit: fit_change(&analyze(old), &analyze(new), new),
     }
+}
+
+/// The conflicts of `a` not in `b`, named.
+fn conflict_refs(a: &[Conflict], b: &[Conflict], labels: &Labels) -> Vec<(Ref, Ref)> {
+    a.iter()
+        .filter(|c| !b.contains(c))
+        .map(|c| (labels.of(c.ours), labels.of(c.theirs)))
+        .collect()
 }
 
 /// The elements of `a` not in `b`, in `a`'s order.
@@ -164,7 +190,7 @@ impl Labels {
     fn new(old: &[Entity], new: &[Entity]) -> Self {
         let mut map = HashMap::new();
         for e in old.iter().chain(new) {
-            map.insert(e.id(), e.label().to_owned());
+            map.insert(e.id(), e.label());
         }
         Self(map)
     }
@@ -199,7 +225,7 @@ fn group_changes(
             out.push(EntityChange {
                 group,
                 id: e.id(),
-                label: e.label().to_owned(),
+                label: e.label(),
                 change: Change::Removed { rank: n + 1 },
             });
         }
@@ -227,7 +253,7 @@ fn group_changes(
         out.push(EntityChange {
             group,
             id: e.id(),
-            label: e.label().to_owned(),
+            label: e.label(),
             change,
         });
     }
@@ -238,6 +264,11 @@ fn added_field(group: Group, field: Field, v: &Value, labels: &Labels) -> FieldC
         Value::Ids(ids) => FieldChange::Refs {
             field,
             added: ids.iter().map(|id| labels.of(*id)).collect(),
+            removed: Vec::new(),
+        },
+        Value::Notes(notes) => FieldChange::Notes {
+            field,
+            added: notes.clone(),
             removed: Vec::new(),
         },
         v => FieldChange::Value {
@@ -281,6 +312,11 @@ fn field_changes(group: Group, old: &Entity, new: &Entity, cx: &Context) -> Vec<
                     });
                 }
             }
+            (Value::Notes(o), Value::Notes(n)) => out.push(FieldChange::Notes {
+                field,
+                added: minus(n, o),
+                removed: minus(o, n),
+            }),
             (ov, nv) => out.push(FieldChange::Value {
                 field,
                 old: ov.words(group),
@@ -359,6 +395,8 @@ fn fit_change(old: &FitReport, new: &FitReport, new_canvas: &Canvas) -> FitChang
     FitChange {
         pains: shift(old.pains.ratio(), new.pains.ratio()),
         gains: shift(old.gains.ratio(), new.gains.ratio()),
+        pains_evidenced: shift(old.pains_evidenced.ratio(), new.pains_evidenced.ratio()),
+        gains_evidenced: shift(old.gains_evidenced.ratio(), new.gains_evidenced.ratio()),
         now_unrelieved: became(&new.pains_without_relievers, &old.pains_without_relievers),
         now_relieved: cleared(&old.pains_without_relievers, &new.pains_without_relievers),
         now_uncreated: became(&new.gains_without_creators, &old.gains_without_creators),

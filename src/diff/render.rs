@@ -51,8 +51,20 @@ fn shift_words(s: Shift) -> String {
 fn field_word(group: Group, field: Field) -> String {
     match (field, group) {
         (Field::Links, Group::Item(s)) => link_verb(s).to_owned(),
+        (Field::Items, _) => "tests".to_owned(),
+        (Field::Statements, _) => "tests statements".to_owned(),
+        (Field::Validated, _) => "validates".to_owned(),
+        (Field::Invalidated, _) => "invalidates".to_owned(),
         (f, g) => f.key(g).to_owned(),
     }
+}
+
+fn quoted_list(notes: &[String]) -> String {
+    notes
+        .iter()
+        .map(|n| quoted(&one_line(n)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The flag lists with their headings, in the order they are told.
@@ -112,6 +124,21 @@ fn field_lines(group: Group, fields: &[FieldChange], added: bool) -> Vec<String>
                 }
                 lines
             }
+            FieldChange::Notes {
+                field,
+                added,
+                removed,
+            } => {
+                let word = field_word(group, *field);
+                let mut lines = Vec::new();
+                if !added.is_empty() {
+                    lines.push(format!("{word} added: {}", quoted_list(added)));
+                }
+                if !removed.is_empty() {
+                    lines.push(format!("{word} removed: {}", quoted_list(removed)));
+                }
+                lines
+            }
         })
         .collect()
 }
@@ -151,9 +178,35 @@ fn text(diff: &CanvasDiff, old: &str, new: &str) -> String {
         }
         text_change(&mut out, c);
     }
+    if !diff.conflicts_added.is_empty() || !diff.conflicts_removed.is_empty() {
+        let _ = writeln!(out, "\nMerge conflicts");
+    }
+    for (o, t) in &diff.conflicts_added {
+        let _ = writeln!(
+            out,
+            "  open: ours {} and theirs {} (keep ours, theirs or both in the editor)",
+            refs_text(std::slice::from_ref(o)),
+            refs_text(std::slice::from_ref(t))
+        );
+    }
+    for (o, t) in &diff.conflicts_removed {
+        let _ = writeln!(
+            out,
+            "  resolved: ours {} and theirs {}",
+            refs_text(std::slice::from_ref(o)),
+            refs_text(std::slice::from_ref(t))
+        );
+    }
+    let f = &diff.fit;
     let _ = writeln!(out, "\nFit");
-    let _ = writeln!(out, "  pains relieved: {}", shift_words(diff.fit.pains));
-    let _ = writeln!(out, "  gains created: {}", shift_words(diff.fit.gains));
+    let _ = writeln!(out, "  pains relieved: {}", shift_words(f.pains));
+    let _ = writeln!(out, "  gains created: {}", shift_words(f.gains));
+    let _ = writeln!(
+        out,
+        "  with evidence: pains {}, gains {}",
+        shift_words(f.pains_evidenced),
+        shift_words(f.gains_evidenced)
+    );
     for (heading, list) in flag_lists(diff) {
         if !list.is_empty() {
             let items = list
@@ -219,9 +272,31 @@ fn fields_json(group: Group, fields: &[FieldChange]) -> Json {
                     json!({ "added": refs_json(added), "removed": refs_json(removed) }),
                 );
             }
+            FieldChange::Notes {
+                field,
+                added,
+                removed,
+            } => {
+                map.insert(
+                    field.key(group).to_owned(),
+                    json!({ "added": added, "removed": removed }),
+                );
+            }
         }
     }
     Json::Object(map)
+}
+
+fn conflicts_json(pairs: &[(Ref, Ref)]) -> Json {
+    pairs
+        .iter()
+        .map(|(o, t)| {
+            json!({
+                "ours": { "id": o.id, "text": o.text },
+                "theirs": { "id": t.id, "text": t.text },
+            })
+        })
+        .collect()
 }
 
 fn json(diff: &CanvasDiff, old: &str, new: &str) -> Json {
@@ -277,6 +352,14 @@ fn json(diff: &CanvasDiff, old: &str, new: &str) -> Json {
         "coverage": {
             "pains": { "old": f.pains.old, "new": f.pains.new },
             "gains": { "old": f.gains.old, "new": f.gains.new },
+        },
+        "coverage_evidenced": {
+            "pains": { "old": f.pains_evidenced.old, "new": f.pains_evidenced.new },
+            "gains": { "old": f.gains_evidenced.old, "new": f.gains_evidenced.new },
+        },
+        "conflicts": {
+            "added": conflicts_json(&diff.conflicts_added),
+            "removed": conflicts_json(&diff.conflicts_removed),
         },
         "flags": {
             "now_unrelieved": flagged(&f.now_unrelieved),
@@ -341,6 +424,31 @@ fn markdown(diff: &CanvasDiff, old: &str, new: &str) -> String {
         };
         let _ = writeln!(out, "- {line}");
     }
+    md_conflicts_and_fit(&mut out, diff);
+    out
+}
+
+/// The Markdown tail: open and resolved conflicts, and the fit before and after.
+fn md_conflicts_and_fit(out: &mut String, diff: &CanvasDiff) {
+    if !diff.conflicts_added.is_empty() || !diff.conflicts_removed.is_empty() {
+        let _ = writeln!(out, "\n#### Merge conflicts\n");
+    }
+    for (o, t) in &diff.conflicts_added {
+        let _ = writeln!(
+            out,
+            "- **open:** ours {} / theirs {}",
+            md(&o.text),
+            md(&t.text)
+        );
+    }
+    for (o, t) in &diff.conflicts_removed {
+        let _ = writeln!(
+            out,
+            "- **resolved:** ours {} / theirs {}",
+            md(&o.text),
+            md(&t.text)
+        );
+    }
     let f = &diff.fit;
     let _ = writeln!(out, "\n#### Fit\n");
     let _ = writeln!(out, "| | before | after |\n|---|---|---|");
@@ -355,6 +463,18 @@ fn markdown(diff: &CanvasDiff, old: &str, new: &str) -> String {
         "| Gains created | {} | {} |",
         percent(f.gains.old),
         percent(f.gains.new)
+    );
+    let _ = writeln!(
+        out,
+        "| Pains relieved, with evidence | {} | {} |",
+        percent(f.pains_evidenced.old),
+        percent(f.pains_evidenced.new)
+    );
+    let _ = writeln!(
+        out,
+        "| Gains created, with evidence | {} | {} |",
+        percent(f.gains_evidenced.old),
+        percent(f.gains_evidenced.new)
     );
     let lists: Vec<_> = flag_lists(diff)
         .into_iter()
@@ -375,7 +495,6 @@ fn markdown(diff: &CanvasDiff, old: &str, new: &str) -> String {
         }
         let _ = writeln!(out, "- **{h}:** {items}");
     }
-    out
 }
 
 fn md_fields(group: Group, fields: &[FieldChange], added: bool) -> Vec<String> {
@@ -405,49 +524,19 @@ fn md_fields(group: Group, fields: &[FieldChange], added: bool) -> Vec<String> {
                     _ => format!("{word} now {}, no longer {}", names(added), names(removed)),
                 }
             }
+            FieldChange::Notes {
+                field,
+                added,
+                removed,
+            } => {
+                let word = field_word(group, *field);
+                let list = |n: &[String]| n.iter().map(|x| md(x)).collect::<Vec<_>>().join("; ");
+                match (added.is_empty(), removed.is_empty()) {
+                    (false, true) => format!("{word} added: {}", list(added)),
+                    (true, false) => format!("{word} removed: {}", list(removed)),
+                    _ => format!("{word} added: {}; removed: {}", list(added), list(removed)),
+                }
+            }
         })
         .collect()
-}
-
-/// One canvas as stable, line-per-item text, for git's `textconv`: git's
-/// own line diff of two of these reads item by item. Links are by id, so
-/// editing a pain's text changes one line, not every reliever's too; a
-/// leading `!` marks a flagged pain or gain and `?` an item that addresses
-/// nothing, so a change in the fit shows on the items it concerns.
-pub fn textconv(canvas: &crate::canvas::Canvas) -> String {
-    let report = crate::fit::analyze(canvas);
-    let mut out = String::new();
-    let _ = writeln!(out, "{}", safe(&canvas.title));
-    let _ = writeln!(out, "Customer segment: {}", safe(&canvas.segment));
-    let alternatives: Vec<String> = canvas.alternatives.iter().map(|a| safe(a)).collect();
-    let _ = writeln!(out, "Alternatives: {}", alternatives.join(" | "));
-    for section in crate::export::DOCUMENT_ORDER {
-        let _ = writeln!(out, "\n{}", section.title());
-        for item in canvas.items(section) {
-            let mark = if report.is_flagged(item.id) {
-                '!'
-            } else if report.is_unlinked(item.id) {
-                '?'
-            } else {
-                ' '
-            };
-            let mut line = format!("{mark} [{}] {}", item.id, safe(&item.text));
-            let tags = crate::export::item_tags(section, item);
-            if !tags.is_empty() {
-                let _ = write!(line, " · {tags}");
-            }
-            if !item.links.is_empty() {
-                let ids: Vec<String> = item.links.iter().map(ToString::to_string).collect();
-                let _ = write!(line, " · {} {}", link_verb(section), ids.join(", "));
-            }
-            let _ = writeln!(out, "{line}");
-        }
-    }
-    let _ = writeln!(
-        out,
-        "\nFit: pains relieved {} · gains created {}",
-        percent(report.pains.ratio()),
-        percent(report.gains.ratio())
-    );
-    out
 }

@@ -278,3 +278,89 @@ fn longest_increasing_keeps_the_most_in_order() {
     );
     assert!(longest_increasing(&[]).is_empty());
 }
+
+#[test]
+fn status_evidence_and_cards_are_told() {
+    use crate::canvas::{Status, TestCard, TestState};
+    let mut old = example();
+    let sid = old.add_statement("A: late payments", "Our app gets designers paid.");
+    let mut new = old.clone();
+    new.set_status(7, Status::Validated);
+    new.set_evidence(7, vec!["9 of 12 chase payments weekly".to_owned()]);
+    new.set_status(20, Status::Validated);
+    if let Some(s) = new.statement_mut(sid) {
+        s.text = "Our app gets designers paid within 7 days.".to_owned();
+    }
+    let tid = new.issue_id();
+    new.tests.push(TestCard {
+        id: tid,
+        name: "Landing page".to_owned(),
+        items: vec![7],
+        state: TestState::Running,
+        ..TestCard::default()
+    });
+    let d = diff(&old, &new);
+    let pain = d.changes.iter().find(|c| c.id == 7).expect("pain 7");
+    assert_eq!(
+        pain.change,
+        Change::Changed {
+            fields: vec![
+                FieldChange::Value {
+                    field: Field::Status,
+                    old: "Untested".to_owned(),
+                    new: "Validated".to_owned()
+                },
+                FieldChange::Notes {
+                    field: Field::Evidence,
+                    added: vec!["9 of 12 chase payments weekly".to_owned()],
+                    removed: vec![]
+                },
+            ],
+            moved: None
+        }
+    );
+    let statement = d.changes.iter().find(|c| c.id == sid).expect("statement");
+    assert_eq!(statement.group, Group::Statement);
+    let test = d.changes.iter().find(|c| c.id == tid).expect("test card");
+    assert!(
+        matches!(&test.change, Change::Added { fields, .. } if fields.contains(&FieldChange::Refs {
+            field: Field::Items,
+            added: vec![Ref { id: 7, text: "Clients pay weeks after the due date".to_owned() }],
+            removed: vec![]
+        }))
+    );
+    assert!(
+        d.fit.pains_evidenced.new > d.fit.pains_evidenced.old,
+        "{:?}",
+        d.fit
+    );
+    let printed = render(&d, DiffFormat::Text, "a", "b");
+    for expected in [
+        "      status: Untested → Validated\n",
+        "      evidence added: \"9 of 12 chase payments weekly\"\n",
+        "\nStatements\n  ~ [28] A: late payments\n      text: \"Our app gets designers paid.\" → \"Our app gets designers paid within 7 days.\"\n",
+        "\nTest cards\n  + [29] Landing page\n      added at rank 1\n      tests now: [7] Clients pay weeks after the due date\n      state: Running\n",
+        "  with evidence: pains 0% → 27%, gains 0% (unchanged)\n",
+    ] {
+        assert!(printed.contains(expected), "{expected:?} in:\n{printed}");
+    }
+}
+
+#[test]
+fn conflicts_opened_and_resolved_are_told() {
+    use crate::canvas::Conflict;
+    let old = example();
+    let mut new = old.clone();
+    let copy = new.insert(Section::Pains, 1, "Theirs: clients pay 60 days late");
+    new.conflicts.push(Conflict {
+        ours: 7,
+        theirs: copy,
+    });
+    let d = diff(&old, &new);
+    assert_eq!(d.conflicts_added.len(), 1);
+    let text = render(&d, DiffFormat::Text, "a", "b");
+    assert!(text.contains("Merge conflicts\n  open: ours [7] Clients pay weeks after the due date and theirs [28] Theirs: clients pay 60 days late"), "{text}");
+    let back = diff(&new, &old);
+    assert_eq!(back.conflicts_removed.len(), 1);
+    assert!(render(&back, DiffFormat::Text, "a", "b").contains("  resolved: ours [7]"));
+}

@@ -11,7 +11,7 @@ mod order;
 
 use std::collections::{HashMap, HashSet};
 
-use crate::canvas::{Canvas, ItemId};
+use crate::canvas::{Canvas, Conflict, ItemId};
 use crate::diff::entity::{Entity, Field, Group, Header, Value, assemble, entities};
 
 /// A merge's result.
@@ -161,8 +161,21 @@ pub fn merge(base: &Canvas, ours: &Canvas, theirs: &Canvas) -> Result<Merged, Me
         e.retain_valid(&|id| groups.get(&id).copied());
     }
 
-    let (header, header_conflicts) =
-        merge_header(&Header::of(base), &Header::of(ours), &Header::of(theirs));
+    let mut their_header = Header::of(theirs);
+    let renumber: HashMap<ItemId, ItemId> = renumbered.iter().copied().collect();
+    for c in &mut their_header.conflicts {
+        c.ours = renumber.get(&c.ours).copied().unwrap_or(c.ours);
+        c.theirs = renumber.get(&c.theirs).copied().unwrap_or(c.theirs);
+    }
+    let (mut header, header_conflicts) =
+        merge_header(&Header::of(base), &Header::of(ours), &their_header);
+    // Pairs left open before stay open while both ends exist; this merge's join them.
+    header
+        .conflicts
+        .retain(|c| groups.contains_key(&c.ours) && groups.contains_key(&c.theirs));
+    for &(ours, theirs) in &conflicts {
+        header.conflicts.push(Conflict { ours, theirs });
+    }
     let canvas = assemble(header, ordered);
     crate::canvas::file::validate(&canvas).map_err(|e| MergeError(e.to_string()))?;
     Ok(Merged {
@@ -252,6 +265,7 @@ fn merge_entity(base: &Entity, ours: &Entity, theirs: &Entity) -> (Entity, bool)
         };
         let value = match (&bv, &ov, &tv) {
             (Value::Ids(b), Value::Ids(o), Value::Ids(t)) => Value::Ids(merge_set(b, o, t)),
+            (Value::Notes(b), Value::Notes(o), Value::Notes(t)) => Value::Notes(merge_set(b, o, t)),
             _ if ov == tv || tv == bv => ov,
             _ if ov == bv => tv,
             _ => {
@@ -300,6 +314,7 @@ fn merge_header(base: &Header, ours: &Header, theirs: &Header) -> (Header, Vec<S
         title: pick("title", &base.title, &ours.title, &theirs.title),
         segment: pick("segment", &base.segment, &ours.segment, &theirs.segment),
         alternatives: merge_set(&base.alternatives, &ours.alternatives, &theirs.alternatives),
+        conflicts: merge_set(&base.conflicts, &ours.conflicts, &theirs.conflicts),
     };
     (header, notes)
 }

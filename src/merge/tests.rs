@@ -368,3 +368,135 @@ fn insertions_at_the_same_place_put_ours_first() {
     );
     assert_eq!(text_of(&m.canvas, o), "Ours after 12");
 }
+
+#[test]
+fn a_conflict_is_recorded_in_the_file_and_kept_until_resolved() {
+    let base = example();
+    let mut ours = base.clone();
+    ours.set_text(12, "Ours");
+    let mut theirs = base.clone();
+    theirs.set_text(12, "Theirs");
+    let m = merged(&base, &ours, &theirs);
+    let &[(o, t)] = m.conflicts.as_slice() else {
+        panic!("{:?}", m.conflicts)
+    };
+    assert_eq!(
+        m.canvas.conflicts,
+        [crate::canvas::Conflict { ours: o, theirs: t }]
+    );
+    // The file holds it (format version 2) and reads back the same.
+    let text = crate::canvas::file::to_ron(&m.canvas);
+    assert!(text.contains("version: 2"), "{text}");
+    assert_eq!(
+        crate::canvas::file::parse(&text).expect("valid").canvas,
+        m.canvas
+    );
+    // A later merge keeps the open pair while both ends exist.
+    let mut later = m.canvas.clone();
+    later.set_text(9, "Another edit");
+    let again = merged(&m.canvas, &later, &m.canvas);
+    assert_eq!(again.canvas.conflicts, m.canvas.conflicts);
+    // Resolving it on one side (deleting theirs) resolves it in the merge.
+    let mut resolved = m.canvas.clone();
+    resolved.remove(t);
+    resolved.conflicts.clear();
+    let after = merged(&m.canvas, &resolved, &later);
+    assert!(after.canvas.conflicts.is_empty());
+    assert!(after.canvas.item(t).is_none());
+}
+
+#[test]
+fn status_evidence_and_cards_merge_field_by_field() {
+    use crate::canvas::{Status, TestState};
+    let mut base = example();
+    let sid = base.add_statement("A", "Statement A");
+    let tid = base.issue_id();
+    base.tests.push(crate::canvas::TestCard {
+        id: tid,
+        name: "Interviews".to_owned(),
+        items: vec![7],
+        ..crate::canvas::TestCard::default()
+    });
+    let mut ours = base.clone();
+    ours.set_status(7, Status::Testing);
+    ours.set_evidence(8, vec!["ours heard it".to_owned()]);
+    if let Some(t) = ours.tests.iter_mut().find(|t| t.id == tid) {
+        t.state = TestState::Running;
+        t.items.push(8);
+    }
+    let mut theirs = base.clone();
+    theirs.set_evidence(8, vec!["theirs saw it".to_owned()]);
+    if let Some(s) = theirs.statement_mut(sid) {
+        s.text = "Statement A, sharper".to_owned();
+    }
+    if let Some(t) = theirs.tests.iter_mut().find(|t| t.id == tid) {
+        t.measure = "Sign-ups".to_owned();
+    }
+    let l = theirs.issue_id();
+    theirs.learnings.push(crate::canvas::Learning {
+        id: l,
+        test: Some(tid),
+        learned: "They do chase payments".to_owned(),
+        validated: vec![7],
+        ..crate::canvas::Learning::default()
+    });
+    let m = merged(&base, &ours, &theirs);
+    assert!(!m.has_conflicts(), "{:?}", m.conflicts);
+    let c = &m.canvas;
+    assert_eq!(c.item(7).map(|i| i.status), Some(Status::Testing));
+    assert_eq!(
+        c.item(8).map(|i| i.evidence.clone()),
+        Some(vec!["ours heard it".to_owned(), "theirs saw it".to_owned()])
+    );
+    assert_eq!(
+        c.statement(sid).map(|s| s.text.as_str()),
+        Some("Statement A, sharper")
+    );
+    let t = c.tests.iter().find(|t| t.id == tid).expect("test");
+    assert_eq!(
+        (t.state, t.measure.as_str(), t.items.clone()),
+        (TestState::Running, "Sign-ups", vec![7, 8])
+    );
+    assert_eq!(c.learnings.len(), 1);
+    assert_eq!(c.learnings[0].test, Some(tid));
+    crate::canvas::file::validate(c).expect("valid");
+}
+
+#[test]
+fn references_to_deleted_things_are_dropped_so_the_result_is_valid() {
+    let mut base = example();
+    let tid = base.issue_id();
+    base.tests.push(crate::canvas::TestCard {
+        id: tid,
+        name: "T".to_owned(),
+        ..crate::canvas::TestCard::default()
+    });
+    let mut ours = base.clone();
+    ours.remove(9);
+    ours.tests.clear();
+    let mut theirs = base.clone();
+    if let Some(t) = theirs.tests.iter_mut().find(|t| t.id == tid) {
+        t.items.push(9);
+        t.name = "T, edited".to_owned();
+    }
+    let l = theirs.issue_id();
+    theirs.learnings.push(crate::canvas::Learning {
+        id: l,
+        test: Some(tid),
+        invalidated: vec![9],
+        observed: "x".to_owned(),
+        ..crate::canvas::Learning::default()
+    });
+    let m = merged(&base, &ours, &theirs);
+    // The edited test survives ours' deletion; the pain ours deleted is gone
+    // and nothing refers to it.
+    let t = m
+        .canvas
+        .tests
+        .iter()
+        .find(|t| t.id == tid)
+        .expect("edited test kept");
+    assert!(t.items.is_empty());
+    assert!(m.canvas.learnings[0].invalidated.is_empty());
+    assert_eq!(m.canvas.learnings[0].test, Some(tid));
+}

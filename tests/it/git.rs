@@ -421,3 +421,54 @@ fn merge_with_an_empty_base_keeps_both_sides() {
         .collect();
     assert_eq!(pains, ["Ours", "Theirs"]);
 }
+
+#[test]
+fn check_reports_a_merge_conflict_until_it_is_resolved() {
+    let repo = Repo::new();
+    let mut base = example();
+    // A canvas with no gaps, so only the conflict can fail --strict.
+    for id in [8, 11] {
+        base.remove(id);
+    }
+    base.remove(13);
+    let mut ours = base.clone();
+    ours.set_text(9, "Ours");
+    let mut theirs = base.clone();
+    theirs.set_text(9, "Theirs");
+    let out = repo.diverge_and_merge(&base, &ours, &theirs);
+    assert_eq!(out.status.code(), Some(1), "{}", all_output(&out));
+    let check = Command::new(BIN)
+        .arg("check")
+        .arg(repo.file())
+        .output()
+        .expect("check");
+    let said = stdout(&check);
+    assert!(said.contains("Unresolved merge conflicts (1)"), "{said}");
+    assert!(
+        said.contains("≠ ours [9] Ours / theirs [28] Theirs"),
+        "{said}"
+    );
+    assert!(check.status.success(), "without --strict it only reports");
+    let strict = Command::new(BIN)
+        .args(["check", "--strict"])
+        .arg(repo.file())
+        .output()
+        .expect("check");
+    assert_eq!(strict.status.code(), Some(1), "{}", all_output(&strict));
+    let json = Command::new(BIN)
+        .args(["check", "--format", "json"])
+        .arg(repo.file())
+        .output()
+        .expect("check");
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    assert_eq!(
+        v["conflicts"],
+        serde_json::json!([{ "ours": 9, "theirs": 28 }])
+    );
+    // git diff of the merge against ours says the conflict is open.
+    let diff = repo.git_ok(&["diff", "HEAD"]);
+    assert!(
+        diff.contains("Merge conflicts\n  open: ours [9] Ours and theirs [28] Theirs"),
+        "{diff}"
+    );
+}

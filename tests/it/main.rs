@@ -4,6 +4,7 @@
 //! pty, storage faults, the kill -9 loop and the fuzz corpus replay.
 
 mod architecture;
+mod bmml;
 mod browser;
 mod cli;
 mod e2e;
