@@ -73,7 +73,10 @@ pub fn import(file: &Path, out: Option<&Path>, data_dir: Option<&Path>) -> Print
         printed.push_str(&format!("{}\n", path.display()));
     }
     for line in &imported.not_placed {
-        eprintln!("vpcanvas: not placed: {}", crate::text::safe(line));
+        crate::output::err(&format!(
+            "vpcanvas: not placed: {}",
+            crate::text::safe(line)
+        ));
     }
     Ok(printed)
 }
@@ -172,33 +175,37 @@ pub fn merge(base: &Path, ours: &Path, theirs: &Path) -> CmdResult {
         (b, o, t) => {
             for (which, e) in [("base", b.err()), ("ours", o.err()), ("theirs", t.err())] {
                 if let Some(e) = e {
-                    eprintln!(
+                    crate::output::err(&format!(
                         "vpcanvas merge: cannot read {which}: {}",
                         crate::text::safe(&e)
-                    );
+                    ));
                 }
             }
-            eprintln!("vpcanvas merge: nothing written; git keeps its own conflict for this file");
+            crate::output::err(
+                "vpcanvas merge: nothing written; git keeps its own conflict for this file",
+            );
             return Ok(ExitCode::from(2));
         }
     };
     let merged = match crate::merge::merge(&b, &o, &t) {
         Ok(m) => m,
         Err(e) => {
-            eprintln!("vpcanvas merge: {e}");
+            crate::output::err(&format!("vpcanvas merge: {e}"));
             return Ok(ExitCode::from(2));
         }
     };
     let text = crate::canvas::file::to_ron(&merged.canvas);
     if let Err(e) = storage::write_atomic(&storage::resolve_symlink(ours), text.as_bytes()) {
-        eprintln!("vpcanvas merge: {e}");
+        crate::output::err(&format!("vpcanvas merge: {e}"));
         return Ok(ExitCode::from(2));
     }
     for (from, to) in &merged.renumbered {
-        eprintln!("vpcanvas merge: their new item {from} is now {to} (ours added a {from} too)");
+        crate::output::err(&format!(
+            "vpcanvas merge: their new item {from} is now {to} (ours added a {from} too)"
+        ));
     }
     for note in &merged.header_conflicts {
-        eprintln!("vpcanvas merge: {note}");
+        crate::output::err(&format!("vpcanvas merge: {note}"));
     }
     if merged.conflicts.is_empty() && merged.header_conflicts.is_empty() {
         return Ok(ExitCode::SUCCESS);
@@ -211,14 +218,14 @@ pub fn merge(base: &Path, ours: &Path, theirs: &Path) -> CmdResult {
                 .map(|i| crate::text::truncate(&i.text, 50))
                 .unwrap_or_default()
         };
-        eprintln!(
+        crate::output::err(&format!(
             "vpcanvas merge: changed on both sides: kept ours {o} \"{}\" and theirs as {t} \"{}\" right after it",
             name(*o),
             name(*t)
-        );
+        ));
     }
-    eprintln!(
-        "vpcanvas merge: open the canvas to keep ours, theirs or both for each, then `git add` it"
+    crate::output::err(
+        "vpcanvas merge: resolve each in the editor (delete the version you do not want), then `git add` the file",
     );
     Ok(ExitCode::from(1))
 }
