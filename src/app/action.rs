@@ -96,6 +96,14 @@ pub enum Action {
     OpenSaved,
     /// Recovery offer: throw the unsaved work away.
     DiscardSnapshot,
+    /// List the pairs a merge left open, to keep ours, theirs or both.
+    MergeConflicts,
+    /// Merge conflicts: keep our version of the pair, drop theirs.
+    KeepOurs,
+    /// Merge conflicts: keep their version of the pair in ours' place.
+    KeepTheirs,
+    /// Merge conflicts: keep both versions; only the pair is closed.
+    KeepBoth,
     /// Conflict: load the file as it is on disk now.
     ReloadFromDisk,
     /// Conflict: write my version over theirs (theirs goes to `.bak`).

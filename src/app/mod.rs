@@ -9,6 +9,7 @@ mod action;
 mod change;
 mod history;
 pub mod list;
+mod merging;
 mod mouse;
 mod picker;
 pub mod projector;
@@ -24,6 +25,7 @@ use std::time::Instant;
 
 pub use action::{Action, Message, RuntimeEvent};
 pub use history::{History, Snapshot};
+pub use merging::MergeView;
 pub use text_field::{TextEdit, TextField};
 
 use crate::canvas::{Canvas, Item, ItemId, Section};
@@ -125,6 +127,8 @@ pub enum Mode {
     Recover(Box<RecoveryOffer>),
     /// Another program changed the file: reload, keep mine, or save a copy?
     Conflict,
+    /// The pairs a git merge left open: keep ours, theirs or both.
+    Merge(MergeView),
 }
 
 /// The statement view: the choice of items and the part being chosen.
@@ -344,7 +348,7 @@ impl App {
     /// file is already on disk (a new canvas is written on its first edit).
     pub fn new(canvas: Canvas, path: impl Into<PathBuf>, exists: bool) -> Self {
         let fit = analyze(&canvas);
-        Self {
+        let mut app = Self {
             canvas,
             doc: Document {
                 path: path.into(),
@@ -380,7 +384,19 @@ impl App {
             quit_warned: false,
             unbidden_since: None,
             last_intent: None,
+        };
+        if !app.canvas.conflicts.is_empty() {
+            let n = app.canvas.conflicts.len();
+            let what = if n == 1 {
+                "1 merge conflict"
+            } else {
+                &format!("{n} merge conflicts")
+            };
+            app.info(format!(
+                "{what} to resolve: M lists them (keep ours, theirs or both)"
+            ));
         }
+        app
     }
 
     /// Marks the canvas read-only, with the reason shown in the header.

@@ -155,6 +155,10 @@ impl App {
             }
             Mode::Export => Some(centered(area, 64, 11)),
             Mode::Recover(_) | Mode::Conflict => Some(centered(area, 76, 10)),
+            Mode::Merge(_) => {
+                let rows = (self.canvas.conflicts.len() as u16).saturating_mul(3);
+                Some(centered(area, 96, rows.saturating_add(4)))
+            }
             Mode::Normal | Mode::Edit(_) => None,
         }
     }

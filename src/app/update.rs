@@ -90,6 +90,7 @@ impl App {
                 Mode::Export => self.export_menu(action),
                 Mode::Recover(_) => self.recovering(action),
                 Mode::Conflict => self.resolving(action),
+                Mode::Merge(_) => self.merge_view(action),
                 Mode::Help => {
                     match action {
                         Action::Help | Action::Cancel | Action::Confirm | Action::Quit => {
@@ -148,6 +149,7 @@ impl App {
             Action::CopyCanvas => return self.copy_canvas(),
             Action::Statement => self.open_statement(),
             Action::Export => self.mode = Mode::Export,
+            Action::MergeConflicts => self.open_merge_conflicts(),
             Action::Library => return self.leave(Effect::OpenLibrary),
             Action::Projector => self.toggle_projector(),
             Action::StepNext => self.step(true),

@@ -30,10 +30,11 @@ pub enum Context {
     Recover,
     /// Another program changed the file.
     Conflict,
+    Merge,
 }
 
 impl Context {
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 12] = [
         Context::Canvas,
         Context::Text,
         Context::Picker,
@@ -45,6 +46,7 @@ impl Context {
         Context::Recover,
         Context::Conflict,
         Context::Trash,
+        Context::Merge,
     ];
 
     pub fn title(self) -> &'static str {
@@ -60,6 +62,7 @@ impl Context {
             Context::Recover => "Unsaved work found",
             Context::Conflict => "The file changed on disk",
             Context::Trash => "In the trash",
+            Context::Merge => "Resolving merge conflicts",
         }
     }
 }
@@ -74,6 +77,7 @@ pub fn context_of(mode: &Mode) -> Context {
         Mode::Export => Context::Export,
         Mode::Recover(_) => Context::Recover,
         Mode::Conflict => Context::Conflict,
+        Mode::Merge(_) => Context::Merge,
     }
 }
 
@@ -226,6 +230,7 @@ pub fn bindings() -> &'static [Binding] {
             bind!(Canvas, [key('c')], A::CopyCanvas, "copy the whole canvas as Markdown"),
             bind!(Canvas, [key('s')], A::Statement, "value proposition statement", hint "statement"),
             bind!(Canvas, [key('x')], A::Export, "export to a file next to the canvas"),
+            bind!(Canvas, [key('M')], A::MergeConflicts, "merge conflicts: keep ours, theirs or both"),
             bind!(Canvas, [key('o')], A::Library, "library of canvases"),
             bind!(Canvas, [key('p')], A::Projector, "projector mode on / off"),
             bind!(Canvas, [key(']')], A::StepNext, "walkthrough: next section, then the fit summary"),
@@ -295,6 +300,13 @@ pub fn bindings() -> &'static [Binding] {
             bind!(Recover, [key('r')], A::RecoverSnapshot, "recover the unsaved work", hint "recover"),
             bind!(Recover, [key('o')], A::OpenSaved, "open the saved file (keep the snapshot)", hint "open saved"),
             bind!(Recover, [key('d')], A::DiscardSnapshot, "discard the unsaved work", hint "discard"),
+            bind!(Merge, [code(K::Up), key('k')], A::Up, "previous conflict"),
+            bind!(Merge, [code(K::Down), key('j')], A::Down, "next conflict"),
+            bind!(Merge, [key('o')], A::KeepOurs, "keep ours, drop theirs", hint "ours"),
+            bind!(Merge, [key('t')], A::KeepTheirs, "keep theirs in ours' place", hint "theirs"),
+            bind!(Merge, [key('b')], A::KeepBoth, "keep both", hint "both"),
+            bind!(Merge, [code(K::Enter)], A::Confirm, "go to ours on the canvas", hint "go to"),
+            bind!(Merge, [code(K::Esc), key('M'), key('q')], A::Cancel, "close", hint "close"),
             bind!(Conflict, [key('r')], A::ReloadFromDisk, "reload the file as it is now", hint "reload"),
             bind!(Conflict, [key('k')], A::KeepMine, "keep mine (theirs goes to .bak)", hint "keep mine"),
             bind!(Conflict, [key('c')], A::SaveCopy, "save mine as a copy, then reload", hint "copy"),

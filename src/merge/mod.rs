@@ -8,6 +8,9 @@
 //! canvas out.
 
 mod order;
+mod resolve;
+
+pub use resolve::{Resolution, resolve};
 
 use std::collections::{HashMap, HashSet};
 

@@ -1,6 +1,7 @@
 //! Drawing: pure functions of `&App`. Nothing here changes state.
 
 mod canvas_view;
+mod merge;
 mod overlay;
 
 pub use overlay::{EDITOR_HELP, draw_help, editor_help_lines, help_lines};
@@ -53,6 +54,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         Mode::Statement(view) => overlay::statement(app, view, area, buf),
         Mode::Export => overlay::export(app, area, buf),
         Mode::Recover(_) | Mode::Conflict => overlay::question(app, area, buf),
+        Mode::Merge(view) => merge::conflicts(app, *view, area, buf),
         _ => {}
     }
     if app.ascii {

@@ -22,7 +22,7 @@ use crate::text::wrap;
 /// A centred rectangle of at most `w`×`h` inside `area`.
 /// Clears `rect` and draws a dialog frame with a title and a bottom hint;
 /// returns the area inside.
-fn frame(app: &App, rect: Rect, title: &str, bottom: &str, buf: &mut Buffer) -> Rect {
+pub(super) fn frame(app: &App, rect: Rect, title: &str, bottom: &str, buf: &mut Buffer) -> Rect {
     let t = app.active_theme();
     framed(rect, title, bottom, (t.title, t.dim), t.half_border, buf)
 }

@@ -1,0 +1,116 @@
+//! Resolving the pairs a git merge left open (SPEC §9): a list of them, and
+//! keep ours, keep theirs or keep both for each. Every choice is one
+//! undoable change, saved like any edit.
+
+use crate::canvas::{Conflict, ItemId};
+use crate::merge::{Resolution, resolve};
+
+use super::{Action, App, Effect, Mode};
+
+/// The list of open merge conflicts, with the cursor on one of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MergeView {
+    pub cursor: usize,
+}
+
+impl App {
+    /// What a pair's end is, in words: an item's text or a card's name.
+    pub fn conflict_label(&self, id: ItemId) -> String {
+        let c = &self.canvas;
+        c.item(id)
+            .map(|i| i.text.clone())
+            .or_else(|| c.statement(id).map(|s| s.name.clone()))
+            .or_else(|| c.test(id).map(|t| t.name.clone()))
+            .or_else(|| c.learning(id).map(|l| l.learned.clone()))
+            .unwrap_or_default()
+    }
+
+    /// The open pairs, in the file's order.
+    pub fn conflicts(&self) -> &[Conflict] {
+        &self.canvas.conflicts
+    }
+
+    pub(super) fn open_merge_conflicts(&mut self) {
+        if self.canvas.conflicts.is_empty() {
+            self.info("No merge conflicts to resolve");
+        } else {
+            self.mode = Mode::Merge(MergeView::default());
+        }
+    }
+
+    pub(super) fn merge_view(&mut self, action: Action) -> Vec<Effect> {
+        let Mode::Merge(view) = self.mode else {
+            return Vec::new();
+        };
+        let last = self.canvas.conflicts.len().saturating_sub(1);
+        let mut cursor = view.cursor.min(last);
+        match action {
+            Action::Up => cursor = cursor.saturating_sub(1),
+            Action::Down => cursor = (cursor + 1).min(last),
+            Action::Top => cursor = 0,
+            Action::Bottom => cursor = last,
+            Action::KeepOurs => return self.resolve_at(cursor, Resolution::KeepOurs),
+            Action::KeepTheirs => return self.resolve_at(cursor, Resolution::KeepTheirs),
+            Action::KeepBoth => return self.resolve_at(cursor, Resolution::KeepBoth),
+            Action::Confirm => {
+                if let Some(pair) = self.canvas.conflicts.get(cursor).copied() {
+                    self.mode = Mode::Normal;
+                    self.show_item(pair.ours);
+                }
+                return Vec::new();
+            }
+            Action::Cancel | Action::MergeConflicts | Action::Quit => {
+                self.mode = Mode::Normal;
+                return Vec::new();
+            }
+            _ => {}
+        }
+        self.mode = Mode::Merge(MergeView { cursor });
+        Vec::new()
+    }
+
+    /// Selects an item wherever it is (cards stay where they are).
+    fn show_item(&mut self, id: ItemId) {
+        if let Some(pos) = self.canvas.position_of(id) {
+            self.selected[pos.section.index()] = pos.index;
+            self.focus_section(pos.section);
+        }
+    }
+
+    fn resolve_at(&mut self, index: usize, how: Resolution) -> Vec<Effect> {
+        let Some(pair) = self.canvas.conflicts.get(index).copied() else {
+            return Vec::new();
+        };
+        if !self.writable() {
+            return Vec::new();
+        }
+        let before = self.snapshot();
+        let kept = match how {
+            Resolution::KeepOurs => "Kept ours",
+            Resolution::KeepTheirs => "Kept theirs",
+            Resolution::KeepBoth => "Kept both",
+        };
+        let name = crate::text::truncate(&self.conflict_label(pair.ours), 40);
+        resolve(&mut self.canvas, pair, how);
+        let left = self.canvas.conflicts.len();
+        self.mode = if left == 0 {
+            Mode::Normal
+        } else {
+            Mode::Merge(MergeView {
+                cursor: index.min(left - 1),
+            })
+        };
+        let effects = self.changed(before);
+        let rest = match left {
+            0 => "no conflicts left".to_owned(),
+            1 => "1 conflict left".to_owned(),
+            n => format!("{n} conflicts left"),
+        };
+        self.info(format!("{kept} of “{name}” — {rest}; u undoes"));
+        self.show_item(pair.ours);
+        effects
+    }
+}
+
+#[cfg(test)]
+mod tests;
