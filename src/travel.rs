@@ -225,7 +225,7 @@ pub fn merge(base: &Path, ours: &Path, theirs: &Path) -> CmdResult {
         ));
     }
     crate::output::err(
-        "vpcanvas merge: resolve each in the editor (delete the version you do not want), then `git add` the file",
+        "vpcanvas merge: open the canvas and press M to keep ours, theirs or both for each, then `git add` the file",
     );
     Ok(ExitCode::from(1))
 }
