@@ -230,34 +230,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             format,
             strict,
         }) => Ok(lint::run(files, *format, *strict)),
-        Some(Command::Export { file, format }) => {
-            let canvas = storage::load(&names::existing(file, data_dir)?)?.canvas;
-            if *format == Format::Bmml {
-                let out = crate::bmml::export(&canvas);
-                print_out(&out.yaml)?;
-                for line in &out.left_out {
-                    crate::output::err(&format!("vpcanvas: bmml cannot hold, left out: {line}"));
-                }
-                return Ok(ExitCode::SUCCESS);
-            }
-            if format.is_binary() && std::io::stdout().is_terminal() {
-                return Err(format!(
-                    "a {} is binary and would garble the terminal: redirect it, e.g. `vpcanvas export {} --format {} > canvas.{}`",
-                    format.extension().to_uppercase(),
-                    file.display(),
-                    format.extension(),
-                    format.extension()
-                )
-                .into());
-            }
-            let bytes = format.render(&canvas)?;
-            if format.is_binary() {
-                crate::output::raw(&bytes)?;
-            } else {
-                print_out(&String::from_utf8_lossy(&bytes))?;
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(Command::Export { file, format }) => cmd_export(file, *format, data_dir),
         Some(Command::Diff {
             files,
             format,
@@ -300,6 +273,41 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             Ok(cmd_statement(&canvas, *all, name.as_deref())?)
         }
     }
+}
+
+/// `export`: the canvas in another format on stdout (bmml also says on
+/// stderr what it could not hold).
+fn cmd_export(
+    file: &Path,
+    format: Format,
+    data_dir: Option<&Path>,
+) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let canvas = storage::load(&names::existing(file, data_dir)?)?.canvas;
+    if format == Format::Bmml {
+        let out = crate::bmml::export(&canvas);
+        print_out(&out.yaml)?;
+        for line in &out.left_out {
+            crate::output::err(&format!("vpcanvas: bmml cannot hold, left out: {line}"));
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if format.is_binary() && std::io::stdout().is_terminal() {
+        return Err(format!(
+            "a {} is binary and would garble the terminal: redirect it, e.g. `vpcanvas export {} --format {} > canvas.{}`",
+            format.extension().to_uppercase(),
+            file.display(),
+            format.extension(),
+            format.extension()
+        )
+        .into());
+    }
+    let bytes = format.render(&canvas)?;
+    if format.is_binary() {
+        crate::output::raw(&bytes)?;
+    } else {
+        print_out(&String::from_utf8_lossy(&bytes))?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The two canvases `save-loop` alternates between: big enough (hundreds of
