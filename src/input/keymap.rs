@@ -281,6 +281,7 @@ pub fn bindings() -> &'static [Binding] {
             bind!(Library, [code(K::Down)], A::Down, "next canvas"),
             bind!(Library, [code(K::Home)], A::Top, "first canvas"),
             bind!(Library, [code(K::End)], A::Bottom, "last canvas"),
+            bind!(Library, [key('?'), code(K::F(1))], A::Help, "these keys", hint "help"),
             bind!(Library, [code(K::Enter)], A::Confirm, "open", hint "open"),
             bind!(Library, [ctrl('n')], A::NewCanvas, "new canvas", hint "new"),
             bind!(Library, [ctrl('e')], A::NewFromExample, "new canvas from the example", hint "example"),
@@ -290,10 +291,11 @@ pub fn bindings() -> &'static [Binding] {
             bind!(Library, [ctrl('z')], A::Undo, "undo the last delete"),
             bind!(Library, [ctrl('t')], A::ShowTrash, "show the trash, to restore a canvas", hint "trash"),
             bind!(Library, [code(K::Backspace)], A::Text(TextEdit::Backspace), "edit the filter"),
-            bind!(Library, [code(K::Esc)], A::Cancel, "clear the filter, or quit", hint "quit"),
+            bind!(Library, [code(K::Esc)], A::Cancel, "clear the filter, else back to the canvas (or quit)", hint "quit"),
             bind!(Library, [ctrl('q'), ctrl('c')], A::Quit, "quit"),
             bind!(Trash, [code(K::Up)], A::Up, "previous canvas"),
             bind!(Trash, [code(K::Down)], A::Down, "next canvas"),
+            bind!(Trash, [key('?'), code(K::F(1))], A::Help, "these keys", hint "help"),
             bind!(Trash, [code(K::Enter)], A::Confirm, "restore it to the library", hint "restore"),
             bind!(Trash, [code(K::Esc), ctrl('t')], A::Cancel, "back to the canvases", hint "back"),
             bind!(Trash, [ctrl('q'), ctrl('c')], A::Quit, "quit"),
@@ -343,6 +345,16 @@ pub fn keys_for(context: Context, action: &Action) -> Option<String> {
         .iter()
         .find(|b| b.context == context && &b.action == action)
         .map(|b| b.keys.iter().map(Key::label).collect::<Vec<_>>().join("/"))
+}
+
+/// The first key bound to an action in a context, e.g. "y": what a prompt
+/// names when one key is enough.
+pub fn key_for(context: Context, action: &Action) -> Option<String> {
+    bindings()
+        .iter()
+        .find(|b| b.context == context && &b.action == action)
+        .and_then(|b| b.keys.first())
+        .map(Key::label)
 }
 
 /// The short hints for the footer: (keys, help) of the rows marked as hints.

@@ -95,6 +95,8 @@ pub enum LibraryMode {
     ConfirmDelete,
     /// Duplicating: the copy is called `name`; typing its customer segment.
     Segment { name: String, field: TextField },
+    /// Reading the library's keys, scrolled by `scroll` lines.
+    Help { scroll: u16 },
 }
 
 /// What the runtime did for the library, fed back through [`Library::listed`]
@@ -157,6 +159,8 @@ pub struct Library {
     pub viewing_trash: bool,
     /// The last delete, (from, to in `trash/`), for undo.
     last_trashed: Option<(PathBuf, PathBuf)>,
+    /// The screen's height, as last told: how far the help scrolls.
+    rows: u16,
 }
 
 impl Library {
@@ -167,6 +171,7 @@ impl Library {
             LibraryMode::Browse => Context::Library,
             LibraryMode::Name(..) | LibraryMode::Segment { .. } => Context::Text,
             LibraryMode::ConfirmDelete => Context::Confirm,
+            LibraryMode::Help { .. } => Context::Help,
         }
     }
 
@@ -186,6 +191,7 @@ impl Library {
             origin: None,
             viewing_trash: false,
             last_trashed: None,
+            rows: 0,
         }
     }
 
@@ -326,6 +332,14 @@ impl Library {
                 }
                 return Vec::new();
             }
+            Message::Event(RuntimeEvent::Resize(_, rows)) => {
+                self.rows = rows;
+                let max = self.help_max_scroll();
+                if let LibraryMode::Help { scroll } = &mut self.mode {
+                    *scroll = (*scroll).min(max);
+                }
+                return Vec::new();
+            }
             Message::Event(_) => return Vec::new(),
         };
         // A message lasts until the next action (or a few seconds).
@@ -370,6 +384,19 @@ impl Library {
                 self.mode = LibraryMode::Segment { name, field };
                 Vec::new()
             }
+            LibraryMode::Help { scroll } => {
+                let scroll = match action {
+                    Action::Help | Action::Cancel | Action::Confirm => return Vec::new(),
+                    Action::Quit => return vec![Effect::Quit],
+                    Action::Up => scroll.saturating_sub(1),
+                    Action::Down => (scroll + 1).min(self.help_max_scroll()),
+                    Action::Top => 0,
+                    Action::Bottom => self.help_max_scroll(),
+                    _ => scroll,
+                };
+                self.mode = LibraryMode::Help { scroll };
+                Vec::new()
+            }
             LibraryMode::ConfirmDelete => match action {
                 Action::Confirm => self
                     .selected_canvas()
@@ -386,6 +413,7 @@ impl Library {
     fn browse(&mut self, action: Action) -> Vec<Effect> {
         let count = self.visible().len();
         match action {
+            Action::Help => self.mode = LibraryMode::Help { scroll: 0 },
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
             Action::Top => self.selected = 0,
@@ -485,6 +513,11 @@ impl Library {
             _ => {}
         }
         Vec::new()
+    }
+
+    /// How far the help can scroll on this screen.
+    pub fn help_max_scroll(&self) -> u16 {
+        crate::layout::help_max_scroll(view::help_line_count(), self.rows)
     }
 
     fn prompt(&mut self, prompt: Prompt, initial: &str) {

@@ -195,3 +195,22 @@ fn renaming_the_canvas_it_came_from_goes_back_to_the_new_name() {
         vec![Effect::Open(PathBuf::from("/d/zeta.ron"))]
     );
 }
+
+/// Issue #12: `?` shows the library's keys; the scroll is clamped where it
+/// changes, so `G` then `k` moves up at once.
+#[test]
+fn help_opens_scrolls_within_its_lines_and_closes() {
+    let mut lib = library();
+    lib.update(RuntimeEvent::Resize(80, 12));
+    lib.update(Action::Help);
+    assert_eq!(lib.key_context(), Context::Help);
+    let max = lib.help_max_scroll();
+    assert!(max > 0, "12 rows cannot hold the library's keys");
+    lib.update(Action::Bottom);
+    lib.update(Action::Down);
+    lib.update(Action::Up);
+    assert_eq!(lib.mode, LibraryMode::Help { scroll: max - 1 });
+    lib.update(Action::Cancel);
+    assert_eq!(lib.mode, LibraryMode::Browse);
+    assert_eq!(lib.filter.text(), "", "? is not typed into the filter");
+}

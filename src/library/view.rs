@@ -8,10 +8,34 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::input::keymap::hints;
+use crate::app::Action;
+use crate::input::Context;
+use crate::input::keymap::{hints, key_for};
 use crate::text;
 
 use super::{Library, LibraryMode};
+
+/// What the library's help lists: its keys, then what typing does.
+const LIBRARY_HELP: [Context; 3] = [Context::Library, Context::Trash, Context::Confirm];
+const LIBRARY_NOTES: [&str; 2] = [
+    "Typing filters the list by name, title or segment.",
+    "Deleted canvases wait in trash/ in the data folder until restored.",
+];
+
+/// How many lines the library's help has: what its scroll is clamped to.
+pub(super) fn help_line_count() -> usize {
+    crate::ui::help_lines(
+        &LIBRARY_HELP,
+        &LIBRARY_NOTES,
+        &crate::theme::Theme::default(),
+    )
+    .len()
+}
+
+/// The key for `action` where `context` applies, as the key table names it.
+fn key(context: Context, action: &Action) -> String {
+    key_for(context, action).unwrap_or_default()
+}
 
 /// Draws the library screen.
 pub fn render(lib: &Library, frame: &mut Frame) {
@@ -31,8 +55,9 @@ pub fn render(lib: &Library, frame: &mut Frame) {
     let buf = frame.buffer_mut();
     let head = if lib.viewing_trash {
         format!(
-            " vpcanvas — the trash · {} (Enter restores)",
-            lib.dir.join("trash").display()
+            " vpcanvas — the trash · {} ({} restores)",
+            lib.dir.join("trash").display(),
+            key(Context::Trash, &Action::Confirm)
         )
     } else {
         format!(" vpcanvas — your canvases · {}", lib.dir.display())
@@ -50,6 +75,11 @@ pub fn render(lib: &Library, frame: &mut Frame) {
         && x < area.right()
     {
         frame.set_cursor_position((x, y));
+    }
+    if let LibraryMode::Help { scroll } = lib.mode {
+        let lines = crate::ui::help_lines(&LIBRARY_HELP, &LIBRARY_NOTES, t);
+        let rect = crate::layout::help_area(area);
+        crate::ui::draw_help(lines, scroll, t, rect, frame.buffer_mut());
     }
 }
 
@@ -70,13 +100,17 @@ fn filter_line(lib: &Library, filter: Rect, buf: &mut Buffer) -> Option<(u16, u1
                 .unwrap_or_default();
             (
                 format!(
-                    " Delete “{}”? It goes to trash/ in the data folder. y / n ",
-                    text::safe(&name)
+                    " Delete “{}”? It goes to trash/ in the data folder. {} / {} ",
+                    text::safe(&name),
+                    key(Context::Confirm, &Action::Confirm),
+                    key(Context::Confirm, &Action::Cancel)
                 ),
                 None,
             )
         }
-        LibraryMode::Browse => (" Filter: ".to_owned(), Some(&lib.filter)),
+        LibraryMode::Browse | LibraryMode::Help { .. } => {
+            (" Filter: ".to_owned(), Some(&lib.filter))
+        }
     };
     let filter_line = Rect {
         height: 1,
@@ -129,12 +163,20 @@ fn table_view(lib: &Library, table: Rect, buf: &mut Buffer) {
         t.section_title,
     ))];
     if visible.is_empty() {
+        let keys = |a| key(Context::Library, &a);
         let msg = if lib.viewing_trash {
-            " The trash is empty."
+            " The trash is empty.".to_owned()
         } else if lib.canvases.is_empty() {
-            " No canvases yet. Ctrl-n creates one, Ctrl-e one from the example."
+            format!(
+                " No canvases yet. {} creates one, {} one from the example.",
+                keys(Action::NewCanvas),
+                keys(Action::NewFromExample)
+            )
         } else {
-            " Nothing matches the filter (Esc clears it)."
+            format!(
+                " Nothing matches the filter ({} clears it).",
+                keys(Action::Cancel)
+            )
         };
         lines.push(Line::from(Span::styled(msg, t.dim)));
     }

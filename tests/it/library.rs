@@ -27,6 +27,8 @@ struct Folder {
 struct Ran {
     outcome: Outcome,
     screen: String,
+    /// The screen at each `<snap>`.
+    snaps: Vec<String>,
     waits_with_keys_queued: usize,
     library: Library,
 }
@@ -95,6 +97,7 @@ impl Folder {
         Ran {
             outcome,
             screen: backend.screen(),
+            snaps: events.snaps.iter().map(|s| s.screen.clone()).collect(),
             waits_with_keys_queued: events.waits_with_keys_queued,
             library,
         }
@@ -192,4 +195,75 @@ fn esc_goes_back_to_the_origin_once_restored() {
     assert_eq!(ran.outcome, Outcome::Open(folder.path("acme")));
     let ran = folder.run(Some("acme"), "<del> y <c-z> <esc>");
     assert_eq!(ran.outcome, Outcome::Open(folder.path("acme")));
+}
+
+/// Issue #12: `?` in the library lists the library's keys (from the key
+/// table), not the editor's; Esc closes it and the library is as it was.
+#[test]
+fn question_mark_lists_the_librarys_keys() {
+    let folder = Folder::with(&["acme"]);
+    let ran = folder.run(None, "? <snap> <esc> <snap> <c-q>");
+    let [help, after] = &ran.snaps[..] else {
+        panic!("{} snaps", ran.snaps.len())
+    };
+    for key_line in ["In the library", "Ctrl-n", "new canvas", "In the trash"] {
+        assert!(help.contains(key_line), "{key_line} missing:\n{help}");
+    }
+    assert!(
+        !help.contains("On the canvas"),
+        "the editor's keys:\n{help}"
+    );
+    assert!(!after.contains("In the library"), "{after}");
+    assert!(
+        after.contains("Filter:") && !after.contains("Filter: ?"),
+        "{after}"
+    );
+}
+
+/// Issue #12: the library's texts name keys from the key table, never as
+/// literals: the trash header says which key restores.
+#[test]
+fn the_trash_header_names_the_restore_key_from_the_table() {
+    use vpcanvas::app::Action;
+    use vpcanvas::input::Context;
+    use vpcanvas::input::keymap::keys_for;
+    let folder = Folder::with(&["acme"]);
+    let ran = folder.run(None, "<c-t> <snap> <esc> <c-q>");
+    let restore = keys_for(Context::Trash, &Action::Confirm).unwrap();
+    let header = ran.snaps[0].lines().next().unwrap().to_owned();
+    assert!(header.contains(&format!("{restore} restores")), "{header}");
+}
+
+/// Issue #12: the library's code writes no key name in its texts: each comes
+/// from the key table (so a changed binding never leaves a stale hint).
+#[test]
+fn the_librarys_texts_hold_no_literal_key_names() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/library");
+    let names = [
+        "Enter",
+        "Esc",
+        "Ctrl-",
+        "Alt-",
+        "Backspace",
+        "Tab",
+        "F1",
+        "F2",
+        "y / n",
+    ];
+    let mut found = Vec::new();
+    for file in ["mod.rs", "view.rs"] {
+        let code = std::fs::read_to_string(dir.join(file)).unwrap();
+        let code = code.split("#[cfg(test)]").next().unwrap();
+        for (n, line) in code.lines().enumerate() {
+            let line = line.split("//").next().unwrap();
+            // The text inside string literals on this line.
+            let literals = line.split('"').skip(1).step_by(2);
+            for lit in literals {
+                if let Some(name) = names.iter().find(|k| lit.contains(*k)) {
+                    found.push(format!("{file}:{}: {name} in \"{lit}\"", n + 1));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
 }

@@ -203,7 +203,7 @@ pub(crate) struct Script {
     pub(crate) backend: SharedBackend,
     pub(crate) file: PathBuf,
     pub(crate) signal: SignalFlag,
-    snaps: Vec<Snap>,
+    pub(crate) snaps: Vec<Snap>,
     /// The script's clock: when it started, and how much time has passed.
     start: std::time::Instant,
     passed: Duration,
