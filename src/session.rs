@@ -120,16 +120,19 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
         data_dir: recovery_dir,
     };
     let mut next = match start {
-        Start::Editor(app) => Next::Editor(app),
+        Start::Editor(app) => Next::Editor { app, back: false },
         Start::Library => Next::Library {
             origin: None,
             problem: None,
+            left: None,
         },
     };
     let sig = loop {
         next = match next {
-            Next::Editor(mut app) => {
-                app.present(&look);
+            Next::Editor { mut app, back } => {
+                if !back {
+                    app.present(&look);
+                }
                 // The config warning is said once per session.
                 look.warning = None;
                 // The lock is held until this editor closes (to the library or out).
@@ -142,7 +145,9 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
                 {
                     app.caution(why.clone());
                 }
-                if let Some(dir) = &io.data_dir {
+                if let Some(dir) = &io.data_dir
+                    && !back
+                {
                     offer_recovery(&mut app, dir);
                 }
                 let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -158,8 +163,13 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
                     Ok(outcome) => match outcome? {
                         Outcome::Quit(sig) => break sig,
                         Outcome::Library | Outcome::Open(_) => Next::Library {
-                            origin: Some(app.path().to_path_buf()),
+                            // Absolute, as the library lists its canvases.
+                            origin: Some(
+                                std::path::absolute(app.path())
+                                    .unwrap_or_else(|_| app.path().to_path_buf()),
+                            ),
                             problem: None,
+                            left: Some(app),
                         },
                     },
                     Err(_) => {
@@ -171,7 +181,11 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
                     }
                 }
             }
-            Next::Library { origin, problem } => {
+            Next::Library {
+                origin,
+                problem,
+                left,
+            } => {
                 let dir = storage::data_dir(data_dir.as_deref()).map_err(io::Error::other)?;
                 // Read afresh each time it opens.
                 let mut library = open_library(&mut io, &dir, origin.as_deref(), problem);
@@ -184,18 +198,20 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
                     &signal,
                 )?;
                 match outcome {
-                    Outcome::Open(path) => match load_app(&path) {
-                        Ok(app) => Next::Editor(Box::new(app)),
+                    Outcome::Open(path) => match reopen(left, &path) {
+                        Ok((app, back)) => Next::Editor { app, back },
                         Err(e) => Next::Library {
                             origin: library.origin,
                             problem: Some(
                                 e.to_string().lines().next().unwrap_or_default().to_owned(),
                             ),
+                            left: None,
                         },
                     },
                     Outcome::Library => Next::Library {
                         origin: library.origin,
                         problem: None,
+                        left,
                     },
                     Outcome::Quit(sig) => break sig,
                 }
@@ -212,12 +228,35 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
 
 /// Which screen a session shows next.
 enum Next {
-    Editor(Box<App>),
-    /// The library; opened from the canvas `origin` (if any), saying `problem` (if any).
+    /// The editor; `back` when it is the one that left for the library, as it was.
+    Editor { app: Box<App>, back: bool },
+    /// The library; opened from the canvas `origin` (if any), saying
+    /// `problem` (if any). `left` is the editor that went there, kept to go back to.
     Library {
         origin: Option<PathBuf>,
         problem: Option<String>,
+        left: Option<Box<App>>,
     },
+}
+
+/// The editor for `path` after the library: the one that `left` for it when
+/// it is the same canvas and the file is as that editor last saw it (so its
+/// undo history, selection and view survive), else the file loaded afresh.
+/// The flag says which.
+pub fn reopen(left: Option<Box<App>>, path: &Path) -> Result<(Box<App>, bool), StorageError> {
+    let same = |a: &Path| std::path::absolute(a).ok() == std::path::absolute(path).ok();
+    if let Some(app) = left
+        && same(app.path())
+        // A read-only editor may be read-only no longer (the other one quit).
+        && app.doc.read_only.is_none()
+        && !app
+            .doc
+            .disk
+            .differs_from(storage::disk_fingerprint(path).ok().flatten())
+    {
+        return Ok((app, true));
+    }
+    load_app(path).map(|app| (Box::new(app), false))
 }
 
 /// The library on the folder as it is now: on the canvas it was opened from,
@@ -294,5 +333,37 @@ pub fn offer_recovery(app: &mut App, data_dir: &Path) {
             kept: Some(snapshot.path),
         });
         break;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::app::Action;
+
+    /// Issue #12: back from the library, an unchanged canvas keeps its editor
+    /// (and undo history); one changed on disk meanwhile is read afresh.
+    #[test]
+    fn back_from_the_library_keeps_the_editor_unless_the_file_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pitch.ron");
+        storage::create(&path, &Canvas::new("Pitch")).unwrap();
+        let mut app = Box::new(load_app(&path).unwrap());
+        app.update(Action::Add);
+        app.update(Action::Text(crate::app::TextEdit::Insert('x')));
+        app.update(Action::Confirm);
+        let (app, back) = reopen(Some(app), &path).unwrap();
+        assert!(back, "the same editor comes back");
+        assert!(app.history.can_undo());
+
+        storage::create(&dir.path().join("other.ron"), &Canvas::new("Other")).unwrap();
+        std::fs::rename(dir.path().join("other.ron"), &path).unwrap();
+        let (app, back) = reopen(Some(app), &path).unwrap();
+        assert!(!back);
+        assert_eq!(app.canvas().title, "Other");
+
+        let (_, back) = reopen(Some(app), &dir.path().join("third.ron")).unwrap();
+        assert!(!back, "another canvas is opened, not this one");
     }
 }

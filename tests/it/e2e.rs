@@ -388,3 +388,38 @@ fn without_a_terminal_the_editor_says_so_and_exits_2() {
     );
     assert!(!file.exists());
 }
+
+/// Issue #12: going to the library and back to an unchanged canvas keeps the
+/// editor as it was: the undo history survives (it used to reload from disk).
+#[test]
+fn library_and_back_keeps_the_undo_history() {
+    let tmux = Tmux::start(
+        "back",
+        &format!(
+            "mkdir -p \"$VPCANVAS_DATA_DIR\" && cd \"$VPCANVAS_DATA_DIR\" && '{BIN}' pitch.ron; echo EXIT=$?; sleep 60"
+        ),
+    );
+    let file = tmux.home.path().join("data/pitch.ron");
+    tmux.wait_for_text("pitch.ron");
+    tmux.keys(&["5", "a"]);
+    tmux.type_text("Late payments");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("the pain, saved", |s| {
+        row_shown(s, "Late payments") && s.contains("· saved")
+    });
+    tmux.keys(&["o"]);
+    tmux.wait_for_text("your canvases");
+    tmux.escape();
+    tmux.wait_for("the canvas again", |s| {
+        !s.contains("your canvases") && row_shown(s, "Late payments")
+    });
+    tmux.keys(&["u"]);
+    let screen = tmux.wait_for("the undo", |s| !row_shown(s, "Late payments"));
+    assert!(screen.contains("Undone"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for_text("EXIT=0");
+    let canvas = parse(&std::fs::read_to_string(&file).unwrap())
+        .unwrap()
+        .canvas;
+    assert!(canvas.items(Section::Pains).is_empty(), "{canvas:?}");
+}
