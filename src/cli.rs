@@ -2,6 +2,7 @@
 //! The editor commands hand over to [`crate::session`].
 
 mod lint;
+mod list;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -62,8 +63,12 @@ pub enum Command {
         #[arg(long, value_name = "EXAMPLE", num_args = 0..=1, default_missing_value = "invoicing")]
         example: Option<Example>,
     },
-    /// List the canvases in the data directory with their counts and flags.
-    List,
+    /// List the canvases in the data directory with their counts and flags
+    /// (piped, titles are never cut).
+    List {
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
     /// Print the fit analysis: pains without relievers, gains without creators, coverage.
     Check {
         #[arg(required = true, value_name = "FILE")]
@@ -208,7 +213,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             None => open_library(session()),
         },
         Some(Command::New { name, example }) => cmd_new(session(), name, *example),
-        Some(Command::List) => cmd_list(data_dir),
+        Some(Command::List { format }) => list::run(data_dir, *format),
         Some(Command::Check {
             files,
             format,
@@ -372,7 +377,7 @@ fn open_editor(file: &Path, options: Options) -> Result<ExitCode, Box<dyn std::e
 /// With a terminal, the library; without one (a pipe, CI), the same list as `list`.
 fn open_library(options: Options) -> Result<ExitCode, Box<dyn std::error::Error>> {
     if !(std::io::stdin().is_terminal() && std::io::stdout().is_terminal()) {
-        return cmd_list(options.data_dir.as_deref());
+        return list::run(options.data_dir.as_deref(), CheckFormat::Text);
     }
     storage::data_dir(options.data_dir.as_deref())?;
     let code = crate::session::run(crate::session::Start::Library, options)?;
@@ -395,57 +400,6 @@ fn cmd_new(
     if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
         return open_editor(&path, options);
     }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn cmd_list(data_dir: Option<&Path>) -> Result<ExitCode, Box<dyn std::error::Error>> {
-    let dir = storage::data_dir(data_dir)?;
-    let entries = storage::list(&dir)?;
-    if entries.is_empty() {
-        print_out(&format!(
-            "No canvases in {} yet. Create one with `vpcanvas new NAME --example`.\n",
-            dir.display()
-        ))?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    // The same summary the library shows.
-    let now = std::time::SystemTime::now();
-    let mut out = format!(
-        "{} {} {} {:>5} {:>6} {:>6}  {}\n",
-        pad("NAME", 20),
-        pad("TITLE", 28),
-        pad("SEGMENT", 22),
-        "ITEMS",
-        "PAINS!",
-        "GAINS!",
-        "CHANGED"
-    );
-    for c in entries.iter().map(crate::library::Summary::from_entry) {
-        let changed = crate::library::ago(c.modified, now);
-        match &c.error {
-            None => out.push_str(&format!(
-                "{} {} {} {:>5} {:>6} {:>6}  {changed}\n",
-                pad(&c.name, 20),
-                pad(&export::one_line(&c.title), 28),
-                pad(&export::one_line(&c.segment), 22),
-                c.items,
-                c.open_pains,
-                c.open_gains,
-            )),
-            Some(e) => out.push_str(&format!("{} (cannot be read: {e})\n", pad(&c.name, 20))),
-        }
-    }
-    let noun = if entries.len() == 1 {
-        "canvas"
-    } else {
-        "canvases"
-    };
-    out.push_str(&format!(
-        "\n{} {noun} in {}\n",
-        entries.len(),
-        dir.display()
-    ));
-    print_out(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -551,12 +505,4 @@ fn cmd_check(files: &[Found], format: CheckFormat, gates: CheckGates) -> ExitCod
     } else {
         ExitCode::SUCCESS
     }
-}
-
-/// Fits text into `width` terminal cells: cut with an ellipsis, padded with
-/// spaces, by display width so CJK and emoji keep the columns aligned.
-fn pad(text: &str, width: usize) -> String {
-    let cut = crate::text::truncate(text, width);
-    let room = width.saturating_sub(crate::text::width(&cut));
-    format!("{cut}{}", " ".repeat(room))
 }

@@ -198,22 +198,8 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
                     &signal,
                 )?;
                 match outcome {
-                    Outcome::Open(path) => match reopen(left, &path) {
-                        Ok((app, back)) => Next::Editor { app, back },
-                        Err(e) => Next::Library {
-                            origin: library.origin,
-                            problem: Some(
-                                e.to_string().lines().next().unwrap_or_default().to_owned(),
-                            ),
-                            left: None,
-                        },
-                    },
-                    Outcome::Library => Next::Library {
-                        origin: library.origin,
-                        problem: None,
-                        left,
-                    },
                     Outcome::Quit(sig) => break sig,
+                    outcome => after_library(outcome, library.origin, left),
                 }
             }
         };
@@ -237,6 +223,26 @@ enum Next {
         problem: Option<String>,
         left: Option<Box<App>>,
     },
+}
+
+/// Where the library leads (a canvas to open, or itself again), keeping the
+/// editor that `left` for it to go back to.
+fn after_library(outcome: Outcome, origin: Option<PathBuf>, left: Option<Box<App>>) -> Next {
+    match outcome {
+        Outcome::Open(path) => match reopen(left, &path) {
+            Ok((app, back)) => Next::Editor { app, back },
+            Err(e) => Next::Library {
+                origin,
+                problem: Some(e.to_string().lines().next().unwrap_or_default().to_owned()),
+                left: None,
+            },
+        },
+        _ => Next::Library {
+            origin,
+            problem: None,
+            left,
+        },
+    }
 }
 
 /// The editor for `path` after the library: the one that `left` for it when

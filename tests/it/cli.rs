@@ -592,6 +592,76 @@ fn list_shows_an_unreadable_canvas_with_its_error_and_still_lists_the_others() {
     );
 }
 
+/// Issue #12: piped, `list` cuts nothing: long names, titles and segments
+/// are printed whole (no `…`), their columns as wide as they need.
+#[test]
+fn list_piped_prints_titles_whole() {
+    let sb = Sandbox::new();
+    let title = "Weeknight meal planning for shift nurses – with kids";
+    let segment = "Night-shift nurses in Helsinki who cook for a family of four";
+    let mut canvas = vpcanvas::canvas::Canvas::new(title);
+    canvas.segment = segment.to_owned();
+    let name = "nurses-weeknight-meals-helsinki-2026";
+    vpcanvas::storage::create(&sb.data().join(format!("{name}.ron")), &canvas).expect("create");
+    sb.run(&["new", "inv", "--example"]).ok();
+    let run = sb.run(&["list"]);
+    run.ok();
+    assert!(!run.stdout.contains('…'), "{}", run.stdout);
+    let row = list_row(&run.stdout, name);
+    assert!(row.contains(title), "{row}");
+    assert!(row.contains(segment), "{row}");
+    // Still columns: the item counts line up under ITEMS.
+    let header = run.stdout.lines().next().expect("header");
+    let at = header.find("ITEMS").expect("ITEMS");
+    let inv = list_row(&run.stdout, "inv");
+    assert_eq!(
+        inv.get(at..at + 5).map(str::trim),
+        Some("27"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// Issue #12: `list --format json` is an array with one object per canvas.
+#[test]
+fn list_as_json_gives_one_object_per_canvas() {
+    let sb = Sandbox::new();
+    sb.run(&["new", "inv", "--example"]).ok();
+    fs::write(sb.data().join("broken.ron"), MALFORMED).expect("write");
+    let run = sb.run(&["list", "--format", "json"]);
+    run.ok();
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    let all = v.as_array().expect("an array");
+    assert_eq!(all.len(), 2, "{v}");
+    let broken = &all[0];
+    assert_eq!(broken["name"], "broken");
+    assert!(
+        broken["error"].as_str().expect("error").contains("2:29"),
+        "{broken}"
+    );
+    let inv = &all[1];
+    assert_eq!(inv["name"], "inv");
+    assert_eq!(inv["title"], "Invoicing for freelancers");
+    assert_eq!(inv["items"], 27);
+    assert_eq!(inv["open_pains"], 2);
+    assert_eq!(inv["open_gains"], 1);
+    assert!(inv["error"].is_null());
+    let path = inv["path"].as_str().expect("path");
+    assert_eq!(std::path::Path::new(path), sb.data().join("inv.ron"));
+    let modified = inv["modified"].as_str().expect("modified");
+    // RFC 3339 in UTC: 2026-12-01T11:20:03Z
+    assert_eq!(modified.len(), 20, "{modified}");
+    assert!(
+        modified.ends_with('Z') && modified.as_bytes()[10] == b'T',
+        "{modified}"
+    );
+    // An empty folder is an empty array, not the how-to-start text.
+    let empty = Sandbox::new();
+    let run = empty.run(&["list", "--format", "json"]);
+    run.ok();
+    assert_eq!(run.stdout.trim(), "[]");
+}
+
 // ---------------------------------------------------------------------------
 // check
 
