@@ -101,15 +101,11 @@ pub struct Risk {
 
 /// Runs the analysis.
 pub fn analyze(canvas: &Canvas) -> FitReport {
-    let statuses: HashMap<ItemId, Status> = [Section::Pains, Section::Gains, Section::Jobs]
-        .into_iter()
-        .flat_map(|s| canvas.items(s).iter().map(|i| (i.id, i.status)))
-        .collect();
     let (pains_without_relievers, pains, pains_evidenced) = unaddressed(canvas, Section::Pains);
     let (gains_without_creators, gains, gains_evidenced) = unaddressed(canvas, Section::Gains);
     let (jobs_without_products, jobs, _) = unaddressed(canvas, Section::Jobs);
-    let relievers_without_pains = addressing_nothing(canvas, Section::Relievers, &statuses);
-    let creators_without_gains = addressing_nothing(canvas, Section::Creators, &statuses);
+    let relievers_without_pains = addressing_nothing(canvas, Section::Relievers);
+    let creators_without_gains = addressing_nothing(canvas, Section::Creators);
     let ids = |lists: &[&Vec<Flagged>]| lists.iter().flat_map(|l| l.iter().map(|f| f.id)).collect();
     FitReport {
         flagged: ids(&[&pains_without_relievers, &gains_without_creators]),
@@ -260,12 +256,13 @@ fn unaddressed(canvas: &Canvas, section: Section) -> (Vec<Flagged>, Coverage, Co
 
 /// Value-map items that address nothing real: no links, or links only to
 /// invalidated items. In the user's order (they carry no level).
-fn addressing_nothing(
-    canvas: &Canvas,
-    section: Section,
-    statuses: &HashMap<ItemId, Status>,
-) -> Vec<Flagged> {
-    let real = |id: &ItemId| statuses.get(id).is_some_and(|s| *s != Status::Invalidated);
+fn addressing_nothing(canvas: &Canvas, section: Section) -> Vec<Flagged> {
+    let real = |id: &ItemId| {
+        canvas.position_of(*id).is_some_and(|p| {
+            Some(p.section) == section.link_target()
+                && canvas.items(p.section)[p.index].status != Status::Invalidated
+        })
+    };
     canvas
         .items(section)
         .iter()

@@ -2,9 +2,7 @@
 //! after: how undo and redo say what they undid ("Undone: delete pain “…”").
 //! Derived rather than recorded, so no change can forget to describe itself.
 
-use std::collections::HashMap;
-
-use crate::canvas::{Canvas, Item, ItemId, Section};
+use crate::canvas::{Canvas, Item, Section};
 use crate::text;
 
 /// A short phrase for the change from `before` to `after`: "delete pain
@@ -22,27 +20,21 @@ pub fn describe(before: &Canvas, after: &Canvas) -> String {
     if before.alternatives != after.alternatives {
         return "edit the alternatives".to_owned();
     }
-    let old = by_id(before);
-    let new = by_id(after);
     let named = |section: Section, item: &Item| {
         format!("{} “{}”", section.noun(), text::truncate(&item.text, 40))
     };
-    for (id, (section, item)) in &old {
-        if !new.contains_key(id) {
-            return format!("delete {}", named(*section, item));
-        }
+    if let Some((section, item)) = before.all_items().find(|(_, i)| after.item(i.id).is_none()) {
+        return format!("delete {}", named(section, item));
     }
-    for (id, (section, item)) in &new {
-        if !old.contains_key(id) {
-            return format!("add {}", named(*section, item));
-        }
+    if let Some((section, item)) = after.all_items().find(|(_, i)| before.item(i.id).is_none()) {
+        return format!("add {}", named(section, item));
     }
     for section in Section::ALL {
         let (b, a) = (before.items(section), after.items(section));
         for (x, y) in b.iter().zip(a) {
             if x.id != y.id {
                 // Same items, another order: name the one that moved.
-                let moved = if b.iter().position(|i| i.id == y.id).unwrap_or(0) > 0 {
+                let moved = if before.position_of(y.id).map_or(0, |p| p.index) > 0 {
                     y
                 } else {
                     x
@@ -68,13 +60,10 @@ pub fn describe(before: &Canvas, after: &Canvas) -> String {
     "the last change".to_owned()
 }
 
-fn by_id(canvas: &Canvas) -> HashMap<ItemId, (Section, &Item)> {
-    canvas.all_items().map(|(s, i)| (i.id, (s, i))).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::canvas::ItemId;
 
     fn canvas() -> Canvas {
         let mut c = Canvas::new("t");

@@ -122,6 +122,8 @@ pub struct Slots<'a> {
     pub items: &'a [Item],
     /// The slot of a new item being typed here.
     pub new_at: Option<usize>,
+    /// The index of the item whose field is being typed here.
+    edited_at: Option<usize>,
     /// The field being typed in this section, if any.
     pub editor: Option<&'a Editor>,
     /// Cells for the text beside the gutter.
@@ -133,12 +135,17 @@ pub struct Slots<'a> {
 impl<'a> Slots<'a> {
     /// The slots of `section` when its text column is `text_width` cells.
     pub fn new(app: &'a App, section: Section, text_width: usize, gap: usize) -> Self {
+        let mut edited_at = None;
         let editor = match &app.mode {
             Mode::Edit(e) => match e.target {
                 EditTarget::NewItem { section: s, .. } if s == section => Some(e),
-                EditTarget::Item(id) if app.canvas.items(section).iter().any(|i| i.id == id) => {
-                    Some(e)
-                }
+                EditTarget::Item(id) => match app.canvas.position_of(id) {
+                    Some(p) if p.section == section => {
+                        edited_at = Some(p.index);
+                        Some(e)
+                    }
+                    _ => None,
+                },
                 _ => None,
             },
             _ => None,
@@ -151,6 +158,7 @@ impl<'a> Slots<'a> {
             section,
             items: app.canvas.items(section),
             new_at,
+            edited_at,
             editor,
             text_width: text_width.max(1),
             gap,
@@ -245,10 +253,7 @@ impl<'a> Slots<'a> {
         if let Some(n) = self.new_at {
             return n;
         }
-        if let Some(editor) = self.editor
-            && let EditTarget::Item(id) = editor.target
-            && let Some(i) = self.items.iter().position(|it| it.id == id)
-        {
+        if let Some(i) = self.edited_at {
             return i;
         }
         selected.min(self.len().saturating_sub(1))

@@ -75,10 +75,10 @@ impl App {
         }
         let section = match editor.target {
             EditTarget::NewItem { section, .. } => section,
-            EditTarget::Item(id) => Section::ALL
-                .into_iter()
-                .find(|s| self.canvas.items(*s).iter().any(|i| i.id == id))
-                .unwrap_or(self.focus),
+            EditTarget::Item(id) => self
+                .canvas
+                .position_of(id)
+                .map_or(self.focus, |p| p.section),
             _ => self.focus,
         };
         let list = layout::list_area(&a, section);

@@ -518,37 +518,34 @@ macro_rules! file_shape {
             };
             let c = file.customer;
             let v = file.value_map;
-            *canvas.section_mut(Section::Jobs) = c
+            canvas.set_items(Section::Jobs, c
                 .jobs
                 .into_iter()
                 .map(|j| {
                     let (item, kind, importance) = j.item();
                     item.with_kind(kind).with_level(importance.into())
                 })
-                .collect();
-            *canvas.section_mut(Section::Pains) = c
+                .collect());
+            canvas.set_items(Section::Pains, c
                 .pains
                 .into_iter()
                 .map(|p| {
                     let (item, severity) = p.item();
                     item.with_level(severity.into())
                 })
-                .collect();
-            *canvas.section_mut(Section::Gains) = c
+                .collect());
+            canvas.set_items(Section::Gains, c
                 .gains
                 .into_iter()
                 .map(|g| {
                     let (item, relevance) = g.item();
                     item.with_level(relevance.into())
                 })
-                .collect();
+                .collect());
             let linked = |(item, links): (Item, Vec<ItemId>)| item.with_links(links);
-            *canvas.section_mut(Section::Products) =
-                v.products.into_iter().map(|p| linked(p.item())).collect();
-            *canvas.section_mut(Section::Relievers) =
-                v.relievers.into_iter().map(|r| linked(r.item())).collect();
-            *canvas.section_mut(Section::Creators) =
-                v.creators.into_iter().map(|g| linked(g.item())).collect();
+            canvas.set_items(Section::Products, v.products.into_iter().map(|p| linked(p.item())).collect());
+            canvas.set_items(Section::Relievers, v.relievers.into_iter().map(|r| linked(r.item())).collect());
+            canvas.set_items(Section::Creators, v.creators.into_iter().map(|g| linked(g.item())).collect());
             canvas
         }
     }

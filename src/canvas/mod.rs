@@ -7,12 +7,13 @@
 mod cards;
 mod evidence;
 pub mod file;
+mod list;
 mod section;
 
 pub use cards::{Conflict, Date, DateError, Learning, Statement, Status, TestCard, TestState};
 pub use section::{Half, JobKind, Level, Section};
 
-use std::sync::Arc;
+use list::List;
 
 use serde::Serialize;
 
@@ -124,8 +125,9 @@ pub struct Canvas {
     /// What the customer uses today (the "unlike …" of the statement).
     pub alternatives: Vec<String>,
     /// Shared copy-on-write, so the undo history's snapshots share every
-    /// section an edit did not touch instead of copying the whole canvas.
-    sections: [Arc<Vec<Item>>; 6],
+    /// section an edit did not touch instead of copying the whole canvas;
+    /// each with an index of its ids, so a lookup by id does not scan.
+    sections: [List; 6],
     /// Saved value proposition statements (A/B variants), in the user's order.
     pub statements: Vec<Statement>,
     /// Test cards, oldest first (views show them newest first).
@@ -165,7 +167,7 @@ impl Canvas {
 
     /// The items of one section, in the user's ranking order.
     pub fn items(&self, section: Section) -> &[Item] {
-        &self.sections[section.index()]
+        self.sections[section.index()].items()
     }
 
     /// All items with their sections, in section order.
@@ -176,19 +178,18 @@ impl Canvas {
     }
 
     pub fn item_count(&self) -> usize {
-        self.sections.iter().map(|s| s.len()).sum()
+        self.sections.iter().map(List::len).sum()
     }
 
     pub fn is_empty(&self) -> bool {
         self.item_count() == 0
     }
 
-    /// Finds an item by id.
+    /// Finds an item by id: one probe of each section's index.
     pub fn position_of(&self, id: ItemId) -> Option<Position> {
         Section::ALL.into_iter().find_map(|section| {
-            self.items(section)
-                .iter()
-                .position(|i| i.id == id)
+            self.sections[section.index()]
+                .find(id)
                 .map(|index| Position { section, index })
         })
     }
@@ -200,7 +201,7 @@ impl Canvas {
 
     fn item_mut(&mut self, id: ItemId) -> Option<&mut Item> {
         let p = self.position_of(id)?;
-        Arc::make_mut(&mut self.sections[p.section.index()]).get_mut(p.index)
+        self.sections[p.section.index()].get_mut(p.index)
     }
 
     /// The next unused id: one past the largest in the canvas, or, when a
@@ -240,9 +241,7 @@ impl Canvas {
 
     /// Adds an existing item (e.g. when loading or undoing). Links are kept as given.
     pub fn insert_item(&mut self, section: Section, index: usize, item: Item) {
-        let list = Arc::make_mut(&mut self.sections[section.index()]);
-        let index = index.min(list.len());
-        list.insert(index, item);
+        self.sections[section.index()].insert(index, item);
     }
 
     /// Appends an item with a fresh id at the bottom of a section.
@@ -259,14 +258,13 @@ impl Canvas {
     /// Removes an item and every link to it. Returns where it was and what it was.
     pub fn remove(&mut self, id: ItemId) -> Option<(Position, Item)> {
         let pos = self.position_of(id)?;
-        let item = Arc::make_mut(&mut self.sections[pos.section.index()]).remove(pos.index);
+        let item = self.sections[pos.section.index()].remove(pos.index);
         for list in &mut self.sections {
             // Only sections that really link to it are copied.
-            if !list.iter().any(|o| o.links.contains(&id)) {
+            if !list.items().iter().any(|o| o.links.contains(&id)) {
                 continue;
             }
-            let list = Arc::make_mut(list);
-            for other in list.iter_mut() {
+            for other in list.items_mut() {
                 other.links.retain(|l| *l != id);
             }
         }
@@ -278,13 +276,12 @@ impl Canvas {
     /// clamped to the ends. Returns its new index.
     pub fn move_by(&mut self, id: ItemId, delta: isize) -> Option<usize> {
         let pos = self.position_of(id)?;
-        let list = Arc::make_mut(&mut self.sections[pos.section.index()]);
+        let list = &mut self.sections[pos.section.index()];
         let target = pos
             .index
             .saturating_add_signed(delta)
             .min(list.len().saturating_sub(1));
-        let item = list.remove(pos.index);
-        list.insert(target, item);
+        list.shift(pos.index, target);
         Some(target)
     }
 
@@ -383,16 +380,21 @@ impl Canvas {
         let Some(pos) = self.position_of(id) else {
             return Vec::new();
         };
-        // Found once, then one pass over the other section: this runs on
-        // every frame, so it must not look items up by id again.
+        // This runs on every frame. A value-map item names its links: look
+        // each up and sort them by place. A customer item's linkers are
+        // found by one pass over the other section.
         let other = pos.section.counterpart();
         match self.items(pos.section).get(pos.index) {
-            Some(item) if pos.section.link_target().is_some() => self
-                .items(other)
-                .iter()
-                .filter(|o| item.links.contains(&o.id))
-                .map(|o| o.id)
-                .collect(),
+            Some(item) if pos.section.link_target().is_some() => {
+                let mut found: Vec<(usize, ItemId)> = item
+                    .links
+                    .iter()
+                    .filter_map(|&l| self.sections[other.index()].find(l).map(|index| (index, l)))
+                    .collect();
+                found.sort_unstable();
+                found.dedup();
+                found.into_iter().map(|(_, id)| id).collect()
+            }
             _ => self
                 .items(other)
                 .iter()
@@ -406,15 +408,21 @@ impl Canvas {
     /// edit has touched it since one canvas was cloned from the other. Lets
     /// derived views (the coach) skip what did not change.
     pub fn shares_section(&self, other: &Canvas, section: Section) -> bool {
-        Arc::ptr_eq(
-            &self.sections[section.index()],
-            &other.sections[section.index()],
-        )
+        self.sections[section.index()].shares(&other.sections[section.index()])
     }
 
-    /// Mutable access to a whole section, for the file loader and tests.
-    pub(crate) fn section_mut(&mut self, section: Section) -> &mut Vec<Item> {
-        Arc::make_mut(&mut self.sections[section.index()])
+    /// Mutable access to a whole section, for tests; the section's index is
+    /// rebuilt when the guard is dropped.
+    #[cfg(test)]
+    pub(crate) fn section_mut(&mut self, section: Section) -> list::SectionMut<'_> {
+        list::SectionMut {
+            list: &mut self.sections[section.index()],
+        }
+    }
+
+    /// Replaces a whole section's items.
+    pub(crate) fn set_items(&mut self, section: Section, items: Vec<Item>) {
+        self.sections[section.index()].replace(items);
     }
 }
 

@@ -473,3 +473,5 @@ fn a_deleted_items_id_is_never_given_to_a_new_one() {
     assert_ne!(new, b, "id {b} was reused");
     assert_eq!(new, b + 1);
 }
+
+mod index;

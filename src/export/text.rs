@@ -201,15 +201,11 @@ pub fn check_text(file: &str, canvas: &Canvas, report: &FitReport) -> String {
         format!(" — {}", one_line(&canvas.title))
     };
     let _ = writeln!(out, "{file}{title}");
-    // One index of the levels, not a scan of the canvas per flagged item
-    // (which made `check` quadratic: 100,000 items took 60× 10,000).
-    let levels: std::collections::HashMap<_, _> =
-        canvas.all_items().map(|(_, i)| (i.id, i.level)).collect();
     let level_of = |section: Section, f: &Flagged| {
-        levels
-            .get(&f.id)
+        canvas
+            .item(f.id)
             .filter(|_| section.has_level())
-            .map(|level| format!(" [{}]", section.level_name(*level)))
+            .map(|item| format!(" [{}]", section.level_name(item.level)))
             .unwrap_or_default()
     };
     let groups: [(&str, &[Flagged], Section, bool); 5] = [
