@@ -1,0 +1,124 @@
+//! The one effect executor, for every screen: what the app asked for
+//! (save, reload, export, copy, leave) is done here and the results are fed
+//! back to it as runtime events.
+
+use crate::app::{App, Effect, RuntimeEvent};
+use crate::storage::{self, SaveOptions, StorageError};
+
+use super::{Io, Screen, library};
+
+/// The one effect executor, for every screen: performs effects in order
+/// and feeds their results back. All saves of a batch become one write.
+/// Returns the leaving effect (quit, library, open) once everything before
+/// it is done.
+pub(super) fn perform(
+    screen: &mut Screen<'_>,
+    io: &mut dyn Io,
+    effects: Vec<Effect>,
+) -> Option<Effect> {
+    let mut queue: std::collections::VecDeque<Effect> = effects.into();
+    let mut saved_this_batch = false;
+    let mut leave = None;
+    while let Some(effect) = queue.pop_front() {
+        let app = match screen {
+            Screen::Library(lib) => {
+                match library::perform(lib, io, effect) {
+                    Some(Effect::Quit) => leave = Some(Effect::Quit),
+                    Some(other) => {
+                        leave.get_or_insert(other);
+                    }
+                    None => {}
+                }
+                continue;
+            }
+            Screen::Editor(app) => &mut **app,
+        };
+        match effect {
+            Effect::Save { backup } => {
+                if saved_this_batch && !app.is_dirty() {
+                    continue;
+                }
+                saved_this_batch = true;
+                // Never overwrite another program's change silently: compare
+                // the contents on disk with what we last read or wrote.
+                match io.disk_fingerprint(app.path()) {
+                    Ok(now) if app.doc.disk.differs_from(now) => {
+                        queue.extend(app.update(RuntimeEvent::ChangedOnDisk));
+                    }
+                    Ok(_) => queue.extend(save(app, io, backup, true)),
+                    Err(why) => queue.extend(app.update(RuntimeEvent::Saved(Err(why)))),
+                }
+            }
+            // Theirs is kept in .bak, whatever this session backed up before.
+            Effect::Overwrite => queue.extend(save(app, io, true, false)),
+            Effect::Reload => {
+                let result = io.reload(app.path()).map(|(c, d)| (Box::new(c), d));
+                queue.extend(app.update(RuntimeEvent::Reloaded(result)));
+            }
+            Effect::SaveCopy => {
+                let result = io.save_copy(app.path(), app.canvas());
+                queue.extend(app.update(RuntimeEvent::CopySaved(result)));
+            }
+            Effect::ClearRecovery => {
+                if !app.is_dirty() {
+                    io.clear_recovery(app.path());
+                }
+            }
+            Effect::DiscardKept(path) => {
+                if !app.is_dirty() {
+                    storage::recovery::discard(&path);
+                }
+            }
+            Effect::Copy { text, what } => {
+                let result = io.copy(&text);
+                queue.extend(app.update(RuntimeEvent::Copied { what, result }));
+            }
+            Effect::Export { path, bytes } => {
+                let result = io.export(app.path(), &path, &bytes);
+                queue.extend(app.update(RuntimeEvent::Exported(result)));
+            }
+            // Quitting wins over going to the library.
+            Effect::Quit => leave = Some(Effect::Quit),
+            Effect::OpenLibrary => {
+                leave.get_or_insert(Effect::OpenLibrary);
+            }
+            // The library's work: the editor never asks for it.
+            Effect::Open(_)
+            | Effect::Create { .. }
+            | Effect::Rename { .. }
+            | Effect::Duplicate { .. }
+            | Effect::Trash(_)
+            | Effect::Restore { .. } => {}
+        }
+    }
+    leave
+}
+
+/// Writes the canvas and tells the app how it went. With `guarded`, the
+/// save replaces only what we last read or wrote: another program's write
+/// that comes in meanwhile is kept and raises the conflict dialog.
+fn save(app: &mut App, io: &mut dyn Io, backup: bool, guarded: bool) -> Vec<Effect> {
+    let expect = match app.doc.disk {
+        _ if !guarded => None,
+        crate::app::OnDisk::Unknown => None,
+        crate::app::OnDisk::Absent => Some(storage::atomic::Expect::Absent),
+        crate::app::OnDisk::Contents(fp) => Some(storage::atomic::Expect::Contents(fp)),
+    };
+    let result = io.save_guarded(app.path(), app.canvas(), SaveOptions { backup, expect });
+    if let Err(StorageError::ChangedOnDisk { .. }) = result {
+        return app.update(RuntimeEvent::ChangedOnDisk);
+    }
+    // A save can fail after its file is in place (the folder sync): what is
+    // on disk is then ours, and must not later look like another writer.
+    // The typed error says so; nothing is read back or serialised again.
+    let ours = match &result {
+        Ok(fingerprint) => Some(*fingerprint),
+        Err(e) => e.left_in_place(&storage::resolve_symlink(app.path())),
+    };
+    let mut effects = Vec::new();
+    if let Some(fingerprint) = ours {
+        effects.extend(app.update(RuntimeEvent::OnDisk(Some(fingerprint))));
+    }
+    effects.extend(app.update(RuntimeEvent::Saved(result.map(|_| ()))));
+    effects
+}
