@@ -30,10 +30,12 @@ use crate::storage::{self, SaveOptions, StorageError};
 use crate::ui;
 
 mod executor;
+mod input;
 mod library;
 pub mod tty;
 mod watch;
 
+pub use input::TerminalEvents;
 pub use library::listing;
 use watch::Watch;
 
@@ -252,69 +254,6 @@ pub enum Outcome {
     Library,
     /// Open this canvas in the editor (from the library).
     Open(PathBuf),
-}
-
-/// Events from the real terminal.
-pub struct TerminalEvents;
-
-impl Events for TerminalEvents {
-    fn next(&mut self, timeout: Duration) -> Polled {
-        // crossterm 0.29 spins forever inside `poll` once the tty hangs up
-        // (its read loop only stops on WouldBlock), so look at the tty
-        // ourselves first and never hand it a dead one. Resizes arrive
-        // through crossterm's own signal pipe on the zero-timeout poll below.
-        match tty_state(timeout) {
-            TtyState::Gone => {
-                tty::mark_gone();
-                return Polled::Closed;
-            }
-            TtyState::Quiet | TtyState::Ready => {}
-        }
-        match event::poll(Duration::ZERO) {
-            Ok(true) => match event::read() {
-                Ok(e) => Polled::Event(e),
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => Polled::Idle,
-                // The tty is gone: stop rather than spin on errors.
-                Err(_) => Polled::Closed,
-            },
-            Ok(false) => Polled::Idle,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => Polled::Idle,
-            Err(_) => Polled::Closed,
-        }
-    }
-}
-
-enum TtyState {
-    /// Input is waiting.
-    Ready,
-    /// Nothing within the timeout.
-    Quiet,
-    /// Hung up or broken: the terminal is gone.
-    Gone,
-}
-
-/// Waits up to `timeout` for input on stdin (the tty), noticing a hang-up.
-fn tty_state(timeout: Duration) -> TtyState {
-    use rustix::event::{PollFd, PollFlags, Timespec};
-    let stdin = io::stdin();
-    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
-    let ts = Timespec::try_from(timeout).unwrap_or(Timespec {
-        tv_sec: 0,
-        tv_nsec: 100_000_000,
-    });
-    match rustix::event::poll(&mut fds, Some(&ts)) {
-        Ok(0) => TtyState::Quiet,
-        Ok(_) => {
-            let r = fds[0].revents();
-            if r.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
-                TtyState::Gone
-            } else {
-                TtyState::Ready
-            }
-        }
-        Err(rustix::io::Errno::INTR) => TtyState::Quiet,
-        Err(_) => TtyState::Gone,
-    }
 }
 
 /// Set by a signal handler to the signal's number; 0 while none arrived.

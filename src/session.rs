@@ -114,6 +114,7 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
     let Options { data_dir, mut look } = options;
     let signal = runtime::watch_signals()?;
     let (mut terminal, guard) = runtime::enter(look.mouse)?;
+    let mut events = TerminalEvents::start()?;
     let (recovery_dir, unprotected) = recovery_folder(data_dir.as_deref());
     let mut io = SessionIo {
         clipboard: SystemClipboard::from_env(),
@@ -151,13 +152,7 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
                     offer_recovery(&mut app, dir);
                 }
                 let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    runtime::run(
-                        &mut terminal,
-                        &mut app,
-                        &mut TerminalEvents,
-                        &mut io,
-                        &signal,
-                    )
+                    runtime::run(&mut terminal, &mut app, &mut events, &mut io, &signal)
                 }));
                 match run {
                     Ok(outcome) => match outcome? {
@@ -193,7 +188,7 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
                 let outcome = runtime::run_library(
                     &mut terminal,
                     &mut library,
-                    &mut TerminalEvents,
+                    &mut events,
                     &mut io,
                     &signal,
                 )?;

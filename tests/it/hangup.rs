@@ -43,13 +43,18 @@ impl Pty {
     /// With `stderr_to_file` false, stderr stays on the terminal (as for a
     /// user), where a failed write after the hang-up used to panic twice.
     fn start_with(args: &str, stderr_to_file: bool) -> Self {
+        Self::start_env(args, stderr_to_file, "")
+    }
+
+    /// With `env` (`NAME=value ...`) exported for vpcanvas.
+    fn start_env(args: &str, stderr_to_file: bool, env: &str) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let p = |n: &str| dir.path().join(n);
         fs::create_dir_all(p("data")).unwrap();
         fs::create_dir_all(p("home")).unwrap();
         fs::write(p("data/plan.ron"), CANVAS).unwrap();
         let script = format!(
-            "trap '' HUP\nexport HOME={home} VPCANVAS_DATA_DIR={data} XDG_CONFIG_HOME={home}/.config\n\
+            "trap '' HUP\nexport HOME={home} VPCANVAS_DATA_DIR={data} XDG_CONFIG_HOME={home}/.config {env}\n\
              unset DISPLAY WAYLAND_DISPLAY\ncd {root}\n{bin} {args} {redirect}\ncode=$?\n\
              stty -a > {stty} 2>&1\necho $code > {code}.tmp\nmv {code}.tmp {code}\nsleep 60\n",
             home = q(&p("home")),
@@ -267,5 +272,22 @@ fn closing_the_terminal_with_stderr_on_it_is_not_a_double_panic() {
         pty.keys(&["5"]);
         pty.hang_up();
         assert_eq!(pty.exit_code(), 129, "{args:?}: not 134 (SIGABRT)");
+    }
+}
+
+#[test]
+fn a_hang_up_while_input_is_being_read_still_exits_129() {
+    // The flake behind a vpcanvas left spinning at 50% CPU, deaf to SIGTERM:
+    // crossterm's reader loops forever on a tty that hung up after input was
+    // seen but before it was read (its read loop stops only on WouldBlock).
+    // A debug build widens that moment to 400 ms on request, so the hang-up
+    // lands in it every time.
+    for args in ["data/plan.ron", ""] {
+        let mut pty = Pty::start_env(args, true, "VPCANVAS_DEBUG_INPUT_DELAY_MS=400");
+        pty.wait_screen("plan");
+        pty.keys(&["5"]);
+        pty.hang_up();
+        let code = pty.exit_code();
+        assert_clean_exit(&pty, code);
     }
 }
