@@ -122,7 +122,7 @@ pub trait Io {
                 format!("-{n}")
             };
             let copy = path.with_file_name(format!("{stem}-mine{suffix}.ron"));
-            match storage::create(&copy, canvas) {
+            match storage::create_copy(path, &copy, canvas) {
                 Ok(()) => return Ok(copy),
                 Err(StorageError::AlreadyExists { .. }) if n < 100 => n += 1,
                 Err(e) => return Err(e),

@@ -342,10 +342,19 @@ pub fn resolve_symlink(path: &Path) -> PathBuf {
     at
 }
 
-/// Whether the file at `path` exists and this process may not write it
-/// (its permissions say so, e.g. `chmod 444`).
+/// Whether the file at `path` exists and is not to be written: its owner
+/// took away their own write permission (`chmod 444`, `chmod u-w`), or
+/// this user may not write it. Decided from the mode bits first, so root,
+/// whom access(2) lets write anything, honours a file made read-only too.
 pub fn is_read_only_file(path: &Path) -> bool {
-    rustix::fs::access(path, rustix::fs::Access::WRITE_OK) == Err(rustix::io::Errno::ACCESS)
+    use std::os::unix::fs::PermissionsExt;
+    match fs::metadata(path) {
+        Ok(meta) if meta.permissions().mode() & 0o200 == 0 => true,
+        Ok(_) => {
+            rustix::fs::access(path, rustix::fs::Access::WRITE_OK) == Err(rustix::io::Errno::ACCESS)
+        }
+        Err(_) => false,
+    }
 }
 
 /// The one write path: temp file in the same folder, write, fsync, rename,
@@ -476,12 +485,31 @@ fn lock_file(lock_path: &Path) -> io::Result<Option<fs::File>> {
 
 /// Writes a new canvas file, refusing to replace an existing one.
 pub fn create(path: &Path, canvas: &Canvas) -> Result<(), StorageError> {
-    if path.exists() {
-        return Err(StorageError::AlreadyExists {
-            path: path.to_path_buf(),
-        });
+    create_new(path, file::to_ron(canvas).as_bytes(), None)
+}
+
+/// Writes `canvas` to a new file `path` as a copy of the canvas at
+/// `original` (the conflict dialog's "save mine as a copy"): never over an
+/// existing file, and with no more permissions than the original has.
+pub fn create_copy(original: &Path, path: &Path, canvas: &Canvas) -> Result<(), StorageError> {
+    let cap = destination::mode_of(original);
+    create_new(path, file::to_ron(canvas).as_bytes(), cap)
+}
+
+/// Writes a new file, never over one that is there (not even one that
+/// appears during the write), with its permissions at most `cap`.
+fn create_new(path: &Path, bytes: &[u8], cap: Option<u32>) -> Result<(), StorageError> {
+    let exists = || StorageError::AlreadyExists {
+        path: path.to_path_buf(),
+    };
+    if fs::symlink_metadata(path).is_ok() {
+        return Err(exists());
     }
-    write_atomic(path, file::to_ron(canvas).as_bytes())
+    let absent = Some(atomic::Expect::Absent);
+    match write_atomic_guarded(&mut atomic::RealSteps, path, bytes, cap, absent) {
+        Err(StorageError::ChangedOnDisk { .. }) => Err(exists()),
+        other => other,
+    }
 }
 
 /// Renames a canvas (and its `.bak`), refusing to replace another file.
@@ -499,15 +527,17 @@ pub fn rename(from: &Path, to: &Path) -> Result<(), StorageError> {
     Ok(())
 }
 
-/// Copies a canvas to a new file, refusing to replace another file.
+/// Copies a canvas to a new file, refusing to replace another file; the
+/// copy gets no more permissions than the original.
 pub fn duplicate(from: &Path, to: &Path) -> Result<(), StorageError> {
     if to.exists() {
         return Err(StorageError::AlreadyExists {
             path: to.to_path_buf(),
         });
     }
-    let bytes = fs::read(from).map_err(|e| StorageError::io(from, e))?;
-    write_atomic(to, &bytes)
+    // Only a regular file is read; the copy is as private as the original.
+    let bytes = read_canvas_bytes(from)?;
+    create_new(to, &bytes, destination::mode_of(from))
 }
 
 /// Moves a canvas (and its `.bak`) into `trash/` in the data directory,

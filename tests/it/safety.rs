@@ -96,6 +96,30 @@ fn copies_of_a_private_canvas_stay_private() {
     assert_eq!(mode(&md), 0o600);
 }
 
+#[test]
+fn the_conflict_copy_and_library_duplicates_of_a_private_canvas_stay_private() {
+    use vpcanvas::runtime::Io;
+    let s = session_on("secret.ron", HANDWRITTEN);
+    fs::set_permissions(&s.file, fs::Permissions::from_mode(0o600)).unwrap();
+    let canvas = parse(HANDWRITTEN).unwrap().canvas;
+    // "Save mine as a copy" in the conflict dialog.
+    let mine = vpcanvas::runtime::FileIo
+        .save_copy(&s.file, &canvas)
+        .unwrap();
+    assert!(mine.ends_with("secret-mine.ron"), "{}", mine.display());
+    assert_eq!(mode(&mine), 0o600, "the -mine copy");
+    // `c` in the library.
+    let dup = s.dir.path().join("secret-2.ron");
+    storage::duplicate(&s.file, &dup).unwrap();
+    assert_eq!(mode(&dup), 0o600, "the duplicate");
+    assert_eq!(fs::read_to_string(&dup).unwrap(), HANDWRITTEN);
+    // A group-readable canvas gives group-readable copies, never more.
+    fs::set_permissions(&s.file, fs::Permissions::from_mode(0o640)).unwrap();
+    let dup = s.dir.path().join("secret-3.ron");
+    storage::duplicate(&s.file, &dup).unwrap();
+    assert_eq!(mode(&dup), 0o640);
+}
+
 // -- what is written can be read back ----------------------------------------------
 
 #[test]
@@ -405,26 +429,32 @@ fn open_saved_keeps_the_snapshot_through_pauses_saves_and_quits() {
 
 #[test]
 fn a_read_only_canvas_opens_read_only_and_is_never_rewritten() {
+    // Run as root too (as CI is): the mode bits decide, not access(2),
+    // which lets root write anything.
     let s = session_on("plan.ron", HANDWRITTEN);
     fs::set_permissions(&s.file, fs::Permissions::from_mode(0o444)).unwrap();
-    if storage::is_read_only_file(&s.file) {
-        let ran = s.run("5 d <snap> q");
-        assert!(
-            ran.snaps[0].screen.contains("Read-only"),
-            "{}",
-            ran.snaps[0].screen
-        );
-        assert_eq!(s.text(), HANDWRITTEN);
-        assert_eq!(mode(&s.file), 0o444);
-        // And the save path itself refuses, whoever asks.
-        let canvas = vpcanvas::canvas::Canvas::new("x");
-        let err = storage::save(&s.file, &canvas, storage::SaveOptions::default()).unwrap_err();
-        assert!(
-            matches!(err, storage::StorageError::ReadOnlyFile { .. }),
-            "{err}"
-        );
-        assert_eq!(s.text(), HANDWRITTEN);
-    } // else: running as root, which may write anything (not promised).
+    assert!(storage::is_read_only_file(&s.file));
+    let ran = s.run("5 d <snap> q");
+    assert!(
+        ran.snaps[0].screen.contains("Read-only"),
+        "{}",
+        ran.snaps[0].screen
+    );
+    assert_eq!(s.text(), HANDWRITTEN);
+    assert_eq!(mode(&s.file), 0o444);
+    // And the save path itself refuses, whoever asks.
+    let canvas = vpcanvas::canvas::Canvas::new("x");
+    let err = storage::save(&s.file, &canvas, storage::SaveOptions::default()).unwrap_err();
+    assert!(
+        matches!(err, storage::StorageError::ReadOnlyFile { .. }),
+        "{err}"
+    );
+    assert_eq!(s.text(), HANDWRITTEN);
+    // `chmod u-w` alone is enough; a writable one is not read-only.
+    fs::set_permissions(&s.file, fs::Permissions::from_mode(0o466)).unwrap();
+    assert!(storage::is_read_only_file(&s.file));
+    fs::set_permissions(&s.file, fs::Permissions::from_mode(0o644)).unwrap();
+    assert!(!storage::is_read_only_file(&s.file));
 }
 
 #[test]
