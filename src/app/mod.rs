@@ -34,7 +34,7 @@ use crate::statement::{Part, StatementChoice};
 use crate::theme::{Theme, ThemeName};
 
 pub use projector::{Timer, Walkthrough};
-pub use safety::RecoveryOffer;
+pub use safety::{RecoveryOffer, UNBIDDEN_GRACE};
 
 /// Work for the runtime: the I/O that an update asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
