@@ -240,10 +240,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             files,
             format,
             textconv,
-        }) => {
-            print_out(&crate::travel::diff(files, *format, *textconv)?)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        }) => cmd_diff(files, *format, *textconv, data_dir),
         Some(Command::Merge { base, ours, theirs }) => crate::travel::merge(base, ours, theirs),
         Some(Command::Import { file, out }) => {
             print_out(&crate::travel::import(file, out.as_deref(), data_dir)?)?;
@@ -278,6 +275,25 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             Ok(cmd_statement(&canvas, *all, name.as_deref())?)
         }
     }
+}
+
+/// `diff`: OLD and NEW typed by a user may be canvas names (SPEC §4); the
+/// arguments git passes a driver or a textconv are paths, taken as they are.
+fn cmd_diff(
+    files: &[PathBuf],
+    format: crate::diff::DiffFormat,
+    textconv: bool,
+    data_dir: Option<&Path>,
+) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let files = match files {
+        [old, new] if !textconv => vec![
+            names::existing(old, data_dir)?,
+            names::existing(new, data_dir)?,
+        ],
+        _ => files.to_vec(),
+    };
+    print_out(&crate::travel::diff(&files, format, textconv)?)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `export`: the canvas in another format on stdout (bmml also says on

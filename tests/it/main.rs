@@ -25,4 +25,5 @@ mod safety;
 mod scenarios;
 mod storage_faults;
 mod terminal;
+mod travel_cli;
 mod wrapping;
