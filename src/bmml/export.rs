@@ -3,10 +3,11 @@
 //! output is deterministic and every string is quoted (a JSON string is a
 //! valid YAML double-quoted scalar, so no text can turn into YAML syntax).
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use super::{VERSION, slug};
-use crate::canvas::{Canvas, Item, JobKind, Level, Section};
+use crate::canvas::{Canvas, Item, ItemId, JobKind, Level, Section};
 
 /// A canvas as bmml, and what bmml cannot hold of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +19,11 @@ pub struct Export {
 
 /// The bmml id of an item: its kind's prefix and our numeric id.
 fn item_id(section: Section, item: &Item) -> String {
+    target_id(section, item.id)
+}
+
+/// The bmml id of the item `id` in `section`.
+fn target_id(section: Section, id: ItemId) -> String {
     let prefix = match section {
         Section::Jobs => "job",
         Section::Pains => "pain",
@@ -26,7 +32,7 @@ fn item_id(section: Section, item: &Item) -> String {
         Section::Relievers => "pr",
         Section::Creators => "gc",
     };
-    format!("{prefix}-{}", item.id)
+    format!("{prefix}-{id}")
 }
 
 fn quote(text: &str) -> String {
@@ -82,15 +88,15 @@ pub fn export(canvas: &Canvas) -> Export {
         .into_iter()
         .flat_map(|section| {
             let target = section.counterpart();
+            // A set of the targets' ids, not a canvas lookup per link (quadratic).
+            let present: HashSet<ItemId> = canvas.items(target).iter().map(|i| i.id).collect();
             canvas.items(section).iter().flat_map(move |item| {
-                item.links.iter().filter_map(move |to| {
-                    let to_item = canvas.item(*to)?;
-                    Some(format!(
-                        "[{}, {}]",
-                        item_id(section, item),
-                        item_id(target, to_item)
-                    ))
-                })
+                let from = item_id(section, item);
+                item.links
+                    .iter()
+                    .filter(|to| present.contains(to))
+                    .map(|to| format!("[{from}, {}]", target_id(target, *to)))
+                    .collect::<Vec<_>>()
             })
         })
         .collect();

@@ -192,14 +192,19 @@ fn fit_canvas(doc: &Document, fit: &Fit, scope: &FitScope, not_placed: &mut Vec<
         .join(" + ");
     let items = scope.items();
     let ids = our_ids(&items);
-    for (&(section, _, text), &id) in items.iter().zip(&ids) {
-        canvas.insert_item(section, usize::MAX, Item::new(id, text));
-    }
-    let ours: HashMap<&str, (Section, ItemId)> = items
+    // The links are gathered on the items before they go into the canvas:
+    // looking ids up in the canvas per mapping would be quadratic in a big file.
+    let mut built: Vec<(Section, Item)> = items
         .iter()
         .zip(&ids)
-        .map(|(&(s, bmml_id, _), &id)| (bmml_id, (s, id)))
+        .map(|(&(section, _, text), &id)| (section, Item::new(id, text)))
         .collect();
+    let ours: HashMap<&str, usize> = items
+        .iter()
+        .enumerate()
+        .map(|(at, &(_, bmml_id, _))| (bmml_id, at))
+        .collect();
+    let mut linked = HashSet::new();
     for (n, mapping) in fit.mappings.iter().enumerate() {
         let [from, to] = mapping.as_slice() else {
             not_placed.push(format!(
@@ -223,9 +228,10 @@ fn fit_canvas(doc: &Document, fit: &Fit, scope: &FitScope, not_placed: &mut Vec<
             }
         };
         match (ours.get(from.as_str()), ours.get(to.as_str())) {
-            (Some(&(sa, a)), Some(&(sb, b))) if (sa, sb) == expected => {
-                if !canvas.is_linked(a, b) {
-                    canvas.set_link(a, b, true);
+            (Some(&a), Some(&b)) if (built[a].0, built[b].0) == expected => {
+                let target = built[b].1.id;
+                if linked.insert((a, b)) {
+                    built[a].1.links.push(target);
                 }
             }
             (a, _) => {
@@ -237,6 +243,9 @@ fn fit_canvas(doc: &Document, fit: &Fit, scope: &FitScope, not_placed: &mut Vec<
                 ));
             }
         }
+    }
+    for (section, item) in built {
+        canvas.insert_item(section, usize::MAX, item);
     }
     for s in &scope.segments {
         if s.description

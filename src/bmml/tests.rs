@@ -1,7 +1,7 @@
 use std::time::{Duration, Instant};
 
 use super::*;
-use crate::canvas::{Canvas, Item, Level, Section};
+use crate::canvas::{Canvas, Item, ItemId, Level, Section};
 
 const SHOPS: &str = include_str!("../../tests/fixtures/bmml/shops.bmml");
 
@@ -364,4 +364,30 @@ fn slugs_are_bmml_id_tails() {
     assert_eq!(slug("  --Ünïcode -- ").as_deref(), Some("n-code"));
     assert_eq!(slug("日本"), None);
     assert!(slug(&"a".repeat(200)).is_some_and(|s| s.len() <= 48));
+}
+
+/// A big file near the size limit imports and exports in linear time: links
+/// are not looked up in the canvas one by one (that took minutes at this
+/// size). The deadline is generous; it only catches the quadratic walk.
+#[test]
+fn a_big_canvas_exports_and_imports_without_a_quadratic_walk() {
+    let n: ItemId = 40_000;
+    let mut canvas = Canvas::new("Big");
+    for id in 1..=n {
+        canvas.insert_item(Section::Pains, usize::MAX, Item::new(id, "p"));
+        let mut reliever = Item::new(n + id, "r");
+        reliever.links.push(id);
+        canvas.insert_item(Section::Relievers, usize::MAX, reliever);
+    }
+    let start = Instant::now();
+    let yaml = export(&canvas).yaml;
+    let back = import(yaml.as_bytes()).expect("imports");
+    assert!(
+        start.elapsed() < Duration::from_secs(60),
+        "took {:?}",
+        start.elapsed()
+    );
+    let got = &back.canvases[0].1;
+    assert_eq!(got.items(Section::Relievers).len(), n as usize);
+    assert_eq!(got.items(Section::Relievers)[n as usize - 1].links, [n]);
 }
