@@ -93,3 +93,75 @@ fn diff_takes_canvas_names_like_every_other_command() {
         err(&o)
     );
 }
+
+/// What a user may hand `diff` by mistake: each is a clear error naming the
+/// file, exit 2, never a panic.
+#[test]
+fn diff_of_a_file_that_is_not_a_canvas_is_a_clear_error() {
+    let sb = Sandbox::new();
+    let good = sb.work_file("good.ron", to_ron(&example()).as_bytes());
+    let huge = vec![b' '; 17 * 1024 * 1024];
+    let deep = format!("({}", "(".repeat(100_000));
+    let cases: [(&str, &[u8], &str); 5] = [
+        (
+            "cut.ron",
+            b"(\n    version: 1,\n    title: \"cut",
+            "cut.ron:3:",
+        ),
+        ("bin.ron", b"\xff\xfe\x00(", "not valid UTF-8"),
+        ("deep.ron", deep.as_bytes(), "deep.ron"),
+        ("huge.ron", &huge, "the limit is"),
+        (
+            "model.bmml",
+            b"version: \"2.0\"\nmeta:\n  name: M\n",
+            "model.bmml",
+        ),
+    ];
+    for (name, bytes, expected) in cases {
+        let bad = sb.work_file(name, bytes);
+        for args in [[&good, &bad], [&bad, &good]] {
+            let o = sb.run(&["diff", path(args[0]), path(args[1])]);
+            assert_eq!(o.status.code(), Some(2), "{name}: {}", err(&o));
+            assert!(err(&o).contains(expected), "{name}: {}", err(&o));
+            assert!(!err(&o).contains("panicked"), "{name}: {}", err(&o));
+            assert!(out(&o).is_empty(), "{name}: {}", out(&o));
+        }
+    }
+    let o = sb.run(&["diff", path(&good), path(sb.work.path())]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("is a folder"), "{}", err(&o));
+}
+
+/// `merge` with a side it cannot read writes nothing: OURS keeps its bytes.
+#[test]
+fn merge_of_a_huge_binary_or_bmml_side_leaves_ours_byte_for_byte() {
+    let sb = Sandbox::new();
+    let good = to_ron(&example());
+    let huge = vec![b' '; 17 * 1024 * 1024];
+    let bmml = b"version: \"2.0\"\nmeta:\n  name: M\n";
+    for (side, bad) in [
+        (1, &huge[..]),
+        (2, &huge[..]),
+        (1, b"\xff\xfe\x00("),
+        (2, b"\x00\x00\x00\x00"),
+        (2, bmml),
+        (0, bmml),
+    ] {
+        let files: Vec<PathBuf> = (0..3)
+            .map(|i| {
+                let bytes = if i == side { bad } else { good.as_bytes() };
+                sb.work_file(&format!("{i}.ron"), bytes)
+            })
+            .collect();
+        let before = fs::read(&files[1]).expect("read");
+        let o = sb.run(&["merge", path(&files[0]), path(&files[1]), path(&files[2])]);
+        assert_eq!(o.status.code(), Some(2), "side {side}: {}", err(&o));
+        assert!(err(&o).contains("nothing written"), "{}", err(&o));
+        assert!(!err(&o).contains("panicked"), "{}", err(&o));
+        assert!(fs::read(&files[1]).expect("read") == before, "side {side}");
+    }
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().expect("utf-8 temp path")
+}
