@@ -3,6 +3,7 @@
 //! undoable change, saved like any edit.
 
 use crate::canvas::{Conflict, ItemId};
+use crate::input::keymap::{Context, key_for};
 use crate::merge::{Resolution, resolve};
 
 use super::{Action, App, Effect, Mode};
@@ -90,7 +91,8 @@ impl App {
             Resolution::KeepTheirs => "Kept theirs",
             Resolution::KeepBoth => "Kept both",
         };
-        let name = crate::text::truncate(&self.conflict_label(pair.ours), 40);
+        // Short enough that the whole message fits beside the fit summary.
+        let name = crate::text::truncate(&self.conflict_label(pair.ours), 24);
         resolve(&mut self.canvas, pair, how);
         let left = self.canvas.conflicts.len();
         self.mode = if left == 0 {
@@ -102,11 +104,14 @@ impl App {
         };
         let effects = self.changed(before);
         let rest = match left {
-            0 => "no conflicts left".to_owned(),
+            0 => "all resolved".to_owned(),
             1 => "1 conflict left".to_owned(),
             n => format!("{n} conflicts left"),
         };
-        self.info(format!("{kept} of “{name}” — {rest}; u undoes"));
+        let undo = key_for(Context::Canvas, &Action::Undo)
+            .map(|k| format!("; {k} undoes"))
+            .unwrap_or_default();
+        self.info(format!("{kept}: “{name}” — {rest}{undo}"));
         self.show_item(pair.ours);
         effects
     }
