@@ -49,6 +49,46 @@ impl Repo {
         repo
     }
 
+    /// A repository set up by running the README's set-up block itself,
+    /// with the binary under test on the `PATH` as `vpcanvas`.
+    fn from_readme() -> Self {
+        let root = tempfile::tempdir().expect("temp dir");
+        for dir in ["home", "repo", "bin"] {
+            fs::create_dir_all(root.path().join(dir)).expect("folder");
+        }
+        std::os::unix::fs::symlink(BIN, root.path().join("bin/vpcanvas")).expect("symlink");
+        let repo = Self { root };
+        repo.git_ok(&["init", "-q", "-b", "main"]);
+        let readme = include_str!("../../README.md");
+        let section = &readme[readme
+            .find("## Canvases in git")
+            .expect("the README section")..];
+        let block = section
+            .split("```sh\n")
+            .nth(1)
+            .and_then(|b| b.split("```").next())
+            .expect("the set-up block");
+        let out = Command::new("sh")
+            .args(["-e", "-c", block])
+            .current_dir(repo.dir())
+            .env("PATH", repo.path_var())
+            .env("HOME", repo.root.path().join("home"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .output()
+            .expect("sh runs");
+        assert!(out.status.success(), "{block}{}", all_output(&out));
+        repo
+    }
+
+    /// The `PATH` with this repository's `bin/` first.
+    fn path_var(&self) -> std::ffi::OsString {
+        let mut dirs = vec![self.root.path().join("bin")];
+        dirs.extend(std::env::split_paths(
+            &std::env::var_os("PATH").unwrap_or_default(),
+        ));
+        std::env::join_paths(dirs).expect("a PATH")
+    }
+
     fn dir(&self) -> PathBuf {
         self.root.path().join("repo")
     }
@@ -63,7 +103,7 @@ impl Repo {
             .args(args)
             .current_dir(self.dir())
             .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("PATH", self.path_var())
             .env("HOME", &home)
             .env("XDG_CONFIG_HOME", home.join(".config"))
             .env("VPCANVAS_DATA_DIR", home.join("data"))
@@ -470,5 +510,35 @@ fn check_reports_a_merge_conflict_until_it_is_resolved() {
     assert!(
         diff.contains("Merge conflicts\n  open: ours [9] Ours and theirs [28] Theirs"),
         "{diff}"
+    );
+}
+
+/// The README's lines pasted into a fresh repository: the drivers work and
+/// the editor's side files stay out of `git status`.
+#[test]
+fn the_readme_set_up_works_pasted_into_a_fresh_repository() {
+    let repo = Repo::from_readme();
+    let attrs = repo.git_ok(&["check-attr", "diff", "merge", "--", "canvas.ron"]);
+    assert!(attrs.contains("canvas.ron: diff: vpcanvas"), "{attrs}");
+    assert!(attrs.contains("canvas.ron: merge: vpcanvas"), "{attrs}");
+    fs::write(repo.dir().join("canvas.ron.bak"), "old").expect("backup");
+    fs::write(repo.dir().join(".canvas.ron.vpcanvas-tmp-4242-0"), "x").expect("temp");
+    let mut ours = example();
+    ours.set_text(7, "Clients pay 30 days late");
+    let mut theirs = example();
+    theirs.set_text(12, "Cash flow you can plan on");
+    let merged = repo.diverge_and_merge(&example(), &ours, &theirs);
+    assert_eq!(merged.status.code(), Some(0), "{}", all_output(&merged));
+    let canvas = repo.read();
+    assert_eq!(text_of(&canvas, 7), "Clients pay 30 days late");
+    assert_eq!(text_of(&canvas, 12), "Cash flow you can plan on");
+    let status = repo.git_ok(&["status", "--porcelain", "--untracked-files=all"]);
+    assert!(status.is_empty(), "only ignored files are left: {status}");
+    let tracked = repo.git_ok(&["ls-files"]);
+    assert_eq!(tracked, ".gitattributes\n.gitignore\ncanvas.ron\n");
+    let log = repo.git_ok(&["log", "-p", "-1", "HEAD^2"]);
+    assert!(
+        log.contains("+  [12] Cash flow you can plan on"),
+        "git log -p reads item by item: {log}"
     );
 }
