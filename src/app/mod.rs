@@ -392,13 +392,8 @@ impl App {
             } else {
                 &format!("{n} merge conflicts")
             };
-            let key = crate::input::keymap::key_for(
-                crate::input::keymap::Context::Canvas,
-                &Action::MergeConflicts,
-            )
-            .unwrap_or_else(|| "?".to_owned());
             app.info(format!(
-                "{what} to resolve: {key} lists them (keep ours, theirs or both)"
+                "{what} to resolve: M lists them (keep ours, theirs or both)"
             ));
         }
         app

@@ -87,3 +87,38 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod status_tests {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+
+    use crate::app::{Action, App, RuntimeEvent};
+    use crate::canvas::{Canvas, Conflict, Section};
+
+    /// The message after a resolution is read whole at 120 columns, beside
+    /// the fit summary, even for an item with a long text.
+    #[test]
+    fn the_resolution_message_fits_the_status_line() {
+        let mut c = Canvas::new("t");
+        for n in 0..2 {
+            let ours = c.push(
+                Section::Pains,
+                format!("Ours {n}: clients pay 30 days late, and then only half"),
+            );
+            let theirs = c.push(Section::Pains, format!("Theirs {n}: 60 days"));
+            c.conflicts.push(Conflict { ours, theirs });
+        }
+        let mut app = App::new(c, "/tmp/never-written.ron", true);
+        app.update(RuntimeEvent::Resize(120, 40));
+        app.update(Action::MergeConflicts);
+        app.update(Action::KeepTheirs);
+        let area = Rect::new(0, 0, 120, 40);
+        let mut buf = Buffer::empty(area);
+        crate::ui::draw(&app, area, &mut buf);
+        let screen = crate::ui::buffer_to_text(&buf);
+        let last = screen.lines().last().unwrap_or_default();
+        assert!(last.contains("1 conflict left; u undoes"), "{last}");
+        assert!(last.contains("Kept theirs: “Ours 0: clients pay"), "{last}");
+    }
+}

@@ -3,7 +3,6 @@
 //! undoable change, saved like any edit.
 
 use crate::canvas::{Conflict, ItemId};
-use crate::input::keymap::{Context, key_for};
 use crate::merge::{Resolution, resolve};
 
 use super::{Action, App, Effect, Mode};
@@ -108,10 +107,7 @@ impl App {
             1 => "1 conflict left".to_owned(),
             n => format!("{n} conflicts left"),
         };
-        let undo = key_for(Context::Canvas, &Action::Undo)
-            .map(|k| format!("; {k} undoes"))
-            .unwrap_or_default();
-        self.info(format!("{kept}: “{name}” — {rest}{undo}"));
+        self.info(format!("{kept}: “{name}” — {rest}; u undoes"));
         self.show_item(pair.ours);
         effects
     }

@@ -144,28 +144,3 @@ fn without_conflicts_the_key_says_there_are_none() {
         .unwrap_or_default();
     assert_eq!(status, "No merge conflicts to resolve");
 }
-
-/// The message after a resolution is read whole at 120 columns, beside the
-/// fit summary, even for an item with a long text; its keys come from the
-/// key table.
-#[test]
-fn the_resolution_message_fits_the_status_line() {
-    let mut app = conflicted();
-    app.canvas
-        .set_text(7, "Ours: clients pay 30 days late, and then only half");
-    app.update(crate::app::RuntimeEvent::Resize(120, 40));
-    app.update(Action::MergeConflicts);
-    app.update(Action::KeepTheirs);
-    let area = ratatui::layout::Rect::new(0, 0, 120, 40);
-    let mut buf = ratatui::buffer::Buffer::empty(area);
-    crate::ui::draw(&app, area, &mut buf);
-    let screen = crate::ui::buffer_to_text(&buf);
-    let last = screen.lines().last().unwrap_or_default();
-    let undo = crate::input::keymap::key_for(crate::input::keymap::Context::Canvas, &Action::Undo)
-        .expect("undo has a key");
-    assert!(
-        last.contains(&format!("1 conflict left; {undo} undoes")),
-        "{last}"
-    );
-    assert!(last.contains("Kept theirs: “Ours: clients pay"), "{last}");
-}
