@@ -195,7 +195,10 @@ fn look(cli: &Cli) -> Look {
         projector_theme: cli.theme.unwrap_or(config.projector.theme),
         ascii: cli.ascii || config.ascii,
         projector: cli.projector,
-        timer_minutes: config.projector.timer_minutes,
+        timer: crate::app::TimerSettings {
+            minutes: config.projector.timer_minutes,
+            bell: config.bell,
+        },
         mouse: config.mouse && !cli.no_mouse,
         warning,
     }

@@ -8,6 +8,7 @@
 //!     theme: default,          // default | contrast | mono
 //!     ascii: false,            // plain ASCII symbols only
 //!     mouse: true,             // false: the terminal keeps the mouse (its own selection)
+//!     bell: false,             // true: the terminal bell rings once when the timer ends
 //!     projector: (
 //!         theme: contrast,
 //!         timer_minutes: 10,
@@ -38,6 +39,8 @@ pub struct Config {
     pub ascii: bool,
     /// Take the mouse; `false` leaves it to the terminal (its own selection).
     pub mouse: bool,
+    /// Ring the terminal bell once when the workshop timer reaches zero.
+    pub bell: bool,
     pub projector: ProjectorConfig,
     pub coach: CoachConfig,
 }
@@ -74,6 +77,7 @@ impl Default for Config {
             theme: ThemeName::Default,
             ascii: false,
             mouse: true,
+            bell: false,
             projector: ProjectorConfig::default(),
             coach: CoachConfig::default(),
         }
@@ -172,6 +176,12 @@ mod tests {
         let c = parse(b"(mouse: false)").expect("parses");
         assert!(!c.mouse);
         assert!(Config::default().mouse, "the mouse is taken by default");
+    }
+
+    #[test]
+    fn the_bell_is_off_unless_asked_for() {
+        assert!(parse(b"(bell: true)").expect("parses").bell);
+        assert!(!Config::default().bell, "silent by default");
     }
 
     #[test]

@@ -95,8 +95,14 @@ impl View {
     }
 }
 
-/// Rows a large title takes (four rows of quadrant blocks, plus the subtitle line).
-pub const BIG_HEADER_ROWS: u16 = 5;
+/// A glyph of the big font in cells: 8×8 pixels drawn as quadrant blocks.
+pub const BIG_GLYPH: u16 = 4;
+
+/// Rows a large title of `lines` lines takes: four rows of quadrant blocks
+/// each, plus the subtitle line.
+pub fn big_header_rows(lines: usize) -> u16 {
+    cells(lines).saturating_mul(BIG_GLYPH).saturating_add(1)
+}
 
 /// Computes the areas for a screen of `area`, every section given the same
 /// share of its half.

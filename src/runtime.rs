@@ -139,6 +139,9 @@ pub trait Io {
     /// Removes the snapshot once the work is safe.
     fn clear_recovery(&mut self, _path: &Path) {}
 
+    /// Rings the terminal bell. Without a terminal (the default), nothing.
+    fn bell(&mut self) {}
+
     /// A cheap look at a file, to notice a change without reading it:
     /// its length and modified time (`None`: no file, or no way to tell).
     fn file_stamp(&mut self, path: &Path) -> Option<(u64, std::time::SystemTime)> {
@@ -243,6 +246,13 @@ impl<C: Clipboard> Io for SessionIo<C> {
             storage::recovery::remove(dir, path);
         }
     }
+
+    fn bell(&mut self) {
+        use std::io::Write as _;
+        // BEL between frames; a terminal that is gone takes it silently.
+        let mut out = tty::TtyOut::new();
+        let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+    }
 }
 
 /// How a run of the loop ended.
@@ -279,7 +289,7 @@ impl Screen<'_> {
     /// Applies one terminal event, telling the screen the time first (a
     /// paused timer resumes from the moment of the key, not the last tick).
     fn handle(&mut self, event: &Event, now: Instant) -> Vec<Effect> {
-        self.update(RuntimeEvent::Tick(now));
+        let mut effects = self.update(RuntimeEvent::Tick(now));
         let message = match self {
             Screen::Editor(app) => message_for(app, event),
             Screen::Library(lib) => match event {
@@ -287,7 +297,10 @@ impl Screen<'_> {
                 _ => action_in(lib.key_context(), event).map(Message::from),
             },
         };
-        message.map_or_else(Vec::new, |m| self.update(m))
+        if let Some(m) = message {
+            effects.extend(self.update(m));
+        }
+        effects
     }
 
     /// Whether the screen changes with time alone at `now`: a running
@@ -364,7 +377,9 @@ where
                     // A running timer redraws as the seconds pass.
                     let mut redraw = screen.wants_ticks(now);
                     if redraw {
-                        screen.update(RuntimeEvent::Tick(now));
+                        // The time alone asks for nothing that leaves (a bell at most).
+                        let effects = screen.update(RuntimeEvent::Tick(now));
+                        executor::perform(&mut screen, io, effects);
                     }
                     redraw |= watch.idle(&mut screen, io, now);
                     if redraw {
@@ -406,7 +421,8 @@ where
             effects.extend(screen.update(RuntimeEvent::Terminate));
         }
         let leave = executor::perform(&mut screen, io, effects);
-        screen.update(RuntimeEvent::Tick(events.now()));
+        let effects = screen.update(RuntimeEvent::Tick(events.now()));
+        executor::perform(&mut screen, io, effects);
         // A terminal that cannot be drawn on is gone: save and leave.
         let drawn = draw(terminal, &screen);
         if drawn.is_err() && leave.is_none() {

@@ -43,6 +43,8 @@ pub enum Effect {
     Save { backup: bool },
     /// Leave the program (everything that needed saving is saved).
     Quit,
+    /// Ring the terminal bell (the timer ended and `config.ron` asks for it).
+    Bell,
     /// Put text on the clipboard; `what` names it for the status bar.
     Copy { text: String, what: String },
     /// Write `bytes` to `path` (an export next to the canvas).
@@ -259,6 +261,24 @@ impl OnDisk {
     }
 }
 
+/// The workshop timer's preferences (from `config.ron`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimerSettings {
+    /// The length the timer prompt offers first, in minutes.
+    pub minutes: u32,
+    /// Ring the terminal bell once when the timer ends (`bell: true`).
+    pub bell: bool,
+}
+
+impl Default for TimerSettings {
+    fn default() -> Self {
+        Self {
+            minutes: 10,
+            bell: false,
+        }
+    }
+}
+
 /// How the editor looks: from the command line and the config file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Look {
@@ -267,7 +287,7 @@ pub struct Look {
     pub ascii: bool,
     /// Start in projector mode.
     pub projector: bool,
-    pub timer_minutes: u32,
+    pub timer: TimerSettings,
     /// Take the mouse (clicks, wheel); off, the terminal keeps its own selection.
     pub mouse: bool,
     /// A problem with the config file, shown once.
@@ -281,7 +301,7 @@ impl Default for Look {
             projector_theme: ThemeName::Contrast,
             ascii: false,
             projector: false,
-            timer_minutes: 10,
+            timer: TimerSettings::default(),
             mouse: true,
             warning: None,
         }
@@ -321,8 +341,8 @@ pub struct App {
     pub timer: Option<Timer>,
     /// The time as last told by the runtime (`RuntimeEvent::Tick`).
     pub now: Instant,
-    /// The timer length the prompt offers first, in minutes.
-    pub timer_minutes: u32,
+    /// The length the timer prompt offers first, and whether its end rings the bell.
+    pub timer_settings: TimerSettings,
     /// The terminal size, as last reported.
     pub screen: (u16, u16),
     /// Drawn for print (`vpcanvas show`): no selection, no key hints.
@@ -374,7 +394,7 @@ impl App {
             projector: None,
             timer: None,
             now: Instant::now(),
-            timer_minutes: 10,
+            timer_settings: TimerSettings::default(),
             screen: (120, 40),
             printout: false,
             help_scroll: 0,
@@ -413,7 +433,7 @@ impl App {
         self.theme = look.theme.theme();
         self.projector_theme = look.projector_theme.theme();
         self.ascii = look.ascii;
-        self.timer_minutes = look.timer_minutes;
+        self.timer_settings = look.timer;
         if look.projector && self.projector.is_none() {
             self.toggle_projector();
         }

@@ -40,6 +40,8 @@ pub struct Timer {
     running_since: Option<Instant>,
     /// Time used before the last pause.
     banked: Duration,
+    /// A key was pressed after it ended: the large "time's up" has been seen.
+    acknowledged: bool,
 }
 
 impl Timer {
@@ -48,6 +50,7 @@ impl Timer {
             total,
             running_since: Some(now),
             banked: Duration::ZERO,
+            acknowledged: false,
         }
     }
 
@@ -163,7 +166,7 @@ impl App {
     }
 
     pub(super) fn start_timer_prompt(&mut self) {
-        let last = self.timer.map_or(u64::from(self.timer_minutes), |t| {
+        let last = self.timer.map_or(u64::from(self.timer_settings.minutes), |t| {
             (t.total.as_secs() / 60).max(1)
         });
         self.mode = Mode::Edit(Editor {
@@ -202,6 +205,44 @@ impl App {
                 });
             }
             None => self.info("No timer yet: T starts one"),
+        }
+    }
+
+    /// Whether the room is told large that the time is up: the timer ended
+    /// and no key has been pressed since.
+    pub fn times_up_shown(&self) -> bool {
+        self.timer
+            .is_some_and(|t| t.is_over(self.now) && !t.acknowledged)
+    }
+
+    /// The countdown drawn large in its last minute ("0:42"); `None` before
+    /// it, after zero, and without a timer.
+    pub fn last_minute(&self) -> Option<String> {
+        let t = self.timer?;
+        let left = t.remaining(self.now);
+        (!left.is_zero() && left <= Duration::from_secs(60)).then(|| t.label(self.now))
+    }
+
+    /// The clock moves to `now`. As the timer crosses zero the bell rings,
+    /// once, if the config asks for it.
+    pub(super) fn clock_to(&mut self, now: Instant) -> Vec<super::Effect> {
+        let ends = self
+            .timer
+            .is_some_and(|t| !t.is_over(self.now) && t.is_over(now));
+        self.now = now;
+        if ends && self.timer_settings.bell {
+            vec![super::Effect::Bell]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// A key after the timer ended: the large "time's up" has been seen.
+    pub(super) fn acknowledge_timer(&mut self) {
+        if let Some(t) = &mut self.timer
+            && t.is_over(self.now)
+        {
+            t.acknowledged = true;
         }
     }
 

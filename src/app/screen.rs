@@ -5,12 +5,17 @@
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-use crate::layout::{self, Areas, BIG_HEADER_ROWS, Stage, View, centered};
+use crate::layout::{self, Areas, BIG_GLYPH, Stage, View, centered};
 
 use super::list::{Placement, Slots, place};
 use super::{App, EditTarget, Mode, Walkthrough};
 use crate::canvas::Section;
-use crate::text::wrap;
+use crate::text::{big, wrap};
+
+/// The height from which projector mode draws the title large (one line),
+/// and from which two lines leave the canvas room enough.
+const BIG_TITLE_MIN_ROWS: u16 = 28;
+const BIG_TITLE_TWO_LINE_ROWS: u16 = 36;
 
 impl App {
     /// What projector mode shows large: the focused section, or the summary.
@@ -21,15 +26,26 @@ impl App {
         }
     }
 
-    /// Whether the title is drawn large: projector mode, room enough, and
-    /// symbols the terminal can draw (not in ASCII mode).
-    pub fn big_title(&self, area: Rect) -> bool {
-        self.projector.is_some()
-            && !self.ascii
-            && area.height >= 28
-            && !self.canvas.title.trim().is_empty()
-            && self.canvas.title.trim().width() * 4 + if self.timer.is_some() { 16 } else { 0 }
-                <= usize::from(area.width)
+    /// The title's lines when it is drawn large: in projector mode, with
+    /// symbols the terminal can draw (not in ASCII mode), on a screen tall
+    /// enough, on one line of glyphs, or two where the screen is taller still.
+    /// `None`: the plain one-line title. It depends on the screen and the
+    /// title alone (never on the timer), so the canvas never jumps.
+    pub fn big_title(&self, area: Rect) -> Option<Vec<String>> {
+        if self.projector.is_none() || self.ascii || area.height < BIG_TITLE_MIN_ROWS {
+            return None;
+        }
+        let (glyphs, missing) = big::glyphs(self.canvas.title.trim());
+        // A title mostly out of the font's reach reads better in plain text.
+        if missing * 3 > glyphs.chars().count() {
+            return None;
+        }
+        let max_lines = if area.height >= BIG_TITLE_TWO_LINE_ROWS {
+            2
+        } else {
+            1
+        };
+        big::wrap(&glyphs, usize::from(area.width / BIG_GLYPH), max_lines)
     }
 
     /// What the layout of a screen of `area` depends on.
@@ -37,11 +53,9 @@ impl App {
         View {
             focus: self.focus,
             projector: self.projector.map(|_| self.stage()),
-            header_rows: if self.big_title(area) {
-                BIG_HEADER_ROWS
-            } else {
-                1
-            },
+            header_rows: self
+                .big_title(area)
+                .map_or(1, |lines| layout::big_header_rows(lines.len())),
             detail_rows: self.detail_rows(area.width),
         }
     }

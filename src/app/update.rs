@@ -16,6 +16,7 @@ impl App {
                 // A message lasts until the next action (or a few seconds).
                 self.status = None;
                 self.last_intent = Some(self.now);
+                self.acknowledge_timer();
                 let effects = self.act(action);
                 if self.status.is_some() {
                     self.status_since = self.now;
@@ -57,10 +58,11 @@ impl App {
             RuntimeEvent::Exported(result) => self.exported(result),
             RuntimeEvent::Terminate => return self.terminate(),
             RuntimeEvent::Tick(now) => {
-                self.now = now;
+                let effects = self.clock_to(now);
                 if self.status_expired(now) {
                     self.status = None;
                 }
+                return effects;
             }
             RuntimeEvent::OnDisk(fingerprint) => {
                 self.doc.disk = super::OnDisk::from_fingerprint(fingerprint);

@@ -77,6 +77,7 @@ pub(super) fn perform(
                 let result = io.export(app.path(), &path, &bytes);
                 queue.extend(app.update(RuntimeEvent::Exported(result)));
             }
+            Effect::Bell => io.bell(),
             // Quitting wins over going to the library.
             Effect::Quit => leave = Some(Effect::Quit),
             Effect::OpenLibrary => {

@@ -3,6 +3,7 @@
 //! it imports nothing of the app, the UI or the terminal, so the domain, the
 //! editor and the exports can all share it.
 
+pub mod big;
 pub mod inert;
 pub mod wrap;
 

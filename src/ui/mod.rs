@@ -1,6 +1,7 @@
 //! Drawing: pure functions of `&App`. Nothing here changes state.
 
 mod canvas_view;
+mod countdown;
 mod merge;
 mod overlay;
 
@@ -38,7 +39,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         return None;
     }
     buf.set_style(area, app.active_theme().base);
-    header(app, a.header, buf);
+    header(app, area, a.header, buf);
     let mut cursor = canvas_view::draw(app, &a, buf);
     summary::draw(app, a.summary, buf);
     let on_summary = a.summary.width > 0;
@@ -48,6 +49,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         cursor = Some(c);
     }
     footer(app, a.footer, buf);
+    countdown::draw(app, &a, area, buf);
     match &app.mode {
         Mode::Help => overlay::help(app, area, buf),
         Mode::Link(picker) => overlay::picker(app, picker, area, buf),
@@ -103,8 +105,9 @@ fn timer_label(app: &App) -> Option<(String, ratatui::style::Style)> {
     })
 }
 
-/// The title drawn large for a room, with the segment and timer beside it.
-fn big_header(app: &App, area: Rect, buf: &mut Buffer) {
+/// The title drawn large for a room (`lines` of glyphs, as
+/// [`App::big_title`] chose), with the segment and the timer on the line under it.
+fn big_header(app: &App, lines: Vec<String>, area: Rect, buf: &mut Buffer) {
     let t = app.active_theme();
     let [title_rows, sub] = ratatui::layout::Layout::vertical([
         ratatui::layout::Constraint::Length(area.height.saturating_sub(1)),
@@ -114,7 +117,7 @@ fn big_header(app: &App, area: Rect, buf: &mut Buffer) {
     tui_big_text::BigText::builder()
         .pixel_size(tui_big_text::PixelSize::Quadrant)
         .style(t.title)
-        .lines(vec![Line::from(text::safe(app.canvas().title.trim()))])
+        .lines(lines.into_iter().map(Line::from).collect::<Vec<_>>())
         .build()
         .render_ref_safe(title_rows, buf);
     let mut spans = Vec::new();
@@ -128,13 +131,15 @@ fn big_header(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some((label, style)) = timer_label(app) {
         Paragraph::new(Span::styled(format!(" {label} "), style))
             .alignment(Alignment::Right)
-            .render_ref_safe(Rect { height: 1, ..area }, buf);
+            .render_ref_safe(sub, buf);
     }
 }
 
-fn header(app: &App, area: Rect, buf: &mut Buffer) {
-    if area.height >= layout::BIG_HEADER_ROWS {
-        big_header(app, area, buf);
+fn header(app: &App, screen: Rect, area: Rect, buf: &mut Buffer) {
+    if area.height > 1
+        && let Some(lines) = app.big_title(screen)
+    {
+        big_header(app, lines, area, buf);
         return;
     }
     let t = app.active_theme();

@@ -28,7 +28,7 @@ pub(super) fn frame(app: &App, rect: Rect, title: &str, bottom: &str, buf: &mut 
 }
 
 /// A dialog frame in given styles: (title, bottom hint) and the border.
-fn framed(
+pub(super) fn framed(
     rect: Rect,
     title: &str,
     bottom: &str,

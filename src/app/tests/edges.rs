@@ -77,3 +77,98 @@ fn ranking_the_top_item_higher_says_it_is_already_first() {
     a.update(Action::MoveDown);
     assert_eq!(status(&a), Some("Already last: it ranks lowest"));
 }
+
+/// A projector-mode editor on a canvas titled `title`, told the screen size.
+fn projector(title: &str, w: u16, h: u16) -> App {
+    let mut a = App::new(Canvas::new(title), "/nonexistent/test.ron", true);
+    a.update(RuntimeEvent::Resize(w, h));
+    a.update(Action::Projector);
+    a
+}
+
+/// Issue #12: starting the timer collapsed the big title to one line and the
+/// canvas jumped rows. The title's form depends on the size and title only.
+#[test]
+fn the_big_titles_form_does_not_depend_on_the_timer() {
+    let screen = ratatui::layout::Rect::new(0, 0, 100, 30);
+    let mut a = projector("Invoicing for designers", 100, 30);
+    let t0 = a.now;
+    let before = a.view(screen);
+    assert!(before.header_rows > 1, "big at 100×30");
+    let canvas_before = a.areas(screen).sections;
+    a.update(Action::SetTimer);
+    a.update(Action::Text(TextEdit::Insert('1')));
+    a.update(Action::Confirm);
+    for secs in [0, 30, 59, 61, 90] {
+        a.update(RuntimeEvent::Tick(t0 + Duration::from_secs(secs)));
+        assert_eq!(a.view(screen), before, "at {secs} s");
+        assert_eq!(a.areas(screen).sections, canvas_before, "at {secs} s");
+    }
+}
+
+/// Issue #12: a 49-character title got the big font only at 200+ columns;
+/// it wraps onto two lines where the screen is tall enough.
+#[test]
+fn a_long_title_wraps_in_the_big_font() {
+    let title = "Weeknight meal planning – for shift nurses, kids!";
+    assert_eq!(title.chars().count(), 49);
+    for (w, h) in [(120, 40), (160, 45), (200, 50)] {
+        let a = projector(title, w, h);
+        let rows = a.view(ratatui::layout::Rect::new(0, 0, w, h)).header_rows;
+        assert!(rows > 1, "{w}×{h}: {rows} header rows");
+    }
+    // Where two lines would crowd the canvas, the plain title.
+    let a = projector(title, 100, 30);
+    assert_eq!(
+        a.view(ratatui::layout::Rect::new(0, 0, 100, 30))
+            .header_rows,
+        1
+    );
+}
+
+/// Issue #12: the bell rings once, as the timer reaches zero, when asked for.
+#[test]
+fn the_bell_rings_once_when_the_timer_ends() {
+    for bell in [true, false] {
+        let mut a = app();
+        a.timer_settings.bell = bell;
+        let t0 = a.now;
+        a.update(Action::SetTimer);
+        a.update(Action::Text(TextEdit::Insert('1')));
+        a.update(Action::Confirm);
+        let mut rung = Vec::new();
+        for secs in [30, 59, 60, 61, 90, 200] {
+            let effects = a.update(RuntimeEvent::Tick(t0 + Duration::from_secs(secs)));
+            rung.extend(
+                effects
+                    .into_iter()
+                    .filter(|e| *e == Effect::Bell)
+                    .map(|_| secs),
+            );
+        }
+        assert_eq!(rung, if bell { vec![60] } else { vec![] }, "bell: {bell}");
+    }
+}
+
+/// Issue #12: at zero the editor says so large until the next key; the
+/// small "time's up" stays in the header.
+#[test]
+fn times_up_shows_until_the_next_key() {
+    let mut a = app();
+    let t0 = a.now;
+    a.update(Action::SetTimer);
+    a.update(Action::Text(TextEdit::Insert('1')));
+    a.update(Action::Confirm);
+    a.update(RuntimeEvent::Tick(t0 + Duration::from_secs(59)));
+    assert!(!a.times_up_shown());
+    a.update(RuntimeEvent::Tick(t0 + Duration::from_secs(61)));
+    assert!(a.times_up_shown());
+    a.update(RuntimeEvent::Tick(t0 + Duration::from_secs(90)));
+    assert!(a.times_up_shown(), "ticks alone do not close it");
+    a.update(Action::Down);
+    assert!(!a.times_up_shown(), "a key closes it");
+    assert!(
+        a.timer.is_some_and(|t| t.is_over(a.now)),
+        "the timer stays, over"
+    );
+}
