@@ -166,9 +166,11 @@ impl App {
     }
 
     pub(super) fn start_timer_prompt(&mut self) {
-        let last = self.timer.map_or(u64::from(self.timer_settings.minutes), |t| {
-            (t.total.as_secs() / 60).max(1)
-        });
+        let last = self
+            .timer
+            .map_or(u64::from(self.timer_settings.minutes), |t| {
+                (t.total.as_secs() / 60).max(1)
+            });
         self.mode = Mode::Edit(Editor {
             target: EditTarget::Timer,
             field: TextField::suggested(&last.to_string()),

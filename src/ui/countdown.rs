@@ -65,7 +65,12 @@ fn last_minute(app: &App, label: &str, stage: Rect, buf: &mut Buffer) {
         t.status_warning,
         buf,
     );
-    big(label, inner, t.status_warning, buf);
+    let digits = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    big(label, digits, t.status_warning, buf);
 }
 
 /// "TIME'S UP" across the middle of the screen, with how to go on.
