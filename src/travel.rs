@@ -218,8 +218,20 @@ pub fn merge(base: &Path, ours: &Path, theirs: &Path) -> CmdResult {
                 .map(|i| crate::text::truncate(&i.text, 50))
                 .unwrap_or_default()
         };
+        let differ = crate::merge::differences_text(
+            &merged.canvas,
+            crate::canvas::Conflict {
+                ours: *o,
+                theirs: *t,
+            },
+        );
+        let differ = if differ.is_empty() {
+            String::new()
+        } else {
+            format!("; they differ in {}", crate::text::safe(&differ))
+        };
         crate::output::err(&format!(
-            "vpcanvas merge: changed on both sides: kept ours {o} \"{}\" and theirs as {t} \"{}\" right after it",
+            "vpcanvas merge: changed on both sides: kept ours {o} \"{}\" and theirs as {t} \"{}\" right after it{differ}",
             name(*o),
             name(*t)
         ));

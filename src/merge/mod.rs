@@ -10,7 +10,7 @@
 mod order;
 mod resolve;
 
-pub use resolve::{Resolution, resolve};
+pub use resolve::{Difference, Resolution, differences, differences_text, resolve};
 
 use std::collections::{HashMap, HashSet};
 

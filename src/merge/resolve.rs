@@ -3,6 +3,7 @@
 //! change.
 
 use crate::canvas::{Canvas, Conflict, ItemId};
+use crate::diff::entity::{Entity, Field, Group, Value};
 
 /// What to keep of an open pair.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,4 +119,144 @@ fn take_card(canvas: &mut Canvas, ours: ItemId, theirs: ItemId) -> bool {
         return true;
     }
     false
+}
+
+/// One field on which the two versions of an open pair differ, in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    /// The field's name as the file writes it ("severity", "pains", …).
+    pub field: &'static str,
+    pub ours: String,
+    pub theirs: String,
+}
+
+/// What tells the two versions of an open pair apart besides the words that
+/// name them (an item's text, a card's name): two versions with the same
+/// text may differ in level, kind, links, status or evidence, and the one
+/// who resolves the pair has to see which.
+pub fn differences(canvas: &Canvas, pair: Conflict) -> Vec<Difference> {
+    let (Some(ours), Some(theirs)) = (entity(canvas, pair.ours), entity(canvas, pair.theirs))
+    else {
+        return Vec::new();
+    };
+    if ours.group() != theirs.group() {
+        return Vec::new();
+    }
+    let group = ours.group();
+    let theirs_fields = theirs.fields();
+    ours.fields()
+        .into_iter()
+        .zip(theirs_fields)
+        .filter(|((field, o), (_, t))| o != t && !is_label(group, *field))
+        .map(|((field, o), (_, t))| Difference {
+            field: field.key(group),
+            ours: words(canvas, group, &o),
+            theirs: words(canvas, group, &t),
+        })
+        .collect()
+}
+
+/// The differences as one clause for a message: "severity: Mild (ours),
+/// Moderate (theirs); status: …". Empty when only the text differs.
+pub fn differences_text(canvas: &Canvas, pair: Conflict) -> String {
+    differences(canvas, pair)
+        .iter()
+        .map(|d| format!("{}: {} (ours), {} (theirs)", d.field, d.ours, d.theirs))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The field shown as the version's name in a list.
+fn is_label(group: Group, field: Field) -> bool {
+    matches!(
+        (group, field),
+        (Group::Item(_), Field::Text) | (Group::Statement | Group::Test, Field::Name)
+    )
+}
+
+/// A value in words; references by the text of what they refer to.
+fn words(canvas: &Canvas, group: Group, value: &Value) -> String {
+    let label = |id: ItemId| {
+        entity(canvas, id).map_or_else(|| id.to_string(), |e| crate::text::truncate(&e.label(), 30))
+    };
+    match value {
+        Value::Ids(ids) if ids.is_empty() => "none".to_owned(),
+        Value::Ids(ids) => ids
+            .iter()
+            .map(|id| label(*id))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Value::Ref(Some(id)) => label(*id),
+        Value::Notes(n) if n.is_empty() => "none".to_owned(),
+        Value::Text(t) if t.trim().is_empty() => "(empty)".to_owned(),
+        v => crate::text::truncate(&v.words(group), 60),
+    }
+}
+
+/// The item or card with this id, as the diff and the merge see it.
+fn entity(canvas: &Canvas, id: ItemId) -> Option<Entity> {
+    if let Some(p) = canvas.position_of(id) {
+        return canvas
+            .items(p.section)
+            .get(p.index)
+            .map(|i| Entity::Item(p.section, i.clone()));
+    }
+    canvas
+        .statement(id)
+        .map(|s| Entity::Statement(s.clone()))
+        .or_else(|| canvas.test(id).map(|t| Entity::Test(t.clone())))
+        .or_else(|| canvas.learning(id).map(|l| Entity::Learning(l.clone())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::canvas::{Level, Section, Status};
+
+    #[test]
+    fn two_versions_with_one_text_say_what_differs() {
+        let mut c = Canvas::new("t");
+        let reliever = c.push(Section::Relievers, "Polite reminders");
+        let ours = c.push(Section::Pains, "Clients pay late");
+        let theirs = c.push(Section::Pains, "Clients pay late");
+        c.set_level(ours, Level::Low);
+        c.set_level(theirs, Level::Medium);
+        c.set_link(reliever, theirs, true);
+        c.set_status(theirs, Status::Testing);
+        let pair = Conflict { ours, theirs };
+        c.conflicts.push(pair);
+        let d = differences(&c, pair);
+        let shown: Vec<(&str, &str, &str)> = d
+            .iter()
+            .map(|d| (d.field, d.ours.as_str(), d.theirs.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("severity", "Mild", "Moderate"),
+                ("status", "Untested", "Testing")
+            ]
+        );
+        // The text is what names each version: not repeated as a difference.
+        c.set_text(theirs, "Clients pay very late");
+        assert_eq!(differences(&c, pair).len(), 2);
+    }
+
+    #[test]
+    fn links_differ_by_the_texts_they_point_to() {
+        let mut c = Canvas::new("t");
+        let pain = c.push(Section::Pains, "Clients pay late");
+        let ours = c.push(Section::Relievers, "Reminders");
+        let theirs = c.push(Section::Relievers, "Reminders");
+        c.set_link(ours, pain, true);
+        let d = differences(&c, Conflict { ours, theirs });
+        assert_eq!(
+            d,
+            [Difference {
+                field: "pains",
+                ours: "Clients pay late".to_owned(),
+                theirs: "none".to_owned()
+            }]
+        );
+    }
 }

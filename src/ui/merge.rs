@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::app::{App, MergeView};
+use crate::canvas::Conflict;
 use crate::input::keymap::{Context, hints};
 
 use super::overlay::frame;
@@ -14,7 +15,6 @@ use super::text;
 
 /// Draws the open merge conflicts over the canvas.
 pub fn conflicts(app: &App, view: MergeView, area: Rect, buf: &mut Buffer) {
-    let t = app.active_theme();
     let Some(rect) = app.overlay_area(area) else {
         return;
     };
@@ -33,28 +33,67 @@ pub fn conflicts(app: &App, view: MergeView, area: Rect, buf: &mut Buffer) {
         return;
     }
     let width = usize::from(inner.width);
-    let per = 3usize;
-    let shown = (usize::from(inner.height) / per).max(1);
+    let height = usize::from(inner.height);
     let cursor = view.cursor.min(pairs.len().saturating_sub(1));
-    let scroll = crate::layout::scroll_to_show(0, cursor, shown, pairs.len());
-    let mut lines: Vec<Line> = Vec::new();
-    for (n, pair) in pairs.iter().enumerate().skip(scroll).take(shown) {
-        let chosen = n == cursor;
-        let mark = if chosen { "▶ " } else { "  " };
-        let style = if chosen { t.selected } else { t.item };
-        let side = |who: &str, id| {
-            let label = format!("{mark}{who} [{id}] ");
-            let room = width.saturating_sub(text::width(&label));
-            Line::from(vec![
-                Span::styled(label, t.key),
-                Span::styled(text::truncate(&app.conflict_label(id), room), style),
-            ])
-        };
-        lines.push(side("ours  ", pair.ours));
-        lines.push(side("theirs", pair.theirs));
-        lines.push(Line::default());
+    let blocks: Vec<Vec<Line>> = pairs
+        .iter()
+        .enumerate()
+        .map(|(n, pair)| pair_lines(app, *pair, n == cursor, width))
+        .collect();
+    // The chosen pair whole, and as many pairs before it as fit.
+    let mut first = cursor;
+    let mut used = blocks.get(cursor).map_or(0, Vec::len);
+    while first > 0 && used + blocks[first - 1].len() <= height {
+        first -= 1;
+        used += blocks[first].len();
     }
+    let lines: Vec<Line> = blocks
+        .into_iter()
+        .skip(first)
+        .flatten()
+        .take(height)
+        .collect();
     Paragraph::new(lines).render(inner, buf);
+}
+
+/// One pair: each version's text wrapped under its label, then, when the
+/// two differ in more than their text, what each has (`severity Mild`).
+fn pair_lines(app: &App, pair: Conflict, chosen: bool, width: usize) -> Vec<Line<'static>> {
+    let t = app.active_theme();
+    let mark = if chosen { "▶ " } else { "  " };
+    let style = if chosen { t.selected } else { t.item };
+    let differences = crate::merge::differences(app.canvas(), pair);
+    let mut lines = Vec::new();
+    for (who, id, ours) in [("ours  ", pair.ours, true), ("theirs", pair.theirs, false)] {
+        let label = format!("{mark}{who} [{id}] ");
+        let indent = text::width(&label);
+        let room = width.saturating_sub(indent).max(1);
+        let words = text::safe(&app.conflict_label(id));
+        for (n, row) in crate::text::wrap::lines(&words, room)
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if n == 0 {
+                Span::styled(label.clone(), t.key)
+            } else {
+                Span::raw(" ".repeat(indent))
+            };
+            lines.push(Line::from(vec![lead, Span::styled(row.to_owned(), style)]));
+        }
+        if !differences.is_empty() {
+            let what = differences
+                .iter()
+                .map(|d| format!("{} {}", d.field, if ours { &d.ours } else { &d.theirs }))
+                .collect::<Vec<_>>()
+                .join(" · ");
+            lines.push(Line::from(vec![
+                Span::raw(" ".repeat(indent)),
+                Span::styled(text::truncate(&what, room), t.dim),
+            ]));
+        }
+    }
+    lines.push(Line::default());
+    lines
 }
 
 #[cfg(test)]
@@ -120,5 +159,51 @@ mod status_tests {
         let last = screen.lines().last().unwrap_or_default();
         assert!(last.contains("1 conflict left; u undoes"), "{last}");
         assert!(last.contains("Kept theirs: “Ours 0: clients pay"), "{last}");
+    }
+}
+
+#[cfg(test)]
+mod detail_tests {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+
+    use crate::app::{Action, App};
+    use crate::canvas::{Canvas, Conflict, Level, Section};
+
+    fn screen(c: Canvas) -> String {
+        let mut app = App::new(c, "/tmp/never-written.ron", true);
+        app.update(Action::MergeConflicts);
+        let area = Rect::new(0, 0, 100, 30);
+        let mut buf = Buffer::empty(area);
+        crate::ui::draw(&app, area, &mut buf);
+        crate::ui::buffer_to_text(&buf)
+    }
+
+    /// Both sides changed the severity only: the texts are the same, so the
+    /// list says what differs, or the user could not choose.
+    #[test]
+    fn versions_with_the_same_text_show_what_differs() {
+        let mut c = Canvas::new("t");
+        let ours = c.push(Section::Pains, "Clients pay weeks late");
+        let theirs = c.push(Section::Pains, "Clients pay weeks late");
+        c.set_level(ours, Level::Low);
+        c.conflicts.push(Conflict { ours, theirs });
+        let s = screen(c);
+        assert!(s.contains("severity Mild"), "{s}");
+        assert!(s.contains("severity Moderate"), "{s}");
+    }
+
+    /// A long text wraps: the words at its end, where the versions may
+    /// differ, are on screen.
+    #[test]
+    fn a_long_version_wraps_instead_of_being_cut() {
+        let mut c = Canvas::new("t");
+        let long = "Clients pay weeks after the due date, and the reminders we send by hand take an afternoon every month to write";
+        let ours = c.push(Section::Pains, format!("{long} (ours)"));
+        let theirs = c.push(Section::Pains, format!("{long} (theirs)"));
+        c.conflicts.push(Conflict { ours, theirs });
+        let s = screen(c);
+        assert!(s.contains("month to write (ours)"), "{s}");
+        assert!(s.contains("month to write (theirs)"), "{s}");
     }
 }

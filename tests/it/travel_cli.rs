@@ -165,3 +165,24 @@ fn merge_of_a_huge_binary_or_bmml_side_leaves_ours_byte_for_byte() {
 fn path(p: &Path) -> &str {
     p.to_str().expect("utf-8 temp path")
 }
+
+/// Both sides changed only a pain's severity: the texts are the same, so
+/// what merge says names the field and both values.
+#[test]
+fn merge_says_what_differs_when_the_texts_are_the_same() {
+    let sb = Sandbox::new();
+    let base = example();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.set_level(7, vpcanvas::canvas::Level::Low);
+    theirs.set_level(7, vpcanvas::canvas::Level::Medium);
+    let b = sb.work_file("b.ron", to_ron(&base).as_bytes());
+    let o = sb.work_file("o.ron", to_ron(&ours).as_bytes());
+    let t = sb.work_file("t.ron", to_ron(&theirs).as_bytes());
+    let run = sb.run(&["merge", path(&b), path(&o), path(&t)]);
+    assert_eq!(run.status.code(), Some(1), "{}", err(&run));
+    assert!(
+        err(&run).contains("they differ in severity: Mild (ours), Moderate (theirs)"),
+        "{}",
+        err(&run)
+    );
+}
