@@ -343,12 +343,29 @@ pub fn save_loop_canvases() -> [Canvas; 2] {
         // Ids given directly: `push` looks for the next id each time.
         for (i, id) in (0..n).zip(1..) {
             let text = format!("{tag} item {i}: some words to make the line realistic, é ü 日本");
-            c.insert_item(
-                Section::ALL[i % 6],
-                usize::MAX,
-                crate::canvas::Item::new(id, text),
-            );
+            let mut item = crate::canvas::Item::new(id, text);
+            // Version 2 (SPEC §2): statuses and evidence on some items.
+            if i % 5 == 0 {
+                item.status = crate::canvas::Status::Testing;
+                item.evidence = vec![format!("{tag} note {i}: 3 of 5 said so")];
+            }
+            c.insert_item(Section::ALL[i % 6], usize::MAX, item);
         }
+        // And statements, test cards and learning cards that refer to them.
+        let statement = c.add_statement("main", format!("{tag}: our product helps"));
+        let test = c.add_test(crate::canvas::TestCard {
+            name: format!("{tag} interviews"),
+            believe: "owners chase payments".to_owned(),
+            items: vec![1, 2],
+            statements: vec![statement],
+            ..Default::default()
+        });
+        c.record_learning(crate::canvas::Learning {
+            test: Some(test),
+            observed: format!("{tag}: 4 of 5 chase weekly"),
+            validated: vec![1],
+            ..Default::default()
+        });
         c
     })
 }

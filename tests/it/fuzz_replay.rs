@@ -110,6 +110,7 @@ fn every_fuzz_input_is_an_error_or_round_trips_and_none_panics() {
     let inputs = inputs();
     assert!(inputs.len() >= EXPECTED.len(), "fixtures missing");
     let mut problems = Vec::new();
+    let mut v2_canvases = 0;
     for (name, bytes) in &inputs {
         let parsed = match parse_guarded(bytes) {
             Err(panic) => {
@@ -129,8 +130,20 @@ fn every_fuzz_input_is_an_error_or_round_trips_and_none_panics() {
         match parsed {
             Ok(p) => {
                 let text = to_ron(&p.canvas);
+                if p.canvas.uses_v2() {
+                    v2_canvases += 1;
+                }
                 match parse_bytes(text.as_bytes()) {
-                    Ok(again) if again.canvas == p.canvas => {}
+                    // Version 2 exactly when a v2 field is used.
+                    Ok(again) if again.canvas == p.canvas => {
+                        let expected = if p.canvas.uses_v2() { 2 } else { 1 };
+                        if again.version != expected {
+                            problems.push(format!(
+                                "{name}: written as version {}, not {expected}",
+                                again.version
+                            ));
+                        }
+                    }
                     Ok(_) => problems.push(format!("{name}: the round trip changed the canvas")),
                     Err(e) => {
                         problems.push(format!("{name}: to_ron wrote an unreadable file: {e}"));
@@ -154,6 +167,7 @@ fn every_fuzz_input_is_an_error_or_round_trips_and_none_panics() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(v2_canvases > 0, "no version 2 canvas among the inputs");
 }
 
 #[test]

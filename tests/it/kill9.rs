@@ -8,6 +8,12 @@
 //! Half the rounds kill after a random pause anywhere in the save cycle; the
 //! other half wait until a write has begun (its temp file appears) and kill
 //! a random moment later, which aims at the write, fsync and rename.
+//!
+//! The canvases are version 2 files (statuses, evidence, statements, test
+//! and learning cards), so the v2 writer is what gets torn if anything is.
+//! The pauses come from a seed, printed when the test fails; replay them with
+//! `VPCANVAS_KILL9_SEED=N cargo test --test it kill9` (the kills themselves
+//! still land where the scheduler puts them).
 
 #![allow(clippy::unwrap_used, clippy::print_stdout, clippy::print_stderr)]
 
@@ -26,8 +32,18 @@ use vpcanvas::storage::{self, atomic};
 /// A tiny xorshift generator: random pauses without a new dependency.
 struct Rng(u64);
 
+/// The environment variable that replays a run's pauses.
+const SEED_ENV: &str = "VPCANVAS_KILL9_SEED";
+
 impl Rng {
+    /// From `VPCANVAS_KILL9_SEED` when set, else from the clock.
     fn seeded() -> Self {
+        if let Some(seed) = std::env::var(SEED_ENV)
+            .ok()
+            .and_then(|s| s.parse::<u64>().ok())
+        {
+            return Self(seed | 1);
+        }
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap()
@@ -73,6 +89,20 @@ impl Drop for Reaper {
     }
 }
 
+/// Says how to replay the run when a failed assertion unwinds past it.
+struct SeedOnFailure(u64);
+
+impl Drop for SeedOnFailure {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!(
+                "kill -9 failed with seed {0}; replay: {SEED_ENV}={0} cargo test --test it kill9",
+                self.0
+            );
+        }
+    }
+}
+
 /// Waits (up to a deadline) until a write to `path` is under way.
 fn wait_for_a_write(path: &Path) -> bool {
     let deadline = Instant::now() + Duration::from_secs(5);
@@ -99,6 +129,16 @@ fn kill_9_mid_save_never_leaves_a_torn_file() {
     let texts = canvases.clone().map(|c| to_ron(&c).into_bytes());
     let mut rng = Rng::seeded();
     let seed = rng.0;
+    let _replay = SeedOnFailure(seed);
+    // What the test is about: v2 files, whose every part round-trips.
+    for canvas in &canvases {
+        assert!(canvas.uses_v2(), "save-loop writes version 2");
+        let written = vpcanvas::canvas::file::parse(&to_ron(canvas)).unwrap();
+        assert_eq!(written.version, 2);
+        assert_eq!(written.canvas, *canvas);
+        assert!(!canvas.statements.is_empty() && !canvas.tests.is_empty());
+        assert!(!canvas.learnings.is_empty());
+    }
     let started = Instant::now();
     let mut rounds = 0;
     let mut mid_save = 0;
