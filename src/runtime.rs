@@ -237,13 +237,15 @@ impl<C: Clipboard> Io for SessionIo<C> {
     }
 
     fn write_recovery(&mut self, path: &Path, canvas: &Canvas) -> Result<(), StorageError> {
-        let dir = self.data_dir.as_deref().ok_or(StorageError::NoDataDir)?;
-        storage::recovery::write(dir, path, canvas).map(|_| ())
+        self.keep_snapshot(path, canvas).map(|_| ())
     }
 
     fn clear_recovery(&mut self, path: &Path) {
         if let Some(dir) = &self.data_dir {
             storage::recovery::remove(dir, path);
+        }
+        if let Some(tmp) = storage::recovery::existing_fallback_dir() {
+            storage::recovery::remove(&tmp, path);
         }
     }
 
@@ -252,6 +254,28 @@ impl<C: Clipboard> Io for SessionIo<C> {
         // BEL between frames; a terminal that is gone takes it silently.
         let mut out = tty::TtyOut::new();
         let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+    }
+}
+
+impl<C: Clipboard> SessionIo<C> {
+    /// Writes the recovery snapshot of unsaved work to the data folder or,
+    /// when that cannot hold it (full, read-only, gone), to the private
+    /// temp folder ([`storage::recovery::fallback_dir`]). Returns where it
+    /// went; the error is the data folder's.
+    pub fn keep_snapshot(&mut self, path: &Path, canvas: &Canvas) -> Result<PathBuf, StorageError> {
+        let first = match self.data_dir.as_deref() {
+            Some(dir) => match storage::recovery::write(dir, path, canvas) {
+                Ok(at) => return Ok(at),
+                Err(e) => e,
+            },
+            None => StorageError::NoDataDir,
+        };
+        match storage::recovery::fallback_dir() {
+            Some(tmp) if self.data_dir.as_deref() != Some(tmp.as_path()) => {
+                storage::recovery::write(&tmp, path, canvas).map_err(|_| first)
+            }
+            _ => Err(first),
+        }
     }
 }
 

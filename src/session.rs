@@ -4,7 +4,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::app::{App, Look, OnDisk, RecoveryOffer, StatusKind};
+use crate::app::{App, Look, OnDisk, RecoveryOffer, SaveState, StatusKind};
 use crate::canvas::Canvas;
 use crate::clipboard::SystemClipboard;
 use crate::library::{Done, Library};
@@ -69,9 +69,12 @@ fn take_lock(app: Box<App>, data_dir: &Path) -> (Box<App>, Option<CanvasLock>) {
         // works, and the user hears that nothing stops a second writer.
         Err(e) => {
             let mut app = app;
-            app.caution(format!(
-                "No lock could be taken ({e}): another vpcanvas could change this file at the same time"
-            ));
+            app.caution(
+                "no lock",
+                format!(
+                    "No lock could be taken ({e}): another vpcanvas could change this file at the same time"
+                ),
+            );
             (app, None)
         }
     }
@@ -84,11 +87,28 @@ pub struct Options {
     pub look: Look,
 }
 
+/// A protection the session does not have: short for the header, in full
+/// for the status line.
+struct Caution {
+    short: &'static str,
+    why: String,
+}
+
 /// Where unsaved work is kept, and why it is not the data folder if it
 /// is not. Safety never turns itself off silently: an unusable data folder
-/// is said at start-up, and the snapshots go to a private temp folder.
-fn recovery_folder(flag: Option<&Path>) -> (Option<PathBuf>, Option<String>) {
-    match storage::data_dir(flag) {
+/// (or `recovery/` in it) is said at start-up and in the header, and the
+/// snapshots go to a private temp folder.
+fn recovery_folder(flag: Option<&Path>) -> (Option<PathBuf>, Option<Caution>) {
+    let usable = storage::data_dir(flag).and_then(|dir| {
+        let recovery = dir.join("recovery");
+        storage::recovery::private_folder(&recovery)
+            .map(|()| dir)
+            .map_err(|source| StorageError::Io {
+                path: recovery,
+                source,
+            })
+    });
+    match usable {
         Ok(dir) => (Some(dir), None),
         Err(e) => match storage::recovery::fallback_dir() {
             Some(tmp) => {
@@ -96,13 +116,22 @@ fn recovery_folder(flag: Option<&Path>) -> (Option<PathBuf>, Option<String>) {
                     "The data folder cannot be used ({e}); unsaved work is kept in {} instead",
                     tmp.display()
                 );
-                (Some(tmp), Some(why))
+                (
+                    Some(tmp),
+                    Some(Caution {
+                        short: "data folder unusable",
+                        why,
+                    }),
+                )
             }
             None => (
                 None,
-                Some(format!(
-                    "The data folder cannot be used ({e}): no recovery snapshots and no lock — a crash loses what is not saved"
-                )),
+                Some(Caution {
+                    short: "no recovery, no lock",
+                    why: format!(
+                        "The data folder cannot be used ({e}): no recovery snapshots and no lock — a crash loses what is not saved"
+                    ),
+                }),
             ),
         },
     }
@@ -128,7 +157,7 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
             left: None,
         },
     };
-    let sig = loop {
+    let (sig, editor) = loop {
         next = match next {
             Next::Editor { mut app, back } => {
                 if !back {
@@ -141,22 +170,30 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
                     Some(dir) => take_lock(app, dir),
                     None => (app, None),
                 };
-                if let Some(why) = &unprotected
+                if let Some(caution) = &unprotected
                     && app.doc.read_only.is_none()
                 {
-                    app.caution(why.clone());
+                    app.caution(caution.short, caution.why.clone());
                 }
                 if let Some(dir) = &io.data_dir
                     && !back
                 {
                     offer_recovery(&mut app, dir);
                 }
+                // Work a full data folder sent to the temp folder.
+                if let Some(tmp) = storage::recovery::existing_fallback_dir()
+                    && !back
+                    && io.data_dir.as_ref() != Some(&tmp)
+                    && !matches!(app.mode, crate::app::Mode::Recover(_))
+                {
+                    offer_recovery(&mut app, &tmp);
+                }
                 let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     runtime::run(&mut terminal, &mut app, &mut events, &mut io, &signal)
                 }));
                 match run {
                     Ok(outcome) => match outcome? {
-                        Outcome::Quit(sig) => break sig,
+                        Outcome::Quit(sig) => break (sig, Some(app)),
                         Outcome::Library | Outcome::Open(_) => Next::Library {
                             // Absolute, as the library lists its canvases.
                             origin: Some(
@@ -171,7 +208,7 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
                         // The hook has restored the terminal and said what broke.
                         let _ = terminal.show_cursor();
                         drop(guard);
-                        keep_work_after_crash(&app, &io);
+                        say_where_the_work_is(&app, &mut io, true);
                         return Ok(101);
                     }
                 }
@@ -193,7 +230,7 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
                     &signal,
                 )?;
                 match outcome {
-                    Outcome::Quit(sig) => break sig,
+                    Outcome::Quit(sig) => break (sig, left),
                     outcome => after_library(outcome, library.origin, left),
                 }
             }
@@ -203,6 +240,11 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
     // (to a terminal that may be gone), and a failure here only marks it gone.
     let _ = terminal.show_cursor();
     drop(guard);
+    // Work that could not be saved (a full disk, no permission) is said,
+    // once the terminal is back, whatever ended the editor (q, a signal).
+    if let Some(app) = editor {
+        say_where_the_work_is(&app, &mut io, false);
+    }
     // The conventional code for death by signal: 128 + its number.
     Ok(sig.map_or(0, |s| u8::try_from(128 + s).unwrap_or(1)))
 }
@@ -280,23 +322,31 @@ pub fn open_library(
     library
 }
 
-/// After a crash: the unsaved work goes to the recovery folder, and one line
-/// says where (or that nothing was lost).
-fn keep_work_after_crash(app: &App, io: &SessionIo<SystemClipboard>) {
-    let line = match (app.recovery_snapshot(), &io.data_dir) {
-        (Some(canvas), Some(dir)) => match storage::recovery::write(dir, app.path(), &canvas) {
-            Ok(path) => format!(
-                "vpcanvas: your unsaved work is in {}; it will be offered when you open {} again",
-                path.display(),
-                app.path().display()
-            ),
-            Err(e) => format!("vpcanvas: could not keep your unsaved work: {e}"),
-        },
-        (Some(_), None) => "vpcanvas: no data folder to keep your unsaved work in".to_owned(),
-        (None, _) => format!(
-            "vpcanvas: everything was saved in {}; nothing was lost",
-            app.path().display()
-        ),
+/// After the editor ended (`crashed`: by a panic) with work that is not in
+/// the canvas file: the work goes to the recovery folder (the temp folder
+/// when that cannot hold it), and one line on stderr says where, or that it
+/// could not be kept. After a crash, a line says so even when nothing was lost.
+fn say_where_the_work_is(app: &App, io: &mut SessionIo<SystemClipboard>, crashed: bool) {
+    let file = app.path().display();
+    let line = match app.recovery_snapshot() {
+        Some(canvas) => {
+            let why = match &app.save_state {
+                SaveState::Failed(e) => format!("{file} could not be saved ({e})"),
+                _ if crashed => "vpcanvas stopped before saving".to_owned(),
+                _ => format!("{file} was not saved"),
+            };
+            match io.keep_snapshot(app.path(), &canvas) {
+                Ok(at) => format!(
+                    "vpcanvas: {why}; your unsaved work is in {}; it will be offered when you open {file} again",
+                    at.display()
+                ),
+                Err(e) => format!(
+                    "vpcanvas: {why}, and your unsaved work could not be kept anywhere ({e}): it is lost"
+                ),
+            }
+        }
+        None if crashed => format!("vpcanvas: everything was saved in {file}; nothing was lost"),
+        None => return,
     };
     crate::output::err(&line);
 }

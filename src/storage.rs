@@ -7,7 +7,10 @@
 
 pub mod atomic;
 pub mod destination;
+mod lock;
 pub mod recovery;
+
+pub use lock::{CanvasLock, lock};
 
 use std::fs;
 use std::io::{self, Read};
@@ -434,52 +437,6 @@ pub fn disk_fingerprint(path: &Path) -> io::Result<Option<u64>> {
         Err(ReadError::TooLarge { size }) => Ok(Some(size.rotate_left(17) ^ u64::MAX)),
         Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(ReadError::Io(e)) => Err(e),
-    }
-}
-
-/// An advisory lock on a canvas, held while it is open for writing. The
-/// operating system drops it when the holder exits, even by a crash.
-#[derive(Debug)]
-pub struct CanvasLock {
-    _files: [fs::File; 2],
-}
-
-/// Tries to take the lock of a canvas. The lock file lives in `locks/` in
-/// the data directory, never beside the canvas (where it would clutter a
-/// project's repository). `Ok(None)` when another vpcanvas holds it.
-///
-/// Two files are locked: the one under the stable name
-/// ([`recovery::stable_hash`]) and the one an earlier vpcanvas (0.1) would
-/// take, so that an older build open on the same canvas still makes this one
-/// read-only, and the other way round.
-pub fn lock(data_dir: &Path, path: &Path) -> io::Result<Option<CanvasLock>> {
-    let stable = recovery::keyed_path(data_dir, "locks", path, "lock");
-    let Some(first) = lock_file(&stable)? else {
-        return Ok(None);
-    };
-    let legacy = recovery::legacy_keyed_path(data_dir, "locks", path, "lock");
-    let Some(second) = lock_file(&legacy)? else {
-        return Ok(None);
-    };
-    Ok(Some(CanvasLock {
-        _files: [first, second],
-    }))
-}
-
-/// Opens (creating) and locks one lock file; `Ok(None)` when it is held.
-fn lock_file(lock_path: &Path) -> io::Result<Option<fs::File>> {
-    if let Some(parent) = lock_path.parent() {
-        recovery::private_folder(parent)?;
-    }
-    let file = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(lock_path)?;
-    match file.try_lock() {
-        Ok(()) => Ok(Some(file)),
-        Err(fs::TryLockError::WouldBlock) => Ok(None),
-        Err(fs::TryLockError::Error(e)) => Err(e),
     }
 }
 

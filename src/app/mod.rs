@@ -228,6 +228,9 @@ pub struct Document {
     pub path: PathBuf,
     /// Why the file must not be written (e.g. written by a newer vpcanvas).
     pub read_only: Option<String>,
+    /// A protection this session could not have (no lock, no usable data
+    /// folder), short, kept in the header while the canvas is open.
+    pub caution: Option<String>,
     /// Whether the file as opened has already been kept as `.bak` this session.
     pub backed_up: bool,
     /// What the file held when we last read or wrote it.
@@ -373,6 +376,7 @@ impl App {
             doc: Document {
                 path: path.into(),
                 read_only: None,
+                caution: None,
                 backed_up: false,
                 disk: OnDisk::Unknown,
             },

@@ -61,8 +61,17 @@ impl App {
     }
 
     /// A warning the session gives at start-up: a protection that could not
-    /// be had (no data folder, no lock).
-    pub fn caution(&mut self, why: impl Into<String>) {
+    /// be had (no data folder, no lock). `why` is said in full in the status
+    /// line, which fades; `short` stays in the header while the canvas is
+    /// open, so safety is never off without a word on the screen.
+    pub fn caution(&mut self, short: &str, why: impl Into<String>) {
+        let short = match self.doc.caution.take() {
+            // Said again when the editor comes back from the library.
+            Some(earlier) if earlier.split(", ").any(|c| c == short) => earlier,
+            Some(earlier) => format!("{earlier}, {short}"),
+            None => short.to_owned(),
+        };
+        self.doc.caution = Some(short);
         self.warn(why);
     }
 

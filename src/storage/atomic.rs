@@ -45,6 +45,7 @@ pub struct RealSteps;
 
 impl Steps for RealSteps {
     fn create_temp(&mut self, path: &Path) -> io::Result<File> {
+        debug_full_disk(path)?;
         OpenOptions::new().write(true).create_new(true).open(path)
     }
 
@@ -63,6 +64,20 @@ impl Steps for RealSteps {
     fn sync_dir(&mut self, dir: &Path) -> io::Result<()> {
         File::open(dir)?.sync_all()
     }
+}
+
+/// In debug builds, `VPCANVAS_DEBUG_FULL_DISK=DIR` makes every write under
+/// DIR fail as on a full disk (ENOSPC): how the end-to-end tests fill a
+/// disk for the real binary without root or a tiny filesystem (in-process
+/// tests use [`Steps`]).
+fn debug_full_disk(path: &Path) -> io::Result<()> {
+    if cfg!(debug_assertions)
+        && let Some(full) = std::env::var_os("VPCANVAS_DEBUG_FULL_DISK")
+        && std::path::absolute(path).is_ok_and(|p| p.starts_with(&full))
+    {
+        return Err(rustix::io::Errno::NOSPC.into());
+    }
+    Ok(())
 }
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);

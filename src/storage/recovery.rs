@@ -62,14 +62,47 @@ fn absolute(canvas_path: &Path) -> PathBuf {
 /// folder cannot be used: `vpcanvas-recovery-UID`, refused unless it is a
 /// real folder owned by this user that only they can enter.
 pub fn fallback_dir() -> Option<PathBuf> {
+    owned_private_folder(fallback_name()?)
+}
+
+/// `dir`, made 0700 if new, if it is a real folder of this user that only
+/// they can enter (in a shared temp dir, another user could have made it).
+fn owned_private_folder(dir: PathBuf) -> Option<PathBuf> {
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
     let uid = fs::metadata("/proc/self").ok()?.uid();
-    let dir = std::env::temp_dir().join(format!("vpcanvas-recovery-{uid}"));
     private_folder(&dir).ok()?;
     let meta = fs::symlink_metadata(&dir).ok()?;
     let mode = meta.permissions().mode() & 0o777;
     let only_owner = mode & 0o700 == mode;
     (meta.is_dir() && meta.uid() == uid && only_owner).then_some(dir)
+}
+
+/// [`fallback_dir`] if it is there already (never creates it): where to
+/// look for, and clear, snapshots a full data folder sent there.
+pub fn existing_fallback_dir() -> Option<PathBuf> {
+    fallback_name()
+        .filter(|dir| dir.is_dir())
+        .and_then(|_| fallback_dir())
+}
+
+/// This user's own folder in the temp dir for locks that do not depend on
+/// the data folder: `TMPDIR/vpcanvas-locks-UID`, refused (like
+/// [`fallback_dir`]) unless it is a real 0700 folder of this user.
+pub fn user_lock_dir() -> Option<PathBuf> {
+    let name = fallback_name()?;
+    let dir = name.with_file_name(name.file_name()?.to_string_lossy().replacen(
+        "vpcanvas-recovery-",
+        "vpcanvas-locks-",
+        1,
+    ));
+    owned_private_folder(dir)
+}
+
+/// `TMPDIR/vpcanvas-recovery-UID`.
+fn fallback_name() -> Option<PathBuf> {
+    use std::os::unix::fs::MetadataExt;
+    let uid = fs::metadata("/proc/self").ok()?.uid();
+    Some(std::env::temp_dir().join(format!("vpcanvas-recovery-{uid}")))
 }
 
 /// Where the snapshot of `canvas_path` lives: `recovery/NAME-HASH.ron`.

@@ -128,6 +128,14 @@ fn big_header(app: &App, lines: Vec<String>, area: Rect, buf: &mut Buffer) {
         ));
     }
     Paragraph::new(Line::from(spans)).render_ref_safe(sub, buf);
+    if let Some(caution) = &app.doc.caution {
+        Paragraph::new(Span::styled(
+            format!(" ! {} ", text::safe(caution)),
+            t.status_error,
+        ))
+        .alignment(Alignment::Right)
+        .render_ref_safe(sub, buf);
+    }
     if let Some((label, style)) = timer_label(app) {
         Paragraph::new(Span::styled(format!(" {label} "), style))
             .alignment(Alignment::Right)
@@ -161,7 +169,18 @@ fn header(app: &App, screen: Rect, area: Rect, buf: &mut Buffer) {
         .as_ref()
         .map(|(l, _)| format!(" {l} ·"))
         .unwrap_or_default();
-    let right = format!("{timer_text} {file} · {state} ");
+    let caution = app
+        .doc
+        .caution
+        .as_ref()
+        .map(|c| format!(" ! {} ", text::safe(c)));
+    let right = format!(
+        "{timer_text}{} {file} · {state} ",
+        caution
+            .as_ref()
+            .map(|c| format!("{c}·"))
+            .unwrap_or_default()
+    );
     let right_w = text::width(&right);
     let title = if app.canvas().title.trim().is_empty() {
         "Untitled canvas"
@@ -181,6 +200,10 @@ fn header(app: &App, screen: Rect, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
     if let Some((label, timer_style)) = timer {
         spans.push(Span::styled(format!(" {label} "), timer_style));
+        spans.push(Span::styled("·", t.dim));
+    }
+    if let Some(caution) = caution {
+        spans.push(Span::styled(caution, t.status_error));
         spans.push(Span::styled("·", t.dim));
     }
     spans.push(Span::styled(file_part, t.dim));

@@ -15,7 +15,7 @@ const DEADLINE: Duration = Duration::from_secs(20);
 
 const CANVAS: &str = "(\n    version: 1,\n    title: \"Hang-up\",\n    customer: (\n        pains: [ (id: 1, text: \"Chasing late payments\") ],\n    ),\n)\n";
 
-struct Pty {
+pub(crate) struct Pty {
     dir: tempfile::TempDir,
     live: bool,
 }
@@ -32,29 +32,31 @@ fn q(p: &Path) -> String {
     format!("'{}'", p.display().to_string().replace('\'', r"'\''"))
 }
 
+#[allow(dead_code)]
 impl Pty {
     /// Starts `vpcanvas ARGS` in a 100×30 terminal. The shell around it
     /// ignores SIGHUP, so it outlives the terminal and records the exit code
     /// and the terminal's modes.
-    fn start(args: &str) -> Self {
+    pub(crate) fn start(args: &str) -> Self {
         Self::start_with(args, true)
     }
 
     /// With `stderr_to_file` false, stderr stays on the terminal (as for a
     /// user), where a failed write after the hang-up used to panic twice.
-    fn start_with(args: &str, stderr_to_file: bool) -> Self {
+    pub(crate) fn start_with(args: &str, stderr_to_file: bool) -> Self {
         Self::start_env(args, stderr_to_file, "")
     }
 
-    /// With `env` (`NAME=value ...`) exported for vpcanvas.
-    fn start_env(args: &str, stderr_to_file: bool, env: &str) -> Self {
+    /// With `env`, shell lines run before vpcanvas starts (`export NAME=…`);
+    /// `{root}` in them is the test's folder.
+    pub(crate) fn start_env(args: &str, stderr_to_file: bool, env: &str) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let p = |n: &str| dir.path().join(n);
         fs::create_dir_all(p("data")).unwrap();
         fs::create_dir_all(p("home")).unwrap();
         fs::write(p("data/plan.ron"), CANVAS).unwrap();
         let script = format!(
-            "trap '' HUP\nexport HOME={home} VPCANVAS_DATA_DIR={data} XDG_CONFIG_HOME={home}/.config {env}\n\
+            "trap '' HUP\nexport HOME={home} VPCANVAS_DATA_DIR={data} XDG_CONFIG_HOME={home}/.config\n{env}\n\
              unset DISPLAY WAYLAND_DISPLAY\ncd {root}\n{bin} {args} {redirect}\ncode=$?\n\
              stty -a > {stty} 2>&1\necho $code > {code}.tmp\nmv {code}.tmp {code}\nsleep 60\n",
             home = q(&p("home")),
@@ -68,6 +70,7 @@ impl Pty {
             },
             stty = q(&p("stty")),
             code = q(&p("code")),
+            env = env.replace("{root}", &q(dir.path())),
         );
         fs::write(p("run.sh"), script).unwrap();
         let pty = Self { dir, live: true };
@@ -90,11 +93,11 @@ impl Pty {
         pty
     }
 
-    fn path(&self, name: &str) -> PathBuf {
+    pub(crate) fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
 
-    fn tmux(&self, args: &[&str]) -> std::process::Output {
+    pub(crate) fn tmux(&self, args: &[&str]) -> std::process::Output {
         Command::new("tmux")
             .arg("-S")
             .arg(self.path("sock"))
@@ -104,11 +107,11 @@ impl Pty {
             .unwrap()
     }
 
-    fn screen(&self) -> String {
+    pub(crate) fn screen(&self) -> String {
         String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p"]).stdout).into_owned()
     }
 
-    fn wait_screen(&self, needle: &str) {
+    pub(crate) fn wait_screen(&self, needle: &str) {
         let deadline = Instant::now() + DEADLINE;
         while !self.screen().contains(needle) {
             assert!(
@@ -120,18 +123,31 @@ impl Pty {
         }
     }
 
-    fn keys(&self, keys: &[&str]) {
+    /// Waits until `needle` is no longer on the screen.
+    pub(crate) fn wait_gone(&self, needle: &str) {
+        let deadline = Instant::now() + DEADLINE;
+        while self.screen().contains(needle) {
+            assert!(
+                Instant::now() < deadline,
+                "{needle:?} stays on\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    pub(crate) fn keys(&self, keys: &[&str]) {
         let mut args = vec!["send-keys"];
         args.extend_from_slice(keys);
         self.tmux(&args);
     }
 
-    fn type_text(&self, text: &str) {
+    pub(crate) fn type_text(&self, text: &str) {
         self.tmux(&["send-keys", "-l", text]);
     }
 
     /// The vpcanvas process: the shell's child.
-    fn pid(&self) -> u32 {
+    pub(crate) fn pid(&self) -> u32 {
         let out = self.tmux(&["display-message", "-p", "#{pane_pid}"]);
         let shell = String::from_utf8_lossy(&out.stdout).trim().to_owned();
         let deadline = Instant::now() + DEADLINE;
@@ -149,12 +165,12 @@ impl Pty {
         }
     }
 
-    fn hang_up(&mut self) {
+    pub(crate) fn hang_up(&mut self) {
         self.tmux(&["kill-server"]);
         self.live = false;
     }
 
-    fn exit_code(&self) -> i32 {
+    pub(crate) fn exit_code(&self) -> i32 {
         let deadline = Instant::now() + DEADLINE;
         loop {
             if let Ok(text) = fs::read_to_string(self.path("code")) {
@@ -165,11 +181,11 @@ impl Pty {
         }
     }
 
-    fn stderr(&self) -> String {
+    pub(crate) fn stderr(&self) -> String {
         fs::read_to_string(self.path("err")).unwrap_or_default()
     }
 
-    fn canvas(&self) -> String {
+    pub(crate) fn canvas(&self) -> String {
         fs::read_to_string(self.path("data/plan.ron")).unwrap()
     }
 }
@@ -283,7 +299,7 @@ fn a_hang_up_while_input_is_being_read_still_exits_129() {
     // A debug build widens that moment to 400 ms on request, so the hang-up
     // lands in it every time.
     for args in ["data/plan.ron", ""] {
-        let mut pty = Pty::start_env(args, true, "VPCANVAS_DEBUG_INPUT_DELAY_MS=400");
+        let mut pty = Pty::start_env(args, true, "export VPCANVAS_DEBUG_INPUT_DELAY_MS=400");
         pty.wait_screen("plan");
         pty.keys(&["5"]);
         pty.hang_up();

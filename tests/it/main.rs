@@ -22,6 +22,7 @@ mod pictures;
 mod projector;
 mod render;
 mod safety;
+mod safety_pty;
 mod scenarios;
 mod storage_faults;
 mod terminal;

@@ -555,3 +555,18 @@ fn an_unusable_data_folder_falls_back_to_a_private_temp_folder() {
     assert_eq!(mode(&dir), 0o700);
     assert!(!fs::symlink_metadata(&dir).unwrap().file_type().is_symlink());
 }
+
+#[test]
+fn two_data_folders_still_share_one_lock() {
+    // `--data-dir A` and `--data-dir B` on one canvas: the second is read-only.
+    let s = session_on("plan.ron", HANDWRITTEN);
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let first = storage::lock(a.path(), &s.file).unwrap();
+    assert!(first.is_some());
+    assert!(storage::lock(b.path(), &s.file).unwrap().is_none());
+    drop(first);
+    assert!(
+        storage::lock(b.path(), &s.file).unwrap().is_some(),
+        "freed with its holder"
+    );
+}
