@@ -54,6 +54,27 @@ pub enum Action {
     CycleKind,
     /// Pick what the selected item is linked to on the other half.
     Link,
+    /// Move the selected item's evidence status one step (Untested →
+    /// Testing → Validated → Invalidated → Untested).
+    CycleStatus,
+    /// Open the selected item's evidence notes.
+    Notes,
+    /// Open the list of what to test next (the riskiest assumptions).
+    TestNext,
+    /// Open the test board (test cards and learning cards).
+    Board,
+    /// Board: move the test card on (Planned → Running → Done).
+    NextState,
+    /// Board: record a learning from the selected test card.
+    RecordLearning,
+    /// Statement view: save the statement shown as a new named variant.
+    SaveVariant,
+    /// Statement view: rename the saved statement shown.
+    RenameVariant,
+    /// Statement view: show the next saved statement (then the proposal).
+    NextVariant,
+    /// Statement view: show the previous saved statement.
+    PrevVariant,
     /// Edit the canvas title.
     EditTitle,
     /// Edit the customer segment.

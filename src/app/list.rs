@@ -54,14 +54,18 @@ pub fn picker_rows(app: &App, picker: &LinkPicker, inner: usize, cap: usize) -> 
 /// Cells before a part's choice in the statement view (the part's name).
 pub const STATEMENT_LABEL: usize = 23;
 
-/// The statement view's contents wrapped at an inside width: the sentence's
-/// lines, and each part's choice (as drawn, between ‹ ›) with its lines.
+/// The statement view's contents wrapped at an inside width: the shown
+/// statement's lines (a saved variant's words, or the proposal), and each part's choice (as drawn, between ‹ ›) with its lines.
 pub fn statement_lines(
     app: &App,
     view: &StatementView,
     inner: usize,
 ) -> (Vec<String>, Vec<Vec<String>>) {
-    let sentence = crate::text::safe(&crate::statement::compose(&app.canvas, &view.choice));
+    // A saved variant shows its own words; otherwise the proposal.
+    let sentence = match view.shown(&app.canvas) {
+        Some(saved) => crate::text::safe(&saved.text),
+        None => crate::text::safe(&crate::statement::compose(&app.canvas, &view.choice)),
+    };
     let sentence_lines = wrap::lines(&sentence, inner)
         .into_iter()
         .map(str::to_owned)

@@ -6,7 +6,9 @@
 //! as actions. So nearly all behaviour is testable without a terminal.
 
 mod action;
+mod board;
 mod change;
+mod evidence;
 mod history;
 pub mod list;
 mod merging;
@@ -19,6 +21,7 @@ mod screen;
 mod sharing;
 pub mod text_field;
 mod update;
+mod variants;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -28,13 +31,17 @@ pub use history::{History, Snapshot};
 pub use merging::MergeView;
 pub use text_field::{TextEdit, TextField};
 
-use crate::canvas::{Canvas, Item, ItemId, Section};
+use crate::canvas::{Canvas, Date, Item, ItemId, Section};
 use crate::fit::{FitReport, analyze};
 use crate::statement::{Part, StatementChoice};
 use crate::theme::{Theme, ThemeName};
 
 pub use projector::{Timer, Walkthrough};
 pub use safety::{RecoveryOffer, UNBIDDEN_GRACE};
+
+pub use board::{BoardEntry, BoardGroup, BoardView, CardEdit, CardField, CardForm, CardPicker};
+pub use evidence::{NoteField, NotesView};
+pub use variants::VariantEdit;
 
 /// Work for the runtime: the I/O that an update asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,6 +138,12 @@ pub enum Mode {
     Conflict,
     /// The pairs a git merge left open: keep ours, theirs or both.
     Merge(MergeView),
+    /// The selected item's evidence notes.
+    Notes(NotesView),
+    /// What to test next: the riskiest assumptions, to jump to (the cursor).
+    TestNext(usize),
+    /// The test board: test cards and learning cards.
+    Board(BoardView),
 }
 
 /// The statement view: the choice of items and the part being chosen.
@@ -139,6 +152,11 @@ pub struct StatementView {
     pub choice: StatementChoice,
     /// Index into [`Part::ALL`].
     pub part: usize,
+    /// The saved statement shown (an index into the canvas's statements);
+    /// `None` shows the proposal composed from `choice`.
+    pub variant: Option<usize>,
+    /// A name or text being typed for a saved statement.
+    pub edit: Option<VariantEdit>,
 }
 
 impl StatementView {
@@ -355,6 +373,8 @@ pub struct App {
     /// How many lines the key help has (told by the runtime, which knows the
     /// key table), so its scroll is clamped where it changes.
     pub help_lines: usize,
+    /// Today's date, for deadlines and new learnings.
+    pub today: Date,
     /// Leave (quit or go to the library) once the pending save has succeeded.
     leave_after_save: Option<Effect>,
     /// A save failed while quitting: a second quit leaves without saving.
@@ -404,6 +424,7 @@ impl App {
             help_scroll: 0,
             help_lines: 0,
             status_since: Instant::now(),
+            today: evidence::today(),
             leave_after_save: None,
             quit_warned: false,
             unbidden_since: None,
@@ -531,3 +552,5 @@ impl App {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_evidence;

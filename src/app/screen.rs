@@ -163,7 +163,14 @@ impl App {
             Mode::Statement(view) => {
                 let inner = usize::from(area.width.min(90)).saturating_sub(2);
                 let (sentence, parts) = super::list::statement_lines(self, view, inner);
-                let rows = sentence.len() + 1 + parts.iter().map(Vec::len).sum::<usize>();
+                // The variant tabs and a gap, the statement (or the field
+                // being typed) with its note, a gap, then the parts.
+                let top = if view.edit.is_some() {
+                    2
+                } else {
+                    sentence.len() + 1
+                };
+                let rows = 2 + top + 1 + parts.iter().map(Vec::len).sum::<usize>();
                 let rows = u16::try_from(rows).unwrap_or(u16::MAX);
                 Some(centered(area, 90, rows.saturating_add(2)))
             }
@@ -173,6 +180,17 @@ impl App {
                 let rows = (self.canvas.conflicts.len() as u16).saturating_mul(3);
                 Some(centered(area, 96, rows.saturating_add(4)))
             }
+            Mode::Notes(_) => Some(centered(area, 84, 16)),
+            Mode::TestNext(_) => {
+                let n = u16::try_from(self.fit.test_next.len()).unwrap_or(u16::MAX);
+                Some(centered(area, 90, n.saturating_add(4)))
+            }
+            // The whole screen between the header and the footer.
+            Mode::Board(_) => Some(Rect {
+                y: area.y + 1.min(area.height),
+                height: area.height.saturating_sub(2),
+                ..area
+            }),
             Mode::Normal | Mode::Edit(_) => None,
         }
     }

@@ -58,6 +58,9 @@ impl App {
         self.mode = Mode::Statement(StatementView {
             choice: StatementChoice::default_for(&self.canvas),
             part: 0,
+            // Saved statements first: they are the team's words.
+            variant: (!self.canvas.statements.is_empty()).then_some(0),
+            edit: None,
         });
         self.status = None;
     }
@@ -71,6 +74,9 @@ impl App {
     }
 
     pub(super) fn statement_view(&mut self, action: Action) -> Vec<Effect> {
+        if let Some(effects) = self.variant_action(&action) {
+            return effects;
+        }
         let Mode::Statement(view) = &mut self.mode else {
             return Vec::new();
         };
@@ -83,7 +89,7 @@ impl App {
                     .cycle(&self.canvas, part, action == Action::Right);
             }
             Action::CopyItem => {
-                let text = compose(&self.canvas, &view.choice);
+                let text = self.shown_statement().unwrap_or_default();
                 return vec![Effect::Copy {
                     text,
                     what: "the statement".to_owned(),

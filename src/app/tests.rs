@@ -16,19 +16,19 @@ fn write_error(why: &str) -> StorageError {
 }
 
 // Ids in the fixture, named for readability.
-const JOB_PAID: ItemId = 1;
-const JOB_PRO: ItemId = 2;
-const PAIN_LATE: ItemId = 3;
-const PAIN_TAX: ItemId = 4;
-const GAIN_CASH: ItemId = 5;
-const GAIN_ADMIN: ItemId = 6;
-const PRODUCT_APP: ItemId = 7;
-const RELIEVER_REMIND: ItemId = 8;
-const CREATOR_FORECAST: ItemId = 9;
+pub(super) const JOB_PAID: ItemId = 1;
+pub(super) const JOB_PRO: ItemId = 2;
+pub(super) const PAIN_LATE: ItemId = 3;
+pub(super) const PAIN_TAX: ItemId = 4;
+pub(super) const GAIN_CASH: ItemId = 5;
+pub(super) const GAIN_ADMIN: ItemId = 6;
+pub(super) const PRODUCT_APP: ItemId = 7;
+pub(super) const RELIEVER_REMIND: ItemId = 8;
+pub(super) const CREATOR_FORECAST: ItemId = 9;
 
 /// A small canvas with two items per customer section and one per value-map
 /// section. Pain "Tax surprises" and gain "Less admin" are unaddressed.
-fn canvas() -> Canvas {
+pub(super) fn canvas() -> Canvas {
     let mut c = Canvas::new("Invoicing");
     c.segment = "Freelance designers".into();
     assert_eq!(c.push(Section::Jobs, "Get paid on time"), JOB_PAID);
@@ -54,16 +54,16 @@ fn canvas() -> Canvas {
 }
 
 /// An editor on the fixture, as if opened from an existing file.
-fn app() -> App {
+pub(super) fn app() -> App {
     App::new(canvas(), "/nonexistent/test.ron", true)
 }
 
-fn at(app: &mut App, section: Section, index: usize) {
+pub(super) fn at(app: &mut App, section: Section, index: usize) {
     assert!(app.update(Action::JumpTo(section)).is_empty());
     app.selected[section.index()] = index;
 }
 
-fn type_text(app: &mut App, text: &str) {
+pub(super) fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
         assert_eq!(app.update(Action::Text(TextEdit::Insert(c))), Vec::new());
     }
@@ -85,7 +85,7 @@ fn links(app: &App, id: ItemId) -> Vec<ItemId> {
     app.canvas.item(id).unwrap().links.clone()
 }
 
-fn status(app: &App) -> &str {
+pub(super) fn status(app: &App) -> &str {
     app.status.as_ref().map_or("", |s| s.text.as_str())
 }
 

@@ -93,6 +93,9 @@ impl App {
                 Mode::Recover(_) => self.recovering(action),
                 Mode::Conflict => self.resolving(action),
                 Mode::Merge(_) => self.merge_view(action),
+                Mode::Notes(_) => self.notes_view(action),
+                Mode::TestNext(_) => self.test_next_view(action),
+                Mode::Board(_) => self.board_view(action),
                 Mode::Help => {
                     match action {
                         Action::Help | Action::Cancel | Action::Confirm | Action::Quit => {
@@ -133,6 +136,10 @@ impl App {
             Action::LevelDown => return self.shift_level(false),
             Action::CycleKind => return self.cycle_kind(),
             Action::Link => self.open_picker(),
+            Action::CycleStatus => return self.cycle_status(),
+            Action::Notes => self.open_notes(),
+            Action::TestNext => self.open_test_next(),
+            Action::Board => self.open_board(),
             Action::EditTitle => {
                 self.start_edit_field(EditTarget::Title, &self.canvas.title.clone());
             }
@@ -387,7 +394,7 @@ impl App {
         self.changed(before)
     }
 
-    fn undo(&mut self) -> Vec<Effect> {
+    pub(super) fn undo(&mut self) -> Vec<Effect> {
         if !self.writable() {
             return Vec::new();
         }
@@ -406,7 +413,7 @@ impl App {
         }
     }
 
-    fn redo(&mut self) -> Vec<Effect> {
+    pub(super) fn redo(&mut self) -> Vec<Effect> {
         if !self.writable() {
             return Vec::new();
         }

@@ -2,7 +2,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::{Action, Mode, TextEdit};
+use crate::app::{Action, CardEdit, Mode, TextEdit};
 use crate::canvas::Section;
 
 /// Where a key is pressed: each context has its own bindings.
@@ -30,11 +30,20 @@ pub enum Context {
     Recover,
     /// Another program changed the file.
     Conflict,
+    /// Resolving the pairs a git merge left open.
     Merge,
+    /// An item's evidence notes.
+    Notes,
+    /// The list of what to test next.
+    TestNext,
+    /// The test board's list of cards.
+    Board,
+    /// A card open on the test board.
+    Card,
 }
 
 impl Context {
-    pub const ALL: [Context; 12] = [
+    pub const ALL: [Context; 16] = [
         Context::Canvas,
         Context::Text,
         Context::Picker,
@@ -47,6 +56,10 @@ impl Context {
         Context::Conflict,
         Context::Trash,
         Context::Merge,
+        Context::Notes,
+        Context::TestNext,
+        Context::Board,
+        Context::Card,
     ];
 
     pub fn title(self) -> &'static str {
@@ -63,6 +76,10 @@ impl Context {
             Context::Conflict => "The file changed on disk",
             Context::Trash => "In the trash",
             Context::Merge => "Resolving merge conflicts",
+            Context::Notes => "In the evidence notes",
+            Context::TestNext => "In what to test next",
+            Context::Board => "On the test board",
+            Context::Card => "In a test or learning card",
         }
     }
 }
@@ -73,7 +90,19 @@ pub fn context_of(mode: &Mode) -> Context {
         Mode::Edit(_) => Context::Text,
         Mode::Link(_) => Context::Picker,
         Mode::Help => Context::Help,
+        Mode::Statement(view) if view.edit.is_some() => Context::Text,
         Mode::Statement(_) => Context::Statement,
+        Mode::Notes(view) if view.field.is_some() => Context::Text,
+        Mode::Notes(_) => Context::Notes,
+        Mode::TestNext(_) => Context::TestNext,
+        Mode::Board(view) => match &view.card {
+            None => Context::Board,
+            Some(card) => match card.edit {
+                None => Context::Card,
+                Some(CardEdit::Text(_)) => Context::Text,
+                Some(CardEdit::Pick(_)) => Context::Picker,
+            },
+        },
         Mode::Export => Context::Export,
         Mode::Recover(_) => Context::Recover,
         Mode::Conflict => Context::Conflict,
@@ -219,6 +248,10 @@ pub fn bindings() -> &'static [Binding] {
             bind!(Canvas, [key('-')], A::LevelDown, "lower its level"),
             bind!(Canvas, [key('t')], A::CycleKind, "cycle a job's kind"),
             bind!(Canvas, [key('m')], A::Link, "link to the other half", hint "link"),
+            bind!(Canvas, [key('v')], A::CycleStatus, "evidence status: untested → testing → validated → invalidated"),
+            bind!(Canvas, [key('n')], A::Notes, "the item's evidence notes"),
+            bind!(Canvas, [key('V')], A::TestNext, "what to test next (the riskiest assumptions)"),
+            bind!(Canvas, [key('b')], A::Board, "test board: test cards and learning cards"),
             bind!(Canvas, [key('E')], A::EditTitle, "edit the title"),
             bind!(Canvas, [key('S')], A::EditSegment, "edit the customer segment"),
             bind!(Canvas, [key('A')], A::EditAlternatives, "edit the alternatives"),
@@ -268,8 +301,46 @@ pub fn bindings() -> &'static [Binding] {
             bind!(Statement, [code(K::Down), key('j')], A::Down, "next part"),
             bind!(Statement, [code(K::Left), key('h')], A::Left, "previous choice"),
             bind!(Statement, [code(K::Right), key('l'), key(' ')], A::Right, "next choice", hint "choose"),
-            bind!(Statement, [key('y')], A::CopyItem, "copy the statement", hint "copy"),
+            bind!(Statement, [key('y')], A::CopyItem, "copy the statement shown", hint "copy"),
+            bind!(Statement, [code(K::Tab)], A::NextVariant, "next saved statement (then the proposal)", hint "variants"),
+            bind!(Statement, [code(K::BackTab)], A::PrevVariant, "previous saved statement"),
+            bind!(Statement, [key('a')], A::SaveVariant, "save the statement shown as a new variant", hint "save"),
+            bind!(Statement, [key('e'), code(K::Enter)], A::Edit, "edit its text freely", hint "edit"),
+            bind!(Statement, [key('r')], A::RenameVariant, "rename the saved statement"),
+            bind!(Statement, [key('d'), code(K::Delete)], A::Delete, "delete the saved statement"),
+            bind!(Statement, [key('u')], A::Undo, "undo"),
+            bind!(Statement, [ctrl('r')], A::Redo, "redo"),
             bind!(Statement, [code(K::Esc), key('s'), key('q')], A::Cancel, "close", hint "close"),
+            bind!(Notes, [code(K::Up), key('k')], A::Up, "previous note"),
+            bind!(Notes, [code(K::Down), key('j')], A::Down, "next note"),
+            bind!(Notes, [key('a')], A::Add, "add a note", hint "add"),
+            bind!(Notes, [key('e'), code(K::Enter)], A::Edit, "edit the note", hint "edit"),
+            bind!(Notes, [key('d'), code(K::Delete)], A::Delete, "delete the note", hint "delete"),
+            bind!(Notes, [key('u')], A::Undo, "undo"),
+            bind!(Notes, [ctrl('r')], A::Redo, "redo"),
+            bind!(Notes, [code(K::Esc), key('n'), key('q')], A::Cancel, "close", hint "close"),
+            bind!(TestNext, [code(K::Up), key('k')], A::Up, "previous"),
+            bind!(TestNext, [code(K::Down), key('j')], A::Down, "next"),
+            bind!(TestNext, [code(K::Enter)], A::Confirm, "go to the item", hint "go to"),
+            bind!(TestNext, [code(K::Esc), key('V'), key('q')], A::Cancel, "close", hint "close"),
+            bind!(Board, [code(K::Up), key('k')], A::Up, "previous card"),
+            bind!(Board, [code(K::Down), key('j')], A::Down, "next card"),
+            bind!(Board, [code(K::Enter), key('e')], A::Confirm, "open the card", hint "open"),
+            bind!(Board, [key('a')], A::Add, "new test card for the item selected on the canvas", hint "new test"),
+            bind!(Board, [key('>')], A::NextState, "move the test on: Planned → Running → Done", hint "move on"),
+            bind!(Board, [key('r')], A::RecordLearning, "record a learning from the test", hint "learning"),
+            bind!(Board, [key('d'), code(K::Delete)], A::Delete, "delete the card"),
+            bind!(Board, [key('u')], A::Undo, "undo"),
+            bind!(Board, [ctrl('r')], A::Redo, "redo"),
+            bind!(Board, [code(K::Esc), key('b'), key('q')], A::Cancel, "close the board", hint "close"),
+            bind!(Card, [code(K::Up), key('k')], A::Up, "previous field"),
+            bind!(Card, [code(K::Down), key('j')], A::Down, "next field"),
+            bind!(Card, [code(K::Enter), key('e')], A::Confirm, "edit the field (pick for lists)", hint "edit"),
+            bind!(Card, [key('>')], A::NextState, "move the test on: Planned → Running → Done", hint "move on"),
+            bind!(Card, [key('r')], A::RecordLearning, "record a learning from the test", hint "learning"),
+            bind!(Card, [key('u')], A::Undo, "undo"),
+            bind!(Card, [ctrl('r')], A::Redo, "redo"),
+            bind!(Card, [code(K::Esc), key('q')], A::Cancel, "back to the board", hint "back"),
             bind!(Export, [key('m')], A::ExportAs(crate::export::Format::Md), "Markdown", hint "Markdown"),
             bind!(Export, [key('j')], A::ExportAs(crate::export::Format::Json), "JSON", hint "JSON"),
             bind!(Export, [key('t')], A::ExportAs(crate::export::Format::Txt), "plain text", hint "text"),

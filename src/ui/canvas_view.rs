@@ -327,11 +327,12 @@ fn item_rows(
         }
     };
     if p.skip == 0 {
-        // The evidence status will take the third cell.
+        // The third cell is the evidence status, readable without colour.
         let mut spans = vec![
             Span::styled(marker, patch(text_style)),
             Span::styled(flag, patch(flag_style)),
-            Span::raw("  "),
+            Span::styled(super::status_marker(app, item.status), patch(t.level)),
+            Span::raw(" "),
         ];
         if section.has_level() {
             spans.push(Span::styled(

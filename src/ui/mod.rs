@@ -1,8 +1,10 @@
 //! Drawing: pure functions of `&App`. Nothing here changes state.
 
+mod board;
 mod canvas_view;
 mod countdown;
 mod merge;
+mod evidence;
 mod overlay;
 
 pub use overlay::{EDITOR_HELP, draw_help, editor_help_lines, help_lines};
@@ -17,8 +19,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::{App, Mode, SaveState, Status, StatusKind};
-use crate::export::fit_summary;
-use crate::input::keymap::{context_of, hints};
+use crate::input::keymap::{Context, context_of, hints};
 use crate::layout::{self, Shape};
 use crate::theme::Theme;
 
@@ -53,7 +54,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
     match &app.mode {
         Mode::Help => overlay::help(app, area, buf),
         Mode::Link(picker) => overlay::picker(app, picker, area, buf),
-        Mode::Statement(view) => overlay::statement(app, view, area, buf),
+        Mode::Statement(view) => cursor = overlay::statement(app, view, area, buf),
+        Mode::Notes(view) => cursor = evidence::notes(app, view, area, buf),
+        Mode::TestNext(at) => evidence::test_next(app, *at, area, buf),
+        Mode::Board(view) => cursor = board::draw(app, view, area, buf),
         Mode::Export => overlay::export(app, area, buf),
         Mode::Recover(_) | Mode::Conflict => overlay::question(app, area, buf),
         Mode::Merge(view) => merge::conflicts(app, *view, area, buf),
@@ -343,19 +347,34 @@ pub fn fit_parts(parts: &[(String, Style)], sep: (&str, Style), width: usize) ->
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.active_theme();
     let width = usize::from(area.width);
-    let long_fit = format!(" Fit: {} ", fit_summary(app.fit()));
+    let report = app.fit();
+    let (pe, ge) = (report.pains_evidenced, report.gains_evidenced);
+    let (pains, gains) = (report.pains, report.gains);
+    let long_fit = format!(
+        " Fit: pains {}/{} ({} evidenced) · gains {}/{} ({} evidenced) ",
+        pains.addressed, pains.total, pe.addressed, gains.addressed, gains.total, ge.addressed
+    );
     // On a narrow screen the fit goes short, and a status message (a failed
     // save above all) takes the whole line rather than vanish.
-    let fit = if text::width(&long_fit) + 24 <= width {
+    let short_fit = format!(
+        " Fit: pains {}/{} · gains {}/{} ({}+{} evidenced) ",
+        pains.addressed, pains.total, gains.addressed, gains.total, pe.addressed, ge.addressed
+    );
+    // A status message keeps the room it needs; hints make do with 24 cells.
+    let left_needs = app.status.as_ref().map_or(24, |s| text::width(&s.text) + 2);
+    let tiny_fit = format!(
+        " {}/{} pains {}/{} gains ",
+        pains.addressed, pains.total, gains.addressed, gains.total
+    );
+    let fits = |fit: &String, left: usize| text::width(fit) + left <= width;
+    let fit = if fits(&long_fit, left_needs) {
         long_fit
-    } else if app.status.is_some() {
+    } else if fits(&short_fit, left_needs.min(width / 2)) {
+        short_fit
+    } else if app.status.is_some() && !fits(&tiny_fit, left_needs.min(width / 2)) {
         String::new()
     } else {
-        let (p, g) = (app.fit().pains, app.fit().gains);
-        format!(
-            " {}/{} pains {}/{} gains ",
-            p.addressed, p.total, g.addressed, g.total
-        )
+        tiny_fit
     };
     let fit_style = if app.fit().has_gaps() {
         t.flag
@@ -442,4 +461,33 @@ pub fn buffer_to_text(buf: &Buffer) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The first key bound to `action` in `context`, as help writes it: every
+/// key shown on screen comes from the key table.
+pub(crate) fn key_of(context: Context, action: &crate::app::Action) -> String {
+    crate::input::keymap::bindings()
+        .iter()
+        .find(|b| b.context == context && &b.action == action)
+        .and_then(|b| b.keys.first())
+        .map(crate::input::keymap::Key::label)
+        .unwrap_or_default()
+}
+
+/// A dialog's bottom line of hints, " a add · Esc close ", from the key table.
+pub(crate) fn hint_text(context: Context, hints: &[(crate::app::Action, &str)]) -> String {
+    let parts: Vec<String> = hints
+        .iter()
+        .map(|(action, what)| format!("{} {what}", key_of(context, action)))
+        .collect();
+    format!(" {} ", parts.join(" · "))
+}
+
+/// An item's evidence status as its marker (ASCII under `--ascii`).
+pub(crate) fn status_marker(app: &App, status: crate::canvas::Status) -> &'static str {
+    if app.ascii {
+        status.ascii_marker()
+    } else {
+        status.marker()
+    }
 }

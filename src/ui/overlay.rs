@@ -8,7 +8,7 @@ use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use crate::app::{App, LinkPicker, Mode, StatementView};
+use crate::app::{Action, App, LinkPicker, Mode, StatementView};
 use crate::export::Format;
 use crate::input::keymap::{Context, bindings};
 use crate::statement::Part;
@@ -50,19 +50,24 @@ pub(super) fn framed(
 }
 
 /// The contexts the editor's help lists.
-pub const EDITOR_HELP: [Context; 4] = [
+pub const EDITOR_HELP: [Context; 8] = [
     Context::Canvas,
     Context::Text,
     Context::Picker,
     Context::Statement,
+    Context::Notes,
+    Context::TestNext,
+    Context::Board,
+    Context::Card,
 ];
 
 /// The notes after the editor's keys: what the marks mean, and credit.
-const EDITOR_NOTES: [&str; 7] = [
+const EDITOR_NOTES: [&str; 8] = [
     "! a pain without a reliever, or a gain without a creator",
     "? a reliever or creator that addresses nothing, or a job no product helps with",
     "◆ linked to the selected item   ●●● level (high, medium, low)",
     "↑3 ↓5 items above and below the ones shown   func. social emot. supp. a job's kind",
+    "~ testing   ✓ validated   ✗ invalidated (the item's evidence status)",
     "",
     "The Value Proposition Canvas is by Alexander Osterwalder",
     "and Strategyzer; vpcanvas is independent and not affiliated.",
@@ -246,34 +251,70 @@ pub fn picker(app: &App, picker: &LinkPicker, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The statement view: the sentence, then each part with its current choice.
-pub fn statement(app: &App, view: &StatementView, area: Rect, buf: &mut Buffer) {
+/// The statement view: which statement is shown (the proposal or a saved
+/// variant), its text wrapped whole, then each part of the proposal with its
+/// choice wrapped beside it. Returns the text cursor while a name or text is
+/// typed.
+pub fn statement(
+    app: &App,
+    view: &StatementView,
+    area: Rect,
+    buf: &mut Buffer,
+) -> Option<(u16, u16)> {
     let t = app.active_theme();
-    let Some(rect) = app.overlay_area(area) else {
-        return;
-    };
-    let inner = frame(
-        app,
-        rect,
-        " Value proposition ",
-        " ↑↓ part · ←→ choose · y copy · Esc close ",
-        buf,
-    );
-    // The sentence whole, then each part with its choice wrapped beside it.
+    let rect = app.overlay_area(area)?;
+    let hints = statement_hints(view);
+    let inner = frame(app, rect, " Value proposition ", &hints, buf);
     let width = usize::from(inner.width);
+    let shown = view.shown(app.canvas());
+    variant_tabs(app, view, Rect { height: 1, ..inner }, buf);
     let (sentence, parts) = list::statement_lines(app, view, width);
-    let mut y = inner.y;
-    for line in &sentence {
-        if y >= inner.bottom() {
-            return;
+    let mut y = inner.y + 2;
+    let mut cursor = None;
+    if let Some(edit) = &view.edit {
+        if y + 1 >= inner.bottom() {
+            return None;
         }
-        buf.set_stringn(inner.x, y, line, width, t.header);
+        let label = format!(" {}: ", edit.target.label());
+        buf.set_stringn(inner.x, y, label, width, t.key);
+        let line = Rect {
+            y: y + 1,
+            height: 1,
+            ..inner
+        };
+        let room = width.saturating_sub(3);
+        let (shown_text, col) = text::window(edit.field.text(), edit.field.cursor_column(), room);
+        buf.set_style(line, t.cursor_row);
+        buf.set_string(line.x, line.y, " › ", t.cursor_row);
+        buf.set_string(line.x + 3, line.y, shown_text, t.cursor_row);
+        let x = line.x + 3 + col as u16;
+        cursor = (x < line.right()).then_some((x, line.y));
+        y += 2;
+    } else {
+        for line in &sentence {
+            if y >= inner.bottom() {
+                return None;
+            }
+            buf.set_stringn(inner.x, y, line, width, t.header);
+            y += 1;
+        }
+        let note = if shown.is_some() {
+            "Saved: its own words (the parts below build the proposal)"
+        } else {
+            "Proposed from the canvas: choose its parts below, then save it"
+        };
+        if y < inner.bottom() {
+            buf.set_stringn(inner.x, y, note, width, t.dim);
+        }
         y += 1;
     }
     y += 1;
     let room = width.saturating_sub(list::STATEMENT_LABEL);
     for (i, (part, lines)) in Part::ALL.into_iter().zip(&parts).enumerate() {
-        let style = if i == view.part {
+        // While a saved variant is shown the parts are its proposal's, dimmed.
+        let style = if shown.is_some() {
+            t.dim
+        } else if i == view.part {
             t.selected
         } else {
             Style::new()
@@ -282,7 +323,7 @@ pub fn statement(app: &App, view: &StatementView, area: Rect, buf: &mut Buffer) 
             .len()
             .min(usize::from(inner.bottom().saturating_sub(y)));
         if rows == 0 {
-            return;
+            return cursor;
         }
         let area = Rect {
             y,
@@ -306,6 +347,59 @@ pub fn statement(app: &App, view: &StatementView, area: Rect, buf: &mut Buffer) 
         }
         y += rows as u16;
     }
+    cursor
+}
+
+/// The statement view's bottom line: its keys, from the key table.
+fn statement_hints(view: &StatementView) -> String {
+    if view.edit.is_some() {
+        return super::hint_text(
+            Context::Text,
+            &[(Action::Confirm, "keep"), (Action::Cancel, "cancel")],
+        );
+    }
+    let ctx = Context::Statement;
+    let arrows = format!(
+        " {}{} part · {}{} choose ·",
+        super::key_of(ctx, &Action::Up),
+        super::key_of(ctx, &Action::Down),
+        super::key_of(ctx, &Action::Left),
+        super::key_of(ctx, &Action::Right),
+    );
+    let keys = super::hint_text(
+        ctx,
+        &[
+            (Action::NextVariant, "variants"),
+            (Action::SaveVariant, "save"),
+            (Action::Edit, "edit"),
+            (Action::RenameVariant, "rename"),
+            (Action::CopyItem, "copy"),
+            (Action::Cancel, "close"),
+        ],
+    );
+    format!("{arrows}{keys}")
+}
+
+/// The proposal and every saved variant in a row, the one shown highlighted.
+fn variant_tabs(app: &App, view: &StatementView, area: Rect, buf: &mut Buffer) {
+    let t = app.active_theme();
+    let shown = view.shown(app.canvas());
+    let mut spans = vec![Span::styled(" ", t.dim)];
+    let proposal_style = if shown.is_none() { t.selected } else { t.dim };
+    spans.push(Span::styled(" Proposal ", proposal_style));
+    for (i, s) in app.canvas().statements.iter().enumerate() {
+        spans.push(Span::styled("│", t.dim));
+        let style = if view.variant == Some(i) && shown.is_some() {
+            t.selected
+        } else {
+            t.key
+        };
+        spans.push(Span::styled(
+            format!(" {} ", text::truncate(&text::safe(&s.name), 24)),
+            style,
+        ));
+    }
+    Paragraph::new(Line::from(spans)).render(area, buf);
 }
 
 /// The export menu: which format, and where it will be written.

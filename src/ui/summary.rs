@@ -35,6 +35,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     });
     let mut pains = vec![
         coverage_line(app, "Pains relieved", &fit.pains),
+        coverage_line(app, "  with evidence", &fit.pains_evidenced),
         Line::default(),
     ];
     pains.extend(flag_list(
@@ -54,6 +55,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     ));
     let mut gains = vec![
         coverage_line(app, "Gains created", &fit.gains),
+        coverage_line(app, "  with evidence", &fit.gains_evidenced),
         Line::default(),
     ];
     gains.extend(flag_list(
@@ -78,6 +80,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         Section::Jobs,
         &fit.jobs_without_products,
     ));
+    gains.extend(test_next_list(app, width));
     if right.width == 0 {
         pains.push(Line::default());
         pains.extend(gains);
@@ -194,4 +197,33 @@ fn entry(
             Line::from(spans)
         })
         .collect()
+}
+
+/// The first few riskiest assumptions: what the room should test next.
+fn test_next_list(app: &App, width: usize) -> Vec<Line<'static>> {
+    let risks = &app.fit().test_next;
+    if risks.is_empty() {
+        return Vec::new();
+    }
+    let t = app.active_theme();
+    let mut lines = vec![Line::from(Span::styled(
+        format!(" Test next ({} untested or testing)", risks.len()),
+        t.section_title,
+    ))];
+    for risk in risks.iter().take(5) {
+        let Some(item) = app.canvas().item(risk.id) else {
+            continue;
+        };
+        let prefix = vec![Span::styled(
+            format!(
+                "  {} {} ",
+                super::status_marker(app, item.status),
+                risk.section.noun()
+            ),
+            t.level,
+        )];
+        lines.extend(entry(prefix, &item.text, t.item, width));
+    }
+    lines.push(Line::default());
+    lines
 }

@@ -9,6 +9,8 @@ mod browser;
 mod cli;
 mod e2e;
 mod evidence_cli;
+mod evidence_scenario;
+mod evidence_view;
 mod examples;
 mod format_fixtures;
 mod fuzz_replay;

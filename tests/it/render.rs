@@ -33,7 +33,7 @@ const TAX: ItemId = 4;
 
 /// Two or three items per section; one pain ("Tax surprises") and one gain
 /// ("Less admin") that nothing addresses, one creator that creates nothing.
-fn canvas() -> Canvas {
+pub(crate) fn canvas() -> Canvas {
     let mut c = Canvas::new("Invoicing for freelancers");
     c.segment = "Freelance designers".into();
     c.alternatives = vec!["Spreadsheets".into()];

@@ -1,0 +1,721 @@
+//! The test board (SPEC §7): test cards and learning cards, newest first,
+//! grouped by state. A test is created from the selected item, its fields
+//! edited in place, its items and statements picked from lists, moved
+//! Planned → Running → Done; a learning recorded from it sets the status of
+//! the items it validates or invalidates. Every change is one undoable edit.
+
+use crate::canvas::{ItemId, Learning, Section, Status, TestCard, TestState};
+
+use super::{Action, App, Effect, Mode, TextEdit, TextField};
+
+/// The board: which card is selected and whether it is open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoardView {
+    /// The selected card. Stored as an id, not a row, so that an undo or a
+    /// move between groups never leaves the selection on another card.
+    pub selected: Option<ItemId>,
+    /// The canvas item selected when the board was opened: new tests test it.
+    pub from: Option<ItemId>,
+    /// The selected card, open to edit its fields.
+    pub card: Option<CardForm>,
+}
+
+/// An open card: the field under the cursor and what is being edited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardForm {
+    /// Index into the card's [`CardField`]s.
+    pub field: usize,
+    pub edit: Option<CardEdit>,
+}
+
+/// A field being edited: typed text, or ids picked from a list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CardEdit {
+    Text(TextField),
+    Pick(CardPicker),
+}
+
+/// Ticking the items or statements a card names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardPicker {
+    pub cursor: usize,
+    pub candidates: Vec<ItemId>,
+    pub chosen: Vec<ItemId>,
+}
+
+/// A group of the board, in the order shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoardGroup {
+    Tests(TestState),
+    Learnings,
+}
+
+impl BoardGroup {
+    pub const ALL: [BoardGroup; 4] = [
+        BoardGroup::Tests(TestState::Running),
+        BoardGroup::Tests(TestState::Planned),
+        BoardGroup::Tests(TestState::Done),
+        BoardGroup::Learnings,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            BoardGroup::Tests(TestState::Running) => "Running",
+            BoardGroup::Tests(TestState::Planned) => "Planned",
+            BoardGroup::Tests(TestState::Done) => "Done",
+            BoardGroup::Learnings => "Learnings",
+        }
+    }
+}
+
+/// One card on the board: its group and its id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BoardEntry {
+    pub group: BoardGroup,
+    pub id: ItemId,
+}
+
+/// A field of a card, in the method's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardField {
+    Name,
+    Believe,
+    Verify,
+    Measure,
+    RightIf,
+    Items,
+    Statements,
+    State,
+    Deadline,
+    Observed,
+    Learned,
+    Decision,
+    Date,
+    Validated,
+    Invalidated,
+}
+
+impl CardField {
+    /// A test card's fields, in the order shown.
+    pub const TEST: [CardField; 9] = [
+        CardField::Name,
+        CardField::Believe,
+        CardField::Verify,
+        CardField::Measure,
+        CardField::RightIf,
+        CardField::Items,
+        CardField::Statements,
+        CardField::State,
+        CardField::Deadline,
+    ];
+
+    /// A learning card's fields, in the order shown.
+    pub const LEARNING: [CardField; 6] = [
+        CardField::Observed,
+        CardField::Learned,
+        CardField::Decision,
+        CardField::Date,
+        CardField::Validated,
+        CardField::Invalidated,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CardField::Name => "Name",
+            CardField::Believe => "We believe that",
+            CardField::Verify => "To verify that, we will",
+            CardField::Measure => "And measure",
+            CardField::RightIf => "We are right if",
+            CardField::Items => "It tests",
+            CardField::Statements => "Statements it compares",
+            CardField::State => "State",
+            CardField::Deadline => "Deadline (YYYY-MM-DD)",
+            CardField::Observed => "We observed",
+            CardField::Learned => "From that we learned",
+            CardField::Decision => "Therefore we will",
+            CardField::Date => "Date (YYYY-MM-DD)",
+            CardField::Validated => "It validates",
+            CardField::Invalidated => "It invalidates",
+        }
+    }
+
+    /// Whether the field is a list of ids chosen with a picker.
+    pub fn is_list(self) -> bool {
+        matches!(
+            self,
+            CardField::Items
+                | CardField::Statements
+                | CardField::Validated
+                | CardField::Invalidated
+        )
+    }
+}
+
+/// The order items are offered in a picker: the customer's first, as the
+/// riskiest assumptions are usually about the customer.
+const PICK_ORDER: [Section; 6] = [
+    Section::Pains,
+    Section::Gains,
+    Section::Jobs,
+    Section::Relievers,
+    Section::Creators,
+    Section::Products,
+];
+
+impl App {
+    /// Every card on the board in the order shown: tests by state (running,
+    /// planned, done), then learnings, each group newest first.
+    pub fn board_entries(&self) -> Vec<BoardEntry> {
+        let mut out = Vec::new();
+        for group in BoardGroup::ALL {
+            match group {
+                BoardGroup::Tests(state) => out.extend(
+                    self.canvas
+                        .tests
+                        .iter()
+                        .rev()
+                        .filter(|t| t.state == state)
+                        .map(|t| BoardEntry { group, id: t.id }),
+                ),
+                BoardGroup::Learnings => out.extend(
+                    self.canvas
+                        .learnings
+                        .iter()
+                        .rev()
+                        .map(|l| BoardEntry { group, id: l.id }),
+                ),
+            }
+        }
+        out
+    }
+
+    /// The fields of the card `id`.
+    pub fn card_fields(&self, id: ItemId) -> &'static [CardField] {
+        if self.canvas.test(id).is_some() {
+            &CardField::TEST
+        } else {
+            &CardField::LEARNING
+        }
+    }
+
+    /// A field's value as text (lists are their items' texts, comma-joined).
+    pub fn card_value(&self, id: ItemId, field: CardField) -> String {
+        let names = |ids: &[ItemId]| {
+            ids.iter()
+                .map(|i| self.id_name(*i))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if let Some(t) = self.canvas.test(id) {
+            return match field {
+                CardField::Name => t.name.clone(),
+                CardField::Believe => t.believe.clone(),
+                CardField::Verify => t.verify.clone(),
+                CardField::Measure => t.measure.clone(),
+                CardField::RightIf => t.right_if.clone(),
+                CardField::Items => names(&t.items),
+                CardField::Statements => names(&t.statements),
+                CardField::State => t.state.name().to_owned(),
+                CardField::Deadline => t.deadline.map(|d| d.to_string()).unwrap_or_default(),
+                _ => String::new(),
+            };
+        }
+        let Some(l) = self.canvas.learning(id) else {
+            return String::new();
+        };
+        match field {
+            CardField::Observed => l.observed.clone(),
+            CardField::Learned => l.learned.clone(),
+            CardField::Decision => l.decision.clone(),
+            CardField::Date => l.date.map(|d| d.to_string()).unwrap_or_default(),
+            CardField::Validated => names(&l.validated),
+            CardField::Invalidated => names(&l.invalidated),
+            _ => String::new(),
+        }
+    }
+
+    /// How an id reads in a card: an item's text, a statement's name.
+    pub fn id_name(&self, id: ItemId) -> String {
+        if let Some(item) = self.canvas.item(id) {
+            item.text.clone()
+        } else if let Some(s) = self.canvas.statement(id) {
+            s.name.clone()
+        } else {
+            format!("#{id}")
+        }
+    }
+
+    /// The card's one-line title on the board.
+    pub fn card_title(&self, id: ItemId) -> String {
+        if let Some(t) = self.canvas.test(id) {
+            if t.name.trim().is_empty() {
+                "(unnamed test)".to_owned()
+            } else {
+                t.name.clone()
+            }
+        } else if let Some(l) = self.canvas.learning(id) {
+            let what = [&l.learned, &l.observed]
+                .into_iter()
+                .find(|s| !s.trim().is_empty())
+                .cloned()
+                .unwrap_or_else(|| "(nothing written yet)".to_owned());
+            match l.test.and_then(|t| self.canvas.test(t)) {
+                Some(t) if !t.name.trim().is_empty() => format!("{what} ({})", t.name),
+                _ => what,
+            }
+        } else {
+            String::new()
+        }
+    }
+
+    pub(super) fn open_board(&mut self) {
+        let from = self.selected_item().map(|i| i.id);
+        let selected = self.board_entries().first().map(|e| e.id);
+        self.mode = Mode::Board(BoardView {
+            selected,
+            from,
+            card: None,
+        });
+        self.status = None;
+    }
+
+    fn board(&mut self) -> Option<&mut BoardView> {
+        match &mut self.mode {
+            Mode::Board(view) => Some(view),
+            _ => None,
+        }
+    }
+
+    pub(super) fn board_view(&mut self, action: Action) -> Vec<Effect> {
+        // The selection follows its card; a card that is gone (undone,
+        // deleted) gives way to the first one.
+        let entries = self.board_entries();
+        let Some(view) = self.board() else {
+            return Vec::new();
+        };
+        if !view
+            .selected
+            .is_some_and(|id| entries.iter().any(|e| e.id == id))
+        {
+            view.selected = entries.first().map(|e| e.id);
+            view.card = None;
+        }
+        let selected = view.selected;
+        match view.card.as_ref().map(|c| (c.field, c.edit.is_some())) {
+            Some((_, true)) => self.card_editing(action),
+            Some((field, false)) => match selected {
+                Some(id) => self.card_open(id, field, action),
+                None => Vec::new(),
+            },
+            None => self.board_list(&entries, selected, action),
+        }
+    }
+
+    fn board_list(
+        &mut self,
+        entries: &[BoardEntry],
+        selected: Option<ItemId>,
+        action: Action,
+    ) -> Vec<Effect> {
+        let at = selected.and_then(|id| entries.iter().position(|e| e.id == id));
+        let select = |app: &mut App, index: usize| {
+            if let (Some(view), Some(e)) = (app.board(), entries.get(index)) {
+                view.selected = Some(e.id);
+            }
+        };
+        match action {
+            Action::Up => select(self, at.unwrap_or(0).saturating_sub(1)),
+            Action::Down => select(self, at.map_or(0, |i| i + 1)),
+            Action::Top => select(self, 0),
+            Action::Bottom => select(self, entries.len().saturating_sub(1)),
+            Action::Confirm | Action::Edit => {
+                if let Some(view) = self.board()
+                    && view.selected.is_some()
+                {
+                    view.card = Some(CardForm {
+                        field: 0,
+                        edit: None,
+                    });
+                }
+            }
+            Action::Add => return self.new_test(),
+            Action::NextState => return selected.map_or_else(Vec::new, |id| self.next_state(id)),
+            Action::RecordLearning => {
+                return selected.map_or_else(Vec::new, |id| self.new_learning(id));
+            }
+            Action::Delete => return selected.map_or_else(Vec::new, |id| self.delete_card(id)),
+            Action::Undo => return self.undo(),
+            Action::Redo => return self.redo(),
+            Action::Cancel | Action::Board | Action::Quit => self.mode = Mode::Normal,
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn card_open(&mut self, id: ItemId, field: usize, action: Action) -> Vec<Effect> {
+        let fields = self.card_fields(id);
+        let set_field = |app: &mut App, f: usize| {
+            if let Some(card) = app.board().and_then(|v| v.card.as_mut()) {
+                card.field = f.min(fields.len() - 1);
+            }
+        };
+        match action {
+            Action::Up => set_field(self, field.saturating_sub(1)),
+            Action::Down => set_field(self, field + 1),
+            Action::Top => set_field(self, 0),
+            Action::Bottom => set_field(self, usize::MAX),
+            Action::Confirm | Action::Edit => {
+                return self.start_field(id, fields[field.min(fields.len() - 1)]);
+            }
+            Action::NextState => return self.next_state(id),
+            Action::RecordLearning => return self.new_learning(id),
+            Action::Undo => return self.undo(),
+            Action::Redo => return self.redo(),
+            Action::Cancel => {
+                if let Some(view) = self.board() {
+                    view.card = None;
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Starts editing a field: typing for text and dates, a picker for
+    /// lists; the state moves on at once.
+    fn start_field(&mut self, id: ItemId, field: CardField) -> Vec<Effect> {
+        if !self.writable() {
+            return Vec::new();
+        }
+        if field == CardField::State {
+            return self.next_state(id);
+        }
+        let edit = if field.is_list() {
+            let candidates: Vec<ItemId> = if field == CardField::Statements {
+                self.canvas.statements.iter().map(|s| s.id).collect()
+            } else {
+                // A learning offers the items its test tests first.
+                let tested = self
+                    .canvas
+                    .learning(id)
+                    .and_then(|l| l.test)
+                    .and_then(|t| self.canvas.test(t))
+                    .map(|t| t.items.clone())
+                    .unwrap_or_default();
+                let rest = PICK_ORDER
+                    .iter()
+                    .flat_map(|s| self.canvas.items(*s).iter().map(|i| i.id))
+                    .filter(|i| !tested.contains(i));
+                tested.iter().copied().chain(rest).collect()
+            };
+            if candidates.is_empty() {
+                self.info(if field == CardField::Statements {
+                    "No saved statements yet: save some in the statement view first"
+                } else {
+                    "The canvas has no items yet"
+                });
+                return Vec::new();
+            }
+            let chosen = self.card_ids(id, field);
+            CardEdit::Pick(CardPicker {
+                cursor: 0,
+                candidates,
+                chosen,
+            })
+        } else {
+            CardEdit::Text(TextField::new(&self.card_value(id, field)))
+        };
+        if let Some(card) = self.board().and_then(|v| v.card.as_mut()) {
+            card.edit = Some(edit);
+        }
+        self.status = None;
+        Vec::new()
+    }
+
+    /// The ids a list field holds.
+    fn card_ids(&self, id: ItemId, field: CardField) -> Vec<ItemId> {
+        let test = self.canvas.test(id);
+        let learning = self.canvas.learning(id);
+        match field {
+            CardField::Items => test.map(|t| t.items.clone()),
+            CardField::Statements => test.map(|t| t.statements.clone()),
+            CardField::Validated => learning.map(|l| l.validated.clone()),
+            CardField::Invalidated => learning.map(|l| l.invalidated.clone()),
+            _ => None,
+        }
+        .unwrap_or_default()
+    }
+
+    fn card_editing(&mut self, action: Action) -> Vec<Effect> {
+        let Some(card) = self.board().and_then(|v| v.card.as_mut()) else {
+            return Vec::new();
+        };
+        match &mut card.edit {
+            Some(CardEdit::Text(field)) => match action {
+                Action::Text(edit) => field.apply(&edit),
+                Action::Paste(text) => field.apply(&TextEdit::Paste(text)),
+                Action::Confirm => return self.commit_field(),
+                Action::Cancel => card.edit = None,
+                _ => {}
+            },
+            Some(CardEdit::Pick(picker)) => match action {
+                Action::Up => picker.cursor = picker.cursor.saturating_sub(1),
+                Action::Down => {
+                    picker.cursor = (picker.cursor + 1).min(picker.candidates.len() - 1);
+                }
+                Action::Top => picker.cursor = 0,
+                Action::Bottom => picker.cursor = picker.candidates.len() - 1,
+                Action::Toggle => {
+                    if let Some(&id) = picker.candidates.get(picker.cursor) {
+                        if let Some(at) = picker.chosen.iter().position(|c| *c == id) {
+                            picker.chosen.remove(at);
+                        } else {
+                            picker.chosen.push(id);
+                        }
+                    }
+                }
+                Action::Confirm => return self.commit_field(),
+                Action::Cancel => card.edit = None,
+                _ => {}
+            },
+            None => {}
+        }
+        Vec::new()
+    }
+
+    /// Keeps what was typed or picked in the open field: one undoable change.
+    fn commit_field(&mut self) -> Vec<Effect> {
+        let Some(view) = self.board() else {
+            return Vec::new();
+        };
+        let Some(id) = view.selected else {
+            return Vec::new();
+        };
+        let Some(card) = view.card.as_mut() else {
+            return Vec::new();
+        };
+        let index = card.field;
+        let Some(edit) = card.edit.take() else {
+            return Vec::new();
+        };
+        let fields = self.card_fields(id);
+        let field = fields[index.min(fields.len() - 1)];
+        let before = self.snapshot();
+        let changed = match edit {
+            CardEdit::Text(text) => match self.set_card_text(id, field, text.text().trim()) {
+                Ok(changed) => changed,
+                Err(why) => {
+                    // Keep the field open with what was typed, and say why.
+                    if let Some(card) = self.board().and_then(|v| v.card.as_mut()) {
+                        card.edit = Some(CardEdit::Text(text));
+                    }
+                    self.warn(why);
+                    return Vec::new();
+                }
+            },
+            CardEdit::Pick(picker) => {
+                // The ids in the order offered, so the file reads in order.
+                let chosen: Vec<ItemId> = picker
+                    .candidates
+                    .iter()
+                    .copied()
+                    .filter(|c| picker.chosen.contains(c))
+                    .collect();
+                self.set_card_ids(id, field, chosen)
+            }
+        };
+        if changed {
+            self.changed(before)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Sets a text or date field. Err says why a date is refused.
+    fn set_card_text(&mut self, id: ItemId, field: CardField, text: &str) -> Result<bool, String> {
+        let date = match field {
+            CardField::Deadline | CardField::Date if text.is_empty() => None,
+            CardField::Deadline | CardField::Date => Some(
+                text.parse()
+                    .map_err(|e: crate::canvas::DateError| format!("{e}, e.g. {}", self.today))?,
+            ),
+            _ => None,
+        };
+        let owned = text.to_owned();
+        if let Some(t) = self.canvas.test_mut(id) {
+            let slot = match field {
+                CardField::Name => &mut t.name,
+                CardField::Believe => &mut t.believe,
+                CardField::Verify => &mut t.verify,
+                CardField::Measure => &mut t.measure,
+                CardField::RightIf => &mut t.right_if,
+                CardField::Deadline => {
+                    let changed = t.deadline != date;
+                    t.deadline = date;
+                    return Ok(changed);
+                }
+                _ => return Ok(false),
+            };
+            let changed = *slot != owned;
+            *slot = owned;
+            return Ok(changed);
+        }
+        let Some(l) = self.canvas.learning_mut(id) else {
+            return Ok(false);
+        };
+        let slot = match field {
+            CardField::Observed => &mut l.observed,
+            CardField::Learned => &mut l.learned,
+            CardField::Decision => &mut l.decision,
+            CardField::Date => {
+                let changed = l.date != date;
+                l.date = date;
+                return Ok(changed);
+            }
+            _ => return Ok(false),
+        };
+        let changed = *slot != owned;
+        *slot = owned;
+        Ok(changed)
+    }
+
+    /// Sets a list field. A learning's validated and invalidated items take
+    /// that status at once (the same change), and an item is never both.
+    fn set_card_ids(&mut self, id: ItemId, field: CardField, chosen: Vec<ItemId>) -> bool {
+        if self.card_ids(id, field) == chosen {
+            return false;
+        }
+        let n = chosen.len();
+        if let Some(t) = self.canvas.test_mut(id) {
+            match field {
+                CardField::Items => t.items = chosen,
+                CardField::Statements => t.statements = chosen,
+                _ => return false,
+            }
+            return true;
+        }
+        let (status, word) = match field {
+            CardField::Validated => (Status::Validated, "validated"),
+            CardField::Invalidated => (Status::Invalidated, "invalidated"),
+            _ => return false,
+        };
+        let Some(l) = self.canvas.learning_mut(id) else {
+            return false;
+        };
+        let (mine, other) = if status == Status::Validated {
+            (&mut l.validated, &mut l.invalidated)
+        } else {
+            (&mut l.invalidated, &mut l.validated)
+        };
+        other.retain(|i| !chosen.contains(i));
+        mine.clone_from(&chosen);
+        for item in &chosen {
+            self.canvas.set_status(*item, status);
+        }
+        self.info(format!(
+            "{n} {} {word}",
+            if n == 1 { "item" } else { "items" }
+        ));
+        true
+    }
+
+    /// A new test card for the item selected on the canvas, its hypothesis
+    /// taken from the item's text; it opens to be filled in.
+    fn new_test(&mut self) -> Vec<Effect> {
+        if !self.writable() {
+            return Vec::new();
+        }
+        let from = self
+            .board()
+            .and_then(|v| v.from)
+            .and_then(|id| self.canvas.item(id))
+            .map(|i| (i.id, i.text.clone()));
+        let card = match &from {
+            Some((id, text)) => TestCard {
+                name: crate::text::truncate(text, 40),
+                believe: text.clone(),
+                items: vec![*id],
+                ..TestCard::default()
+            },
+            None => TestCard::default(),
+        };
+        let before = self.snapshot();
+        let id = self.canvas.add_test(card);
+        self.info(match from {
+            Some((_, text)) => format!(
+                "New test card for “{}”: say how you will verify it",
+                crate::text::truncate(&text, 40)
+            ),
+            None => "New test card: select an item on the canvas first to test it".to_owned(),
+        });
+        self.open_card(id, 0);
+        self.changed(before)
+    }
+
+    /// Records a learning from the test `id` (or from the test a learning
+    /// comes from), dated today, and opens it to type what was observed.
+    fn new_learning(&mut self, id: ItemId) -> Vec<Effect> {
+        let test = match self.canvas.learning(id) {
+            Some(l) => l.test,
+            None => self.canvas.test(id).map(|t| t.id),
+        };
+        if !self.writable() {
+            return Vec::new();
+        }
+        let before = self.snapshot();
+        let learning = self.canvas.record_learning(Learning {
+            test,
+            date: Some(self.today),
+            ..Learning::default()
+        });
+        self.open_card(learning, 0);
+        if let Some(card) = self.board().and_then(|v| v.card.as_mut()) {
+            card.edit = Some(CardEdit::Text(TextField::default()));
+        }
+        self.info("Learning card: what did you observe? Then pick what it validates");
+        self.changed(before)
+    }
+
+    fn open_card(&mut self, id: ItemId, field: usize) {
+        if let Some(view) = self.board() {
+            view.selected = Some(id);
+            view.card = Some(CardForm { field, edit: None });
+        }
+    }
+
+    fn next_state(&mut self, id: ItemId) -> Vec<Effect> {
+        if self.canvas.test(id).is_none() {
+            self.info("Only a test card moves: Planned → Running → Done");
+            return Vec::new();
+        }
+        if !self.writable() {
+            return Vec::new();
+        }
+        let before = self.snapshot();
+        let Some(t) = self.canvas.test_mut(id) else {
+            return Vec::new();
+        };
+        t.state = t.state.next();
+        let message = format!(
+            "“{}” is now {}",
+            crate::text::truncate(&t.name, 40),
+            t.state.name()
+        );
+        self.info(message);
+        self.changed(before)
+    }
+
+    fn delete_card(&mut self, id: ItemId) -> Vec<Effect> {
+        if !self.writable() {
+            return Vec::new();
+        }
+        let noun = self.canvas.kind_of(id).map_or("card", |k| k.noun());
+        let title = crate::text::truncate(&self.card_title(id), 40);
+        let before = self.snapshot();
+        if !self.canvas.remove_card(id) {
+            return Vec::new();
+        }
+        self.info(format!("Deleted {noun} “{title}” — undo brings it back"));
+        self.changed(before)
+    }
+}
