@@ -3,8 +3,8 @@
 mod board;
 mod canvas_view;
 mod countdown;
-mod merge;
 mod evidence;
+mod merge;
 mod overlay;
 
 pub use overlay::{EDITOR_HELP, draw_help, editor_help_lines, help_lines};
