@@ -49,32 +49,46 @@ pub fn import(bytes: &[u8]) -> Result<Imported, BmmlError> {
         .iter()
         .map(|p| (p.id.as_str(), p))
         .collect();
+    let scopes = doc
+        .fits
+        .iter()
+        .map(|fit| FitScope::resolve(fit, &segments, &propositions))
+        .collect::<Result<Vec<_>, _>>()?;
+    let items: usize = scopes.iter().map(FitScope::item_count).sum();
+    if items > super::MAX_ITEMS || scopes.len() > super::MAX_FITS {
+        return Err(BmmlError::TooMany {
+            items,
+            canvases: scopes.len(),
+        });
+    }
     let mut canvases = Vec::new();
     let mut names = HashSet::new();
-    for fit in &doc.fits {
-        let scope = FitScope::resolve(fit, &segments, &propositions)?;
-        let canvas = fit_canvas(&doc, fit, &scope, &mut not_placed);
+    for (fit, scope) in doc.fits.iter().zip(&scopes) {
+        let canvas = fit_canvas(&doc, fit, scope, &mut not_placed);
         let mut name = fit.id.strip_prefix("fit-").unwrap_or(&fit.id).to_owned();
         while !names.insert(name.clone()) {
             name.push_str("-2");
         }
         canvases.push((name, canvas));
     }
+    let in_a_fit: HashSet<&str> = doc
+        .fits
+        .iter()
+        .flat_map(|f| {
+            f.scope
+                .customer_segments
+                .iter()
+                .chain(&f.scope.value_propositions)
+        })
+        .map(String::as_str)
+        .collect();
     for s in &doc.customer_segments {
-        if !doc
-            .fits
-            .iter()
-            .any(|f| f.scope.customer_segments.contains(&s.id))
-        {
+        if !in_a_fit.contains(s.id.as_str()) {
             not_placed.push(format!("{} \"{}\": in no fit", s.id, one_line(&s.name)));
         }
     }
     for p in &doc.value_propositions {
-        if !doc
-            .fits
-            .iter()
-            .any(|f| f.scope.value_propositions.contains(&p.id))
-        {
+        if !in_a_fit.contains(p.id.as_str()) {
             not_placed.push(format!("{} \"{}\": in no fit", p.id, one_line(&p.name)));
         }
     }
@@ -108,11 +122,14 @@ impl<'a> FitScope<'a> {
                 fit.id
             )));
         }
+        // A segment or proposition named twice is the same one: counted once.
+        let mut seen = HashSet::new();
         Ok(Self {
             segments: fit
                 .scope
                 .customer_segments
                 .iter()
+                .filter(|id| seen.insert(id.as_str()))
                 .map(|id| {
                     segments
                         .get(id.as_str())
@@ -124,6 +141,7 @@ impl<'a> FitScope<'a> {
                 .scope
                 .value_propositions
                 .iter()
+                .filter(|id| seen.insert(id.as_str()))
                 .map(|id| {
                     propositions
                         .get(id.as_str())
@@ -132,6 +150,21 @@ impl<'a> FitScope<'a> {
                 })
                 .collect::<Result<_, _>>()?,
         })
+    }
+
+    /// How many items the fit's canvas will hold.
+    fn item_count(&self) -> usize {
+        let customer: usize = self
+            .segments
+            .iter()
+            .map(|s| s.jobs.len() + s.pains.len() + s.gains.len())
+            .sum();
+        let value: usize = self
+            .propositions
+            .iter()
+            .map(|p| p.products_services.len() + p.pain_relievers.len() + p.gain_creators.len())
+            .sum();
+        customer + value
     }
 
     /// The fit's items, section by section, as (bmml id, text) in file order.

@@ -24,6 +24,14 @@ pub const VERSION: &str = "2.0";
 /// Files larger than this are refused before parsing (the same limit as canvases).
 pub const MAX_BYTES: usize = 16 * 1024 * 1024;
 
+/// At most this many items in all the canvases one import makes: each fit
+/// copies its segments' and propositions' items, so a small file with many
+/// fits over the same items could otherwise make gigabytes.
+pub const MAX_ITEMS: usize = 500_000;
+
+/// At most this many fits (one canvas file each) in one import.
+pub const MAX_FITS: usize = 1000;
+
 /// Why a text is not a bmml v2 business model vpcanvas can import.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum BmmlError {
@@ -51,6 +59,11 @@ pub enum BmmlError {
          for one customer segment (add a `fits:` entry naming both)"
     )]
     NoFits,
+    #[error(
+        "the fits would make {items} items in {canvases} canvases; one import makes at most \
+         {MAX_ITEMS} items in at most {MAX_FITS} canvases (split the file)"
+    )]
+    TooMany { items: usize, canvases: usize },
 }
 
 /// Turns text into a URL-style slug for bmml ids (`[a-z0-9-]+`), or `None`

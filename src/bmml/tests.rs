@@ -391,3 +391,60 @@ fn a_big_canvas_exports_and_imports_without_a_quadratic_walk() {
     assert_eq!(got.items(Section::Relievers).len(), n as usize);
     assert_eq!(got.items(Section::Relievers)[n as usize - 1].links, [n]);
 }
+
+/// A small file whose fits repeat what they name: `for:` lists one segment
+/// 20,000 times, or 2,000 fits each take every pain. Each copy would be a
+/// full set of items (a 200 KB file made gigabytes and the import died).
+fn segment_with_pains(pains: usize) -> String {
+    let mut y = String::from(
+        "version: \"2.0\"\nmeta:\n  name: M\n  portfolio: explore\n  stage: ideation\ncustomer_segments:\n  - id: cs-a\n    name: A\n    pains:\n",
+    );
+    for i in 0..pains {
+        y.push_str(&format!(
+            "      - id: pain-{i}\n        description: p{i}\n"
+        ));
+    }
+    y.push_str("value_propositions:\n  - id: vp-a\n    name: V\nfits:\n");
+    y
+}
+
+#[test]
+fn a_segment_named_twice_in_a_fit_counts_once() {
+    let mut y = segment_with_pains(1000);
+    let reps = vec!["cs-a"; 20_000].join(", ");
+    y.push_str(&format!(
+        "  - id: fit-a\n    for:\n      value_propositions: [vp-a, vp-a]\n      customer_segments: [{reps}]\n"
+    ));
+    let start = Instant::now();
+    let imported = import(y.as_bytes()).expect("imports");
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
+    let canvas = &imported.canvases[0].1;
+    assert_eq!(canvas.items(Section::Pains).len(), 1000);
+    assert_eq!(canvas.segment, "A");
+    assert_eq!(canvas.title, "M: V");
+}
+
+#[test]
+fn fits_that_would_make_too_many_items_are_refused() {
+    let mut y = segment_with_pains(300);
+    for f in 0..2000 {
+        y.push_str(&format!(
+            "  - id: fit-{f}\n    for:\n      value_propositions: [vp-a]\n      customer_segments: [cs-a]\n"
+        ));
+    }
+    let start = Instant::now();
+    let e = err(y.as_bytes());
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
+    assert!(
+        e.to_string().contains("600000 items in 2000 canvases"),
+        "{e}"
+    );
+}
