@@ -223,7 +223,7 @@ impl<'a> Slots<'a> {
         }
         self.item(slot).map_or(1, |item| {
             let (text, _) = item_text(self.section, item);
-            wrap::line_count(&text, self.text_width)
+            wrap::wrap_cached(&text, self.text_width).len()
         })
     }
 

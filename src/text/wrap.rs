@@ -9,7 +9,10 @@
 //! end of the line before; they are not drawn and do not count against the
 //! width ([`visible`] leaves them out).
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
@@ -22,6 +25,47 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     let mut lines = Vec::new();
     breaks(text, width, |r| lines.push(r));
     lines
+}
+
+/// [`wrap`], remembered: the lines of the texts wrapped lately, by width and
+/// text. A frame of the canvas wraps every item in view two or three times
+/// (to share the rows between sections, to place the selection, to draw it),
+/// and a frame mostly shows what the last one did; this makes those repeats
+/// a lookup. The memory is per thread and forgets everything once it holds
+/// [`REMEMBERED`] texts, so it stays small whatever is drawn.
+pub fn wrap_cached(text: &str, width: usize) -> Rc<[Range<usize>]> {
+    thread_local! {
+        static LATELY: RefCell<Lately> = RefCell::new(Lately::default());
+    }
+    LATELY.with_borrow_mut(|lately| {
+        if let Some(lines) = lately.by_width.get(&width).and_then(|m| m.get(text)) {
+            return Rc::clone(lines);
+        }
+        if lately.count >= REMEMBERED {
+            *lately = Lately::default();
+        }
+        let lines: Rc<[Range<usize>]> = wrap(text, width).into();
+        lately
+            .by_width
+            .entry(width)
+            .or_default()
+            .insert(text.into(), Rc::clone(&lines));
+        lately.count += 1;
+        lines
+    })
+}
+
+/// How many texts [`wrap_cached`] remembers before it starts afresh: a few
+/// screens' worth.
+pub const REMEMBERED: usize = 4096;
+
+/// The lines of texts, by text.
+type Wrapped = HashMap<Box<str>, Rc<[Range<usize>]>>;
+
+#[derive(Default)]
+struct Lately {
+    by_width: HashMap<usize, Wrapped>,
+    count: usize,
 }
 
 /// How many lines `text` takes at `width`, without keeping them.
@@ -344,6 +388,18 @@ mod properties {
         prop::collection::vec(piece, 0..30).prop_map(|v| v.concat())
     }
 
+    #[test]
+    fn the_memory_starts_afresh_when_full_and_stays_right() {
+        for n in 0..REMEMBERED + 10 {
+            let text = format!("item number {n} with some words");
+            assert_eq!(&*wrap_cached(&text, 12), &wrap(&text, 12)[..]);
+        }
+        assert_eq!(
+            &*wrap_cached("item number 3 with some words", 12),
+            &wrap("item number 3 with some words", 12)[..]
+        );
+    }
+
     proptest! {
         #[test]
         fn wrapped_lines_fit_keep_graphemes_and_join_back(text in text(), width in 1usize..60) {
@@ -357,6 +413,15 @@ mod properties {
                 let line = visible(&text[r.clone()]);
                 let widest = line.graphemes(true).map(grapheme_width).max().unwrap_or(0);
                 prop_assert!(cells(line) <= width.max(widest), "{:?} is wider than {}", line, width);
+            }
+        }
+
+        #[test]
+        fn remembered_wraps_are_the_wraps(texts in prop::collection::vec(text(), 1..8), width in 0usize..30) {
+            for text in &texts {
+                prop_assert_eq!(&*wrap_cached(text, width), &wrap(text, width)[..]);
+                // Asked again (now from memory), the same.
+                prop_assert_eq!(&*wrap_cached(text, width), &wrap(text, width)[..]);
             }
         }
 

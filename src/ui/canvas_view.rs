@@ -348,7 +348,7 @@ fn item_rows(
         return;
     }
     let (words, tag_len) = list::item_text(section, item);
-    let ranges = wrap::wrap(&words, width);
+    let ranges = wrap::wrap_cached(&words, width);
     let x = area.x + gutter as u16;
     let last_shown = p.skip + p.shown;
     for (row, range) in ranges.iter().enumerate().skip(p.skip).take(p.shown) {
