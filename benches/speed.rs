@@ -266,7 +266,7 @@ mod render {
         let mut canvas = Canvas::new(short.title.clone());
         for section in Section::ALL {
             for item in short.items(section) {
-                let mut item = item.clone();
+                let mut item = (**item).clone();
                 item.text = format!("{} — and, said at length, {}", item.text, item.text);
                 canvas.insert_item(section, usize::MAX, item);
             }

@@ -12,6 +12,9 @@ use serde::Serialize;
 
 use crate::canvas::{Canvas, Item, ItemId, Level, Section, Status};
 
+mod tally;
+pub use tally::Tally;
+
 /// One flagged item, as reported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Flagged {
@@ -267,7 +270,7 @@ fn addressing_nothing(canvas: &Canvas, section: Section) -> Vec<Flagged> {
         .items(section)
         .iter()
         .filter(|i| !i.links.iter().any(real))
-        .map(flagged)
+        .map(|i| flagged(i))
         .collect()
 }
 

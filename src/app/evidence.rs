@@ -183,7 +183,7 @@ impl App {
     // -- what to test next ------------------------------------------------------
 
     pub(super) fn open_test_next(&mut self) {
-        if self.fit.test_next.is_empty() {
+        if self.fit().test_next.is_empty() {
             self.info(if self.canvas.is_empty() {
                 "Nothing to test yet: the canvas is empty"
             } else {
@@ -199,14 +199,14 @@ impl App {
         let Mode::TestNext(cursor) = self.mode else {
             return Vec::new();
         };
-        let last = self.fit.test_next.len().saturating_sub(1);
+        let last = self.fit().test_next.len().saturating_sub(1);
         match action {
             Action::Up => self.mode = Mode::TestNext(cursor.saturating_sub(1)),
             Action::Down => self.mode = Mode::TestNext((cursor + 1).min(last)),
             Action::Top => self.mode = Mode::TestNext(0),
             Action::Bottom => self.mode = Mode::TestNext(last),
             Action::Confirm => {
-                if let Some(id) = self.fit.test_next.get(cursor).map(|r| r.id) {
+                if let Some(id) = self.fit().test_next.get(cursor).map(|r| r.id) {
                     self.mode = Mode::Normal;
                     self.go_to(id);
                 }

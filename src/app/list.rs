@@ -8,6 +8,7 @@
 //! continuation lines sit under the text, not under the gutter.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
@@ -123,7 +124,7 @@ fn needs_cleaning(c: char) -> bool {
 /// a slot of its own at its place.
 pub struct Slots<'a> {
     pub section: Section,
-    pub items: &'a [Item],
+    pub items: &'a [Arc<Item>],
     /// The slot of a new item being typed here.
     pub new_at: Option<usize>,
     /// The index of the item whose field is being typed here.
@@ -191,8 +192,8 @@ impl<'a> Slots<'a> {
     pub fn item(&self, slot: usize) -> Option<&'a Item> {
         match self.new_at {
             Some(n) if slot == n => None,
-            Some(n) if slot > n => self.items.get(slot - 1),
-            _ => self.items.get(slot),
+            Some(n) if slot > n => self.items.get(slot - 1).map(|i| &**i),
+            _ => self.items.get(slot).map(|i| &**i),
         }
     }
 

@@ -23,6 +23,7 @@ pub mod text_field;
 mod update;
 mod variants;
 
+use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -32,7 +33,7 @@ pub use merging::MergeView;
 pub use text_field::{TextEdit, TextField};
 
 use crate::canvas::{Canvas, Date, Item, ItemId, Section};
-use crate::fit::{FitReport, analyze};
+use crate::fit::{FitReport, Tally, analyze};
 use crate::statement::{Part, StatementChoice};
 use crate::theme::{Theme, ThemeName};
 
@@ -332,13 +333,17 @@ impl Default for Look {
 /// The whole editor state.
 #[derive(Debug, Clone)]
 pub struct App {
-    /// Private, so that it changes only through `update` (which keeps `fit`
+    /// Private, so that it changes only through `update` (which keeps what is
     /// true to it); read it with [`App::canvas`].
     canvas: Canvas,
     pub doc: Document,
-    /// The fit analysis of `canvas`, refreshed after every change; derived,
-    /// so private: read it with [`App::fit`].
-    fit: FitReport,
+    /// The fit's coverage and flags, kept in step with `canvas` edit by edit
+    /// (what every frame draws); derived, so private: read it with
+    /// [`App::tally`].
+    tally: Tally,
+    /// The whole fit analysis (its ordered lists), computed when a view first
+    /// asks after a change: read it with [`App::fit`].
+    report: OnceCell<FitReport>,
     pub focus: Section,
     /// The selected index in each section.
     pub selected: [usize; 6],
@@ -390,7 +395,7 @@ impl App {
     /// An editor on `canvas`, which lives at `path`. `exists` says whether the
     /// file is already on disk (a new canvas is written on its first edit).
     pub fn new(canvas: Canvas, path: impl Into<PathBuf>, exists: bool) -> Self {
-        let fit = analyze(&canvas);
+        let tally = Tally::of(&canvas);
         let mut app = Self {
             canvas,
             doc: Document {
@@ -400,7 +405,8 @@ impl App {
                 backed_up: false,
                 disk: OnDisk::Unknown,
             },
-            fit,
+            tally,
+            report: OnceCell::new(),
             focus: Section::Jobs,
             selected: [0; 6],
             scroll: [0; 6],
@@ -481,9 +487,22 @@ impl App {
         &self.canvas
     }
 
-    /// The fit analysis of the canvas as it is now.
+    /// The whole fit analysis of the canvas as it is now: computed on the
+    /// first call after a change (the summary, the lists), then kept.
     pub fn fit(&self) -> &FitReport {
-        &self.fit
+        self.report.get_or_init(|| analyze(&self.canvas))
+    }
+
+    /// The fit's coverage and flags, always up to date and cheap to read:
+    /// for what is drawn on every frame.
+    pub fn tally(&self) -> &Tally {
+        &self.tally
+    }
+
+    /// Brings what is derived from the canvas up to date after it changed.
+    fn canvas_changed(&mut self) {
+        self.tally.refresh(&self.canvas);
+        self.report = OnceCell::new();
     }
 
     pub fn path(&self) -> &Path {
@@ -495,6 +514,7 @@ impl App {
         self.canvas
             .items(self.focus)
             .get(self.selected[self.focus.index()])
+            .map(|i| &**i)
     }
 
     /// The selected index in `section`, clamped to its items.
@@ -525,7 +545,7 @@ impl App {
         self.canvas = snapshot.canvas;
         self.focus = snapshot.focus;
         self.selected = snapshot.selected;
-        self.fit = analyze(&self.canvas);
+        self.canvas_changed();
     }
 
     fn info(&mut self, text: impl Into<String>) {

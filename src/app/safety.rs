@@ -4,7 +4,6 @@
 use std::time::SystemTime;
 
 use crate::canvas::Canvas;
-use crate::fit::analyze;
 use crate::storage::StorageError;
 
 use super::{Action, App, EditTarget, Effect, Mode, SaveState};
@@ -163,7 +162,7 @@ impl App {
                 let before = self.snapshot();
                 self.history.record(before);
                 self.canvas = canvas;
-                self.fit = analyze(&self.canvas);
+                self.canvas_changed();
                 self.doc.disk = super::OnDisk::from_fingerprint(disk);
                 self.save_state = SaveState::Saved;
                 self.keep_selection_visible();

@@ -182,7 +182,7 @@ impl App {
             }
             Mode::Notes(_) => Some(centered(area, 84, 16)),
             Mode::TestNext(_) => {
-                let n = u16::try_from(self.fit.test_next.len()).unwrap_or(u16::MAX);
+                let n = u16::try_from(self.fit().test_next.len()).unwrap_or(u16::MAX);
                 Some(centered(area, 90, n.saturating_add(4)))
             }
             // The whole screen between the header and the footer.

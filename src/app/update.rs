@@ -1,7 +1,6 @@
 //! `App::update`: action in, state changed, effects out. No I/O here.
 
 use crate::canvas::Section;
-use crate::fit::analyze;
 
 use super::{
     Action, App, EditTarget, Editor, Effect, Message, Mode, RuntimeEvent, SaveState, Snapshot,
@@ -238,7 +237,7 @@ impl App {
     }
 
     fn after_canvas_change(&mut self) -> Vec<Effect> {
-        self.fit = analyze(&self.canvas);
+        self.canvas_changed();
         self.save_state = SaveState::Unsaved;
         self.quit_warned = false;
         self.keep_selection_visible();

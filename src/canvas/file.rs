@@ -579,7 +579,7 @@ impl Canvas {
     pub(super) fn all_items_in_file_order(&self) -> impl Iterator<Item = (Section, &Item)> {
         FILE_ORDER
             .into_iter()
-            .flat_map(move |s| self.items(s).iter().map(move |i| (s, i)))
+            .flat_map(move |s| self.items(s).iter().map(move |i| (s, &**i)))
     }
 }
 

@@ -1,9 +1,11 @@
 //! One section's items in the user's order, with an index of where each id
 //! sits, so that every lookup by id is one hash probe instead of a scan.
 //!
-//! Both halves are shared copy-on-write: a canvas clone (an undo snapshot)
-//! copies neither, and an edit that moves no item (its text, level, links,
-//! status) copies the items but leaves the index shared. Every change goes
+//! Everything is shared copy-on-write: a canvas clone (an undo snapshot)
+//! copies nothing; an edit copies the list of pointers and the one item it
+//! changes, never the other items (so a long undo history of a large canvas
+//! holds each unchanged item once), and an edit that moves no item (its
+//! text, level, links, status) leaves the index shared. Every change goes
 //! through a method here, which keeps the index true to the items.
 
 use std::collections::HashMap;
@@ -16,7 +18,7 @@ use super::{Item, ItemId};
 
 #[derive(Debug, Clone, Default)]
 pub(super) struct List {
-    items: Arc<Vec<Item>>,
+    items: Arc<Vec<Arc<Item>>>,
     /// id → its index in `items`. Ids are unique in a canvas (the loader
     /// rejects a file that repeats one, and new items get fresh ids); a
     /// whole-list rebuild keeps a repeated id's first place, as a scan would.
@@ -33,7 +35,7 @@ impl PartialEq for List {
 impl Eq for List {}
 
 impl List {
-    pub(super) fn items(&self) -> &[Item] {
+    pub(super) fn items(&self) -> &[Arc<Item>] {
         &self.items
     }
 
@@ -47,20 +49,29 @@ impl List {
     }
 
     pub(super) fn get_mut(&mut self, index: usize) -> Option<&mut Item> {
-        Arc::make_mut(&mut self.items).get_mut(index)
+        Arc::make_mut(&mut self.items)
+            .get_mut(index)
+            .map(Arc::make_mut)
     }
 
-    /// Every item, to change in place; the caller must not change ids or
-    /// the order (use [`List::replace`] or the guard for that).
-    pub(super) fn items_mut(&mut self) -> impl Iterator<Item = &mut Item> {
-        Arc::make_mut(&mut self.items).iter_mut()
+    /// Drops every link to `id`, copying only the items that had one (and
+    /// the list only when one did).
+    pub(super) fn unlink(&mut self, id: ItemId) {
+        if !self.items.iter().any(|o| o.links.contains(&id)) {
+            return;
+        }
+        for item in Arc::make_mut(&mut self.items) {
+            if item.links.contains(&id) {
+                Arc::make_mut(item).links.retain(|l| *l != id);
+            }
+        }
     }
 
     /// Inserts `item` at `index` (clamped to the end); returns where it went.
     pub(super) fn insert(&mut self, index: usize, item: Item) -> usize {
         let items = Arc::make_mut(&mut self.items);
         let index = index.min(items.len());
-        items.insert(index, item);
+        items.insert(index, Arc::new(item));
         self.reindex(index..self.items.len());
         index
     }
@@ -72,7 +83,7 @@ impl List {
             at.remove(&item.id);
         }
         self.reindex(index..self.items.len());
-        item
+        Arc::unwrap_or_clone(item)
     }
 
     /// Moves the item at `from` to `to` (both within the list).
@@ -85,7 +96,7 @@ impl List {
 
     /// Replaces every item.
     pub(super) fn replace(&mut self, items: Vec<Item>) {
-        self.items = Arc::new(items);
+        self.items = Arc::new(items.into_iter().map(Arc::new).collect());
         self.rebuild();
     }
 
@@ -126,16 +137,16 @@ pub(crate) struct SectionMut<'a> {
 
 #[cfg(test)]
 impl Deref for SectionMut<'_> {
-    type Target = Vec<Item>;
+    type Target = Vec<Arc<Item>>;
 
-    fn deref(&self) -> &Vec<Item> {
+    fn deref(&self) -> &Vec<Arc<Item>> {
         &self.list.items
     }
 }
 
 #[cfg(test)]
 impl DerefMut for SectionMut<'_> {
-    fn deref_mut(&mut self) -> &mut Vec<Item> {
+    fn deref_mut(&mut self) -> &mut Vec<Arc<Item>> {
         Arc::make_mut(&mut self.list.items)
     }
 }

@@ -5,6 +5,8 @@
 //! public RON format and validates what it reads.
 
 mod cards;
+#[cfg(test)]
+pub(crate) mod changes;
 mod evidence;
 pub mod file;
 mod list;
@@ -12,6 +14,8 @@ mod section;
 
 pub use cards::{Conflict, Date, DateError, Learning, Statement, Status, TestCard, TestState};
 pub use section::{Half, JobKind, Level, Section};
+
+use std::sync::Arc;
 
 use list::List;
 
@@ -165,8 +169,9 @@ impl Canvas {
         }
     }
 
-    /// The items of one section, in the user's ranking order.
-    pub fn items(&self, section: Section) -> &[Item] {
+    /// The items of one section, in the user's ranking order. Each is
+    /// shared between the canvas and its undo snapshots until it changes.
+    pub fn items(&self, section: Section) -> &[Arc<Item>] {
         self.sections[section.index()].items()
     }
 
@@ -174,7 +179,7 @@ impl Canvas {
     pub fn all_items(&self) -> impl Iterator<Item = (Section, &Item)> {
         Section::ALL
             .into_iter()
-            .flat_map(move |s| self.items(s).iter().map(move |i| (s, i)))
+            .flat_map(move |s| self.items(s).iter().map(move |i| (s, &**i)))
     }
 
     pub fn item_count(&self) -> usize {
@@ -196,7 +201,7 @@ impl Canvas {
 
     pub fn item(&self, id: ItemId) -> Option<&Item> {
         let p = self.position_of(id)?;
-        self.items(p.section).get(p.index)
+        self.items(p.section).get(p.index).map(|i| &**i)
     }
 
     fn item_mut(&mut self, id: ItemId) -> Option<&mut Item> {
@@ -260,13 +265,7 @@ impl Canvas {
         let pos = self.position_of(id)?;
         let item = self.sections[pos.section.index()].remove(pos.index);
         for list in &mut self.sections {
-            // Only sections that really link to it are copied.
-            if !list.items().iter().any(|o| o.links.contains(&id)) {
-                continue;
-            }
-            for other in list.items_mut() {
-                other.links.retain(|l| *l != id);
-            }
+            list.unlink(id);
         }
         self.forget_references(id);
         Some((pos, item))

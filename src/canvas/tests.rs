@@ -92,7 +92,7 @@ fn insert_item_keeps_the_given_id_and_links() {
     let mut c = Canvas::default();
     let item = Item::new(42, "restored").with_links(vec![7]);
     c.insert_item(Section::Relievers, 5, item.clone());
-    assert_eq!(c.items(Section::Relievers), [item]);
+    assert_eq!(c.items(Section::Relievers), [std::sync::Arc::new(item)]);
     assert_eq!(c.next_id(), 43);
 }
 

@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::canvas::{Canvas, Item, ItemId, JobKind, Level, Section, Status};
 
@@ -115,7 +116,13 @@ impl Coach {
     }
 
     /// Forgets the items of `old_run` and reads those of `new_run`.
-    fn reread(&mut self, section: Section, old_run: &[Item], new_run: &[Item], all: &[Item]) {
+    fn reread(
+        &mut self,
+        section: Section,
+        old_run: &[Arc<Item>],
+        new_run: &[Arc<Item>],
+        all: &[Arc<Item>],
+    ) {
         let groups = &mut self.groups[section.index()];
         let mut touched: HashSet<String> = HashSet::new();
         for item in old_run {

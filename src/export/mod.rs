@@ -15,7 +15,7 @@ mod text;
 pub use coach::{coach_markdown, hint_json, lint_json, lint_text};
 pub use json::{canvas_json, check_json, json_line};
 pub use markdown::{markdown, md_escape};
-pub use text::{check_text, fit_summary, plain_text};
+pub use text::{check_text, coverage_summary, fit_summary, plain_text};
 
 use crate::canvas::{Canvas, Item, Section, Status};
 use crate::fit::Coverage;

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use crate::canvas::{Canvas, Section};
-use crate::fit::{FitReport, Flagged, analyze};
+use crate::fit::{Coverage, FitReport, Flagged, analyze};
 use crate::statement::default_statement;
 
 use super::{
@@ -186,9 +186,14 @@ fn write_cards(out: &mut String, canvas: &Canvas) {
 
 /// "pains 3/5 relieved · gains 2/4 created", as the editor's footer says it.
 pub fn fit_summary(report: &FitReport) -> String {
+    coverage_summary(&report.pains, &report.gains)
+}
+
+/// The same line from the two coverages alone.
+pub fn coverage_summary(pains: &Coverage, gains: &Coverage) -> String {
     format!(
         "pains {}/{} relieved · gains {}/{} created",
-        report.pains.addressed, report.pains.total, report.gains.addressed, report.gains.total
+        pains.addressed, pains.total, gains.addressed, gains.total
     )
 }
 

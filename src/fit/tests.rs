@@ -411,3 +411,5 @@ fn top_ranked_items_not_validated_are_unproven() {
     c.set_status(job, Status::Validated);
     assert!(analyze(&c).unproven_top.is_empty());
 }
+
+mod tally;

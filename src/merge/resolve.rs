@@ -199,7 +199,7 @@ fn entity(canvas: &Canvas, id: ItemId) -> Option<Entity> {
         return canvas
             .items(p.section)
             .get(p.index)
-            .map(|i| Entity::Item(p.section, i.clone()));
+            .map(|i| Entity::Item(p.section, (**i).clone()));
     }
     canvas
         .statement(id)

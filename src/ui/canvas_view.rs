@@ -142,8 +142,7 @@ fn strip(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn flag_count(app: &App, section: Section) -> usize {
     match section {
-        Section::Pains => app.fit().pains_without_relievers.len(),
-        Section::Gains => app.fit().gains_without_creators.len(),
+        Section::Pains | Section::Gains => app.tally().flagged_count(section),
         _ => 0,
     }
 }
@@ -308,9 +307,9 @@ fn item_rows(
     } else {
         " "
     };
-    let (flag, flag_style) = if app.fit().is_flagged(item.id) {
+    let (flag, flag_style) = if app.tally().is_flagged(item.id) {
         ("!", t.flag)
-    } else if app.fit().is_unlinked(item.id) {
+    } else if app.tally().is_unlinked(item.id) {
         ("?", t.warn)
     } else {
         (" ", t.item)

@@ -19,6 +19,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::{App, Mode, SaveState, Status, StatusKind};
+use crate::canvas::Section;
 use crate::input::keymap::{Context, context_of, hints};
 use crate::layout::{self, Shape};
 use crate::theme::Theme;
@@ -248,7 +249,7 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         let verb = crate::export::link_verb(section);
         parts.push((format!("{verb}: {}", text::safe(&linked)), t.linked));
     }
-    if app.fit().is_flagged(item.id) {
+    if app.tally().is_flagged(item.id) {
         let what = if section == crate::canvas::Section::Pains {
             "no pain reliever yet"
         } else {
@@ -347,9 +348,17 @@ pub fn fit_parts(parts: &[(String, Style)], sep: (&str, Style), width: usize) ->
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.active_theme();
     let width = usize::from(area.width);
-    let report = app.fit();
-    let (pe, ge) = (report.pains_evidenced, report.gains_evidenced);
-    let (pains, gains) = (report.pains, report.gains);
+    // From the tally, kept edit by edit: the whole analysis is not
+    // computed again for every frame.
+    let tally = app.tally();
+    let (pe, ge) = (
+        tally.evidenced(Section::Pains),
+        tally.evidenced(Section::Gains),
+    );
+    let (pains, gains) = (
+        tally.coverage(Section::Pains),
+        tally.coverage(Section::Gains),
+    );
     let long_fit = format!(
         " Fit: pains {}/{} ({} evidenced) · gains {}/{} ({} evidenced) ",
         pains.addressed, pains.total, pe.addressed, gains.addressed, gains.total, ge.addressed
@@ -376,7 +385,7 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         tiny_fit
     };
-    let fit_style = if app.fit().has_gaps() {
+    let fit_style = if app.tally().has_gaps() {
         t.flag
     } else {
         t.saved

@@ -217,7 +217,7 @@ pub fn picker(app: &App, picker: &LinkPicker, area: Rect, buf: &mut Buffer) {
         } else {
             " ".to_owned()
         };
-        let flag = if app.fit().is_flagged(item.id) {
+        let flag = if app.tally().is_flagged(item.id) {
             "!"
         } else {
             " "

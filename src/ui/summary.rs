@@ -155,7 +155,7 @@ fn addressed_list(app: &App, width: usize, label: &str, section: Section) -> Vec
         .canvas()
         .items(section)
         .iter()
-        .filter(|i| !app.fit().is_flagged(i.id))
+        .filter(|i| !app.tally().is_flagged(i.id))
         .collect();
     if done.is_empty() {
         return Vec::new();

@@ -5,6 +5,7 @@
 //! is not at its default.
 
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 use crate::canvas::{Canvas, Item, ItemId, Level, Section};
 
@@ -54,7 +55,12 @@ pub fn to_ron(canvas: &Canvas) -> String {
     out
 }
 
-fn write_section(out: &mut String, name: &str, items: &[Item], extra: impl Fn(&Item) -> String) {
+fn write_section(
+    out: &mut String,
+    name: &str,
+    items: &[Arc<Item>],
+    extra: impl Fn(&Item) -> String,
+) {
     if items.is_empty() {
         let _ = writeln!(out, "        {name}: [],");
         return;

@@ -270,7 +270,7 @@ pub fn group_entities(canvas: &Canvas, group: Group) -> Vec<Entity> {
         Group::Item(s) => canvas
             .items(s)
             .iter()
-            .map(|i| Entity::Item(s, i.clone()))
+            .map(|i| Entity::Item(s, (**i).clone()))
             .collect(),
         Group::Statement => canvas
             .statements

@@ -108,7 +108,7 @@ fn arb_canvas() -> impl Strategy<Value = Canvas> {
                         if *s == Section::Jobs {
                             item.kind = kind;
                         }
-                        c.section_mut(*s).push(item);
+                        c.section_mut(*s).push(std::sync::Arc::new(item));
                         n += 1;
                     }
                 }
@@ -122,7 +122,8 @@ fn arb_canvas() -> impl Strategy<Value = Canvas> {
                                 let mut chosen: Vec<ItemId> =
                                     links[n].iter().map(|i| *i.get(&targets)).collect();
                                 chosen.dedup();
-                                c.section_mut(*s)[index].links = chosen;
+                                std::sync::Arc::make_mut(&mut c.section_mut(*s)[index]).links =
+                                    chosen;
                             }
                         }
                         n += 1;
