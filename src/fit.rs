@@ -6,7 +6,7 @@
 //! An invalidated pain or gain is one the customer does not have: it is never
 //! flagged and counts in neither coverage, and a link to it addresses nothing.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use serde::Serialize;
 
@@ -156,28 +156,29 @@ fn unproven_top(canvas: &Canvas) -> Vec<Risk> {
 /// highest-weighted customer items first, ties by section (relievers,
 /// creators, products) then position. Settled items are left out.
 fn test_next(canvas: &Canvas) -> Vec<Risk> {
-    let mut weight_of: HashMap<ItemId, u32> = HashMap::new();
-    let mut customer: Vec<(u32, usize, usize, Risk)> = Vec::new();
+    // Sorted as keys with a reference to the item; the risks (with their
+    // texts) are made once, in order, rather than moved about by the sort.
+    type Key<'a> = (std::cmp::Reverse<u32>, usize, usize, Section, &'a Item);
+    let mut customer: Vec<Key> = Vec::new();
     for (rank, section) in [Section::Pains, Section::Gains, Section::Jobs]
         .into_iter()
         .enumerate()
     {
         for (position, item) in canvas.items(section).iter().enumerate() {
-            if item.status == Status::Invalidated {
+            if item.status == Status::Invalidated || item.status.is_settled() {
                 continue;
             }
             let weight = item.level.weight();
-            weight_of.insert(item.id, weight);
-            if !item.status.is_settled() {
-                customer.push((weight, rank, position, risk(section, item, weight)));
-            }
+            customer.push((std::cmp::Reverse(weight), rank, position, section, &**item));
         }
     }
-    let mut offer: Vec<(u32, usize, usize, Risk)> = Vec::new();
+    let mut offer: Vec<Key> = Vec::new();
     for (rank, section) in [Section::Relievers, Section::Creators, Section::Products]
         .into_iter()
         .enumerate()
     {
+        let target = section.counterpart();
+        let targets = canvas.items(target);
         for (position, item) in canvas.items(section).iter().enumerate() {
             if item.status.is_settled() {
                 continue;
@@ -185,22 +186,23 @@ fn test_next(canvas: &Canvas) -> Vec<Risk> {
             let weight = item
                 .links
                 .iter()
-                .filter_map(|l| weight_of.get(l))
+                .filter_map(|l| canvas.index_in(target, *l).map(|i| &targets[i]))
+                .filter(|t| t.status != Status::Invalidated)
+                .map(|t| t.level.weight())
                 .max()
-                .copied()
                 .unwrap_or(0);
-            offer.push((weight, rank, position, risk(section, item, weight)));
+            offer.push((std::cmp::Reverse(weight), rank, position, section, &**item));
         }
     }
-    let order = |list: &mut Vec<(u32, usize, usize, Risk)>| {
-        list.sort_by_key(|(w, rank, position, _)| (std::cmp::Reverse(*w), *rank, *position));
-    };
-    order(&mut customer);
-    order(&mut offer);
+    // (weight, rank, position) is unique per item, so an unstable sort is
+    // as good as a stable one.
+    let key = |k: &Key| (k.0, k.1, k.2);
+    customer.sort_unstable_by_key(key);
+    offer.sort_unstable_by_key(key);
     customer
         .into_iter()
         .chain(offer)
-        .map(|(_, _, _, r)| r)
+        .map(|(weight, _, _, section, item)| risk(section, item, weight.0))
         .collect()
 }
 
@@ -217,11 +219,15 @@ fn risk(section: Section, item: &Item, weight: u32) -> Risk {
 /// important first, and the section's coverage on paper and with evidence.
 fn unaddressed(canvas: &Canvas, section: Section) -> (Vec<Flagged>, Coverage, Coverage) {
     // One pass over the links, so the analysis stays linear in the canvas:
-    // for each addressed id, whether a validated item addresses it.
-    let mut addressed: HashMap<ItemId, bool> = HashMap::new();
+    // for each item of the section (by place), whether anything addresses
+    // it, and whether a validated item does.
+    let mut addressed: Vec<Option<bool>> = vec![None; canvas.items(section).len()];
     for a in canvas.items(section.counterpart()) {
         for &l in &a.links {
-            *addressed.entry(l).or_default() |= a.status == Status::Validated;
+            if let Some(i) = canvas.index_in(section, l) {
+                let by_validated = addressed[i].get_or_insert(false);
+                *by_validated |= a.status == Status::Validated;
+            }
         }
     }
     let mut coverage = Coverage::default();
@@ -236,11 +242,11 @@ fn unaddressed(canvas: &Canvas, section: Section) -> (Vec<Flagged>, Coverage, Co
         coverage.total_weight += weight;
         evidenced.total += 1;
         evidenced.total_weight += weight;
-        match addressed.get(&item.id) {
+        match addressed[position] {
             Some(by_validated) => {
                 coverage.addressed += 1;
                 coverage.addressed_weight += weight;
-                if *by_validated && item.status == Status::Validated {
+                if by_validated && item.status == Status::Validated {
                     evidenced.addressed += 1;
                     evidenced.addressed_weight += weight;
                 }
@@ -260,11 +266,11 @@ fn unaddressed(canvas: &Canvas, section: Section) -> (Vec<Flagged>, Coverage, Co
 /// Value-map items that address nothing real: no links, or links only to
 /// invalidated items. In the user's order (they carry no level).
 fn addressing_nothing(canvas: &Canvas, section: Section) -> Vec<Flagged> {
+    let target = section.counterpart();
     let real = |id: &ItemId| {
-        canvas.position_of(*id).is_some_and(|p| {
-            Some(p.section) == section.link_target()
-                && canvas.items(p.section)[p.index].status != Status::Invalidated
-        })
+        canvas
+            .index_in(target, *id)
+            .is_some_and(|i| canvas.items(target)[i].status != Status::Invalidated)
     };
     canvas
         .items(section)

@@ -199,6 +199,12 @@ impl Canvas {
         })
     }
 
+    /// Where `id` sits in `section`, if it is there: one probe, for callers
+    /// that know which section to look in.
+    pub fn index_in(&self, section: Section, id: ItemId) -> Option<usize> {
+        self.sections[section.index()].find(id)
+    }
+
     pub fn item(&self, id: ItemId) -> Option<&Item> {
         let p = self.position_of(id)?;
         self.items(p.section).get(p.index).map(|i| &**i)

@@ -139,9 +139,8 @@ impl Tally {
     fn count(&mut self, canvas: &Canvas, s: usize, id: ItemId, add: bool) {
         let section = CUSTOMER[s];
         let Some(item) = canvas
-            .position_of(id)
-            .filter(|p| p.section == section)
-            .map(|p| &canvas.items(section)[p.index])
+            .index_in(section, id)
+            .map(|i| &canvas.items(section)[i])
         else {
             return;
         };
@@ -223,11 +222,11 @@ impl Tally {
 }
 
 fn addresses_something(canvas: &Canvas, section: Section, item: &Item) -> bool {
+    let target = section.counterpart();
     item.links.iter().any(|l| {
-        canvas.position_of(*l).is_some_and(|p| {
-            Some(p.section) == section.link_target()
-                && canvas.items(p.section)[p.index].status != Status::Invalidated
-        })
+        canvas
+            .index_in(target, *l)
+            .is_some_and(|i| canvas.items(target)[i].status != Status::Invalidated)
     })
 }
 
