@@ -28,5 +28,7 @@ mod safety_pty;
 mod scenarios;
 mod storage_faults;
 mod terminal;
+mod tmux;
 mod travel_cli;
+mod wait;
 mod wrapping;
