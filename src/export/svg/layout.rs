@@ -3,12 +3,13 @@
 //! them, and the footer. The item text size is the largest that lets every
 //! section hold every item whole.
 
-use crate::canvas::{Canvas, Item, ItemId, Section, Status};
+use crate::canvas::{Canvas, ItemId, Section, Status};
 use crate::export::font::{Metrics, Weight};
 use crate::export::one_line;
 use crate::fit::{Coverage, FitReport};
 
-use super::flow::{Area, Block, Flow, Placed, Shape, Side, Token, words, wrap_plain};
+use super::flow::{Area, Placed, Shape, Side, wrap_plain};
+use super::typeset::fit_sections;
 
 /// The page, in user units: a 16:9 slide.
 pub const WIDTH: f32 = 1920.0;
@@ -17,18 +18,18 @@ const MARGIN: f32 = 40.0;
 /// The least room between the square and the circle, for the coverage.
 const BRIDGE: f32 = 190.0;
 /// Inside a section, text keeps this far from its outline.
-const PAD: f32 = 16.0;
+pub(super) const PAD: f32 = 16.0;
 /// The item text sizes tried, largest first (then smaller still, by tenths).
-const SIZES: [f32; 16] = [
+pub(super) const SIZES: [f32; 16] = [
     22.0, 21.0, 20.0, 19.0, 18.0, 17.0, 16.0, 15.0, 14.0, 13.5, 13.0, 12.5, 12.0, 11.5, 11.0, 10.5,
 ];
 
 /// How much larger a sparse section's text may be than the densest's.
-const SPREAD: f32 = 1.25;
+pub(super) const SPREAD: f32 = 1.25;
 /// The marker column before an item (its fit flag), in ems.
 pub const FLAG_COLUMN: f32 = 1.2;
 /// Space between the markers and the text, in ems.
-const GUTTER_GAP: f32 = 0.4;
+pub(super) const GUTTER_GAP: f32 = 0.4;
 /// The width of the level dots after a label, in ems.
 pub const DOTS_WIDTH: f32 = 1.55;
 /// The width of the evidence marker's column, in ems (only when the canvas
@@ -141,7 +142,7 @@ pub fn label_prefix(section: Section) -> Option<&'static str> {
 }
 
 /// The label of the customer item at `index` of `section`, e.g. "P1".
-fn label(section: Section, index: usize) -> Option<String> {
+pub(super) fn label(section: Section, index: usize) -> Option<String> {
     label_prefix(section).map(|p| format!("{p}{}", index + 1))
 }
 
@@ -458,206 +459,4 @@ fn regions(xs: f32, ys: f32, s: f32, cx: f32, cy: f32, r: f32) -> Vec<(Section, 
         (Section::Jobs, disc(cx, cy - r, cx + r, cy + r, Side::Right)),
     ];
     regions.into_iter().map(|(s, (b, a))| (s, b, a)).collect()
-}
-
-/// The largest text size at which every section holds all its items, and
-/// the sections laid out at it.
-fn fit_sections(
-    canvas: &Canvas,
-    report: &FitReport,
-    metrics: &Metrics,
-    regions: &[(Section, Bounds, Area)],
-    evidence: bool,
-) -> (Vec<SectionPic>, f32) {
-    let tokens: Vec<Vec<Vec<Token>>> = regions
-        .iter()
-        .map(|(section, _, _)| {
-            canvas
-                .items(*section)
-                .iter()
-                .map(|item| item_tokens(canvas, *section, item))
-                .collect()
-        })
-        .collect();
-    let ladder: Vec<f32> = SIZES
-        .into_iter()
-        .chain((1..=100).map(|i| 10.5 * 0.97f32.powi(i)))
-        .collect();
-    // Each section's largest size, at most this much above the densest
-    // section's, so sparse sections read larger yet the page stays even.
-    let lay_at = |i: usize, from: f32| -> Option<SectionPic> {
-        let (section, bounds, area) = &regions[i];
-        ladder
-            .iter()
-            .filter(|s| **s <= from + 1e-3)
-            .find_map(|size| {
-                lay_section(
-                    canvas, report, metrics, *section, *bounds, *area, &tokens[i], *size, evidence,
-                )
-            })
-    };
-    let best: Vec<Option<SectionPic>> = (0..regions.len()).map(|i| lay_at(i, SIZES[0])).collect();
-    if best.iter().all(Option::is_some) {
-        let smallest = best
-            .iter()
-            .flatten()
-            .map(|s| s.size)
-            .fold(SIZES[0], f32::min);
-        let cap = smallest * SPREAD;
-        let sections: Option<Vec<SectionPic>> = best
-            .into_iter()
-            .enumerate()
-            .map(|(i, pic)| match pic {
-                Some(pic) if pic.size <= cap + 1e-3 => Some(pic),
-                _ => lay_at(i, cap),
-            })
-            .collect();
-        if let Some(sections) = sections {
-            return (sections, smallest);
-        }
-    }
-    // Nothing fits even at the smallest size: draw at it all the same,
-    // running past the section's foot, so no word is ever dropped.
-    let size = ladder.last().copied().unwrap_or(1.0);
-    let sections = regions
-        .iter()
-        .zip(&tokens)
-        .map(|((section, bounds, area), tokens)| {
-            let tall = Area {
-                bottom: f32::MAX / 4.0,
-                shape: Shape::Rect {
-                    left: bounds.x0 + PAD,
-                    right: bounds.x1 - PAD,
-                },
-                ..*area
-            };
-            lay_section(
-                canvas, report, metrics, *section, *bounds, tall, tokens, size, evidence,
-            )
-        })
-        .collect::<Option<Vec<_>>>()
-        .unwrap_or_default();
-    (sections, size)
-}
-
-/// What an item's text flows as: its words, then its tags (a job's kind when
-/// it is not the default, the labels of the items a value-map item addresses).
-fn item_tokens(canvas: &Canvas, section: Section, item: &Item) -> Vec<Token> {
-    let mut tokens = words(&crate::text::clean(&item.text));
-    if section == Section::Jobs && item.kind != crate::canvas::JobKind::Functional {
-        tokens.push(Token::Note(item.kind.name().to_lowercase()));
-    }
-    if let Some(target) = section.link_target() {
-        let mut linked: Vec<usize> = item
-            .links
-            .iter()
-            .filter_map(|id| canvas.position_of(*id))
-            .filter(|p| p.section == target)
-            .map(|p| p.index)
-            .collect();
-        linked.sort_unstable();
-        linked.dedup();
-        tokens.extend(
-            linked
-                .into_iter()
-                .filter_map(|i| label(target, i))
-                .map(Token::Ref),
-        );
-    }
-    tokens
-}
-
-#[allow(clippy::too_many_arguments)]
-fn lay_section(
-    canvas: &Canvas,
-    report: &FitReport,
-    metrics: &Metrics,
-    section: Section,
-    bounds: Bounds,
-    area: Area,
-    tokens: &[Vec<Token>],
-    size: f32,
-    evidence: bool,
-) -> Option<SectionPic> {
-    let items = canvas.items(section);
-    let mut flow = Flow::new(area, metrics);
-    let title_size = (size * 1.2).clamp(13.0, 24.0);
-    let title_tokens = words(section.title());
-    let title = flow.place(
-        &Block {
-            tokens: &title_tokens,
-            size: title_size,
-            weight: Weight::Bold,
-            gutter: 0.0,
-            marker_height: 0.0,
-        },
-        size * 0.5,
-    )?;
-    let label_width =
-        label(section, items.len().saturating_sub(1)).map_or(0.0, |l| flow.ref_width(&l, size));
-    let customer = section.has_level();
-    let markers = if customer {
-        size * (FLAG_COLUMN + DOTS_WIDTH) + label_width
-    } else {
-        size * (FLAG_COLUMN + BULLET_COLUMN)
-    };
-    let status_at = evidence.then_some(markers);
-    let status_width = if evidence { size * STATUS_COLUMN } else { 0.0 };
-    let gutter = markers + status_width + if customer { size * GUTTER_GAP } else { 0.0 };
-    let marker_height = 0.0;
-    let mut pics = Vec::with_capacity(items.len());
-    for ((index, item), tokens) in items.iter().enumerate().zip(tokens) {
-        let placed = flow.place(
-            &Block {
-                tokens,
-                size,
-                weight: Weight::Regular,
-                gutter,
-                marker_height,
-            },
-            size * 0.45,
-        )?;
-        let flag = if report.is_flagged(item.id) {
-            Some(Flag::Gap)
-        } else if report.is_unlinked(item.id) {
-            Some(Flag::Idle)
-        } else {
-            None
-        };
-        pics.push(ItemPic {
-            id: item.id,
-            text: one_line(&crate::text::clean(&item.text)),
-            placed,
-            flag,
-            label: label(section, index),
-            level: customer.then(|| item.level.weight()),
-            status: item.status,
-        });
-    }
-    let empty = if items.is_empty() {
-        let note = words("Nothing here yet");
-        Some(flow.place(
-            &Block {
-                tokens: &note,
-                size,
-                weight: Weight::Regular,
-                gutter: 0.0,
-                marker_height: 0.0,
-            },
-            0.0,
-        )?)
-    } else {
-        None
-    };
-    Some(SectionPic {
-        section,
-        bounds,
-        title,
-        title_size,
-        items: pics,
-        empty,
-        label_width,
-        size,
-        status_at,
-    })
 }

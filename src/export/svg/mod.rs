@@ -11,6 +11,7 @@
 
 mod flow;
 mod layout;
+mod typeset;
 mod xml;
 
 pub use layout::{HEIGHT, WIDTH, fit_sentence, label_prefix};
