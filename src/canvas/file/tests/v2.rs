@@ -1,6 +1,7 @@
 //! Format version 2 (SPEC §2): the documented example, what a re-save writes,
 //! and a clear error for every malformed form of the new fields.
 
+use super::malformed::every_prefix_fails_cleanly;
 use super::*;
 
 /// The version 2 example from SPEC §2, byte for byte.
