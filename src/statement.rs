@@ -97,6 +97,41 @@ impl StatementChoice {
         self
     }
 
+    /// A choice remembered from earlier, on the canvas as it is now: each
+    /// part whose item is gone takes the proposal's choice; a part left out
+    /// stays left out.
+    #[must_use]
+    pub fn restored(self, canvas: &Canvas) -> Self {
+        let proposal = Self::default_for(canvas);
+        let gone = |id: Option<ItemId>| id.is_some_and(|id| canvas.item(id).is_none());
+        Self {
+            product: if gone(self.product) {
+                proposal.product
+            } else {
+                self.product
+            },
+            job: if gone(self.job) {
+                proposal.job
+            } else {
+                self.job
+            },
+            reliever: if gone(self.reliever) {
+                proposal.reliever
+            } else {
+                self.reliever
+            },
+            creator: if gone(self.creator) {
+                proposal.creator
+            } else {
+                self.creator
+            },
+            alternative: match self.alternative {
+                Some(i) if i >= canvas.alternatives.len() => proposal.alternative,
+                other => other,
+            },
+        }
+    }
+
     pub fn get(&self, part: Part) -> Option<usize> {
         match part {
             Part::Product => self.product.map(|v| v as usize),
@@ -111,11 +146,20 @@ impl StatementChoice {
     pub fn cycle(&mut self, canvas: &Canvas, part: Part, forward: bool) {
         match part.section() {
             Some(section) => {
-                let ids: Vec<usize> = canvas
+                let mut ids: Vec<usize> = canvas
                     .items(section)
                     .iter()
                     .map(|i| i.id as usize)
                     .collect();
+                // The jobs the chosen product helps with first (a stable
+                // sort keeps the canvas's order within each group).
+                if part == Part::Job
+                    && let Some(product) = self.product.and_then(|p| canvas.item(p))
+                {
+                    ids.sort_by_key(|id| {
+                        !ItemId::try_from(*id).is_ok_and(|id| product.links.contains(&id))
+                    });
+                }
                 let next = cycle_in(&ids, self.get(part), forward);
                 let next = next.and_then(|v| ItemId::try_from(v).ok());
                 match part {

@@ -435,3 +435,59 @@ fn parts_name_their_sections() {
         assert!(!part.label().is_empty());
     }
 }
+
+/// Issue #12: choosing the job offers first the jobs the chosen product
+/// helps with (in the canvas's order), then the others.
+#[test]
+fn the_job_choice_offers_the_products_jobs_first() {
+    let mut c = Canvas::new("t");
+    let j1 = c.push(Section::Jobs, "Cook on a budget");
+    let j2 = c.push(Section::Jobs, "Feed the kids after a late shift");
+    let j3 = c.push(Section::Jobs, "Shop once a week");
+    let p1 = c.push(Section::Products, "Meal-kit box");
+    let p2 = c.push(Section::Products, "Planner app");
+    c.set_link(p1, j3, true);
+    c.set_link(p1, j2, true);
+    c.set_link(p2, j1, true);
+    let order = |product| {
+        let mut choice = StatementChoice {
+            product: Some(product),
+            ..StatementChoice::default()
+        };
+        let mut seen = Vec::new();
+        for _ in 0..4 {
+            choice.cycle(&c, Part::Job, true);
+            seen.push(choice.job);
+        }
+        seen
+    };
+    assert_eq!(order(p1), [Some(j2), Some(j3), Some(j1), None]);
+    assert_eq!(order(p2), [Some(j1), Some(j2), Some(j3), None]);
+    // Backwards is the same order reversed.
+    let mut choice = StatementChoice {
+        product: Some(p1),
+        ..StatementChoice::default()
+    };
+    choice.cycle(&c, Part::Job, false);
+    assert_eq!(choice.job, Some(j1));
+}
+
+/// Issue #12: a remembered choice whose item was deleted meanwhile falls
+/// back to the proposal's choice for that part; the rest is kept, "left
+/// out" included.
+#[test]
+fn a_remembered_choice_keeps_what_still_exists() {
+    let mut c = full();
+    let job2 = c.push(Section::Jobs, "Look professional");
+    let remembered = StatementChoice {
+        job: Some(job2),
+        creator: None,
+        ..StatementChoice::default_for(&c)
+    };
+    assert_eq!(remembered.clone().restored(&c), remembered);
+    c.remove(job2);
+    let back = remembered.clone().restored(&c);
+    assert_eq!(back.job, StatementChoice::default_for(&c).job);
+    assert_eq!(back.creator, None, "left out stays left out");
+    assert_eq!(back.product, remembered.product);
+}
