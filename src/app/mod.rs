@@ -389,6 +389,8 @@ pub struct App {
     unbidden_since: Option<Instant>,
     /// When the user last pressed a key (or clicked).
     last_intent: Option<Instant>,
+    /// The statement view as last seen: it reopens with the user's choices.
+    last_statement: Option<StatementView>,
 }
 
 impl App {
@@ -435,6 +437,7 @@ impl App {
             quit_warned: false,
             unbidden_since: None,
             last_intent: None,
+            last_statement: None,
         };
         if !app.canvas.conflicts.is_empty() {
             let n = app.canvas.conflicts.len();

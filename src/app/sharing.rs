@@ -54,15 +54,39 @@ impl App {
         }
     }
 
+    /// Opens the statement view as the user left it (the items deleted
+    /// since then replaced by the proposal's), or on the proposal.
     pub(super) fn open_statement(&mut self) {
-        self.mode = Mode::Statement(StatementView {
-            choice: StatementChoice::default_for(&self.canvas),
-            part: 0,
-            // Saved statements first: they are the team's words.
-            variant: (!self.canvas.statements.is_empty()).then_some(0),
-            edit: None,
-        });
+        let view = match self.last_statement.clone() {
+            Some(mut view) => {
+                view.choice = view.choice.restored(&self.canvas);
+                // The saved statement shown last, if it is still there.
+                let count = self.canvas.statements.len();
+                view.variant = view.variant.map(|i| i.min(count.saturating_sub(1)));
+                view.variant = view.variant.filter(|_| count > 0);
+                // Half-typed names or texts were not kept: they start afresh.
+                view.edit = None;
+                view
+            }
+            None => StatementView {
+                choice: StatementChoice::default_for(&self.canvas),
+                part: 0,
+                // Saved statements first: they are the team's words.
+                variant: (!self.canvas.statements.is_empty()).then_some(0),
+                edit: None,
+            },
+        };
+        self.mode = Mode::Statement(view);
+        self.remember_statement();
         self.status = None;
+    }
+
+    /// Keeps the statement view's choices for the next time it opens,
+    /// however it closes (a key, a click outside it).
+    pub(super) fn remember_statement(&mut self) {
+        if let Mode::Statement(view) = &self.mode {
+            self.last_statement = Some(view.clone());
+        }
     }
 
     /// The statement as the view currently composes it.

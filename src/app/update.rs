@@ -87,7 +87,11 @@ impl App {
                 Mode::Normal => self.normal(action),
                 Mode::Edit(_) => self.editing(action),
                 Mode::Link(_) => self.linking(action),
-                Mode::Statement(_) => self.statement_view(action),
+                Mode::Statement(_) => {
+                    let effects = self.statement_view(action);
+                    self.remember_statement();
+                    effects
+                }
                 Mode::Export => self.export_menu(action),
                 Mode::Recover(_) => self.recovering(action),
                 Mode::Conflict => self.resolving(action),

@@ -172,3 +172,43 @@ fn times_up_shows_until_the_next_key() {
         "the timer stays, over"
     );
 }
+
+/// The statement view's choice and part, while it is open.
+fn statement_state(a: &App) -> (crate::statement::StatementChoice, usize) {
+    match &a.mode {
+        Mode::Statement(view) => (view.choice.clone(), view.part),
+        other => panic!("not the statement view: {other:?}"),
+    }
+}
+
+/// Issue #12: the statement view reopens with the user's last choices,
+/// however it was closed; an item deleted meanwhile falls back.
+#[test]
+fn the_statement_view_reopens_with_the_last_choices() {
+    let mut a = app();
+    a.update(Action::Statement);
+    a.update(Action::Down); // the job
+    a.update(Action::Right); // the next job after the product's
+    a.update(Action::Down);
+    a.update(Action::Down); // the creator
+    a.update(Action::Right); // left out
+    let chosen = statement_state(&a);
+    assert_eq!(chosen.0.job, Some(JOB_PRO));
+    assert_eq!(chosen.0.creator, None);
+    a.update(Action::Cancel);
+    a.update(Action::Statement);
+    assert_eq!(statement_state(&a), chosen, "reopened with Esc's choices");
+    // Closed by a click outside it: still remembered.
+    a.update(Action::Right);
+    let moved = statement_state(&a);
+    a.update(Action::Click(0, 0));
+    assert_eq!(a.mode, Mode::Normal);
+    a.update(Action::Statement);
+    assert_eq!(statement_state(&a), moved);
+    a.update(Action::Cancel);
+    // The job chosen is deleted: the proposal's job instead.
+    at(&mut a, Section::Jobs, 1);
+    a.update(Action::Delete);
+    a.update(Action::Statement);
+    assert_eq!(statement_state(&a).0.job, Some(JOB_PAID));
+}
