@@ -200,6 +200,7 @@ fn look(cli: &Cli) -> Look {
             bell: config.bell,
         },
         mouse: config.mouse && !cli.no_mouse,
+        coach_off: config.coach.off_rules(),
         warning,
     }
 }
@@ -237,7 +238,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             files,
             format,
             strict,
-        }) => Ok(lint::run(files, *format, *strict)),
+        }) => Ok(lint::run(files, data_dir, *format, *strict)),
         Some(Command::Export { file, format }) => cmd_export(file, *format, data_dir),
         Some(Command::Diff {
             files,

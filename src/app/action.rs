@@ -95,6 +95,10 @@ pub enum Action {
     CopyCanvas,
     /// Open the value proposition statement view.
     Statement,
+    /// Open the coach's hints (how to make the canvas sharper).
+    Coach,
+    /// Coach's list: dismiss the hint for its item.
+    Dismiss,
     /// Choose a format to export the canvas to, next to its file.
     Export,
     /// Write the export in this format.

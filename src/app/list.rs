@@ -16,10 +16,11 @@ use super::{App, EditTarget, Editor, LinkPicker, Mode, StatementView};
 use crate::canvas::{Item, JobKind, Section};
 use crate::text::wrap;
 
-/// Cells before an item's text: marker, flag, evidence status, a space, and
-/// for the customer profile the three level dots and a space.
+/// Cells before an item's text: marker, flag, evidence status, the coach's
+/// mark, a space, and for the customer profile the three level dots and a
+/// space.
 pub fn gutter_width(section: Section) -> usize {
-    if section.has_level() { 8 } else { 4 }
+    if section.has_level() { 9 } else { 5 }
 }
 
 /// Cells an item's text wraps to in a list `width` cells wide: after the

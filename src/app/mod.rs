@@ -9,6 +9,7 @@ mod action;
 mod board;
 mod change;
 mod evidence;
+mod coach;
 mod history;
 pub mod list;
 mod merging;
@@ -28,6 +29,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 pub use action::{Action, Message, RuntimeEvent};
+pub use coach::CoachList;
 pub use history::{History, Snapshot};
 pub use merging::MergeView;
 pub use text_field::{TextEdit, TextField};
@@ -145,6 +147,8 @@ pub enum Mode {
     TestNext(usize),
     /// The test board: test cards and learning cards.
     Board(BoardView),
+    /// The coach's hints, to go to or dismiss.
+    Coach(CoachList),
 }
 
 /// The statement view: the choice of items and the part being chosen.
@@ -312,6 +316,8 @@ pub struct Look {
     pub timer: TimerSettings,
     /// Take the mouse (clicks, wheel); off, the terminal keeps its own selection.
     pub mouse: bool,
+    /// Coach rules turned off for every canvas (`config.ron`).
+    pub coach_off: crate::coach::RuleSet,
     /// A problem with the config file, shown once.
     pub warning: Option<String>,
 }
@@ -325,6 +331,7 @@ impl Default for Look {
             projector: false,
             timer: TimerSettings::default(),
             mouse: true,
+            coach_off: crate::coach::RuleSet::EMPTY,
             warning: None,
         }
     }
@@ -344,6 +351,9 @@ pub struct App {
     /// The whole fit analysis (its ordered lists), computed when a view first
     /// asks after a change: read it with [`App::fit`].
     report: OnceCell<FitReport>,
+    /// The coach's hints, refreshed with the fit after every change (only
+    /// what changed is read again).
+    coach: crate::coach::Coach,
     pub focus: Section,
     /// The selected index in each section.
     pub selected: [usize; 6],
@@ -398,6 +408,7 @@ impl App {
     /// file is already on disk (a new canvas is written on its first edit).
     pub fn new(canvas: Canvas, path: impl Into<PathBuf>, exists: bool) -> Self {
         let tally = Tally::of(&canvas);
+        let coach = crate::coach::Coach::of(&canvas, crate::coach::RuleSet::EMPTY);
         let mut app = Self {
             canvas,
             doc: Document {
@@ -409,6 +420,7 @@ impl App {
             },
             tally,
             report: OnceCell::new(),
+            coach,
             focus: Section::Jobs,
             selected: [0; 6],
             scroll: [0; 6],
@@ -468,6 +480,7 @@ impl App {
         self.projector_theme = look.projector_theme.theme();
         self.ascii = look.ascii;
         self.timer_settings = look.timer;
+        self.coach.set_off(look.coach_off);
         if look.projector && self.projector.is_none() {
             self.toggle_projector();
         }
@@ -506,6 +519,7 @@ impl App {
     fn canvas_changed(&mut self) {
         self.tally.refresh(&self.canvas);
         self.report = OnceCell::new();
+        self.coach.refresh(&self.canvas);
     }
 
     pub fn path(&self) -> &Path {

@@ -99,6 +99,7 @@ impl App {
                 Mode::Notes(_) => self.notes_view(action),
                 Mode::TestNext(_) => self.test_next_view(action),
                 Mode::Board(_) => self.board_view(action),
+                Mode::Coach(_) => self.coach_list(action),
                 Mode::Help => {
                     match action {
                         Action::Help | Action::Cancel | Action::Confirm | Action::Quit => {
@@ -160,6 +161,7 @@ impl App {
             Action::CopySection => return self.copy_section(),
             Action::CopyCanvas => return self.copy_canvas(),
             Action::Statement => self.open_statement(),
+            Action::Coach => self.open_coach(),
             Action::Export => self.mode = Mode::Export,
             Action::MergeConflicts => self.open_merge_conflicts(),
             Action::Library => return self.leave(Effect::OpenLibrary),
@@ -286,7 +288,7 @@ impl App {
         Vec::new()
     }
 
-    fn start_edit_field(&mut self, target: EditTarget, text: &str) {
+    pub(super) fn start_edit_field(&mut self, target: EditTarget, text: &str) {
         if !self.writable() {
             return;
         }

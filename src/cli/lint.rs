@@ -2,7 +2,7 @@
 //! (SPEC §7), the same ones the editor shows, with the rules `config.ron`
 //! turns off left out.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::coach;
@@ -12,7 +12,13 @@ use crate::storage;
 use super::{CheckFormat, EXIT_ERROR, EXIT_GAPS, print_out};
 
 /// Exit 0; 1 with `strict` when any hint is left; 2 when a file cannot be loaded.
-pub(super) fn run(files: &[PathBuf], format: CheckFormat, strict: bool) -> ExitCode {
+/// FILE may be a canvas name, as for every command (`names::existing`).
+pub(super) fn run(
+    files: &[PathBuf],
+    data_dir: Option<&Path>,
+    format: CheckFormat,
+    strict: bool,
+) -> ExitCode {
     let (config, warning) = crate::config::load();
     if let Some(warning) = warning {
         crate::output::err(&format!("vpcanvas: {warning}"));
@@ -23,7 +29,9 @@ pub(super) fn run(files: &[PathBuf], format: CheckFormat, strict: bool) -> ExitC
     let mut out = String::new();
     for file in files {
         let name = file.display().to_string();
-        match storage::load(file) {
+        let loaded = super::names::existing(file, data_dir)
+            .and_then(|path| storage::load(&path).map_err(Into::into));
+        match loaded {
             Ok(parsed) => {
                 let hints = coach::hints(&parsed.canvas, off);
                 any |= !hints.is_empty();

@@ -441,7 +441,7 @@ impl Coach {
                     Rule::Vague,
                     Subject::Statement(statement.id),
                     Some(statement.text.clone()),
-                    rules::vague_statement(claim),
+                    rules::vague(claim),
                 );
             }
         }

@@ -154,74 +154,72 @@ pub const FEWEST: usize = 3;
 /// From how many items on the canvas `too-few` speaks up.
 pub const ENOUGH_ITEMS: usize = 6;
 
-/// What `unquantified` asks for, by section.
+/// What `unquantified` asks for, by section. Messages are short: the line
+/// under the canvas shows one whole, after the item's flag.
 pub(crate) fn unquantified(section: Section) -> String {
     match section {
-        Section::Pains => "Add a number: how late, how much, how often? Say how bad is too bad",
-        _ => "Add a number: how much, how soon, how often? Say what would be good enough",
+        Section::Pains => "Add a number: how late, how much, how often?",
+        _ => "Add a number: how much, how soon, how often?",
     }
     .to_owned()
 }
 
 pub(crate) fn vague(claim: &str) -> String {
-    format!(
-        "“{claim}” is a claim anyone can make: say what changes, with a number (e.g. “in 2 minutes”)"
-    )
-}
-
-pub(crate) fn vague_statement(claim: &str) -> String {
-    format!("“{claim}” is a claim anyone can make: say by how much, with a number")
+    format!("“{claim}” is a claim: say by how much, with a number")
 }
 
 pub(crate) fn duplicate(first: &str) -> String {
     format!(
-        "Says the same as “{}” above it: merge the two, or say what is different",
-        crate::text::truncate(first, 50)
+        "Same as “{}” above: merge them, or say what differs",
+        crate::text::truncate(first, 40)
     )
 }
 
 pub(crate) fn functional_only() -> String {
-    "Every job is functional: add a social or emotional one (how they want to feel, or be seen)"
+    "All jobs are functional: add a social or emotional one (how they want to feel, or be seen)"
         .to_owned()
 }
 
 pub(crate) fn product_in_profile(section: Section, name: &str) -> String {
     format!(
-        "Names your offer “{name}”: describe the customer's {} without it",
+        "Names your offer “{name}”: say the customer's {} without it",
         section.noun()
     )
 }
 
 pub(crate) fn too_few(section: Section, count: usize) -> String {
-    let what = section.title().to_lowercase();
+    let what = if count == 1 {
+        section.noun().to_owned()
+    } else {
+        section.title().to_lowercase()
+    };
     let ask = match section {
         Section::Jobs => "what else they are trying to get done",
         Section::Pains => "what else annoys or worries them",
         _ => "what else would delight them",
     };
-    format!("Only {count} {what}: aim for at least {FEWEST}; ask customers {ask}")
+    format!("Only {count} {what}: aim for {FEWEST} or more; ask customers {ask}")
 }
 
 pub(crate) fn unranked(section: Section, count: usize, level: Level) -> String {
     format!(
-        "All {count} {} are “{}”: rank them, so the ones that matter most stand out",
+        "All {count} {} are “{}”: rank them so the ones that matter most stand out",
         section.title().to_lowercase(),
         section.level_name(level)
     )
 }
 
 pub(crate) fn no_alternative() -> String {
-    "No alternatives: name what customers use today, so the statement can say what you beat"
-        .to_owned()
+    "Name what customers use today, so the statement can say what you beat".to_owned()
 }
 
 pub(crate) fn too_long(chars: usize) -> String {
-    format!("{chars} characters: one idea per note; cut it to {MAX_CHARS} or split it in two")
+    format!("{chars} characters: one idea per note; cut it to {MAX_CHARS} or split it")
 }
 
 pub(crate) fn untested_top(section: Section) -> String {
     format!(
-        "A top-ranked {} nobody has tested yet: test it first, it carries the most weight",
+        "A top-ranked {} nobody has tested: test it first",
         section.noun()
     )
 }

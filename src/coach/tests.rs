@@ -252,7 +252,7 @@ fn too_few_fires_per_customer_section_once_there_are_six_items() {
         ]
     );
     assert!(
-        hs[1].message.starts_with("Only 1 pains"),
+        hs[1].message.starts_with("Only 1 pain:"),
         "{}",
         hs[1].message
     );

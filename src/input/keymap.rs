@@ -40,10 +40,12 @@ pub enum Context {
     Board,
     /// A card open on the test board.
     Card,
+    /// The coach's list of hints.
+    Coach,
 }
 
 impl Context {
-    pub const ALL: [Context; 16] = [
+    pub const ALL: [Context; 17] = [
         Context::Canvas,
         Context::Text,
         Context::Picker,
@@ -60,6 +62,7 @@ impl Context {
         Context::TestNext,
         Context::Board,
         Context::Card,
+        Context::Coach,
     ];
 
     pub fn title(self) -> &'static str {
@@ -80,6 +83,7 @@ impl Context {
             Context::TestNext => "In what to test next",
             Context::Board => "On the test board",
             Context::Card => "In a test or learning card",
+            Context::Coach => "In the coach's hints",
         }
     }
 }
@@ -107,6 +111,7 @@ pub fn context_of(mode: &Mode) -> Context {
         Mode::Recover(_) => Context::Recover,
         Mode::Conflict => Context::Conflict,
         Mode::Merge(_) => Context::Merge,
+        Mode::Coach(_) => Context::Coach,
     }
 }
 
@@ -262,6 +267,7 @@ pub fn bindings() -> &'static [Binding] {
             bind!(Canvas, [key('Y')], A::CopySection, "copy the section as a list"),
             bind!(Canvas, [key('c')], A::CopyCanvas, "copy the whole canvas as Markdown"),
             bind!(Canvas, [key('s')], A::Statement, "value proposition statement", hint "statement"),
+            bind!(Canvas, [key('!')], A::Coach, "the coach's hints: how to make the canvas sharper"),
             bind!(Canvas, [key('x')], A::Export, "export to a file next to the canvas"),
             bind!(Canvas, [key('M')], A::MergeConflicts, "merge conflicts: keep ours, theirs or both"),
             bind!(Canvas, [key('o')], A::Library, "library of canvases"),
@@ -383,6 +389,13 @@ pub fn bindings() -> &'static [Binding] {
             bind!(Conflict, [key('r')], A::ReloadFromDisk, "reload the file as it is now", hint "reload"),
             bind!(Conflict, [key('k')], A::KeepMine, "keep mine (theirs goes to .bak)", hint "keep mine"),
             bind!(Conflict, [key('c')], A::SaveCopy, "save mine as a copy, then reload", hint "copy"),
+            bind!(Coach, [code(K::Up), key('k')], A::Up, "previous hint"),
+            bind!(Coach, [code(K::Down), key('j')], A::Down, "next hint", hint "move"),
+            bind!(Coach, [code(K::Home), key('g')], A::Top, "first hint"),
+            bind!(Coach, [code(K::End), key('G')], A::Bottom, "last hint"),
+            bind!(Coach, [code(K::Enter)], A::Confirm, "go to what the hint is about", hint "go there"),
+            bind!(Coach, [key('d')], A::Dismiss, "dismiss the hint for its item (undoable)", hint "dismiss"),
+            bind!(Coach, [code(K::Esc), key('!'), key('q')], A::Cancel, "close", hint "close"),
             bind!(Confirm, [key('y'), code(K::Enter)], A::Confirm, "yes", hint "yes"),
             bind!(Confirm, [key('n'), code(K::Esc)], A::Cancel, "no", hint "no"),
         ]

@@ -326,11 +326,13 @@ fn item_rows(
         }
     };
     if p.skip == 0 {
-        // The third cell is the evidence status, readable without colour.
+        // The third cell is the evidence status, readable without colour;
+        // the fourth the coach's calm mark.
         let mut spans = vec![
             Span::styled(marker, patch(text_style)),
             Span::styled(flag, patch(flag_style)),
             Span::styled(super::status_marker(app, item.status), patch(t.level)),
+            Span::styled(coach_mark(app, section, item), patch(t.dim)),
             Span::raw(" "),
         ];
         if section.has_level() {
@@ -377,6 +379,16 @@ fn item_rows(
             // A full line: the mark takes its last cell.
             buf.set_string(row_area.right() - 1, y, "…", patch(t.dim));
         }
+    }
+}
+
+/// The coach's calm mark when it has a hint about the item, else a space.
+/// Not in projector mode: the room sees the canvas, the editor gets the advice.
+fn coach_mark(app: &App, section: Section, item: &Item) -> &'static str {
+    if app.projector.is_some() || app.coach().item_rules(section, item).is_empty() {
+        " "
+    } else {
+        super::coach::HINT_MARK
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod board;
 mod canvas_view;
+pub mod coach;
 mod countdown;
 mod evidence;
 mod merge;
@@ -62,6 +63,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         Mode::Export => overlay::export(app, area, buf),
         Mode::Recover(_) | Mode::Conflict => overlay::question(app, area, buf),
         Mode::Merge(view) => merge::conflicts(app, *view, area, buf),
+        Mode::Coach(list) => coach::list(app, list, area, buf),
         _ => {}
     }
     if app.ascii {
@@ -225,8 +227,14 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
     let t = app.active_theme();
     if let Mode::Edit(editor) = &app.mode {
         let Some(label) = editor.target.label() else {
-            Paragraph::new(Span::styled(" Enter keeps · Esc cancels", t.dim))
-                .render_ref_safe(area, buf);
+            // The coach reads the item's text as it is typed.
+            let mut spans = vec![Span::raw(" ")];
+            if let Some(hint) = coach::hint_line(&app.draft_hints(), false) {
+                spans.push(Span::styled(hint, t.item));
+                spans.push(Span::styled(" · ", t.dim));
+            }
+            spans.push(Span::styled("Enter keeps · Esc cancels", t.dim));
+            Paragraph::new(Line::from(spans)).render_ref_safe(area, buf);
             return None;
         };
         return field_rows(app, label, &editor.field, area, buf);
@@ -256,6 +264,11 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
             "no gain creator yet"
         };
         parts.push((format!("! {what} (m links one)"), t.flag));
+    }
+    if app.projector.is_none()
+        && let Some(hint) = coach::hint_line(&app.selected_hints(), true)
+    {
+        parts.push((hint, t.item));
     }
     parts.push((text::safe(&item.text), t.item));
     let room = usize::from(area.width).saturating_sub(1);

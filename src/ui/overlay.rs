@@ -50,7 +50,7 @@ pub(super) fn framed(
 }
 
 /// The contexts the editor's help lists.
-pub const EDITOR_HELP: [Context; 8] = [
+pub const EDITOR_HELP: [Context; 9] = [
     Context::Canvas,
     Context::Text,
     Context::Picker,
@@ -59,15 +59,17 @@ pub const EDITOR_HELP: [Context; 8] = [
     Context::TestNext,
     Context::Board,
     Context::Card,
+    Context::Coach,
 ];
 
 /// The notes after the editor's keys: what the marks mean, and credit.
-const EDITOR_NOTES: [&str; 8] = [
+const EDITOR_NOTES: [&str; 9] = [
     "! a pain without a reliever, or a gain without a creator",
     "? a reliever or creator that addresses nothing, or a job no product helps with",
     "◆ linked to the selected item   ●●● level (high, medium, low)",
     "↑3 ↓5 items above and below the ones shown   func. social emot. supp. a job's kind",
     "~ testing   ✓ validated   ✗ invalidated (the item's evidence status)",
+    "✎ the coach has a hint about the item (its hints show below the canvas)",
     "",
     "The Value Proposition Canvas is by Alexander Osterwalder",
     "and Strategyzer; vpcanvas is independent and not affiliated.",

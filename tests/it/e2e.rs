@@ -12,13 +12,13 @@ use vpcanvas::canvas::{Canvas, Section};
 
 use crate::tmux::{BIN, Tmux};
 
-/// Whether a list row shows the item flagged: "!", at most two cells (the
-/// evidence and coach marks), the level dots, the text.
+/// Whether a list row shows the item flagged: "!", at most three cells (the
+/// evidence and coach marks, a space), the level dots, the text.
 fn flagged(screen: &str, item: &str) -> bool {
     screen.lines().any(|l| {
         ["●●○", "●●●", "●○○"].iter().any(|dots| {
             l.find(&format!("{dots} {item}"))
-                .is_some_and(|at| l[..at].chars().rev().take(3).any(|c| c == '!'))
+                .is_some_and(|at| l[..at].chars().rev().take(4).any(|c| c == '!'))
         })
     })
 }

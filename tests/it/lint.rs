@@ -171,7 +171,7 @@ fn text_groups_by_rule_with_the_items_text_and_what_to_do() {
     assert!(at("Vague claims (vague)") < at("Duplicates (duplicate)"));
     assert!(at("Pains: Clients pay late") < at("Vague claims"));
     assert!(at("Pain relievers: Seamless, user-friendly reminders") > at("Vague claims"));
-    at("“Seamless” is a claim anyone can make");
+    at("“Seamless” is a claim: say by how much");
     at("Not ranked (unranked)");
     at("18 hints");
 }

@@ -7,6 +7,7 @@ mod architecture;
 mod bmml;
 mod browser;
 mod cli;
+mod coach;
 mod e2e;
 mod evidence_cli;
 mod evidence_scenario;
