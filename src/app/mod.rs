@@ -8,8 +8,8 @@
 mod action;
 mod board;
 mod change;
-mod evidence;
 mod coach;
+mod evidence;
 mod history;
 pub mod list;
 mod merging;
