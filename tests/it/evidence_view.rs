@@ -115,7 +115,7 @@ fn marker_of(screen: &str, item: &str, dots: bool) -> char {
     let at = (0..chars.len())
         .find(|&i| chars[i..].starts_with(&text))
         .unwrap();
-    chars[at - if dots { 6 } else { 2 }]
+    chars[at - if dots { 7 } else { 3 }]
 }
 
 #[test]

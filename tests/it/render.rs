@@ -124,10 +124,11 @@ fn flag_of(screen: &str, item: &str) -> char {
     let chars: Vec<char> = line.chars().collect();
     let text: Vec<char> = first_words(item).chars().collect();
     let at = (0..chars.len())
-        .find(|&i| chars[i..].starts_with(&text) && i >= 7)
+        .find(|&i| chars[i..].starts_with(&text) && i >= 8)
         .unwrap();
-    // Row layout: marker, flag, evidence cell, space, three dots, space, text.
-    chars[at - 7]
+    // Row layout: marker, flag, evidence cell, coach mark, space, three dots, space,
+    // text.
+    chars[at - 8]
 }
 
 // -- snapshots of the main screen ------------------------------------------------

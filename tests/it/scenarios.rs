@@ -413,11 +413,11 @@ fn flag_of(screen: &str, item: &str) -> char {
         .unwrap_or_else(|| panic!("no row for {item:?} in\n{screen}"));
     let chars: Vec<char> = line.chars().collect();
     let text: Vec<char> = item.chars().collect();
-    let at = (7..chars.len())
+    let at = (8..chars.len())
         .find(|&i| chars[i..].starts_with(&text))
         .unwrap();
     // Marker, flag, evidence cell, space, three dots, space, text.
-    chars[at - 7]
+    chars[at - 8]
 }
 
 /// A canvas file as a person might write it: struct names, comments, its own
