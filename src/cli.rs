@@ -162,6 +162,8 @@ pub enum Command {
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1000))]
         height: Option<u16>,
     },
+    /// List every action with its name (for `keys` in config.ron) and keys.
+    Keys,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -188,8 +190,19 @@ pub fn main() -> ExitCode {
 }
 
 /// The look from the config file, overridden by the command line.
+/// Also installs the key table with the user's bindings; problems with them
+/// join the config warning (the defaults are kept for those rows).
 fn look(cli: &Cli) -> Look {
-    let (config, warning) = crate::config::load();
+    let (config, mut warning) = crate::config::load();
+    let (keymap, problems) = crate::input::Keymap::with_user(&config.keys);
+    crate::input::keymap::install(keymap);
+    if !problems.is_empty() {
+        let keys = format!("config {}", problems.join("; "));
+        warning = Some(match warning {
+            Some(w) => format!("{w}; {keys}"),
+            None => keys,
+        });
+    }
     Look {
         theme: cli.theme.unwrap_or(config.theme),
         projector_theme: cli.theme.unwrap_or(config.projector.theme),
@@ -274,6 +287,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::SaveLoop { file }) => save_loop(file),
+        Some(Command::Keys) => cmd_keys(&cli),
         Some(Command::Statement { file, all, name }) => {
             let canvas = storage::load(&names::existing(file, data_dir)?)?.canvas;
             Ok(cmd_statement(&canvas, *all, name.as_deref())?)
@@ -332,6 +346,30 @@ fn cmd_export(
     } else {
         print_out(&String::from_utf8_lossy(&bytes))?;
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The key table in use (the user's bindings applied), by context: the
+/// names `config.ron` rebinds, the keys, and what they do.
+fn cmd_keys(cli: &Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    use crate::input::keymap::{Context, bindings};
+    if let Some(warning) = look(cli).warning {
+        crate::output::err(&format!("vpcanvas: {warning}"));
+    }
+    let mut out = String::new();
+    for context in Context::ALL {
+        out.push_str(&format!("{}\n", context.title()));
+        for b in bindings().iter().filter(|b| b.context == context) {
+            let keys: Vec<String> = b.keys.iter().map(crate::input::Key::label).collect();
+            out.push_str(&format!(
+                "  {:<30} {:<22} {}\n",
+                b.name(),
+                keys.join(" "),
+                b.help
+            ));
+        }
+    }
+    print_out(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 

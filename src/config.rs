@@ -16,12 +16,23 @@
 //!     coach: (
 //!         off: ["too-long"],   // coach rules (SPEC §7 ids) off for all canvases
 //!     ),
+//!     keys: {                  // rebind any action: its name, then its keys
+//!         "link": ["m", "ctrl-l"],
+//!         "library.new-canvas": ["ctrl-o"],
+//!     },
 //! )
 //! ```
+//!
+//! Key names are the action's (`vpcanvas keys` lists them all), prefixed with
+//! the context unless it is the canvas; keys are written as the help shows
+//! them (`a`, `K`, `Ctrl-s`, `Alt-←`, `Enter`, `F2`). A key another action
+//! of the same context already has is reported at start-up, and that action
+//! keeps its default keys.
 //!
 //! Every field is optional. A broken file never stops the program: it is
 //! reported once and the defaults are used.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde::Deserialize;
@@ -43,6 +54,8 @@ pub struct Config {
     pub bell: bool,
     pub projector: ProjectorConfig,
     pub coach: CoachConfig,
+    /// The user's key bindings: action name → keys.
+    pub keys: BTreeMap<String, Vec<String>>,
 }
 
 /// The coach's settings for all canvases.
@@ -80,6 +93,7 @@ impl Default for Config {
             bell: false,
             projector: ProjectorConfig::default(),
             coach: CoachConfig::default(),
+            keys: BTreeMap::new(),
         }
     }
 }
@@ -182,6 +196,14 @@ mod tests {
     fn the_bell_is_off_unless_asked_for() {
         assert!(parse(b"(bell: true)").expect("parses").bell);
         assert!(!Config::default().bell, "silent by default");
+    }
+
+    #[test]
+    fn keys_are_read_as_names_and_key_lists() {
+        let c = parse(br#"(keys: { "link": ["m", "ctrl-l"], "library.new-canvas": ["ctrl-o"] })"#)
+            .expect("parses");
+        assert_eq!(c.keys["link"], ["m", "ctrl-l"]);
+        assert_eq!(c.keys["library.new-canvas"], ["ctrl-o"]);
     }
 
     #[test]

@@ -165,6 +165,40 @@ pub enum Action {
     Paste(String),
 }
 
+impl Action {
+    /// The action's name in the key notation of `config.ron` and in key
+    /// marks: its variant in kebab case (`Link` → `link`, `JumpTo(Pains)` →
+    /// `jump-to-pains`, `Text(WordLeft)` → `text-word-left`).
+    pub fn name(&self) -> String {
+        let mut out = String::new();
+        for c in format!("{self:?}").chars() {
+            if c.is_uppercase() {
+                if !out.is_empty() && !out.ends_with('-') {
+                    out.push('-');
+                }
+                out.extend(c.to_lowercase());
+            } else if c == '(' {
+                out.push('-');
+            } else if c.is_alphanumeric() {
+                out.push(c);
+            }
+        }
+        out
+    }
+}
+
+/// Where a key mark opens and closes (private-use characters, never typed).
+pub const KEY_MARK_OPEN: char = '\u{e000}';
+pub const KEY_MARK_CLOSE: char = '\u{e001}';
+
+/// A mark standing for "the key of this canvas action" in a status message.
+/// `update` knows no key table; the screen fills marks in from the one in
+/// use when it draws (`input::keymap::fill`), so a message never names a
+/// key the user has rebound.
+pub fn key_mark(action: &Action) -> String {
+    format!("{KEY_MARK_OPEN}{}{KEY_MARK_CLOSE}", action.name())
+}
+
 /// What the runtime reports back: the results of effects, the clock, the
 /// terminal's size and signals. Never bound to a key.
 #[derive(Debug)]

@@ -28,7 +28,7 @@ use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-pub use action::{Action, Message, RuntimeEvent};
+pub use action::{Action, KEY_MARK_CLOSE, KEY_MARK_OPEN, Message, RuntimeEvent, key_mark};
 pub use coach::CoachList;
 pub use history::{History, Snapshot};
 pub use merging::MergeView;
@@ -459,7 +459,8 @@ impl App {
                 &format!("{n} merge conflicts")
             };
             app.info(format!(
-                "{what} to resolve: M lists them (keep ours, theirs or both)"
+                "{what} to resolve: {} lists them (keep ours, theirs or both)",
+                key_mark(&Action::MergeConflicts)
             ));
         }
         app

@@ -1,12 +1,16 @@
 //! The link picker: choosing, for one item, what it is linked to on the
 //! other half of the canvas (relievers to pains, creators to gains, …).
 
-use super::{Action, App, Effect, LinkPicker, Mode};
+use super::{Action, App, Effect, LinkPicker, Mode, key_mark};
 
 impl App {
     pub(super) fn open_picker(&mut self) {
         let Some(item) = self.selected_item() else {
-            self.info(format!("Select a {} first (a adds one)", self.focus.noun()));
+            self.info(format!(
+                "Select a {} first ({} adds one)",
+                self.focus.noun(),
+                key_mark(&Action::Add)
+            ));
             return;
         };
         let source = item.id;

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use crate::canvas::Section;
 
-use super::{App, EditTarget, Editor, Mode, TextField};
+use super::{Action, App, EditTarget, Editor, Mode, TextField, key_mark};
 
 /// The walkthrough: steps 0–5 are the sections in workshop order, step 6 the
 /// fit summary. Only whether the summary is showing is stored: the zoomed
@@ -147,7 +147,10 @@ impl App {
     /// next section in workshop order, and after the last to the summary.
     pub(super) fn step(&mut self, forward: bool) {
         let Some(step) = self.walk_step() else {
-            self.info("The walkthrough runs in projector mode: press p");
+            self.info(format!(
+                "The walkthrough runs in projector mode: press {}",
+                key_mark(&Action::Projector)
+            ));
             return;
         };
         let next = if forward {
@@ -183,8 +186,9 @@ impl App {
             Ok(Some(total)) => {
                 self.timer = Some(Timer::start(total, self.now));
                 self.info(format!(
-                    "Timer started: {} — P pauses",
-                    self.timer.map(|t| t.label(self.now)).unwrap_or_default()
+                    "Timer started: {} — {} pauses",
+                    self.timer.map(|t| t.label(self.now)).unwrap_or_default(),
+                    key_mark(&Action::PauseTimer)
                 ));
             }
             Ok(None) => {
@@ -201,12 +205,15 @@ impl App {
                 t.toggle(self.now);
                 let running = t.is_running();
                 self.info(if running {
-                    "Timer running"
+                    "Timer running".to_owned()
                 } else {
-                    "Timer paused — P resumes"
+                    format!("Timer paused — {} resumes", key_mark(&Action::PauseTimer))
                 });
             }
-            None => self.info("No timer yet: T starts one"),
+            None => self.info(format!(
+                "No timer yet: {} starts one",
+                key_mark(&Action::SetTimer)
+            )),
         }
     }
 

@@ -6,7 +6,7 @@ use std::time::SystemTime;
 use crate::canvas::Canvas;
 use crate::storage::StorageError;
 
-use super::{Action, App, EditTarget, Effect, Mode, SaveState};
+use super::{Action, App, EditTarget, Effect, Mode, SaveState, key_mark};
 
 /// How long a dialog that opens by itself ignores keys.
 pub const UNBIDDEN_GRACE: std::time::Duration = std::time::Duration::from_secs(1);
@@ -89,7 +89,10 @@ impl App {
             Action::RecoverSnapshot => {
                 let before = self.snapshot();
                 self.canvas = offer.canvas;
-                self.info("Recovered the unsaved work — u undoes");
+                self.info(format!(
+                    "Recovered the unsaved work — {} undoes",
+                    key_mark(&Action::Undo)
+                ));
                 let mut effects = self.changed(before);
                 effects.push(Effect::ClearRecovery);
                 effects.extend(offer.kept.map(Effect::DiscardKept));
@@ -166,7 +169,10 @@ impl App {
                 self.doc.disk = super::OnDisk::from_fingerprint(disk);
                 self.save_state = SaveState::Saved;
                 self.keep_selection_visible();
-                self.info("Reloaded the file as it is on disk — u brings your version back");
+                self.info(format!(
+                    "Reloaded the file as it is on disk — {} brings your version back",
+                    key_mark(&Action::Undo)
+                ));
             }
             Err(why) => self.error(format!("Could not reload: {why}")),
         }

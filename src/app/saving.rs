@@ -3,7 +3,7 @@
 
 use crate::storage::StorageError;
 
-use super::{App, Effect, Mode, SaveState};
+use super::{Action, App, Effect, Mode, SaveState, key_mark};
 
 impl App {
     pub(super) fn save_now(&mut self) -> Vec<Effect> {
@@ -31,11 +31,14 @@ impl App {
                 if self.leave_after_save.take().is_some() {
                     self.quit_warned = true;
                     self.error(format!(
-                        "Could not save: {why}. Fix it and press Ctrl-s, or press q again to quit WITHOUT saving."
+                        "Could not save: {why}. Fix it and press {}, or press {} again to quit WITHOUT saving.",
+                        key_mark(&Action::Save),
+                        key_mark(&Action::Quit)
                     ));
                 } else {
                     self.error(format!(
-                        "Not saved: {why} (your edits are still here; Ctrl-s retries)"
+                        "Not saved: {why} (your edits are still here; {} retries)",
+                        key_mark(&Action::Save)
                     ));
                 }
                 Vec::new()

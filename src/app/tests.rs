@@ -544,7 +544,12 @@ fn a_failed_save_while_quitting_keeps_the_app_open_and_a_second_quit_leaves() {
     let s = app.status.clone().unwrap();
     assert_eq!(s.kind, StatusKind::Error);
     assert!(s.text.contains("disk full"), "{}", s.text);
-    assert!(s.text.contains("q again"), "{}", s.text);
+    assert!(
+        s.text
+            .contains(&format!("{} again", key_mark(&Action::Quit))),
+        "{}",
+        s.text
+    );
     // The edit is still there.
     assert!(app.canvas.item(PAIN_LATE).is_none());
     assert_eq!(app.update(Action::Quit), vec![Effect::Quit]);

@@ -4,7 +4,7 @@ use crate::canvas::Section;
 
 use super::{
     Action, App, EditTarget, Editor, Effect, Message, Mode, RuntimeEvent, SaveState, Snapshot,
-    TextEdit, TextField,
+    TextEdit, TextField, key_mark,
 };
 
 impl App {
@@ -311,9 +311,10 @@ impl App {
         let before = self.snapshot();
         if let Some((pos, item)) = self.canvas.remove(id) {
             self.info(format!(
-                "Deleted {} “{}” — u undoes",
+                "Deleted {} “{}” — {} undoes",
                 pos.section.noun(),
-                crate::text::truncate(&item.text, 40)
+                crate::text::truncate(&item.text, 40),
+                key_mark(&Action::Undo)
             ));
         }
         self.changed(before)
@@ -350,8 +351,10 @@ impl App {
         };
         if !self.focus.has_level() {
             self.info(format!(
-                "{} have no level; their order is their rank (K/J)",
-                self.focus.title()
+                "{} have no level; their order is their rank ({}/{})",
+                self.focus.title(),
+                key_mark(&Action::MoveUp),
+                key_mark(&Action::MoveDown)
             ));
             return Vec::new();
         }
@@ -408,7 +411,10 @@ impl App {
             Some(previous) => {
                 let what = super::change::describe(&previous.canvas, &self.canvas);
                 self.restore(previous);
-                self.info(format!("Undone: {what} — Ctrl-r redoes"));
+                self.info(format!(
+                    "Undone: {what} — {} redoes",
+                    key_mark(&Action::Redo)
+                ));
                 self.after_canvas_change()
             }
             None => {
@@ -483,13 +489,18 @@ impl App {
                 self.focus = section;
                 self.selected[section.index()] = index.min(self.canvas.items(section).len() - 1);
                 self.info(format!(
-                    "Added {} — a adds another, m links it",
-                    section.noun()
+                    "Added {} — {} adds another, {} links it",
+                    section.noun(),
+                    key_mark(&Action::Add),
+                    key_mark(&Action::Link)
                 ));
             }
             EditTarget::Item(id) => {
                 if text.is_empty() {
-                    self.warn("An item needs words; it is unchanged (d deletes it)");
+                    self.warn(format!(
+                        "An item needs words; it is unchanged ({} deletes it)",
+                        key_mark(&Action::Delete)
+                    ));
                     return Vec::new();
                 }
                 if self.canvas.item(id).is_some_and(|i| i.text == text) {

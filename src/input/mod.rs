@@ -4,13 +4,15 @@
 //! resolves keys, feeds the footer hints and generates the `?` overlay, so the
 //! help never lies.
 
+mod key;
 pub mod keymap;
 
 use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 
 use crate::app::{Action, App, Message, Mode, RuntimeEvent};
 
-pub use keymap::{Context, context_of, resolve};
+pub use key::Key;
+pub use keymap::{Context, Keymap, context_of, resolve};
 
 /// What a terminal event tells the editor in its current mode, if anything:
 /// an intent (a key, click or paste) or, for a resize, a runtime event.

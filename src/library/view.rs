@@ -34,7 +34,7 @@ pub(super) fn help_line_count() -> usize {
 
 /// The key for `action` where `context` applies, as the key table names it.
 fn key(context: Context, action: &Action) -> String {
-    key_for(context, action).unwrap_or_default()
+    key_for(context, action)
 }
 
 /// Draws the library screen.

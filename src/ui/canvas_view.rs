@@ -7,8 +7,9 @@ use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use crate::app::{App, Editor, Mode};
+use crate::app::{Action, App, Editor, Mode};
 use crate::canvas::{Item, Level, Section};
+use crate::input::keymap::{Context, key_for};
 
 use super::text;
 use crate::app::list::{self, Placed, Slots};
@@ -211,7 +212,8 @@ fn draw_section(
     let slots = Slots::in_area(app, section, list, layout::gap(a, section));
     if slots.is_empty() {
         let hint = if focused && !app.printout {
-            format!(" a adds a {}", section.noun())
+            let add = key_for(Context::Canvas, &Action::Add);
+            format!(" {add} adds a {}", section.noun())
         } else {
             String::new()
         };

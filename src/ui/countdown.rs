@@ -85,7 +85,7 @@ fn times_up(app: &App, area: Rect, buf: &mut Buffer) {
     let widest = lines.iter().map(|l| big_width(l)).max().unwrap_or(0);
     let glyph_rows = crate::layout::cells(lines.len()) * BIG_GLYPH;
     let (w, h) = (widest + 4, glyph_rows + 3);
-    let new_timer = key_for(Context::Canvas, &Action::SetTimer).unwrap_or_default();
+    let new_timer = key_for(Context::Canvas, &Action::SetTimer);
     let hint = format!(" {new_timer} sets a new timer · any key closes this ");
     if area.width < w || area.height < h {
         // No room for the big words: say it plainly, framed, in the middle.

@@ -19,9 +19,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::{App, Mode, SaveState, Status, StatusKind};
+use crate::app::{Action, App, Mode, SaveState, Status, StatusKind};
 use crate::canvas::Section;
-use crate::input::keymap::{Context, context_of, hints};
+use crate::input::keymap::{Context, context_of, fill, hints, key_for};
 use crate::layout::{self, Shape};
 use crate::theme::Theme;
 
@@ -233,14 +233,23 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
                 spans.push(Span::styled(hint, t.item));
                 spans.push(Span::styled(" · ", t.dim));
             }
-            spans.push(Span::styled("Enter keeps · Esc cancels", t.dim));
+            let keys = format!(
+                "{} keeps · {} cancels",
+                key_for(Context::Text, &Action::Confirm),
+                key_for(Context::Text, &Action::Cancel)
+            );
+            spans.push(Span::styled(keys, t.dim));
             Paragraph::new(Line::from(spans)).render_ref_safe(area, buf);
             return None;
         };
         return field_rows(app, label, &editor.field, area, buf);
     }
     let Some(item) = app.selected_item() else {
-        let msg = format!(" No {} yet — press a to add one", app.focus.noun());
+        let msg = format!(
+            " No {} yet — press {} to add one",
+            app.focus.noun(),
+            key_for(Context::Canvas, &Action::Add)
+        );
         Paragraph::new(Span::styled(msg, t.dim)).render_ref_safe(area, buf);
         return None;
     };
@@ -263,7 +272,8 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         } else {
             "no gain creator yet"
         };
-        parts.push((format!("! {what} (m links one)"), t.flag));
+        let link = key_for(Context::Canvas, &Action::Link);
+        parts.push((format!("! {what} ({link} links one)"), t.flag));
     }
     if app.projector.is_none()
         && let Some(hint) = coach::hint_line(&app.selected_hints(), true)
@@ -460,7 +470,10 @@ pub fn status_line(status: &Status, theme: &Theme, width: usize) -> Line<'static
         StatusKind::Error => theme.status_error,
     };
     Line::from(Span::styled(
-        format!(" {}", text::truncate(&status.text, width.saturating_sub(1))),
+        format!(
+            " {}",
+            text::truncate(&fill(&status.text), width.saturating_sub(1))
+        ),
         style,
     ))
 }

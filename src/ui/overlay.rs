@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use crate::app::{Action, App, LinkPicker, Mode, StatementView};
 use crate::export::Format;
-use crate::input::keymap::{Context, bindings};
+use crate::input::keymap::{Context, bindings, key_for};
 use crate::statement::Part;
 use crate::theme::Theme;
 
@@ -128,24 +128,32 @@ pub fn help(app: &App, area: Rect, buf: &mut Buffer) {
 /// `update` keeps within [`crate::layout::help_max_scroll`]).
 pub fn draw_help(lines: Vec<Line<'static>>, scroll: u16, t: &Theme, rect: Rect, buf: &mut Buffer) {
     // One column that scrolls: two columns cut long lines into each other.
-    let inner = framed(
-        rect,
-        " Keys — Esc closes ",
-        "",
-        (t.title, t.dim),
-        t.half_border,
-        buf,
+    let title = format!(
+        " Keys — {} closes ",
+        key_for(Context::Help, &Action::Cancel)
     );
+    let inner = framed(rect, &title, "", (t.title, t.dim), t.half_border, buf);
     let rows = usize::from(inner.height);
     let max_scroll = u16::try_from(lines.len().saturating_sub(rows)).unwrap_or(u16::MAX);
     let scroll = scroll.min(max_scroll);
     Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);
     if max_scroll > 0 && inner.width > 12 {
-        let more = if scroll < max_scroll {
-            " ↓ more (j/k) "
-        } else {
-            " ↑ (j/k) "
+        // The scroll keys, as the table has them (the arrows come first).
+        let keys = |a: Action| {
+            bindings()
+                .iter()
+                .find(|b| b.context == Context::Help && b.action == a)
+                .and_then(|b| b.keys.get(1).or(b.keys.first()))
+                .map(crate::input::Key::label)
+                .unwrap_or_default()
         };
+        let keys = format!("{}/{}", keys(Action::Down), keys(Action::Up));
+        let more = if scroll < max_scroll {
+            format!(" ↓ more ({keys}) ")
+        } else {
+            format!(" ↑ ({keys}) ")
+        };
+        let more = more.as_str();
         let x = inner
             .right()
             .saturating_sub(crate::layout::cells(text::width(more)));
@@ -174,7 +182,12 @@ pub fn picker(app: &App, picker: &LinkPicker, area: Rect, buf: &mut Buffer) {
         app,
         rect,
         &format!(" {verb} "),
-        " Space ticks · Enter keeps · Esc cancels ",
+        &format!(
+            " {} ticks · {} keeps · {} cancels ",
+            key_for(Context::Picker, &Action::Toggle),
+            key_for(Context::Picker, &Action::Confirm),
+            key_for(Context::Picker, &Action::Cancel)
+        ),
         buf,
     );
     if inner.height == 0 {
@@ -414,7 +427,7 @@ pub fn export(app: &App, area: Rect, buf: &mut Buffer) {
         app,
         rect,
         " Export next to the canvas ",
-        " Esc cancels ",
+        &format!(" {} cancels ", key_for(Context::Export, &Action::Cancel)),
         buf,
     );
     let name = |f: Format| {
@@ -424,15 +437,16 @@ pub fn export(app: &App, area: Rect, buf: &mut Buffer) {
             .unwrap_or_default()
     };
     let lines: Vec<Line> = [
-        ("m", "Markdown", Format::Md),
-        ("j", "JSON", Format::Json),
-        ("t", "plain text", Format::Txt),
-        ("s", "SVG picture", Format::Svg),
-        ("p", "PNG picture", Format::Png),
-        ("h", "HTML report", Format::Html),
+        ("Markdown", Format::Md),
+        ("JSON", Format::Json),
+        ("plain text", Format::Txt),
+        ("SVG picture", Format::Svg),
+        ("PNG picture", Format::Png),
+        ("HTML report", Format::Html),
     ]
     .into_iter()
-    .map(|(key, label, f)| {
+    .map(|(label, f)| {
+        let key = key_for(Context::Export, &Action::ExportAs(f));
         Line::from(vec![
             Span::styled(format!("  {key}  "), t.key),
             Span::raw(format!("{label:<12}")),
@@ -449,7 +463,9 @@ pub fn question(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(rect) = app.overlay_area(area) else {
         return;
     };
-    let (title, body, options): (&str, String, [(&str, &str); 3]) = match &app.mode {
+    let undo = key_for(Context::Canvas, &Action::Undo);
+    let reload_theirs = format!("reload theirs ({undo} brings yours back)");
+    let (title, body, options): (&str, String, [(Context, Action, &str); 3]) = match &app.mode {
         Mode::Recover(offer) => (
             " Unsaved work found ",
             format!(
@@ -458,9 +474,13 @@ pub fn question(app: &App, area: Rect, buf: &mut Buffer) {
                 app.canvas().item_count()
             ),
             [
-                ("r", "recover it"),
-                ("o", "open the saved file; keep the work for later"),
-                ("d", "discard it"),
+                (Context::Recover, Action::RecoverSnapshot, "recover it"),
+                (
+                    Context::Recover,
+                    Action::OpenSaved,
+                    "open the saved file; keep the work for later",
+                ),
+                (Context::Recover, Action::DiscardSnapshot, "discard it"),
             ],
         ),
         _ => (
@@ -474,18 +494,26 @@ pub fn question(app: &App, area: Rect, buf: &mut Buffer) {
                     .unwrap_or_default()
             ),
             [
-                ("r", "reload theirs (u brings yours back)"),
-                ("k", "keep mine (theirs goes to .bak)"),
-                ("c", "save mine as a copy, then reload"),
+                (Context::Conflict, Action::ReloadFromDisk, &reload_theirs),
+                (
+                    Context::Conflict,
+                    Action::KeepMine,
+                    "keep mine (theirs goes to .bak)",
+                ),
+                (
+                    Context::Conflict,
+                    Action::SaveCopy,
+                    "save mine as a copy, then reload",
+                ),
             ],
         ),
     };
     let warning = (t.status_warning, t.dim);
     let inner = framed(rect, title, "", warning, t.status_warning, buf);
     let mut lines = vec![Line::from(text::safe(&body)), Line::default()];
-    for (key, what) in options {
+    for (context, action, what) in options {
         lines.push(Line::from(vec![
-            Span::styled(format!("  {key}  "), t.key),
+            Span::styled(format!("  {}  ", key_for(context, &action)), t.key),
             Span::raw(what),
         ]));
     }

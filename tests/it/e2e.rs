@@ -203,3 +203,57 @@ fn library_and_back_keeps_the_undo_history() {
         .canvas;
     assert!(canvas.items(Section::Pains).is_empty(), "{canvas:?}");
 }
+
+#[test]
+fn a_rebound_key_works_and_the_footer_help_and_messages_show_it() {
+    let mut t = Tmux::new();
+    let file = t.path("pitch.ron");
+    let config = t.path("config.ron");
+    // `link` moves to L; `help` gets F1 first; `undo` asks for q, which quit has.
+    std::fs::write(
+        &config,
+        r#"(keys: { "link": ["L"], "help": ["F1", "?"], "undo": ["q"] })"#,
+    )
+    .unwrap();
+    let env = format!("VPCANVAS_CONFIG={}", crate::tmux::quote(&config));
+    t.start("keys", &file, &env);
+
+    // The collision is reported at start-up, and undo keeps its key.
+    t.wait_screen("keys", r#"q for "undo" is already "quit"; "undo" keeps u"#);
+    // A message names the user's key, not the default.
+    t.keys("keys", &["5", "a"]);
+    t.type_text("keys", "Late payments");
+    t.wait_screen("keys", "› Late payments");
+    t.keys("keys", &["Enter"]);
+    let screen = t.wait_screen("keys", "a adds another, L links it");
+    assert!(screen.contains("(L links one)"), "{screen}");
+    t.keys("keys", &["3", "a"]);
+    t.type_text("keys", "Reminders");
+    t.wait_screen("keys", "› Reminders");
+    t.keys("keys", &["Enter"]);
+    t.wait_screen("keys", "Pain relievers (1)");
+    // The old key does nothing; the new one opens the picker.
+    t.keys("keys", &["m"]);
+    t.keys("keys", &["L"]);
+    t.wait_screen("keys", "Pains it relieves");
+    t.keys("keys", &["Space", "Enter"]);
+    t.wait_screen("keys", "Linked to 1 pain");
+    // The help lists the user's keys.
+    t.keys("keys", &["F1"]);
+    let help = t.wait_screen("keys", "Keys —");
+    let link_row = help
+        .lines()
+        .find(|l| l.contains("link to the other half"))
+        .unwrap();
+    assert!(link_row.contains("  L  "), "{link_row}");
+    assert!(!link_row.contains(" m "), "{link_row}");
+    t.keys("keys", &["Escape"]);
+    t.wait_for("keys", "the help to close", |s| !s.contains("Keys —"));
+    t.keys("keys", &["q"]);
+    assert_eq!(t.wait_exit("keys"), 0);
+    let canvas = parse(&std::fs::read_to_string(&file).unwrap())
+        .unwrap()
+        .canvas;
+    let pain = canvas.items(Section::Pains)[0].id;
+    assert_eq!(canvas.items(Section::Relievers)[0].links, [pain]);
+}

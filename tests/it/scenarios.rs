@@ -35,6 +35,7 @@ use vpcanvas::app::App;
 use vpcanvas::canvas::file::parse;
 use vpcanvas::canvas::{Canvas, ItemId, Section};
 use vpcanvas::clipboard::Route;
+use vpcanvas::input::Key;
 use vpcanvas::runtime::{self, Events, FileIo, Io, Outcome, Polled, SignalFlag};
 use vpcanvas::session::load_app;
 use vpcanvas::storage;
@@ -128,21 +129,11 @@ fn char_key(c: char) -> Step {
     key(KeyCode::Char(c), mods)
 }
 
+/// A `<name>` in a script: a step of the harness, or a key in the one key
+/// notation the key table, the help and `config.ron` use (`<enter>`,
+/// `<c-s>`, `<Shift-Tab>`, `<alt-left>`).
 fn named(name: &str) -> Vec<Step> {
-    let none = KeyModifiers::NONE;
-    let one = |code| vec![key(code, none)];
     match name {
-        "enter" => one(KeyCode::Enter),
-        "esc" => one(KeyCode::Esc),
-        "space" => one(KeyCode::Char(' ')),
-        "tab" => one(KeyCode::Tab),
-        "backtab" => vec![key(KeyCode::BackTab, KeyModifiers::SHIFT)],
-        "up" => one(KeyCode::Up),
-        "down" => one(KeyCode::Down),
-        "left" => one(KeyCode::Left),
-        "right" => one(KeyCode::Right),
-        "del" => one(KeyCode::Delete),
-        "bs" => one(KeyCode::Backspace),
         "snap" => vec![Step::Idle, Step::Snap],
         "sigterm" => vec![Step::Signal(15), Step::Idle],
         wait if wait.starts_with("wait:") => {
@@ -153,11 +144,10 @@ fn named(name: &str) -> Vec<Step> {
             };
             vec![Step::Wait(time)]
         }
-        ctrl if ctrl.len() == 3 && ctrl.starts_with("c-") => {
-            let c = ctrl.chars().nth(2).unwrap();
-            vec![key(KeyCode::Char(c), KeyModifiers::CONTROL)]
-        }
-        other => panic!("unknown key <{other}>"),
+        key => match Key::parse(key) {
+            Ok(k) => vec![Step::Event(Event::Key(k.event()))],
+            Err(why) => panic!("<{key}>: {why}"),
+        },
     }
 }
 

@@ -5,7 +5,7 @@
 use crate::canvas::{Conflict, ItemId};
 use crate::merge::{Resolution, resolve};
 
-use super::{Action, App, Effect, Mode};
+use super::{Action, App, Effect, Mode, key_mark};
 
 /// The list of open merge conflicts, with the cursor on one of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -107,7 +107,10 @@ impl App {
             1 => "1 conflict left".to_owned(),
             n => format!("{n} conflicts left"),
         };
-        self.info(format!("{kept}: “{name}” — {rest}; u undoes"));
+        self.info(format!(
+            "{kept}: “{name}” — {rest}; {} undoes",
+            key_mark(&Action::Undo)
+        ));
         self.show_item(pair.ours);
         effects
     }

@@ -43,7 +43,10 @@ fn opening_a_canvas_with_conflicts_says_so() {
         .unwrap_or_default();
     assert_eq!(
         status,
-        "2 merge conflicts to resolve: M lists them (keep ours, theirs or both)"
+        format!(
+            "2 merge conflicts to resolve: {} lists them (keep ours, theirs or both)",
+            crate::app::key_mark(&Action::MergeConflicts)
+        )
     );
 }
 
