@@ -59,9 +59,11 @@ fn undo_and_redo_say_what_they_undid() {
     a.update(Action::JumpTo(Section::Pains));
     a.update(Action::Delete);
     a.update(Action::Undo);
+    // The key is a mark the screen fills in from the key table in use.
+    let redo = key_mark(&Action::Redo);
     assert_eq!(
         status(&a),
-        Some("Undone: delete pain “Late payments” — Ctrl-r redoes")
+        Some(format!("Undone: delete pain “Late payments” — {redo} redoes").as_str())
     );
     a.update(Action::Redo);
     assert_eq!(status(&a), Some("Redone: delete pain “Late payments”"));
