@@ -150,6 +150,9 @@ pub enum Command {
     },
     /// Test hook (hidden): save two different large canvases to FILE in turn,
     /// forever, through the real save path. The kill -9 test kills it mid-save.
+    /// Debug builds only: a release build (what users install) has no such
+    /// command.
+    #[cfg(debug_assertions)]
     #[command(name = "save-loop", hide = true)]
     SaveLoop { file: PathBuf },
     /// Print the canvas as the editor draws it, as plain text, and exit.
@@ -286,6 +289,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             print_out(&crate::ui::buffer_to_text(&buf))?;
             Ok(ExitCode::SUCCESS)
         }
+        #[cfg(debug_assertions)]
         Some(Command::SaveLoop { file }) => save_loop(file),
         Some(Command::Keys) => cmd_keys(&cli),
         Some(Command::Statement { file, all, name }) => {
@@ -409,6 +413,7 @@ pub fn save_loop_canvases() -> [Canvas; 2] {
     })
 }
 
+#[cfg(debug_assertions)]
 fn save_loop(file: &Path) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let canvases = save_loop_canvases();
     for i in 0usize.. {

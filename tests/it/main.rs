@@ -18,6 +18,8 @@ mod fuzz_replay;
 mod git;
 mod hangup;
 mod hostile;
+// `save-loop`, which this drives, exists in debug builds only.
+#[cfg(debug_assertions)]
 mod kill9;
 mod library;
 mod lint;
