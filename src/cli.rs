@@ -344,7 +344,7 @@ fn cmd_export(
         )
         .into());
     }
-    let bytes = format.render(&canvas)?;
+    let bytes = format.render(&canvas, lint::coach_off())?;
     if format.is_binary() {
         crate::output::raw(&bytes)?;
     } else {

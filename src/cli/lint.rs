@@ -11,6 +11,17 @@ use crate::storage;
 
 use super::{CheckFormat, EXIT_ERROR, EXIT_GAPS, print_out};
 
+/// The coach's rules `config.ron` turns off for all canvases: what `lint`
+/// and every export that carries hints leave out. A broken config is said on
+/// stderr (and the defaults, no rule off, are used).
+pub(super) fn coach_off() -> coach::RuleSet {
+    let (config, warning) = crate::config::load();
+    if let Some(warning) = warning {
+        crate::output::err(&format!("vpcanvas: {warning}"));
+    }
+    config.coach.off_rules()
+}
+
 /// Exit 0; 1 with `strict` when any hint is left; 2 when a file cannot be loaded.
 /// FILE may be a canvas name, as for every command (`names::existing`).
 pub(super) fn run(
@@ -19,11 +30,7 @@ pub(super) fn run(
     format: CheckFormat,
     strict: bool,
 ) -> ExitCode {
-    let (config, warning) = crate::config::load();
-    if let Some(warning) = warning {
-        crate::output::err(&format!("vpcanvas: {warning}"));
-    }
-    let off = config.coach.off_rules();
+    let off = coach_off();
     let mut failed_load = false;
     let mut any = false;
     let mut out = String::new();

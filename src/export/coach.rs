@@ -71,10 +71,10 @@ pub fn lint_text(file: &str, canvas: &Canvas, hints: &[Hint]) -> String {
     out
 }
 
-/// The "Coach" section of the Markdown export: every hint, grouped by rule;
-/// empty when there is none.
-pub fn coach_markdown(canvas: &Canvas) -> String {
-    let hints = coach::hints(canvas, coach::RuleSet::EMPTY);
+/// The "Coach" section of the Markdown export: every hint, grouped by rule,
+/// less the rules in `off`; empty when there is none.
+pub fn coach_markdown(canvas: &Canvas, off: coach::RuleSet) -> String {
+    let hints = coach::hints(canvas, off);
     let mut out = String::new();
     if hints.is_empty() {
         return out;

@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use crate::canvas::{Canvas, Section};
+use crate::coach::RuleSet;
 use crate::fit::{FitReport, analyze};
 use crate::statement::default_statement;
 
@@ -10,8 +11,10 @@ use super::{
     DOCUMENT_ORDER, TEST_NEXT_SHOWN, coverage_percent, item_tags, link_verb, linked_texts, one_line,
 };
 
-/// The whole canvas as a Markdown document: both halves, the fit and the statement.
-pub fn markdown(canvas: &Canvas) -> String {
+/// The whole canvas as a Markdown document: both halves, the fit, the
+/// statement and the coach's hints (less the rules in `coach_off`, the ones
+/// `config.ron` turns off).
+pub fn markdown(canvas: &Canvas, coach_off: RuleSet) -> String {
     let report = analyze(canvas);
     let mut out = String::new();
     heading(&mut out, canvas);
@@ -27,7 +30,7 @@ pub fn markdown(canvas: &Canvas) -> String {
     fit(&mut out, &report);
     statements(&mut out, canvas);
     cards(&mut out, canvas);
-    out.push_str(&super::coach_markdown(canvas));
+    out.push_str(&super::coach_markdown(canvas, coach_off));
     super::inert(out)
 }
 

@@ -18,6 +18,7 @@ pub use markdown::{markdown, md_escape};
 pub use text::{check_text, coverage_summary, fit_summary, plain_text};
 
 use crate::canvas::{Canvas, Item, Section, Status};
+use crate::coach::RuleSet;
 use crate::fit::Coverage;
 
 /// The formats `export` can write.
@@ -66,15 +67,18 @@ impl Format {
         self == Format::Png
     }
 
-    /// Renders a canvas in this format.
-    pub fn render(self, canvas: &Canvas) -> Result<Vec<u8>, ExportError> {
+    /// Renders a canvas in this format. `coach_off` are the coach's rules
+    /// turned off for all canvases (`config.ron`): their hints are left out
+    /// of the formats that carry hints (Markdown, the HTML report), as they
+    /// are from `lint` and the editor.
+    pub fn render(self, canvas: &Canvas, coach_off: RuleSet) -> Result<Vec<u8>, ExportError> {
         Ok(match self {
-            Format::Md => markdown(canvas).into_bytes(),
+            Format::Md => markdown(canvas, coach_off).into_bytes(),
             Format::Json => canvas_json(canvas).into_bytes(),
             Format::Txt => plain_text(canvas).into_bytes(),
             Format::Svg => svg::svg(canvas).into_bytes(),
             Format::Png => png::png(canvas)?,
-            Format::Html => html::report(canvas).into_bytes(),
+            Format::Html => html::report(canvas, coach_off).into_bytes(),
             Format::Bmml => crate::bmml::export(canvas).yaml.into_bytes(),
         })
     }

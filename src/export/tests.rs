@@ -4,6 +4,7 @@ use serde_json::{Value, json};
 
 use super::*;
 use crate::canvas::{ItemId, JobKind, Level};
+use crate::coach::RuleSet;
 use crate::fit::analyze;
 
 /// The SPEC §2 example (ids 1–6, fully linked) plus a mild pain and a
@@ -64,7 +65,7 @@ fn assert_in_order(hay: &str, needles: &[&str]) {
 
 #[test]
 fn markdown_has_the_title_segment_and_all_six_sections_in_workshop_order() {
-    let md = markdown(&fixture());
+    let md = markdown(&fixture(), RuleSet::EMPTY);
     assert!(md.starts_with("# Invoicing for freelancers\n\n"), "{md}");
     assert!(md.contains("**Customer segment:** Freelance designers  \n"));
     assert!(md.contains("**Alternatives today:** Spreadsheets, Hiring a bookkeeper  \n"));
@@ -87,7 +88,7 @@ fn markdown_has_the_title_segment_and_all_six_sections_in_workshop_order() {
 
 #[test]
 fn markdown_lists_items_with_their_levels_and_links() {
-    let md = markdown(&fixture());
+    let md = markdown(&fixture(), RuleSet::EMPTY);
     for line in [
         "1. Get paid on time _(Functional · High)_ — helped by: Invoicing web app\n",
         "2. Feel in control _(Emotional · Low)_\n",
@@ -104,7 +105,7 @@ fn markdown_lists_items_with_their_levels_and_links() {
 
 #[test]
 fn markdown_marks_flagged_pains_and_gains() {
-    let md = markdown(&fixture());
+    let md = markdown(&fixture(), RuleSet::EMPTY);
     assert!(
         md.contains("2. Lost receipts _(Mild)_ — **⚠ no pain reliever**\n"),
         "{md}"
@@ -119,7 +120,7 @@ fn markdown_marks_flagged_pains_and_gains() {
 
 #[test]
 fn markdown_has_the_fit_and_the_statement() {
-    let md = markdown(&fixture());
+    let md = markdown(&fixture(), RuleSet::EMPTY);
     assert_in_order(
         &md,
         &[
@@ -145,7 +146,7 @@ fn markdown_has_the_fit_and_the_statement() {
 #[test]
 fn markdown_ends_with_the_coachs_hints_grouped_by_rule() {
     let c = fixture();
-    let md = markdown(&c);
+    let md = markdown(&c, RuleSet::EMPTY);
     let coach = &md[md.find("\n## Coach\n").expect("a Coach section")..];
     let hints = crate::coach::hints(&c, crate::coach::RuleSet::EMPTY);
     assert!(!hints.is_empty());
@@ -169,12 +170,12 @@ fn markdown_ends_with_the_coachs_hints_grouped_by_rule() {
     // A canvas with nothing to say gets no section.
     let mut quiet = Canvas::new("t");
     quiet.alternatives = vec!["Paper".into()];
-    assert!(!markdown(&quiet).contains("## Coach"));
+    assert!(!markdown(&quiet, RuleSet::EMPTY).contains("## Coach"));
 }
 
 #[test]
 fn markdown_of_an_empty_canvas() {
-    let md = markdown(&Canvas::default());
+    let md = markdown(&Canvas::default(), RuleSet::EMPTY);
     assert!(md.starts_with("# Value Proposition Canvas\n"), "{md}");
     assert!(!md.contains("Customer segment"));
     assert!(!md.contains("Alternatives"));
@@ -192,7 +193,7 @@ fn markdown_escapes_markup_in_item_text() {
         Section::Pains,
         r"*bold* _it_ [a](b) #tag `c` <b> x|y back\slash ~~struck~~",
     );
-    let md = markdown(&c);
+    let md = markdown(&c, RuleSet::EMPTY);
     assert!(md.starts_with("# \\# Not \\*a\\* heading\n"), "{md}");
     assert!(
         md.contains("**Customer segment:** \\_under\\_ \\[link\\](x)  \n"),
@@ -222,7 +223,7 @@ fn markdown_escapes_linked_texts_and_the_statement() {
     let pain = c.push(Section::Pains, "*late* payments");
     let r = c.push(Section::Relievers, "Send_reminders");
     c.set_link(r, pain, true);
-    let md = markdown(&c);
+    let md = markdown(&c, RuleSet::EMPTY);
     assert!(
         md.contains("1. \\*late\\* payments _(Moderate)_ — relieved by: Send\\_reminders\n"),
         "{md}"
@@ -241,7 +242,7 @@ fn markdown_escapes_linked_texts_and_the_statement() {
 fn markdown_keeps_every_item_on_one_line() {
     let mut c = Canvas::new("Two\nlines");
     c.push(Section::Gains, "first line\nsecond line\r\n\tthird");
-    let md = markdown(&c);
+    let md = markdown(&c, RuleSet::EMPTY);
     assert!(md.starts_with("# Two lines\n"), "{md}");
     assert!(
         md.contains("1. first line second line third _(Desired)_"),
@@ -486,12 +487,14 @@ fn check_text_without_a_title_and_with_multi_line_texts() {
 #[test]
 fn format_render_picks_the_renderer() {
     let c = fixture();
-    let render = |f: Format| String::from_utf8(f.render(&c).expect("renders")).expect("text");
-    assert_eq!(render(Format::Md), markdown(&c));
+    let render = |f: Format| {
+        String::from_utf8(f.render(&c, RuleSet::EMPTY).expect("renders")).expect("text")
+    };
+    assert_eq!(render(Format::Md), markdown(&c, RuleSet::EMPTY));
     assert_eq!(render(Format::Json), canvas_json(&c));
     assert_eq!(render(Format::Txt), plain_text(&c));
     assert_eq!(render(Format::Svg), svg::svg(&c));
-    assert_eq!(render(Format::Html), html::report(&c));
+    assert_eq!(render(Format::Html), html::report(&c, RuleSet::EMPTY));
     assert!(Format::Png.is_binary() && !Format::Svg.is_binary());
     assert_eq!(
         [

@@ -12,6 +12,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use vpcanvas::canvas::Canvas;
+use vpcanvas::coach::RuleSet;
 use vpcanvas::examples::Example;
 use vpcanvas::export::{html, one_line, svg};
 
@@ -237,7 +238,7 @@ fn check_svg(c: &Canvas, name: &str, screenshot: bool) {
 
 fn check_report(c: &Canvas, name: &str, print: bool) {
     let dir = tempfile::tempdir().expect("temp");
-    let page = html::report(c);
+    let page = html::report(c, RuleSet::EMPTY);
     let file = format!("{name}.html");
     std::fs::write(dir.path().join(&file), &page).expect("write html");
     let (verdict, dom) = measure(dir.path(), &format!("{name}-measured.html"), &page, false);

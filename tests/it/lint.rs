@@ -267,3 +267,62 @@ fn dismissals_round_trip_through_the_file() {
     assert_eq!(again, canvas);
     assert!(to_ron(&canvas).contains(r#"dismissed: ["unquantified"]"#));
 }
+
+/// `export` leaves out what `lint` leaves out: the rules `config.ron` turns
+/// off (here found where a user keeps it, under `XDG_CONFIG_HOME`) and the
+/// hints dismissed on an item, in the Markdown and in the HTML report alike.
+#[test]
+fn exports_leave_out_rules_off_in_the_config_and_dismissed_hints() {
+    let sb = Sandbox::new();
+    let real = sb.write("real.ron", REAL_WORLD);
+    let fixed = sb.write("fixed.ron", FIXED);
+    let export = |config: bool, file: &std::path::Path, format: &str| {
+        let xdg = sb.path().join("xdg");
+        if config {
+            std::fs::create_dir_all(xdg.join("vpcanvas")).unwrap();
+            std::fs::write(
+                xdg.join("vpcanvas/config.ron"),
+                r#"(coach: (off: ["unquantified"]))"#,
+            )
+            .unwrap();
+        } else {
+            let _ = std::fs::remove_dir_all(&xdg);
+        }
+        let out = sb
+            .cmd()
+            .env("XDG_CONFIG_HOME", &xdg)
+            .args(["export", file.to_str().unwrap(), "--format", format])
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // Without the config both rules speak, in both formats.
+    let md = export(false, &real, "md");
+    assert!(
+        md.contains("(`unquantified`)") && md.contains("(`vague`)"),
+        "{md}"
+    );
+    let html = export(false, &real, "html");
+    assert!(html.contains("Add a number") && html.contains("Vague claims"));
+    // With it, `unquantified` is gone and the rest stays.
+    let md = export(true, &real, "md");
+    assert!(
+        !md.contains("unquantified") && !md.contains("Add a number"),
+        "{md}"
+    );
+    assert!(md.contains("(`vague`)"), "{md}");
+    let html = export(true, &real, "html");
+    assert!(!html.contains("unquantified") && !html.contains("Add a number"));
+    assert!(html.contains("Vague claims"));
+    // "Chasing clients every week" has its `unquantified` dismissed: the
+    // fixed canvas has nothing left to say, in either format.
+    for format in ["md", "html"] {
+        let out = export(false, &fixed, format);
+        assert!(!out.contains("Chasing clients every week:"), "{out}");
+        assert!(
+            !out.contains("Coach") && !out.contains("Add a number"),
+            "{out}"
+        );
+    }
+}

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::process::{Command, Stdio};
 
 use vpcanvas::canvas::{Canvas, Section};
+use vpcanvas::coach::RuleSet;
 use vpcanvas::examples::Example;
 use vpcanvas::export::{Format, html, one_line, svg};
 
@@ -121,7 +122,7 @@ fn evidence_shows_on_each_item_and_in_the_key() {
         assert!(out.contains(&format!("class=\"{class}\"")), "{class}");
     }
     insta::assert_snapshot!("evidence_svg", out);
-    let report = html::report(&c);
+    let report = html::report(&c, RuleSet::EMPTY);
     for needle in [
         "A: late payments",
         "Landing page A/B",
@@ -208,7 +209,7 @@ fn a_linked_item_carries_the_number_of_what_it_addresses() {
 #[test]
 fn hostile_text_stays_text_in_the_svg_and_the_report() {
     let c = hostile();
-    for out in [svg::svg(&c), html::report(&c)] {
+    for out in [svg::svg(&c), html::report(&c, RuleSet::EMPTY)] {
         assert!(!out.contains("<script"), "no script element");
         assert!(!out.contains("<img"), "no image element");
         assert!(!out.contains("\" onload"), "no attribute breakout");
@@ -235,8 +236,12 @@ fn the_png_is_a_sharp_slide_with_something_on_it() {
         return;
     }
     let c = Example::Meals.canvas().expect("example");
-    let bytes = Format::Png.render(&c).expect("png");
-    assert_eq!(Format::Png.render(&c).expect("png"), bytes, "deterministic");
+    let bytes = Format::Png.render(&c, RuleSet::EMPTY).expect("png");
+    assert_eq!(
+        Format::Png.render(&c, RuleSet::EMPTY).expect("png"),
+        bytes,
+        "deterministic"
+    );
     let (w, h, pixels) = decode_png(&bytes);
     assert_eq!((w, h), (3840, 2160), "twice 1920×1080");
     let dark = pixels
@@ -294,7 +299,7 @@ fn export_on_the_command_line_writes_each_picture_format() {
         out.stdout
     };
     assert_eq!(run("svg"), svg::svg(&c).into_bytes());
-    assert_eq!(run("html"), html::report(&c).into_bytes());
+    assert_eq!(run("html"), html::report(&c, RuleSet::EMPTY).into_bytes());
     if cfg!(feature = "png") {
         let (w, h, _) = decode_png(&run("png"));
         assert_eq!((w, h), (3840, 2160));
@@ -319,7 +324,8 @@ fn write_pictures() {
     for (name, c) in canvases {
         for format in [Format::Svg, Format::Html, Format::Png] {
             let path = dir.join(format!("{name}.{}", format.extension()));
-            std::fs::write(path, format.render(&c).expect("render")).expect("write");
+            std::fs::write(path, format.render(&c, RuleSet::EMPTY).expect("render"))
+                .expect("write");
         }
     }
 }

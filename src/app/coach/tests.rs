@@ -160,3 +160,88 @@ fn rules_off_in_the_config_are_not_shown() {
             .all(|h| h.rule != Rule::Unquantified)
     );
 }
+
+/// What the editor's exports and its Markdown copy would write.
+fn exported(app: &mut App, format: crate::export::Format) -> String {
+    app.update(Action::Export);
+    let effects = app.update(Action::ExportAs(format));
+    let bytes = effects
+        .into_iter()
+        .find_map(|e| match e {
+            Effect::Export { bytes, .. } => Some(bytes),
+            _ => None,
+        })
+        .expect("an export");
+    String::from_utf8(bytes).unwrap()
+}
+
+fn copied_markdown(app: &mut App) -> String {
+    app.update(Action::CopyCanvas)
+        .into_iter()
+        .find_map(|e| match e {
+            Effect::Copy { text, .. } => Some(text),
+            _ => None,
+        })
+        .expect("a copy")
+}
+
+#[test]
+fn exports_and_the_markdown_copy_leave_out_rules_off_in_the_config() {
+    let mut app = app();
+    app.update(Action::JumpTo(Section::Pains));
+    app.update(Action::Add);
+    typed(&mut app, "Invoicing is never easy");
+    app.update(Action::Confirm);
+    // Both rules speak until the config turns one off.
+    let md = exported(&mut app, crate::export::Format::Md);
+    assert!(
+        md.contains("(`unquantified`)") && md.contains("(`vague`)"),
+        "{md}"
+    );
+    app.present(&crate::app::Look {
+        coach_off: [Rule::Unquantified].into_iter().collect(),
+        ..crate::app::Look::default()
+    });
+    let md = exported(&mut app, crate::export::Format::Md);
+    assert!(md.contains("(`vague`)"), "{md}");
+    assert!(
+        !md.contains("unquantified") && !md.contains("Add a number"),
+        "{md}"
+    );
+    let copy = copied_markdown(&mut app);
+    assert!(copy.contains("(`vague`)"), "{copy}");
+    assert!(!copy.contains("unquantified"), "{copy}");
+    let html = exported(&mut app, crate::export::Format::Html);
+    assert!(
+        html.contains("Vague claims"),
+        "the report has the coach's hints"
+    );
+    assert!(!html.contains("unquantified") && !html.contains("Add a number"));
+}
+
+#[test]
+fn a_dismissed_hint_stays_out_of_the_exports() {
+    let mut app = app();
+    app.update(Action::JumpTo(Section::Pains));
+    app.update(Action::Add);
+    typed(&mut app, "Tax surprises");
+    app.update(Action::Confirm);
+    for text in [
+        exported(&mut app, crate::export::Format::Md),
+        exported(&mut app, crate::export::Format::Html),
+    ] {
+        assert!(text.contains("Add a number"), "{text}");
+    }
+    app.update(Action::Coach);
+    assert_eq!(app.coach_hints()[0].rule, Rule::Unquantified);
+    app.update(Action::Dismiss);
+    app.update(Action::Cancel);
+    for text in [
+        exported(&mut app, crate::export::Format::Md),
+        copied_markdown(&mut app),
+        exported(&mut app, crate::export::Format::Html),
+    ] {
+        assert!(!text.contains("Add a number"), "{text}");
+        assert!(!text.contains("unquantified"), "{text}");
+    }
+}
