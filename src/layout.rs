@@ -127,15 +127,7 @@ pub struct Need<'a> {
 /// Computes the areas for a screen of `area`; with `need`, sections share
 /// their half's rows by what they hold.
 pub fn areas_with(area: Rect, view: &View, need: Option<Need<'_>>) -> Areas {
-    let focus = view.focus;
-    let mut shape = shape(area.width, area.height);
-    if view.projector.is_some() && shape != Shape::TooSmall {
-        shape = if area.width >= 60 && area.height >= 20 {
-            Shape::Zoom
-        } else {
-            Shape::Focus
-        };
-    }
+    let shape = view_shape(area, view);
     let mut out = Areas {
         shape,
         header: Rect::default(),
@@ -167,49 +159,62 @@ pub fn areas_with(area: Rect, view: &View, need: Option<Need<'_>>) -> Areas {
     out.detail = detail;
     out.footer = footer;
     match shape {
-        Shape::Wide | Shape::Stacked => {
-            let halves = if shape == Shape::Wide {
-                Layout::horizontal([Constraint::Percentage(50); 2]).areas(body)
-            } else {
-                stacked_halves(body, need)
-            };
-            out.halves = halves;
-            let [products, creators, relievers] = split_half(halves[0], HALVES[0], need);
-            let (products, alternatives) = alternatives_under(products, need);
-            out.alternatives = alternatives;
-            let [jobs, gains, pains] = split_half(halves[1], HALVES[1], need);
-            out.sections[Section::Products.index()] = products;
-            out.sections[Section::Creators.index()] = creators;
-            out.sections[Section::Relievers.index()] = relievers;
-            out.sections[Section::Gains.index()] = gains;
-            out.sections[Section::Pains.index()] = pains;
-            out.sections[Section::Jobs.index()] = jobs;
-        }
-        Shape::Focus => {
-            let [strip, rest] =
-                Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
-            out.strip = strip;
-            if view.projector == Some(Stage::Summary) {
-                out.summary = rest;
-            } else {
-                out.sections[focus.index()] = rest;
-            }
-        }
-        Shape::Zoom => {
-            let zoomed = match view.projector {
-                Some(Stage::Summary) => {
-                    out.summary = body;
-                    return out;
-                }
-                Some(Stage::Section(s)) => s,
-                None => focus,
-            };
-            out.zoomed = Some(zoomed);
-            zoom(&mut out, body, zoomed, need);
-        }
+        Shape::Wide | Shape::Stacked => halves(&mut out, body, need),
+        Shape::Focus => focus_strip(&mut out, body, view),
+        Shape::Zoom => match view.projector {
+            Some(Stage::Summary) => out.summary = body,
+            Some(Stage::Section(s)) => zoom(&mut out, body, s, need),
+            None => zoom(&mut out, body, view.focus, need),
+        },
         Shape::TooSmall => {}
     }
     out
+}
+
+/// The shape for the screen size; projector mode zooms where it has room and
+/// shows one section at a time where it has not.
+fn view_shape(area: Rect, view: &View) -> Shape {
+    let shape = shape(area.width, area.height);
+    if view.projector.is_none() || shape == Shape::TooSmall {
+        shape
+    } else if area.width >= 60 && area.height >= 20 {
+        Shape::Zoom
+    } else {
+        Shape::Focus
+    }
+}
+
+/// The two halves side by side (Wide) or stacked, each split into its three
+/// sections; the alternatives under the products.
+fn halves(out: &mut Areas, body: Rect, need: Option<Need<'_>>) {
+    let halves = if out.shape == Shape::Wide {
+        Layout::horizontal([Constraint::Percentage(50); 2]).areas(body)
+    } else {
+        stacked_halves(body, need)
+    };
+    out.halves = halves;
+    let [products, creators, relievers] = split_half(halves[0], HALVES[0], need);
+    let (products, alternatives) = alternatives_under(products, need);
+    out.alternatives = alternatives;
+    let [jobs, gains, pains] = split_half(halves[1], HALVES[1], need);
+    out.sections[Section::Products.index()] = products;
+    out.sections[Section::Creators.index()] = creators;
+    out.sections[Section::Relievers.index()] = relievers;
+    out.sections[Section::Gains.index()] = gains;
+    out.sections[Section::Pains.index()] = pains;
+    out.sections[Section::Jobs.index()] = jobs;
+}
+
+/// Focus shape: the strip naming the six sections, then the focused one (or
+/// the walkthrough's fit summary) below it.
+fn focus_strip(out: &mut Areas, body: Rect, view: &View) {
+    let [strip, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
+    out.strip = strip;
+    if view.projector == Some(Stage::Summary) {
+        out.summary = rest;
+    } else {
+        out.sections[view.focus.index()] = rest;
+    }
 }
 
 /// Where the key help goes on a screen of `area`: nearly all of it.
@@ -289,6 +294,7 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 /// Projector mode: the zoomed section large on the left, the other five in
 /// framed boxes beside it, sharing the column by what they hold.
 fn zoom(out: &mut Areas, body: Rect, zoomed: Section, need: Option<Need<'_>>) {
+    out.zoomed = Some(zoomed);
     let [big, rest] =
         Layout::horizontal([Constraint::Percentage(68), Constraint::Percentage(32)]).areas(body);
     out.sections[zoomed.index()] = big;

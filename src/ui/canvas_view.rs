@@ -12,7 +12,7 @@ use crate::canvas::{Item, Level, Section};
 use crate::input::keymap::{Context, key_for};
 
 use super::text;
-use crate::app::list::{self, Placed, Slots};
+use crate::app::list::{self, Placed, Placement, Slots};
 use crate::layout::{self, Areas, Shape};
 use crate::text::wrap;
 
@@ -157,33 +157,36 @@ fn draw_section(
     linked: &[u32],
     buf: &mut Buffer,
 ) -> Option<(u16, u16)> {
+    let placement = app.placement(a, section);
+    section_title(app, a, section, &placement, buf);
+    let list = layout::list_area(a, section);
+    if list.height == 0 {
+        return None;
+    }
+    let slots = Slots::in_area(app, section, list, layout::gap(a, section));
+    if slots.is_empty() {
+        empty_hint(app, section, list, buf);
+        return None;
+    }
+    section_items(app, section, list, &slots, &placement, linked, buf)
+}
+
+/// The title row: number, name, count and flags; what is out of view at its end.
+fn section_title(app: &App, a: &Areas, section: Section, placement: &Placement, buf: &mut Buffer) {
     let t = app.active_theme();
     let area = layout::section_content(a, section);
     let focused = section == app.focus;
-    let items = app.canvas().items(section);
-    let list = layout::list_area(a, section);
-    let placement = app.placement(a, section);
-    // Title row: number, name, count and flags; what is out of view at its end.
     let flags = flag_count(app, section);
     let mut title = format!(
         " {} {} ({})",
         section.index() + 1,
         section.title(),
-        items.len()
+        app.canvas().items(section).len()
     );
     if flags > 0 {
         title.push_str(&format!(" · {flags} !"));
     }
-    let mut more = String::new();
-    if placement.above > 0 {
-        more.push_str(&format!("↑{}", placement.above));
-    }
-    if placement.below > 0 {
-        if !more.is_empty() {
-            more.push(' ');
-        }
-        more.push_str(&format!("↓{}", placement.below));
-    }
+    let more = out_of_view(placement);
     let title_style = if focused {
         t.section_title_focused
     } else {
@@ -206,24 +209,50 @@ fn draw_section(
         let x = area.right().saturating_sub(more_w as u16);
         buf.set_string(x, area.y, format!("{more} "), title_style.patch(t.dim));
     }
-    if list.height == 0 {
-        return None;
+}
+
+/// How many items are above and below the view (`↑2 ↓5`), empty when all show.
+fn out_of_view(placement: &Placement) -> String {
+    let mut more = String::new();
+    if placement.above > 0 {
+        more.push_str(&format!("↑{}", placement.above));
     }
-    let slots = Slots::in_area(app, section, list, layout::gap(a, section));
-    if slots.is_empty() {
-        let hint = if focused && !app.printout {
-            let add = key_for(Context::Canvas, &Action::Add);
-            format!(" {add} adds a {}", section.noun())
-        } else {
-            String::new()
-        };
-        Paragraph::new(Span::styled(
-            text::truncate(&hint, usize::from(list.width)),
-            t.dim,
-        ))
-        .render(list, buf);
-        return None;
+    if placement.below > 0 {
+        if !more.is_empty() {
+            more.push(' ');
+        }
+        more.push_str(&format!("↓{}", placement.below));
     }
+    more
+}
+
+/// An empty section: in the focused one, the key that adds an item.
+fn empty_hint(app: &App, section: Section, list: Rect, buf: &mut Buffer) {
+    let hint = if section == app.focus && !app.printout {
+        let add = key_for(Context::Canvas, &Action::Add);
+        format!(" {add} adds a {}", section.noun())
+    } else {
+        String::new()
+    };
+    Paragraph::new(Span::styled(
+        text::truncate(&hint, usize::from(list.width)),
+        app.active_theme().dim,
+    ))
+    .render(list, buf);
+}
+
+/// The placed slots, each an item or the editor; returns the text cursor
+/// when the editor is among them.
+fn section_items(
+    app: &App,
+    section: Section,
+    list: Rect,
+    slots: &Slots<'_>,
+    placement: &Placement,
+    linked: &[u32],
+    buf: &mut Buffer,
+) -> Option<(u16, u16)> {
+    let focused = section == app.focus;
     let editing = matches!(app.mode, Mode::Edit(_));
     let mut cursor = None;
     for p in &placement.placed {
@@ -301,7 +330,44 @@ fn item_rows(
     area: Rect,
     buf: &mut Buffer,
 ) {
+    if look.selected {
+        buf.set_style(area, app.active_theme().selected);
+    }
+    if p.skip == 0 {
+        item_gutter(app, section, item, look, area, buf);
+    }
+    let gutter = list::gutter_width(section);
+    if usize::from(area.width) > gutter {
+        item_text(app, section, item, look, p, area, buf);
+    }
+}
+
+/// The style of an item's text, and how a part of a selected item is drawn.
+fn item_styles(app: &App, look: ItemLook) -> (Style, impl Fn(Style) -> Style + '_) {
     let t = app.active_theme();
+    let text_style = if look.linked { t.linked } else { t.item };
+    let patch = move |s: Style| {
+        if look.selected {
+            s.patch(t.selected)
+        } else {
+            s
+        }
+    };
+    (text_style, patch)
+}
+
+/// The gutter on an item's first line: selection marker, flag, evidence
+/// status, coach mark and (where the section has them) the level's dots.
+fn item_gutter(
+    app: &App,
+    section: Section,
+    item: &Item,
+    look: ItemLook,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let t = app.active_theme();
+    let (text_style, patch) = item_styles(app, look);
     let marker = if look.selected {
         "▶"
     } else if look.linked {
@@ -316,40 +382,39 @@ fn item_rows(
     } else {
         (" ", t.item)
     };
-    let text_style = if look.linked { t.linked } else { t.item };
-    if look.selected {
-        buf.set_style(area, t.selected);
+    // The third cell is the evidence status, readable without colour;
+    // the fourth the coach's calm mark.
+    let mut spans = vec![
+        Span::styled(marker, patch(text_style)),
+        Span::styled(flag, patch(flag_style)),
+        Span::styled(super::status_marker(app, item.status), patch(t.level)),
+        Span::styled(coach_mark(app, section, item), patch(t.dim)),
+        Span::raw(" "),
+    ];
+    if section.has_level() {
+        spans.push(Span::styled(
+            format!("{} ", level_dots(item.level)),
+            patch(t.level),
+        ));
     }
-    let patch = |s: Style| {
-        if look.selected {
-            s.patch(t.selected)
-        } else {
-            s
-        }
-    };
-    if p.skip == 0 {
-        // The third cell is the evidence status, readable without colour;
-        // the fourth the coach's calm mark.
-        let mut spans = vec![
-            Span::styled(marker, patch(text_style)),
-            Span::styled(flag, patch(flag_style)),
-            Span::styled(super::status_marker(app, item.status), patch(t.level)),
-            Span::styled(coach_mark(app, section, item), patch(t.dim)),
-            Span::raw(" "),
-        ];
-        if section.has_level() {
-            spans.push(Span::styled(
-                format!("{} ", level_dots(item.level)),
-                patch(t.level),
-            ));
-        }
-        Line::from(spans).render(Rect { height: 1, ..area }, buf);
-    }
+    Line::from(spans).render(Rect { height: 1, ..area }, buf);
+}
+
+/// An item's text wrapped beside the gutter, the tag dimmed, the visible
+/// rows only, with `…` where the view cuts it short.
+fn item_text(
+    app: &App,
+    section: Section,
+    item: &Item,
+    look: ItemLook,
+    p: &Placed,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let t = app.active_theme();
+    let (text_style, patch) = item_styles(app, look);
     let gutter = list::gutter_width(section);
     let width = list::text_width(section, usize::from(area.width));
-    if usize::from(area.width) <= gutter {
-        return;
-    }
     let (words, tag_len) = list::item_text(section, item);
     let ranges = wrap::wrap_cached(&words, width);
     let x = area.x + gutter as u16;
