@@ -4,22 +4,15 @@
 //! [`run`] takes its event source and its I/O as parameters, so tests drive
 //! the real loop with a `TestBackend`, a script of events and a temp dir.
 
-use std::io::{self, IsTerminal};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
-use ratatui::backend::{Backend, CrosstermBackend};
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
-};
-use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
+use ratatui::backend::Backend;
+use ratatui::crossterm::event::{self, Event};
 
 use crate::app::{App, Effect, Message, RuntimeEvent};
 use crate::canvas::Canvas;
@@ -32,11 +25,13 @@ use crate::ui;
 mod executor;
 mod input;
 mod library;
+mod terminal;
 pub mod tty;
 mod watch;
 
 pub use input::TerminalEvents;
 pub use library::listing;
+pub use terminal::{TerminalGuard, enter, require_terminal, restore_terminal, watch_signals};
 use watch::Watch;
 
 /// What waiting for input produced.
@@ -397,77 +392,126 @@ where
         if signal.load(Ordering::SeqCst) == 0 {
             match events.next(TICK) {
                 Polled::Idle => {
-                    let now = events.now();
-                    // A running timer redraws as the seconds pass.
-                    let mut redraw = screen.wants_ticks(now);
-                    if redraw {
-                        // The time alone asks for nothing that leaves (a bell at most).
-                        let effects = screen.update(RuntimeEvent::Tick(now));
-                        executor::perform(&mut screen, io, effects);
-                    }
-                    redraw |= watch.idle(&mut screen, io, now);
-                    if redraw {
-                        // A failure shows on the next event-driven draw.
-                        let _ = draw(terminal, &screen);
-                    }
+                    idle(terminal, &mut screen, io, &mut watch, events.now());
                     continue;
                 }
-                Polled::Closed => {
-                    hung_up(signal);
-                    effects.extend(screen.update(RuntimeEvent::Terminate));
-                }
+                Polled::Closed => effects = terminate(&mut screen, signal),
                 Polled::Event(e) => {
                     watch.active(events.now());
-                    debug_panic_trigger(&e);
-                    effects.extend(screen.handle(&e, events.now()));
-                    // Take whatever else is already waiting (a paste, fast
-                    // typing) before drawing, so a burst costs one frame and
-                    // its saves coalesce into one write. Each key is applied
-                    // at once: the next one depends on the mode this one leaves.
-                    for _ in 0..256 {
-                        if effects.iter().any(Effect::awaits_result) {
-                            break;
-                        }
-                        match events.next(Duration::ZERO) {
-                            Polled::Event(e) => effects.extend(screen.handle(&e, events.now())),
-                            Polled::Idle => break,
-                            Polled::Closed => {
-                                hung_up(signal);
-                                effects.extend(screen.update(RuntimeEvent::Terminate));
-                                break;
-                            }
-                        }
-                    }
+                    effects = burst(&mut screen, &e, events, signal);
                 }
             }
         }
         if signal.load(Ordering::SeqCst) != 0 && !effects.contains(&Effect::Quit) {
             effects.extend(screen.update(RuntimeEvent::Terminate));
         }
-        let leave = executor::perform(&mut screen, io, effects);
-        let effects = screen.update(RuntimeEvent::Tick(events.now()));
-        executor::perform(&mut screen, io, effects);
-        // A terminal that cannot be drawn on is gone: save and leave.
-        let drawn = draw(terminal, &screen);
-        if drawn.is_err() && leave.is_none() {
-            hung_up(signal);
-            let effects = screen.update(RuntimeEvent::Terminate);
-            executor::perform(&mut screen, io, effects);
-            watch.keep_unsaved_work(&screen, io);
-            return Ok(Outcome::Quit(signal_number(signal)));
-        }
-        if leave.is_some() {
-            // Whatever could not be saved (a failed save on quit or on a
-            // signal) is kept for the next start.
-            watch.keep_unsaved_work(&screen, io);
-        }
-        match leave {
-            Some(Effect::OpenLibrary) => return Ok(Outcome::Library),
-            Some(Effect::Open(path)) => return Ok(Outcome::Open(path)),
-            Some(_) => return Ok(Outcome::Quit(signal_number(signal))),
-            None => {}
+        let left = finish_round(
+            terminal,
+            &mut screen,
+            events,
+            io,
+            signal,
+            &mut watch,
+            effects,
+        );
+        if let Some(outcome) = left {
+            return Ok(outcome);
         }
     }
+}
+
+/// No input for a tick: a running timer or the file watch may want a redraw.
+fn idle<B: Backend>(
+    terminal: &mut Terminal<B>,
+    screen: &mut Screen<'_>,
+    io: &mut dyn Io,
+    watch: &mut Watch,
+    now: Instant,
+) where
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    // A running timer redraws as the seconds pass.
+    let mut redraw = screen.wants_ticks(now);
+    if redraw {
+        // The time alone asks for nothing that leaves (a bell at most).
+        let effects = screen.update(RuntimeEvent::Tick(now));
+        executor::perform(screen, io, effects);
+    }
+    redraw |= watch.idle(screen, io, now);
+    if redraw {
+        // A failure shows on the next event-driven draw.
+        let _ = draw(terminal, screen);
+    }
+}
+
+/// The input ended (the terminal is gone): end the session as a signal would.
+fn terminate(screen: &mut Screen<'_>, signal: &SignalFlag) -> Vec<Effect> {
+    hung_up(signal);
+    screen.update(RuntimeEvent::Terminate)
+}
+
+/// One event, then whatever else is already waiting (a paste, fast typing)
+/// before drawing, so a burst costs one frame and its saves coalesce into one
+/// write. Each key is applied at once: the next one depends on the mode this
+/// one leaves.
+fn burst(
+    screen: &mut Screen<'_>,
+    first: &Event,
+    events: &mut dyn Events,
+    signal: &SignalFlag,
+) -> Vec<Effect> {
+    debug_panic_trigger(first);
+    let mut effects = screen.handle(first, events.now());
+    for _ in 0..256 {
+        if effects.iter().any(Effect::awaits_result) {
+            break;
+        }
+        match events.next(Duration::ZERO) {
+            Polled::Event(e) => effects.extend(screen.handle(&e, events.now())),
+            Polled::Idle => break,
+            Polled::Closed => {
+                effects.extend(terminate(screen, signal));
+                break;
+            }
+        }
+    }
+    effects
+}
+
+/// Performs the round's effects and draws; the outcome when the screen is
+/// left (asked for, or the terminal can no longer be drawn on).
+fn finish_round<B: Backend>(
+    terminal: &mut Terminal<B>,
+    screen: &mut Screen<'_>,
+    events: &mut dyn Events,
+    io: &mut dyn Io,
+    signal: &SignalFlag,
+    watch: &mut Watch,
+    effects: Vec<Effect>,
+) -> Option<Outcome>
+where
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    let leave = executor::perform(screen, io, effects);
+    let effects = screen.update(RuntimeEvent::Tick(events.now()));
+    executor::perform(screen, io, effects);
+    // A terminal that cannot be drawn on is gone: save and leave.
+    let drawn = draw(terminal, screen);
+    if drawn.is_err() && leave.is_none() {
+        let effects = terminate(screen, signal);
+        executor::perform(screen, io, effects);
+        watch.keep_unsaved_work(screen, io);
+        return Some(Outcome::Quit(signal_number(signal)));
+    }
+    let leave = leave?;
+    // Whatever could not be saved (a failed save on quit or on a signal) is
+    // kept for the next start.
+    watch.keep_unsaved_work(screen, io);
+    Some(match leave {
+        Effect::OpenLibrary => Outcome::Library,
+        Effect::Open(path) => Outcome::Open(path),
+        _ => Outcome::Quit(signal_number(signal)),
+    })
 }
 
 /// The terminal went away: end as SIGHUP would (exit 129), unless a
@@ -505,87 +549,4 @@ where
         .draw(|f| screen.render(f))
         .map_err(io::Error::other)?;
     Ok(())
-}
-
-/// Puts the terminal into the editor's modes and restores it on drop (and on
-/// panic, through the hook installed by [`enter`]).
-pub struct TerminalGuard;
-
-impl Drop for TerminalGuard {
-    fn drop(&mut self) {
-        restore_terminal();
-    }
-}
-
-/// Leaves every mode the editor set: raw mode, alternate screen, bracketed
-/// paste, hidden cursor. Safe to call twice.
-pub fn restore_terminal() {
-    let _ = disable_raw_mode();
-    if tty::is_gone() {
-        return;
-    }
-    let _ = execute!(
-        io::stdout(),
-        DisableMouseCapture,
-        DisableBracketedPaste,
-        LeaveAlternateScreen,
-        ratatui::crossterm::cursor::Show
-    );
-}
-
-/// Fails with one clear sentence when stdin or stdout is not a terminal.
-pub fn require_terminal() -> io::Result<()> {
-    if io::stdin().is_terminal() && io::stdout().is_terminal() {
-        Ok(())
-    } else {
-        Err(io::Error::other(
-            "the editor needs a terminal (stdin and stdout must be a tty); for scripts use `vpcanvas show`, `check` or `export`",
-        ))
-    }
-}
-
-/// Sets up the terminal. Fails cleanly (no panic) when there is no terminal.
-/// Without `mouse`, clicks stay with the terminal, so its own text
-/// selection works.
-pub fn enter(mouse: bool) -> io::Result<(Terminal<CrosstermBackend<tty::TtyOut>>, TerminalGuard)> {
-    require_terminal()?;
-    // The terminal first, then one short line (the session then keeps the
-    // work and says where).
-    std::panic::set_hook(Box::new(|info| {
-        restore_terminal();
-        let what = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        let place = info
-            .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
-            .unwrap_or_default();
-        crate::output::err(&format!("vpcanvas: internal error: {what}{place}"));
-    }));
-    enable_raw_mode()?;
-    let guard = TerminalGuard;
-    execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
-    if mouse {
-        execute!(io::stdout(), EnableMouseCapture)?;
-    }
-    let terminal = Terminal::new(CrosstermBackend::new(tty::TtyOut::new()))?;
-    Ok((terminal, guard))
-}
-
-/// Registers every signal that would end the process ([`tty::ENDING_SIGNALS`]:
-/// SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, …) to set the returned flag,
-/// so each one saves, gives the terminal back and exits 128 + its number.
-pub fn watch_signals() -> io::Result<SignalFlag> {
-    let flag: SignalFlag = Arc::new(AtomicUsize::new(0));
-    for sig in tty::ENDING_SIGNALS {
-        signal_hook::flag::register_usize(
-            sig,
-            Arc::clone(&flag),
-            usize::try_from(sig).unwrap_or(0),
-        )?;
-    }
-    Ok(flag)
 }
