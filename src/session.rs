@@ -159,50 +159,17 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
     };
     let (sig, editor) = loop {
         next = match next {
-            Next::Editor { mut app, back } => {
-                if !back {
-                    app.present(&look);
-                }
-                // The config warning is said once per session.
-                look.warning = None;
+            Next::Editor { app, back } => {
                 // The lock is held until this editor closes (to the library or out).
-                let (mut app, _lock) = match &io.data_dir {
-                    Some(dir) => take_lock(app, dir),
-                    None => (app, None),
-                };
-                if let Some(caution) = &unprotected
-                    && app.doc.read_only.is_none()
-                {
-                    app.caution(caution.short, caution.why.clone());
-                }
-                if let Some(dir) = &io.data_dir
-                    && !back
-                {
-                    offer_recovery(&mut app, dir);
-                }
-                // Work a full data folder sent to the temp folder.
-                if let Some(tmp) = storage::recovery::existing_fallback_dir()
-                    && !back
-                    && io.data_dir.as_ref() != Some(&tmp)
-                    && !matches!(app.mode, crate::app::Mode::Recover(_))
-                {
-                    offer_recovery(&mut app, &tmp);
-                }
+                let (mut app, _lock) =
+                    prepare_editor(app, back, &mut look, &io, unprotected.as_ref());
                 let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     runtime::run(&mut terminal, &mut app, &mut events, &mut io, &signal)
                 }));
                 match run {
                     Ok(outcome) => match outcome? {
                         Outcome::Quit(sig) => break (sig, Some(app)),
-                        Outcome::Library | Outcome::Open(_) => Next::Library {
-                            // Absolute, as the library lists its canvases.
-                            origin: Some(
-                                std::path::absolute(app.path())
-                                    .unwrap_or_else(|_| app.path().to_path_buf()),
-                            ),
-                            problem: None,
-                            left: Some(app),
-                        },
+                        Outcome::Library | Outcome::Open(_) => library_from(app),
                     },
                     Err(_) => {
                         // The hook has restored the terminal and said what broke.
@@ -247,6 +214,56 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
     }
     // The conventional code for death by signal: 128 + its number.
     Ok(sig.map_or(0, |s| u8::try_from(128 + s).unwrap_or(1)))
+}
+
+/// The editor about to run: presented with the session's look (unless it
+/// is the one coming back from the library, as it was), its canvas locked,
+/// and what it should say first (a missing protection, work to recover).
+fn prepare_editor(
+    mut app: Box<App>,
+    back: bool,
+    look: &mut Look,
+    io: &SessionIo<SystemClipboard>,
+    unprotected: Option<&Caution>,
+) -> (Box<App>, Option<CanvasLock>) {
+    if !back {
+        app.present(look);
+    }
+    // The config warning is said once per session.
+    look.warning = None;
+    let (mut app, lock) = match &io.data_dir {
+        Some(dir) => take_lock(app, dir),
+        None => (app, None),
+    };
+    if let Some(caution) = unprotected
+        && app.doc.read_only.is_none()
+    {
+        app.caution(caution.short, caution.why.clone());
+    }
+    if back {
+        return (app, lock);
+    }
+    if let Some(dir) = &io.data_dir {
+        offer_recovery(&mut app, dir);
+    }
+    // Work a full data folder sent to the temp folder.
+    if let Some(tmp) = storage::recovery::existing_fallback_dir()
+        && io.data_dir.as_ref() != Some(&tmp)
+        && !matches!(app.mode, crate::app::Mode::Recover(_))
+    {
+        offer_recovery(&mut app, &tmp);
+    }
+    (app, lock)
+}
+
+/// The library, opened from the editor that leaves for it (kept to go back to).
+fn library_from(app: Box<App>) -> Next {
+    Next::Library {
+        // Absolute, as the library lists its canvases.
+        origin: Some(std::path::absolute(app.path()).unwrap_or_else(|_| app.path().to_path_buf())),
+        problem: None,
+        left: Some(app),
+    }
 }
 
 /// Which screen a session shows next.

@@ -20,79 +20,98 @@ pub(super) fn perform(
     let mut saved_this_batch = false;
     let mut leave = None;
     while let Some(effect) = queue.pop_front() {
-        let app = match screen {
-            Screen::Library(lib) => {
-                match library::perform(lib, io, effect) {
-                    Some(Effect::Quit) => leave = Some(Effect::Quit),
-                    Some(other) => {
-                        leave.get_or_insert(other);
-                    }
-                    None => {}
+        let leaving = match screen {
+            Screen::Library(lib) => library::perform(lib, io, effect),
+            Screen::Editor(app) => match effect {
+                Effect::Quit | Effect::OpenLibrary => Some(effect),
+                effect => {
+                    queue.extend(in_editor(app, io, effect, &mut saved_this_batch));
+                    None
                 }
-                continue;
-            }
-            Screen::Editor(app) => &mut **app,
+            },
         };
-        match effect {
-            Effect::Save { backup } => {
-                if saved_this_batch && !app.is_dirty() {
-                    continue;
-                }
-                saved_this_batch = true;
-                // Never overwrite another program's change silently: compare
-                // the contents on disk with what we last read or wrote.
-                match io.disk_fingerprint(app.path()) {
-                    Ok(now) if app.doc.disk.differs_from(now) => {
-                        queue.extend(app.update(RuntimeEvent::ChangedOnDisk));
-                    }
-                    Ok(_) => queue.extend(save(app, io, backup, true)),
-                    Err(why) => queue.extend(app.update(RuntimeEvent::Saved(Err(why)))),
-                }
-            }
-            // Theirs is kept in .bak, whatever this session backed up before.
-            Effect::Overwrite => queue.extend(save(app, io, true, false)),
-            Effect::Reload => {
-                let result = io.reload(app.path()).map(|(c, d)| (Box::new(c), d));
-                queue.extend(app.update(RuntimeEvent::Reloaded(result)));
-            }
-            Effect::SaveCopy => {
-                let result = io.save_copy(app.path(), app.canvas());
-                queue.extend(app.update(RuntimeEvent::CopySaved(result)));
-            }
-            Effect::ClearRecovery => {
-                if !app.is_dirty() {
-                    io.clear_recovery(app.path());
-                }
-            }
-            Effect::DiscardKept(path) => {
-                if !app.is_dirty() {
-                    storage::recovery::discard(&path);
-                }
-            }
-            Effect::Copy { text, what } => {
-                let result = io.copy(&text);
-                queue.extend(app.update(RuntimeEvent::Copied { what, result }));
-            }
-            Effect::Export { path, bytes } => {
-                let result = io.export(app.path(), &path, &bytes);
-                queue.extend(app.update(RuntimeEvent::Exported(result)));
-            }
-            Effect::Bell => io.bell(),
+        match leaving {
             // Quitting wins over going to the library.
-            Effect::Quit => leave = Some(Effect::Quit),
-            Effect::OpenLibrary => {
-                leave.get_or_insert(Effect::OpenLibrary);
+            Some(Effect::Quit) => leave = Some(Effect::Quit),
+            Some(other) => {
+                leave.get_or_insert(other);
             }
-            // The library's work: the editor never asks for it.
-            Effect::Open(_)
-            | Effect::Create { .. }
-            | Effect::Rename { .. }
-            | Effect::Duplicate { .. }
-            | Effect::Trash(_)
-            | Effect::Restore { .. } => {}
+            None => {}
         }
     }
     leave
+}
+
+/// Performs one of the editor's effects (leaving is the caller's); returns
+/// what the app says back to the result.
+fn in_editor(
+    app: &mut App,
+    io: &mut dyn Io,
+    effect: Effect,
+    saved_this_batch: &mut bool,
+) -> Vec<Effect> {
+    match effect {
+        Effect::Save { backup } => {
+            if *saved_this_batch && !app.is_dirty() {
+                return Vec::new();
+            }
+            *saved_this_batch = true;
+            save_unless_changed(app, io, backup)
+        }
+        // Theirs is kept in .bak, whatever this session backed up before.
+        Effect::Overwrite => save(app, io, true, false),
+        Effect::Reload => {
+            let result = io.reload(app.path()).map(|(c, d)| (Box::new(c), d));
+            app.update(RuntimeEvent::Reloaded(result))
+        }
+        Effect::SaveCopy => {
+            let result = io.save_copy(app.path(), app.canvas());
+            app.update(RuntimeEvent::CopySaved(result))
+        }
+        Effect::ClearRecovery => {
+            if !app.is_dirty() {
+                io.clear_recovery(app.path());
+            }
+            Vec::new()
+        }
+        Effect::DiscardKept(path) => {
+            if !app.is_dirty() {
+                storage::recovery::discard(&path);
+            }
+            Vec::new()
+        }
+        Effect::Copy { text, what } => {
+            let result = io.copy(&text);
+            app.update(RuntimeEvent::Copied { what, result })
+        }
+        Effect::Export { path, bytes } => {
+            let result = io.export(app.path(), &path, &bytes);
+            app.update(RuntimeEvent::Exported(result))
+        }
+        Effect::Bell => {
+            io.bell();
+            Vec::new()
+        }
+        // Leaving is the caller's; the library's work the editor never asks for.
+        Effect::Quit
+        | Effect::OpenLibrary
+        | Effect::Open(_)
+        | Effect::Create { .. }
+        | Effect::Rename { .. }
+        | Effect::Duplicate { .. }
+        | Effect::Trash(_)
+        | Effect::Restore { .. } => Vec::new(),
+    }
+}
+
+/// Never overwrite another program's change silently: compare the contents
+/// on disk with what we last read or wrote, and save only when they agree.
+fn save_unless_changed(app: &mut App, io: &mut dyn Io, backup: bool) -> Vec<Effect> {
+    match io.disk_fingerprint(app.path()) {
+        Ok(now) if app.doc.disk.differs_from(now) => app.update(RuntimeEvent::ChangedOnDisk),
+        Ok(_) => save(app, io, backup, true),
+        Err(why) => app.update(RuntimeEvent::Saved(Err(why))),
+    }
 }
 
 /// Writes the canvas and tells the app how it went. With `guarded`, the
