@@ -127,7 +127,7 @@ pub struct Need<'a> {
 /// Computes the areas for a screen of `area`; with `need`, sections share
 /// their half's rows by what they hold.
 pub fn areas_with(area: Rect, view: &View, need: Option<Need<'_>>) -> Areas {
-    let shape = view_shape(area, view);
+    let shape = view_shape(area, *view);
     let mut out = Areas {
         shape,
         header: Rect::default(),
@@ -160,7 +160,7 @@ pub fn areas_with(area: Rect, view: &View, need: Option<Need<'_>>) -> Areas {
     out.footer = footer;
     match shape {
         Shape::Wide | Shape::Stacked => halves(&mut out, body, need),
-        Shape::Focus => focus_strip(&mut out, body, view),
+        Shape::Focus => focus_strip(&mut out, body, *view),
         Shape::Zoom => match view.projector {
             Some(Stage::Summary) => out.summary = body,
             Some(Stage::Section(s)) => zoom(&mut out, body, s, need),
@@ -173,7 +173,7 @@ pub fn areas_with(area: Rect, view: &View, need: Option<Need<'_>>) -> Areas {
 
 /// The shape for the screen size; projector mode zooms where it has room and
 /// shows one section at a time where it has not.
-fn view_shape(area: Rect, view: &View) -> Shape {
+fn view_shape(area: Rect, view: View) -> Shape {
     let shape = shape(area.width, area.height);
     if view.projector.is_none() || shape == Shape::TooSmall {
         shape
@@ -207,7 +207,7 @@ fn halves(out: &mut Areas, body: Rect, need: Option<Need<'_>>) {
 
 /// Focus shape: the strip naming the six sections, then the focused one (or
 /// the walkthrough's fit summary) below it.
-fn focus_strip(out: &mut Areas, body: Rect, view: &View) {
+fn focus_strip(out: &mut Areas, body: Rect, view: View) {
     let [strip, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
     out.strip = strip;
     if view.projector == Some(Stage::Summary) {

@@ -231,7 +231,7 @@ fn prepare_editor(
     }
     // The config warning is said once per session.
     look.warning = None;
-    let (mut app, lock) = match &io.data_dir {
+    let (mut app, canvas_lock) = match &io.data_dir {
         Some(dir) => take_lock(app, dir),
         None => (app, None),
     };
@@ -241,7 +241,7 @@ fn prepare_editor(
         app.caution(caution.short, caution.why.clone());
     }
     if back {
-        return (app, lock);
+        return (app, canvas_lock);
     }
     if let Some(dir) = &io.data_dir {
         offer_recovery(&mut app, dir);
@@ -253,7 +253,7 @@ fn prepare_editor(
     {
         offer_recovery(&mut app, &tmp);
     }
-    (app, lock)
+    (app, canvas_lock)
 }
 
 /// The library, opened from the editor that leaves for it (kept to go back to).
