@@ -72,10 +72,36 @@ pub fn list(app: &App, list: &CoachList, area: Rect, buf: &mut Buffer) {
         return;
     }
     let cursor = list.cursor.min(all.len() - 1);
-    // Every row, and which hint it belongs to, so the cursor's can be shown.
+    let rows = hint_rows(app, &all, cursor, width);
+    let height = usize::from(inner.height);
+    let last_of_cursor = rows
+        .iter()
+        .rposition(|(_, i)| *i == Some(cursor))
+        .unwrap_or(0);
+    // Derived, not stored: just far enough down that the cursor's hint shows.
+    let offset = (last_of_cursor + 1).saturating_sub(height);
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .skip(offset)
+        .take(height)
+        .map(|(l, _)| l)
+        .collect();
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// Every row of the list, and which hint it belongs to (so the cursor's
+/// can be shown): each rule's title and count, then its hints, each what it
+/// is about and its message wrapped under it.
+fn hint_rows(
+    app: &App,
+    all: &[Hint],
+    cursor: usize,
+    width: usize,
+) -> Vec<(Line<'static>, Option<usize>)> {
+    let t = app.active_theme();
     let mut rows: Vec<(Line, Option<usize>)> = Vec::new();
     let mut index = 0;
-    for (rule, group) in grouped(&all) {
+    for (rule, group) in grouped(all) {
         if !rows.is_empty() {
             rows.push((Line::default(), None));
         }
@@ -105,20 +131,7 @@ pub fn list(app: &App, list: &CoachList, area: Rect, buf: &mut Buffer) {
             index += 1;
         }
     }
-    let height = usize::from(inner.height);
-    let last_of_cursor = rows
-        .iter()
-        .rposition(|(_, i)| *i == Some(cursor))
-        .unwrap_or(0);
-    // Derived, not stored: just far enough down that the cursor's hint shows.
-    let offset = (last_of_cursor + 1).saturating_sub(height);
-    let lines: Vec<Line> = rows
-        .into_iter()
-        .skip(offset)
-        .take(height)
-        .map(|(l, _)| l)
-        .collect();
-    Paragraph::new(lines).render(inner, buf);
+    rows
 }
 
 /// Breaks a text at spaces into lines of at most `width` cells (a word

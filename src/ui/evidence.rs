@@ -9,35 +9,19 @@ use crate::app::{Action, App, NotesView};
 use crate::input::keymap::Context;
 
 use super::canvas_view::level_dots;
-use super::overlay::frame;
+use super::overlay::{frame, typed_line};
 use super::{hint_text, status_marker, text};
 
 /// The selected item's evidence notes, one per row; returns the text cursor
 /// when a note is being typed.
 pub fn notes(app: &App, view: &NotesView, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
-    let t = app.active_theme();
     let rect = app.overlay_area(area)?;
-    let hints = if view.field.is_some() {
-        hint_text(
-            Context::Text,
-            &[(Action::Confirm, "keep"), (Action::Cancel, "cancel")],
-        )
-    } else {
-        hint_text(
-            Context::Notes,
-            &[
-                (Action::Add, "add"),
-                (Action::Edit, "edit"),
-                (Action::Delete, "delete"),
-                (Action::Cancel, "close"),
-            ],
-        )
-    };
-    let inner = frame(app, rect, " Evidence notes ", &hints, buf);
+    let inner = frame(app, rect, " Evidence notes ", &notes_hints(view), buf);
     if inner.height < 3 {
         return None;
     }
     let (section, item) = app.notes_item()?;
+    let t = app.active_theme();
     let head = Line::from(vec![
         Span::styled(
             format!("{} {} · ", section.noun(), item.status.name()),
@@ -53,7 +37,40 @@ pub fn notes(app: &App, view: &NotesView, area: Rect, buf: &mut Buffer) -> Optio
         height: inner.height - 2,
         ..inner
     };
-    let mut rows: Vec<Option<&str>> = item.evidence.iter().map(|n| Some(n.as_str())).collect();
+    note_rows(app, view, &item.evidence, list, buf)
+}
+
+/// The notes view's bottom line: its keys, from the key table.
+fn notes_hints(view: &NotesView) -> String {
+    if view.field.is_some() {
+        hint_text(
+            Context::Text,
+            &[(Action::Confirm, "keep"), (Action::Cancel, "cancel")],
+        )
+    } else {
+        hint_text(
+            Context::Notes,
+            &[
+                (Action::Add, "add"),
+                (Action::Edit, "edit"),
+                (Action::Delete, "delete"),
+                (Action::Cancel, "close"),
+            ],
+        )
+    }
+}
+
+/// The notes one per row, with the one being typed in its place (a new one
+/// below the cursor), scrolled to the highlighted row; returns the cursor.
+fn note_rows(
+    app: &App,
+    view: &NotesView,
+    notes: &[String],
+    list: Rect,
+    buf: &mut Buffer,
+) -> Option<(u16, u16)> {
+    let t = app.active_theme();
+    let mut rows: Vec<Option<&str>> = notes.iter().map(|n| Some(n.as_str())).collect();
     // Where a new note is typed: below the cursor.
     let new_at = view.field.as_ref().filter(|f| f.index.is_none()).map(|_| {
         if rows.is_empty() {
@@ -84,19 +101,14 @@ pub fn notes(app: &App, view: &NotesView, area: Rect, buf: &mut Buffer) -> Optio
             height: 1,
             ..list
         };
-        let prefix = " • ";
-        let room = usize::from(list.width).saturating_sub(text::width(prefix));
         if Some(row) == editing_row
             && let Some(field) = &view.field
         {
-            let (shown, col) = text::window(field.field.text(), field.field.cursor_column(), room);
-            buf.set_style(row_area, t.cursor_row);
-            buf.set_string(list.x, y, " › ", t.cursor_row);
-            buf.set_string(list.x + 3, y, shown, t.cursor_row);
-            let x = list.x + 3 + col as u16;
-            cursor = (x < list.right()).then_some((x, y));
+            cursor = typed_line(app, &field.field, row_area, buf);
             continue;
         }
+        let prefix = " • ";
+        let room = usize::from(list.width).saturating_sub(text::width(prefix));
         let mut line = Line::from(vec![
             Span::styled(prefix, t.key),
             Span::styled(text::truncate(note.unwrap_or_default(), room), t.item),

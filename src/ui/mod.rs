@@ -368,9 +368,37 @@ pub fn fit_parts(parts: &[(String, Style)], sep: (&str, Style), width: usize) ->
     Line::from(spans)
 }
 
+/// The line under the canvas: hints or a message at the left, the fit at the right.
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
     let t = app.active_theme();
     let width = usize::from(area.width);
+    let fit = fit_text(app, width);
+    let fit_style = if app.tally().has_gaps() {
+        t.flag
+    } else {
+        t.saved
+    };
+    let fit_w = if text::width(&fit) < width {
+        text::width(&fit)
+    } else {
+        0
+    };
+    let fit = if fit_w == 0 { String::new() } else { fit };
+    let left = footer_left(app, width.saturating_sub(fit_w + 1));
+    Paragraph::new(left).render_ref_safe(area, buf);
+    if usize::from(area.width) > fit_w {
+        let fit_area = Rect {
+            x: area.right().saturating_sub(crate::layout::cells(fit_w)),
+            width: crate::layout::cells(fit_w),
+            ..area
+        };
+        Paragraph::new(Span::styled(fit, fit_style)).render_ref_safe(fit_area, buf);
+    }
+}
+
+/// The fit at the footer's right, as long as the line has room for beside
+/// what its left side needs: in full, short, tiny, or not at all.
+fn fit_text(app: &App, width: usize) -> String {
     // From the tally, kept edit by edit: the whole analysis is not
     // computed again for every frame.
     let tally = app.tally();
@@ -399,7 +427,7 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         pains.addressed, pains.total, gains.addressed, gains.total
     );
     let fits = |fit: &String, left: usize| text::width(fit) + left <= width;
-    let fit = if fits(&long_fit, left_needs) {
+    if fits(&long_fit, left_needs) {
         long_fit
     } else if fits(&short_fit, left_needs.min(width / 2)) {
         short_fit
@@ -407,33 +435,27 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         String::new()
     } else {
         tiny_fit
-    };
-    let fit_style = if app.tally().has_gaps() {
-        t.flag
-    } else {
-        t.saved
-    };
-    let fit_w = if text::width(&fit) < width {
-        text::width(&fit)
-    } else {
-        0
-    };
-    let fit = if fit_w == 0 { String::new() } else { fit };
-    let left_room = width.saturating_sub(fit_w + 1);
-    let left: Line = match (&app.status, app.walk_step()) {
+    }
+}
+
+/// The footer's left side in `room` cells: the walkthrough step, the status
+/// message, or the keys of the mode.
+fn footer_left(app: &App, room: usize) -> Line<'static> {
+    let t = app.active_theme();
+    match (&app.status, app.walk_step()) {
         // In projector mode the step is always shown, a message after it; a
         // room does not need key hints.
         (status, Some(step)) => {
             let step = format!(" step {} of 7", step + 1);
             let mut spans = vec![Span::styled(step.clone(), t.dim)];
             if let Some(status) = status {
-                let room = left_room.saturating_sub(text::width(&step) + 2);
+                let room = room.saturating_sub(text::width(&step) + 2);
                 spans.push(Span::styled(" ·", t.dim));
                 spans.extend(status_line(status, t, room).spans);
             }
             Line::from(spans)
         }
-        (Some(status), None) => status_line(status, t, left_room),
+        (Some(status), None) => status_line(status, t, room),
         // A printout has no key hints.
         (None, None) if app.printout => Line::default(),
         (None, None) => {
@@ -441,7 +463,7 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
             let mut used = 0;
             for (key, help) in hints(context_of(&app.mode)) {
                 let w = text::width(&key) + text::width(help) + 3;
-                if used + w > left_room {
+                if used + w > room {
                     break;
                 }
                 used += w;
@@ -450,15 +472,6 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
             }
             Line::from(spans)
         }
-    };
-    Paragraph::new(left).render_ref_safe(area, buf);
-    if usize::from(area.width) > fit_w {
-        let fit_area = Rect {
-            x: area.right().saturating_sub(crate::layout::cells(fit_w)),
-            width: crate::layout::cells(fit_w),
-            ..area
-        };
-        Paragraph::new(Span::styled(fit, fit_style)).render_ref_safe(fit_area, buf);
     }
 }
 

@@ -8,7 +8,8 @@ use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use crate::app::{Action, App, LinkPicker, Mode, StatementView};
+use crate::app::{Action, App, LinkPicker, Mode, StatementView, TextField};
+use crate::canvas::{Item, Section};
 use crate::export::Format;
 use crate::input::keymap::{Context, bindings, key_for};
 use crate::statement::Part;
@@ -163,25 +164,13 @@ pub fn draw_help(lines: Vec<Line<'static>>, scroll: u16, t: &Theme, rect: Rect, 
 
 /// The link picker: the other half's items with ticks.
 pub fn picker(app: &App, picker: &LinkPicker, area: Rect, buf: &mut Buffer) {
-    let t = app.active_theme();
-    let source = app.canvas().item(picker.source);
-    let source_text = source.map(|i| i.text.as_str()).unwrap_or_default();
-    let verb = match picker.section {
-        crate::canvas::Section::Pains => "Pains it relieves",
-        crate::canvas::Section::Gains => "Gains it creates",
-        crate::canvas::Section::Jobs => "Jobs it helps with",
-        crate::canvas::Section::Relievers => "Relievers of this pain",
-        crate::canvas::Section::Creators => "Creators of this gain",
-        crate::canvas::Section::Products => "Products that help with this job",
-    };
-    let items = app.canvas().items(picker.section);
     let Some(rect) = app.overlay_area(area) else {
         return;
     };
     let inner = frame(
         app,
         rect,
-        &format!(" {verb} "),
+        &format!(" {} ", picker_title(picker.section)),
         &format!(
             " {} ticks · {} keeps · {} cancels ",
             key_for(Context::Picker, &Action::Toggle),
@@ -193,7 +182,32 @@ pub fn picker(app: &App, picker: &LinkPicker, area: Rect, buf: &mut Buffer) {
     if inner.height == 0 {
         return;
     }
-    // The source's words in full, then the candidates, each wrapped.
+    let head_rows = picker_source(app, picker, inner, buf);
+    let list = Rect {
+        y: inner.y + head_rows,
+        height: inner.height.saturating_sub(head_rows),
+        ..inner
+    };
+    picker_candidates(app, picker, list, buf);
+}
+
+/// What the picker lists, said from the source's side.
+fn picker_title(candidates: Section) -> &'static str {
+    match candidates {
+        Section::Pains => "Pains it relieves",
+        Section::Gains => "Gains it creates",
+        Section::Jobs => "Jobs it helps with",
+        Section::Relievers => "Relievers of this pain",
+        Section::Creators => "Creators of this gain",
+        Section::Products => "Products that help with this job",
+    }
+}
+
+/// The source's words in full at the top (leaving a row for the list);
+/// returns the rows they take.
+fn picker_source(app: &App, picker: &LinkPicker, inner: Rect, buf: &mut Buffer) -> u16 {
+    let source = app.canvas().item(picker.source);
+    let source_text = source.map(|i| i.text.as_str()).unwrap_or_default();
     let head = format!("“{}”", text::safe(source_text));
     let width = usize::from(inner.width);
     let head_lines = wrap::lines(&head, width);
@@ -201,15 +215,18 @@ pub fn picker(app: &App, picker: &LinkPicker, area: Rect, buf: &mut Buffer) {
         .len()
         .min(usize::from(inner.height).saturating_sub(1).max(1));
     for (row, line) in head_lines.iter().take(head_rows).enumerate() {
-        buf.set_stringn(inner.x, inner.y + row as u16, line, width, t.header);
+        let style = app.active_theme().header;
+        buf.set_stringn(inner.x, inner.y + row as u16, line, width, style);
     }
-    let list = Rect {
-        y: inner.y + head_rows as u16,
-        height: inner.height.saturating_sub(head_rows as u16),
-        ..inner
-    };
+    head_rows as u16
+}
+
+/// The candidates, each wrapped, scrolled so the cursor's shows whole.
+fn picker_candidates(app: &App, picker: &LinkPicker, list: Rect, buf: &mut Buffer) {
+    let t = app.active_theme();
+    let items = app.canvas().items(picker.section);
     let prefix_w = list::picker_prefix_width(picker.section);
-    let text_w = width.saturating_sub(prefix_w).max(1);
+    let text_w = usize::from(list.width).saturating_sub(prefix_w).max(1);
     let lines_of = |i: usize| {
         items.get(i).map_or(1, |item| {
             wrap::line_count(&list::item_text(picker.section, item).0, text_w)
@@ -222,21 +239,6 @@ pub fn picker(app: &App, picker: &LinkPicker, area: Rect, buf: &mut Buffer) {
         if y >= rows {
             break;
         }
-        let tick = if picker.chosen.contains(&item.id) {
-            "[x]"
-        } else {
-            "[ ]"
-        };
-        let level = if picker.section.has_level() {
-            format!("{} ", level_dots(item.level))
-        } else {
-            " ".to_owned()
-        };
-        let flag = if app.tally().is_flagged(item.id) {
-            "!"
-        } else {
-            " "
-        };
         let (words, _) = list::item_text(picker.section, item);
         let lines = wrap::lines(&words, text_w);
         let shown = lines.len().min(rows - y);
@@ -254,7 +256,7 @@ pub fn picker(app: &App, picker: &LinkPicker, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(
             area.x,
             area.y,
-            format!("{tick} {flag}{level}"),
+            candidate_marks(app, picker, item),
             prefix_w,
             t.key.patch(style),
         );
@@ -264,6 +266,26 @@ pub fn picker(app: &App, picker: &LinkPicker, area: Rect, buf: &mut Buffer) {
         }
         y += shown;
     }
+}
+
+/// A candidate's marks before its text: ticked or not, flagged, its level.
+fn candidate_marks(app: &App, picker: &LinkPicker, item: &Item) -> String {
+    let tick = if picker.chosen.contains(&item.id) {
+        "[x]"
+    } else {
+        "[ ]"
+    };
+    let level = if picker.section.has_level() {
+        format!("{} ", level_dots(item.level))
+    } else {
+        " ".to_owned()
+    };
+    let flag = if app.tally().is_flagged(item.id) {
+        "!"
+    } else {
+        " "
+    };
+    format!("{tick} {flag}{level}")
 }
 
 /// The statement view: which statement is shown (the proposal or a saved
@@ -276,12 +298,11 @@ pub fn statement(
     area: Rect,
     buf: &mut Buffer,
 ) -> Option<(u16, u16)> {
-    let t = app.active_theme();
     let rect = app.overlay_area(area)?;
     let hints = statement_hints(view);
     let inner = frame(app, rect, " Value proposition ", &hints, buf);
     let width = usize::from(inner.width);
-    let shown = view.shown(app.canvas());
+    let saved = view.shown(app.canvas()).is_some();
     variant_tabs(app, view, Rect { height: 1, ..inner }, buf);
     let (sentence, parts) = list::statement_lines(app, view, width);
     let mut y = inner.y + 2;
@@ -291,43 +312,92 @@ pub fn statement(
             return None;
         }
         let label = format!(" {}: ", edit.target.label());
-        buf.set_stringn(inner.x, y, label, width, t.key);
+        buf.set_stringn(inner.x, y, label, width, app.active_theme().key);
         let line = Rect {
             y: y + 1,
             height: 1,
             ..inner
         };
-        let room = width.saturating_sub(3);
-        let (shown_text, col) = text::window(edit.field.text(), edit.field.cursor_column(), room);
-        buf.set_style(line, t.cursor_row);
-        buf.set_string(line.x, line.y, " › ", t.cursor_row);
-        buf.set_string(line.x + 3, line.y, shown_text, t.cursor_row);
-        let x = line.x + 3 + col as u16;
-        cursor = (x < line.right()).then_some((x, line.y));
+        cursor = typed_line(app, &edit.field, line, buf);
         y += 2;
     } else {
-        for line in &sentence {
-            if y >= inner.bottom() {
-                return None;
-            }
-            buf.set_stringn(inner.x, y, line, width, t.header);
-            y += 1;
+        y = statement_sentence(app, &sentence, saved, inner, y, buf)?;
+    }
+    let below = Rect {
+        y: y + 1,
+        height: inner.bottom().saturating_sub(y + 1),
+        ..inner
+    };
+    statement_parts(app, view, &parts, below, buf);
+    cursor
+}
+
+/// One line being typed: ` › ` and the part of the text around the cursor,
+/// in the cursor row's style; returns where the cursor goes.
+pub(super) fn typed_line(
+    app: &App,
+    field: &TextField,
+    line: Rect,
+    buf: &mut Buffer,
+) -> Option<(u16, u16)> {
+    let t = app.active_theme();
+    let room = usize::from(line.width).saturating_sub(3);
+    let (shown, col) = text::window(field.text(), field.cursor_column(), room);
+    buf.set_style(line, t.cursor_row);
+    buf.set_string(line.x, line.y, " › ", t.cursor_row);
+    buf.set_string(line.x + 3, line.y, shown, t.cursor_row);
+    let x = line.x + 3 + col as u16;
+    (x < line.right()).then_some((x, line.y))
+}
+
+/// The statement's text from row `y`, then what it is (saved words, or
+/// proposed from the canvas); the row after it, or `None` when it fills the
+/// frame.
+fn statement_sentence(
+    app: &App,
+    sentence: &[String],
+    saved: bool,
+    inner: Rect,
+    mut y: u16,
+    buf: &mut Buffer,
+) -> Option<u16> {
+    let t = app.active_theme();
+    let width = usize::from(inner.width);
+    for line in sentence {
+        if y >= inner.bottom() {
+            return None;
         }
-        let note = if shown.is_some() {
-            "Saved: its own words (the parts below build the proposal)"
-        } else {
-            "Proposed from the canvas: choose its parts below, then save it"
-        };
-        if y < inner.bottom() {
-            buf.set_stringn(inner.x, y, note, width, t.dim);
-        }
+        buf.set_stringn(inner.x, y, line, width, t.header);
         y += 1;
     }
-    y += 1;
+    let note = if saved {
+        "Saved: its own words (the parts below build the proposal)"
+    } else {
+        "Proposed from the canvas: choose its parts below, then save it"
+    };
+    if y < inner.bottom() {
+        buf.set_stringn(inner.x, y, note, width, t.dim);
+    }
+    Some(y + 1)
+}
+
+/// Each part of the proposal, its label and its choice wrapped beside it,
+/// the part being chosen highlighted, as many as fit in `area`.
+fn statement_parts(
+    app: &App,
+    view: &StatementView,
+    parts: &[Vec<String>],
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let t = app.active_theme();
+    let saved = view.shown(app.canvas()).is_some();
+    let width = usize::from(area.width);
     let room = width.saturating_sub(list::STATEMENT_LABEL);
-    for (i, (part, lines)) in Part::ALL.into_iter().zip(&parts).enumerate() {
+    let mut y = area.y;
+    for (i, (part, lines)) in Part::ALL.into_iter().zip(parts).enumerate() {
         // While a saved variant is shown the parts are its proposal's, dimmed.
-        let style = if shown.is_some() {
+        let style = if saved {
             t.dim
         } else if i == view.part {
             t.selected
@@ -336,33 +406,32 @@ pub fn statement(
         };
         let rows = lines
             .len()
-            .min(usize::from(inner.bottom().saturating_sub(y)));
+            .min(usize::from(area.bottom().saturating_sub(y)));
         if rows == 0 {
-            return cursor;
+            return;
         }
-        let area = Rect {
+        let rows_area = Rect {
             y,
             height: rows as u16,
-            ..inner
+            ..area
         };
-        buf.set_style(area, style);
+        buf.set_style(rows_area, style);
         let label = format!(" {:<22}", part.label());
         buf.set_stringn(
-            inner.x,
+            area.x,
             y,
             label,
             list::STATEMENT_LABEL.min(width),
             t.key.patch(style),
         );
         for (row, line) in lines.iter().take(rows).enumerate() {
-            let x = inner.x + list::STATEMENT_LABEL as u16;
+            let x = area.x + list::STATEMENT_LABEL as u16;
             if room > 0 {
                 buf.set_stringn(x, y + row as u16, line, room, style);
             }
         }
         y += rows as u16;
     }
-    cursor
 }
 
 /// The statement view's bottom line: its keys, from the key table.

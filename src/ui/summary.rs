@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::app::App;
 use crate::canvas::Section;
-use crate::fit::{Coverage, Flagged};
+use crate::fit::{Coverage, FitReport, Flagged};
 
 use super::canvas_view::level_dots;
 use super::text;
@@ -33,6 +33,29 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         right.width.min(left.width)
     });
+    let mut pains = pain_lines(app, fit, width);
+    let gains = gain_lines(app, fit, width);
+    if right.width == 0 {
+        pains.push(Line::default());
+        pains.extend(gains);
+        Paragraph::new(pains)
+            .wrap(Wrap { trim: false })
+            .style(t.base)
+            .render(left, buf);
+    } else {
+        Paragraph::new(pains)
+            .wrap(Wrap { trim: false })
+            .style(t.base)
+            .render(left, buf);
+        Paragraph::new(gains)
+            .wrap(Wrap { trim: false })
+            .style(t.base)
+            .render(right, buf);
+    }
+}
+
+/// The pains' side: how many are relieved, with evidence, and which are not.
+fn pain_lines(app: &App, fit: &FitReport, width: usize) -> Vec<Line<'static>> {
     let mut pains = vec![
         coverage_line(app, "Pains relieved", &fit.pains),
         coverage_line(app, "  with evidence", &fit.pains_evidenced),
@@ -53,6 +76,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         Section::Relievers,
         &fit.relievers_without_pains,
     ));
+    pains
+}
+
+/// The gains' side: how many are created and which are not, the jobs no
+/// product helps with, and what to test next.
+fn gain_lines(app: &App, fit: &FitReport, width: usize) -> Vec<Line<'static>> {
     let mut gains = vec![
         coverage_line(app, "Gains created", &fit.gains),
         coverage_line(app, "  with evidence", &fit.gains_evidenced),
@@ -81,23 +110,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         &fit.jobs_without_products,
     ));
     gains.extend(test_next_list(app, width));
-    if right.width == 0 {
-        pains.push(Line::default());
-        pains.extend(gains);
-        Paragraph::new(pains)
-            .wrap(Wrap { trim: false })
-            .style(t.base)
-            .render(left, buf);
-    } else {
-        Paragraph::new(pains)
-            .wrap(Wrap { trim: false })
-            .style(t.base)
-            .render(left, buf);
-        Paragraph::new(gains)
-            .wrap(Wrap { trim: false })
-            .style(t.base)
-            .render(right, buf);
-    }
+    gains
 }
 
 fn coverage_line(app: &App, label: &str, c: &Coverage) -> Line<'static> {
