@@ -224,6 +224,15 @@ impl Coach {
         LEVELS.into_iter().find(|l| counts[level_slot(*l)] > 0)
     }
 
+    /// The level every item of a section has, when it has 3 or more items
+    /// all at one level (`unranked`).
+    fn unranked(&self, section: Section) -> Option<Level> {
+        let counts = &self.levels[section.index()];
+        let n: usize = counts.iter().sum();
+        let slot = counts.iter().position(|c| *c == n).filter(|_| n >= 3)?;
+        Some(LEVELS[slot])
+    }
+
     /// The first product name a customer item uses.
     fn named_offer(&self, facts: &Facts) -> Option<&Name> {
         self.names
@@ -251,9 +260,13 @@ impl Coach {
         if self.duplicate_of(section, item.id, &facts).is_some() {
             set.insert(Rule::Duplicate);
         }
+        // In an unranked section every item is "top-ranked": the coach
+        // asks to rank it first (unless `unranked` is off), not to test all.
+        let ranked = self.off.contains(Rule::Unranked) || self.unranked(section).is_none();
         if section.has_level()
             && item.status == Status::Untested
             && self.top_level(section) == Some(item.level)
+            && ranked
         {
             set.insert(Rule::UntestedTop);
         }
@@ -413,16 +426,12 @@ impl Coach {
             }
         }
         for section in profile {
-            let n = canvas.items(section).len();
-            let counts = self.levels[section.index()];
-            if n >= 3
-                && let Some(slot) = counts.iter().position(|c| *c == n)
-            {
+            if let Some(level) = self.unranked(section) {
                 push(
                     Rule::Unranked,
                     Subject::Section(section),
                     None,
-                    rules::unranked(section, n, LEVELS[slot]),
+                    rules::unranked(section, canvas.items(section).len(), level),
                 );
             }
         }

@@ -330,6 +330,46 @@ fn untested_top_fires_on_top_ranked_untested_items_only() {
 }
 
 #[test]
+fn untested_top_waits_while_a_section_is_unranked() {
+    // Seven jobs all at one level: each is "top-ranked", so "test it
+    // first" on every one of them would say nothing. The coach asks to rank
+    // them (`unranked`) and names the top ones once they are ranked.
+    let mut c = sharp();
+    for text in ["Slow", "Too expensive", "Hard to use", "Buggy"] {
+        c.push(Section::Jobs, text);
+    }
+    let jobs = c.items(Section::Jobs).to_vec();
+    for job in &jobs {
+        c.set_level(job.id, Level::Medium);
+        c.set_status(job.id, Status::Untested);
+    }
+    assert_eq!(fired(&c, Rule::Unranked).len(), 1);
+    assert_eq!(fired(&c, Rule::UntestedTop), []);
+    let coach = crate::coach::Coach::of(&c, RuleSet::EMPTY);
+    assert!(
+        jobs.iter().all(|j| !coach
+            .item_rules(Section::Jobs, j)
+            .contains(Rule::UntestedTop)),
+        "no marker either"
+    );
+    // Ranked: the top one is named.
+    c.set_level(jobs[0].id, Level::High);
+    assert_eq!(fired(&c, Rule::Unranked), []);
+    assert_eq!(
+        texts(&fired(&c, Rule::UntestedTop)),
+        [jobs[0].text.as_str()]
+    );
+    // With `unranked` turned off nothing asks to rank, so all stay named.
+    c.set_level(jobs[0].id, Level::Medium);
+    let off: RuleSet = [Rule::Unranked].into_iter().collect();
+    let hs: Vec<Hint> = hints(&c, off)
+        .into_iter()
+        .filter(|h| h.rule == Rule::UntestedTop)
+        .collect();
+    assert_eq!(hs.len(), jobs.len());
+}
+
+#[test]
 fn dismissed_rules_and_rules_turned_off_are_not_reported() {
     let mut c = sharp();
     let id = c.push(Section::Pains, "Clients pay late");

@@ -105,9 +105,7 @@ fn json_has_one_object_per_file_with_every_field_of_every_hint() {
             "too-few",
             "unranked",
             "no-alternative",
-            "untested-top",
-            "untested-top",
-            "untested-top",
+            // The two jobs and the gain; the three pains wait for a rank.
             "untested-top",
             "untested-top",
             "untested-top",
@@ -173,7 +171,7 @@ fn text_groups_by_rule_with_the_items_text_and_what_to_do() {
     assert!(at("Pain relievers: Seamless, user-friendly reminders") > at("Vague claims"));
     at("“Seamless” is a claim: say by how much");
     at("Not ranked (unranked)");
-    at("18 hints");
+    at("15 hints");
 }
 
 #[test]
