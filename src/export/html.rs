@@ -7,12 +7,14 @@
 use std::fmt::Write as _;
 
 use crate::canvas::{Canvas, ItemId, Status, TestCard};
-use crate::coach::{Hint, RuleSet, Subject, grouped};
+use crate::coach::RuleSet;
 use crate::fit::{FitReport, Flagged, analyze};
 use crate::statement::default_statement;
 
 use super::svg::{escape_text as esc, fit_sentence, svg_element};
 use super::{DOCUMENT_ORDER, item_tags, one_line};
+
+mod coach;
 
 const STYLE: &str = include_str!("report.css");
 
@@ -68,7 +70,7 @@ pub fn report(canvas: &Canvas, coach_off: RuleSet) -> String {
     statements(&mut o, canvas);
     o.push_str("</div>\n<div class=\"below\">\n");
     tests_and_learnings(&mut o, canvas);
-    coach(&mut o, canvas, &crate::coach::hints(canvas, coach_off));
+    coach::coach(&mut o, canvas, &crate::coach::hints(canvas, coach_off));
     o.push_str("</div>\n");
     canvas_text(&mut o, canvas, &report);
     o.push_str("</main>\n<footer>The Value Proposition Canvas is a method by Strategyzer. Drawn by vpcanvas, an independent tool.</footer>\n</body>\n</html>\n");
@@ -251,83 +253,6 @@ fn test_card(o: &mut String, canvas: &Canvas, test: &TestCard) {
     o.push_str("</article>\n");
 }
 
-/// The coach's hints (SPEC §7), the ones the editor and `lint` show: by
-/// rule, then by what to do (said once), then what it is about. Calm, in
-/// the report's quiet ink: advice, not the fit's flags. On paper an item
-/// with a label on the picture is named by its label alone (the picture
-/// beside it has its text), so the hints keep to the one page. Nothing when
-/// the coach has nothing to say.
-fn coach(o: &mut String, canvas: &Canvas, hints: &[Hint]) {
-    if hints.is_empty() {
-        return;
-    }
-    let n = hints.len();
-    let _ = writeln!(
-        o,
-        "<section class=\"coach\">\n<h2>Coach</h2>\n<p class=\"quiet\">{n} {} to make this canvas sharper: dismiss one in the editor, or turn a rule off in config.ron.</p>",
-        if n == 1 { "hint" } else { "hints" }
-    );
-    for (rule, list) in grouped(hints) {
-        let _ = writeln!(
-            o,
-            "<div class=\"rule\">\n<h3>{} <span class=\"id\">{}</span></h3>",
-            esc(rule.title()),
-            rule.id()
-        );
-        for (message, about) in by_message(&list) {
-            let _ = writeln!(o, "<div class=\"advice\">\n<p>{}</p>\n<ul>", esc(message));
-            for hint in about {
-                let _ = writeln!(o, "{}", subject(canvas, hint));
-            }
-            o.push_str("</ul>\n</div>\n");
-        }
-        o.push_str("</div>\n");
-    }
-    o.push_str("</section>\n");
-}
-
-/// A rule's hints by their message, in the order each message first comes:
-/// "Add a number" once for all the pains it is about.
-fn by_message<'h>(hints: &[&'h Hint]) -> Vec<(&'h str, Vec<&'h Hint>)> {
-    let mut groups: Vec<(&str, Vec<&Hint>)> = Vec::new();
-    for &hint in hints {
-        match groups.iter_mut().find(|(m, _)| *m == hint.message) {
-            Some((_, about)) => about.push(hint),
-            None => groups.push((&hint.message, vec![hint])),
-        }
-    }
-    groups
-}
-
-/// What a hint is about, as a list entry (escaped): an item by its label and
-/// text (a value map item, which has no label, by its section and text), a
-/// statement by its name, a section or the whole canvas by name.
-fn subject(canvas: &Canvas, hint: &Hint) -> String {
-    let text = |id| {
-        canvas
-            .item(id)
-            .map(|i| esc(&one_line(&i.text)))
-            .unwrap_or_default()
-    };
-    match hint.subject {
-        Subject::Item { section, id } => match label(canvas, id) {
-            Some(l) => format!(
-                "<li class=\"labelled\"><span class=\"tag\">{l}</span> <span class=\"text\">{}</span></li>",
-                text(id)
-            ),
-            None => format!(
-                "<li><span class=\"quiet\">{}:</span> {}</li>",
-                esc(section.title()),
-                text(id)
-            ),
-        },
-        _ => format!(
-            "<li>{}</li>",
-            esc(&one_line(&crate::coach::subject_label(canvas, hint)))
-        ),
-    }
-}
-
 /// The canvas as text: for phones (the picture is small there), screen
 /// readers and search. Not printed: the picture says it all on paper.
 fn canvas_text(o: &mut String, canvas: &Canvas, report: &FitReport) {
@@ -383,61 +308,5 @@ mod tests {
             let outside_xmlns = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
             assert!(!outside_xmlns.contains(needle), "{needle}");
         }
-    }
-
-    #[test]
-    fn the_report_holds_the_coachs_hints_each_piece_of_advice_once() {
-        let c = crate::canvas::file::parse(include_str!("../../assets/examples/invoicing.ron"))
-            .expect("example")
-            .canvas;
-        let hints = crate::coach::hints(&c, RuleSet::EMPTY);
-        assert!(hints.len() > 3, "the example has things to say");
-        let html = report(&c, RuleSet::EMPTY);
-        let coach = &html[html
-            .find("<section class=\"coach\">")
-            .expect("a coach section")..];
-        let coach = &coach[..coach.find("</section>").expect("closed")];
-        assert!(coach.contains(&format!("{} hints", hints.len())), "{coach}");
-        for (rule, list) in grouped(&hints) {
-            assert!(
-                coach.contains(&format!(
-                    "{} <span class=\"id\">{}</span>",
-                    esc(rule.title()),
-                    rule.id()
-                )),
-                "{coach}"
-            );
-            for hint in list {
-                // Each message once, however many items it is about.
-                assert_eq!(
-                    coach
-                        .matches(&format!("<p>{}</p>", esc(&hint.message)))
-                        .count(),
-                    1
-                );
-            }
-        }
-        // Every item a hint is about, by its label and text.
-        assert!(coach.contains(
-            "<li class=\"labelled\"><span class=\"tag\">P1</span> <span class=\"text\">Clients pay weeks after the due date</span></li>"
-        ), "{coach}");
-        assert_eq!(coach.matches("<li").count(), hints.len());
-        // Calm: never the fit's flag.
-        assert!(!coach.contains("class=\"flag\""));
-        // Every rule off: no section at all.
-        let all: RuleSet = crate::coach::Rule::ALL.into_iter().collect();
-        assert!(!report(&c, all).contains("class=\"coach\""));
-    }
-
-    #[test]
-    fn hints_about_value_map_items_statements_and_the_canvas_name_them() {
-        let mut c = Canvas::new("t");
-        c.push(crate::canvas::Section::Relievers, "Seamless <b>sync</b>");
-        let html = report(&c, RuleSet::EMPTY);
-        assert!(
-            html.contains("<li><span class=\"quiet\">Pain relievers:</span> Seamless &lt;b&gt;sync&lt;/b&gt;</li>"),
-            "{html}"
-        );
-        assert!(html.contains("<li>The canvas</li>"), "no alternative");
     }
 }

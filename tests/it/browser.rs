@@ -288,6 +288,62 @@ fn evidence_markers_and_cards_stay_inside_in_a_browser() {
     check_report(&c, "evidence", true);
 }
 
+/// The invoicing example with 24 more pain relievers, each linked (so the
+/// fit has nothing more to list) and each with its own vague claim: more
+/// advice than the page has room for below the picture (all of it printed,
+/// the report would take two pages).
+fn talkative() -> Canvas {
+    use vpcanvas::canvas::Section;
+    let mut c = Example::Invoicing.canvas().expect("example");
+    let pain = c.items(Section::Pains)[0].id;
+    for word in [
+        "Seamless",
+        "Innovative",
+        "Powerful",
+        "Intuitive",
+        "Robust",
+        "Modern",
+        "Smart",
+        "Effortless",
+        "Streamlined",
+        "Convenient",
+        "Enhanced",
+        "Efficient",
+        "Revolutionary",
+        "Hassle-free",
+        "Optimised",
+        "Boosted",
+        "Maximised",
+        "Leading",
+        "Simple",
+        "Quick",
+        "Faster",
+        "Easier",
+        "Better",
+        "Best",
+    ] {
+        let id = c.push(
+            Section::Relievers,
+            format!("{word} reminders and follow-ups for every client who pays late"),
+        );
+        c.toggle_link(id, pain);
+    }
+    c
+}
+
+#[test]
+fn a_canvas_with_more_advice_than_the_page_holds_still_prints_on_one_page() {
+    let c = talkative();
+    let hints = vpcanvas::coach::hints(&c, RuleSet::EMPTY);
+    assert!(hints.len() > 35, "{}", hints.len());
+    let page = html::report(&c, RuleSet::EMPTY);
+    assert!(
+        page.contains("not on paper"),
+        "a note says some advice is left off paper"
+    );
+    check_report(&c, "talkative", true);
+}
+
 #[test]
 fn hostile_text_runs_no_script_in_a_browser() {
     let c = hostile();
