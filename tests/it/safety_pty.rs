@@ -14,43 +14,59 @@ use std::fs;
 use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
 
-use crate::hangup::Pty;
+use crate::tmux::{DEADLINE, Launch, Tmux, quote, signal};
+use crate::wait;
 
-const DEADLINE: Duration = Duration::from_secs(20);
+const CANVAS: &str = "(\n    version: 1,\n    title: \"Hang-up\",\n    customer: (\n        pains: [ (id: 1, text: \"Chasing late payments\") ],\n    ),\n)\n";
 
-fn kill(pid: u32, sig: &str) {
-    let ok = Command::new("kill")
-        .args([&format!("-{sig}"), &pid.to_string()])
-        .status()
-        .unwrap()
-        .success();
-    assert!(ok, "kill -{sig} {pid}");
+/// A harness with `data/plan.ron` (one pain) in its data folder; the path.
+fn with_plan() -> (Tmux, PathBuf) {
+    let t = Tmux::new();
+    let plan = t.data.join("plan.ron");
+    fs::write(&plan, CANVAS).unwrap();
+    (t, plan)
+}
+
+/// Starts the editor on `plan` in window `w` as `how` says (its file is set here).
+fn open(t: &mut Tmux, plan: &Path, how: Launch<'_>) {
+    t.launch(
+        "w",
+        &Launch {
+            file: Some(plan),
+            ..how
+        },
+    );
+}
+
+/// A folder `name` in the test's root, made now; its path.
+fn folder(t: &Tmux, name: &str) -> PathBuf {
+    let dir = t.path(name);
+    fs::create_dir_all(&dir).unwrap();
+    dir
 }
 
 /// Waits until a file matching `pred` is in `dir` (searched two levels
 /// deep), returning it.
 fn wait_for_file(dir: &Path, pred: impl Fn(&Path) -> bool) -> PathBuf {
-    let deadline = Instant::now() + DEADLINE;
-    loop {
-        let mut found = Vec::new();
-        for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                for inner in fs::read_dir(&path).into_iter().flatten().flatten() {
-                    found.push(inner.path());
+    wait::until(
+        DEADLINE,
+        || {
+            let mut found = Vec::new();
+            for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    for inner in fs::read_dir(&path).into_iter().flatten().flatten() {
+                        found.push(inner.path());
+                    }
+                } else {
+                    found.push(path);
                 }
-            } else {
-                found.push(path);
             }
-        }
-        if let Some(hit) = found.into_iter().find(|p| pred(p)) {
-            return hit;
-        }
-        assert!(Instant::now() < deadline, "nothing in {}", dir.display());
-        std::thread::sleep(Duration::from_millis(50));
-    }
+            found.into_iter().find(|p| pred(p))
+        },
+        || format!("nothing in {}", dir.display()),
+    )
 }
 
 fn uid() -> u32 {
@@ -60,25 +76,35 @@ fn uid() -> u32 {
 
 #[test]
 fn an_unusable_data_folder_stays_in_the_header_and_unsaved_work_goes_to_temp() {
+    let (mut t, plan) = with_plan();
     // VPCANVAS_DATA_DIR names a file: no lock and no snapshots there.
-    let pty = Pty::start_env(
-        "data/plan.ron",
-        true,
-        "touch {root}/not-a-folder; mkdir -p {root}/tmp\n\
-         export VPCANVAS_DATA_DIR={root}/not-a-folder TMPDIR={root}/tmp",
+    let not_a_folder = t.path("not-a-folder");
+    fs::write(&not_a_folder, "").unwrap();
+    let tmp = folder(&t, "tmp");
+    let env = format!(
+        "VPCANVAS_DATA_DIR={} TMPDIR={}",
+        quote(&not_a_folder),
+        quote(&tmp)
     );
-    pty.wait_screen("The data folder cannot be used");
+    open(
+        &mut t,
+        &plan,
+        Launch {
+            env: &env,
+            ..Launch::default()
+        },
+    );
+    t.wait_screen("w", "The data folder cannot be used");
     // The status fades (8 s); the header keeps saying it.
-    pty.wait_gone("The data folder cannot be used");
-    let screen = pty.screen();
+    let screen = t.wait_gone("w", "The data folder cannot be used");
     let header = screen.lines().next().unwrap_or_default();
     assert!(header.contains("! data folder unusable"), "{screen}");
     // Typed, not yet Enter: the pause snapshots it into the temp folder.
-    pty.keys(&["5"]);
-    pty.keys(&["a"]);
-    pty.type_text("Words typed with nowhere safe");
-    pty.wait_screen("nowhere");
-    let recovery = pty.path(&format!("tmp/vpcanvas-recovery-{}", uid()));
+    t.keys("w", &["5"]);
+    t.keys("w", &["a"]);
+    t.type_text("w", "Words typed with nowhere safe");
+    t.wait_screen("w", "nowhere");
+    let recovery = tmp.join(format!("vpcanvas-recovery-{}", uid()));
     let snapshot = wait_for_file(&recovery, |p| {
         p.extension().is_some_and(|e| e == "ron")
             && fs::read_to_string(p).is_ok_and(|t| t.contains("Words typed with nowhere safe"))
@@ -88,27 +114,36 @@ fn an_unusable_data_folder_stays_in_the_header_and_unsaved_work_goes_to_temp() {
         "{}",
         snapshot.display()
     );
-    kill(pty.pid(), "KILL");
+    signal(t.vpcanvas_pid("w"), "KILL");
     let kept = fs::read_to_string(&snapshot).unwrap();
     assert!(kept.contains("Words typed with nowhere safe"), "{kept}");
 }
 
 #[test]
 fn sigterm_with_a_full_disk_says_where_the_work_is() {
+    let (mut t, plan) = with_plan();
     // The canvas's disk is full; the data folder is on another one.
-    let pty = Pty::start_env(
-        "data/plan.ron",
-        true,
-        "mkdir -p {root}/state\n\
-         export VPCANVAS_DATA_DIR={root}/state VPCANVAS_DEBUG_FULL_DISK={root}/data",
+    let state = folder(&t, "state");
+    let env = format!(
+        "VPCANVAS_DATA_DIR={} VPCANVAS_DEBUG_FULL_DISK={}",
+        quote(&state),
+        quote(&t.data)
     );
-    pty.wait_screen("Fit:");
-    pty.keys(&["5"]);
-    pty.keys(&["d"]);
-    pty.wait_screen("NOT SAVED");
-    kill(pty.pid(), "TERM");
-    assert_eq!(pty.exit_code(), 143, "{}", pty.stderr());
-    let err = pty.stderr();
+    open(
+        &mut t,
+        &plan,
+        Launch {
+            env: &env,
+            ..Launch::default()
+        },
+    );
+    t.wait_screen("w", "Fit:");
+    t.keys("w", &["5"]);
+    t.keys("w", &["d"]);
+    t.wait_screen("w", "NOT SAVED");
+    signal(t.vpcanvas_pid("w"), "TERM");
+    assert_eq!(t.wait_exit("w"), 143, "{}", t.stderr("w"));
+    let err = t.stderr("w");
     assert!(
         err.contains("plan.ron could not be saved") && err.contains("No space left"),
         "{err}"
@@ -119,7 +154,7 @@ fn sigterm_with_a_full_disk_says_where_the_work_is() {
         .and_then(|rest| rest.split("; it will be offered").next())
         .unwrap_or_else(|| panic!("no place in {err}"));
     assert!(
-        at.starts_with(&pty.path("state/recovery").display().to_string()),
+        at.starts_with(&state.join("recovery").display().to_string()),
         "{err}"
     );
     let kept = fs::read_to_string(at).unwrap();
@@ -128,30 +163,38 @@ fn sigterm_with_a_full_disk_says_where_the_work_is() {
         "the deletion is kept: {kept}"
     );
     assert!(
-        pty.canvas().contains("Chasing late payments"),
+        fs::read_to_string(&plan)
+            .unwrap()
+            .contains("Chasing late payments"),
         "the file is as it was"
     );
 }
 
 #[test]
 fn sigterm_with_no_disk_left_anywhere_says_the_work_is_lost_after_the_terminal_is_back() {
+    let (mut t, plan) = with_plan();
     // Every folder full, the temp folder too; stderr on the terminal, as a
     // user has it: the line must be on the normal screen after the
     // alternate screen is left, not drawn over by the editor.
-    let pty = Pty::start_env(
-        "data/plan.ron",
-        false,
-        "mkdir -p {root}/tmp\n\
-         export TMPDIR={root}/tmp VPCANVAS_DEBUG_FULL_DISK={root}",
+    let tmp = folder(&t, "tmp");
+    let env = format!(
+        "TMPDIR={} VPCANVAS_DEBUG_FULL_DISK={}",
+        quote(&tmp),
+        quote(t.root())
     );
-    pty.wait_screen("Fit:");
-    pty.keys(&["5"]);
-    pty.keys(&["d"]);
-    pty.wait_screen("NOT SAVED");
-    kill(pty.pid(), "TERM");
-    assert_eq!(pty.exit_code(), 143);
-    pty.wait_screen("could not be kept anywhere");
-    let screen = pty.screen();
+    let how = Launch {
+        env: &env,
+        stderr_on_terminal: true,
+        ..Launch::default()
+    };
+    open(&mut t, &plan, how);
+    t.wait_screen("w", "Fit:");
+    t.keys("w", &["5"]);
+    t.keys("w", &["d"]);
+    t.wait_screen("w", "NOT SAVED");
+    signal(t.vpcanvas_pid("w"), "TERM");
+    assert_eq!(t.wait_exit("w"), 143);
+    let screen = t.wait_screen("w", "could not be kept anywhere");
     assert!(screen.contains("plan.ron could not be saved"), "{screen}");
     assert!(screen.contains("it is lost"), "{screen}");
     assert!(
@@ -162,48 +205,53 @@ fn sigterm_with_no_disk_left_anywhere_says_the_work_is_lost_after_the_terminal_i
 
 #[test]
 fn a_canvas_swapped_for_a_fifo_never_freezes_the_editor_or_signals() {
-    let pty = Pty::start("data/plan.ron");
-    pty.wait_screen("Fit:");
-    let canvas = pty.path("data/plan.ron");
-    fs::remove_file(&canvas).unwrap();
+    let (mut t, plan) = with_plan();
+    open(&mut t, &plan, Launch::default());
+    t.wait_screen("w", "Fit:");
+    fs::remove_file(&plan).unwrap();
     let ok = Command::new("mkfifo")
-        .arg(&canvas)
+        .arg(&plan)
         .status()
         .unwrap()
         .success();
     assert!(ok, "mkfifo");
     // An edit saves: the save finds the FIFO and says so, without opening it.
-    pty.keys(&["5"]);
-    pty.keys(&["d"]);
-    pty.wait_screen("NOT SAVED");
-    pty.wait_screen("named pipe");
+    t.keys("w", &["5"]);
+    t.keys("w", &["d"]);
+    t.wait_screen("w", "NOT SAVED");
+    t.wait_screen("w", "named pipe");
     // Keys still work.
-    pty.keys(&["?"]);
-    pty.wait_screen("Keys");
-    kill(pty.pid(), "TERM");
-    assert_eq!(pty.exit_code(), 143, "{}", pty.stderr());
+    t.keys("w", &["?"]);
+    t.wait_screen("w", "Keys");
+    signal(t.vpcanvas_pid("w"), "TERM");
+    assert_eq!(t.wait_exit("w"), 143, "{}", t.stderr("w"));
     assert!(
-        fs::symlink_metadata(&canvas).unwrap().file_type().is_fifo(),
+        fs::symlink_metadata(&plan).unwrap().file_type().is_fifo(),
         "left as it is"
     );
     assert!(
-        pty.stderr().contains("your unsaved work is in"),
+        t.stderr("w").contains("your unsaved work is in"),
         "{}",
-        pty.stderr()
+        t.stderr("w")
     );
 }
 
 #[test]
 fn no_lock_is_said_in_the_header() {
+    let (mut t, plan) = with_plan();
     // The data folder works, but its locks/ cannot be made.
-    let pty = Pty::start_env(
-        "data/plan.ron",
-        true,
-        "mkdir -p {root}/state; touch {root}/state/locks\n\
-         export VPCANVAS_DATA_DIR={root}/state",
+    let state = folder(&t, "state");
+    fs::write(state.join("locks"), "").unwrap();
+    let env = format!("VPCANVAS_DATA_DIR={}", quote(&state));
+    open(
+        &mut t,
+        &plan,
+        Launch {
+            env: &env,
+            ..Launch::default()
+        },
     );
-    pty.wait_screen("No lock could be taken");
-    let screen = pty.screen();
+    let screen = t.wait_screen("w", "No lock could be taken");
     let header = screen.lines().next().unwrap_or_default();
     assert!(header.contains("! no lock"), "{screen}");
     assert!(!header.contains("read-only"), "still editable: {screen}");

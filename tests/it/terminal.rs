@@ -116,8 +116,7 @@ fn closing_the_terminal_while_typing_ends_the_process_and_keeps_the_text() {
     t.start("w", &file, "");
     type_a_new_pain(&t, "w", "Typed, window closed");
     let pid = t.vpcanvas_pid("w");
-    t.run(&["kill-server"]);
-    t.started = false;
+    t.hang_up();
     // Gone promptly: not spinning on a dead tty.
     wait::holds(
         Duration::from_secs(3),

@@ -2,7 +2,11 @@
 //! Each test runs `vpcanvas` in its own tmux server (a socket in a temp dir,
 //! no user config, killed on drop), one window per program, through a small
 //! shell script that, once vpcanvas has exited, records the exit code and
-//! `stty -a`, then idles so the pane can still be inspected. Everything the
+//! `stty -a`, then idles so the pane can still be inspected. The script
+//! ignores SIGHUP while vpcanvas runs, so it outlives a closed terminal
+//! ([`Tmux::hang_up`]) and still records how vpcanvas ended; once the
+//! terminal is known to be there it takes SIGHUP again, so closing the
+//! server never leaves the idling shell behind. Everything the
 //! program writes to the terminal is also kept (`pipe-pane`), so the escape
 //! sequences that set and reset its modes can be checked byte by byte.
 //!
@@ -23,6 +27,17 @@ use crate::wait;
 pub const BIN: &str = env!("CARGO_BIN_EXE_vpcanvas");
 /// How long to wait for anything the program should do promptly.
 pub const DEADLINE: Duration = Duration::from_secs(10);
+
+/// How [`Tmux::launch`] starts vpcanvas.
+#[derive(Default)]
+pub struct Launch<'a> {
+    /// The canvas to open; `None` opens the library.
+    pub file: Option<&'a Path>,
+    /// `VAR=value …` put before the command.
+    pub env: &'a str,
+    /// Leave stderr on the terminal, as a user has it, rather than in a file.
+    pub stderr_on_terminal: bool,
+}
 
 pub struct Tmux {
     dir: TempDir,
@@ -128,17 +143,32 @@ impl Tmux {
 
     /// As [`Tmux::start`], without waiting for a frame.
     pub fn start_quietly(&mut self, name: &str, file: &Path, env: &str) {
+        self.launch(
+            name,
+            &Launch {
+                file: Some(file),
+                env,
+                ..Launch::default()
+            },
+        );
+    }
+
+    /// Starts vpcanvas in a new window called `name` as `how` says, without
+    /// waiting for a frame.
+    pub fn launch(&mut self, name: &str, how: &Launch<'_>) {
         let p = |what: &str| quote(&self.path(&format!("{what}-{name}")));
         let script = format!(
-            "export HOME={home} VPCANVAS_DATA_DIR={data} XDG_DATA_HOME={xdg_data} XDG_CONFIG_HOME={xdg_config}\n\
+            "trap '' HUP\n\
+             export HOME={home} VPCANVAS_DATA_DIR={data} XDG_DATA_HOME={xdg_data} XDG_CONFIG_HOME={xdg_config}\n\
              unset DISPLAY WAYLAND_DISPLAY NO_COLOR\n\
              while [ ! -e {go} ]; do sleep 0.02; done\n\
              cd {root}\n\
-             {env} {bin} {file} 2> {err}\n\
+             {env} {bin} {file} {stderr}\n\
              code=$?\n\
-             stty -a > {stty}\n\
+             if stty -a > {stty} 2>&1; then trap - HUP; else gone=1; fi\n\
              echo $code > {code}.tmp\n\
              mv {code}.tmp {code}\n\
+             [ -z \"$gone\" ] || exit 0\n\
              exec sleep 120\n",
             home = quote(&self.home),
             data = quote(&self.data),
@@ -146,9 +176,14 @@ impl Tmux {
             xdg_config = quote(&self.path("xdg-config")),
             go = p("go"),
             root = quote(self.root()),
+            env = how.env,
             bin = quote(Path::new(BIN)),
-            file = quote(file),
-            err = p("err"),
+            file = how.file.map(quote).unwrap_or_default(),
+            stderr = if how.stderr_on_terminal {
+                String::new()
+            } else {
+                format!("2> {}", p("err"))
+            },
             stty = p("stty"),
             code = p("code"),
         );
@@ -220,6 +255,18 @@ impl Tmux {
         self.wait_for(name, &format!("{needle:?}"), |s| s.contains(needle))
     }
 
+    /// Waits until `needle` is no longer on the screen of window `name`.
+    pub fn wait_gone(&self, name: &str, needle: &str) -> String {
+        self.wait_for(name, &format!("no {needle:?}"), |s| !s.contains(needle))
+    }
+
+    /// Closes every window's terminal at once, as closing a terminal
+    /// emulator does: the server goes, the ptys hang up.
+    pub fn hang_up(&mut self) {
+        self.run(&["kill-server"]);
+        self.started = false;
+    }
+
     /// Sends tmux key names (`Enter`, `F12`, `5`).
     pub fn keys(&self, name: &str, keys: &[&str]) {
         let t = target(name);
@@ -260,17 +307,20 @@ impl Tmux {
             DEADLINE,
             || fs::read_to_string(&code).ok(),
             || {
-                format!(
-                    "vpcanvas in window {name} did not exit:\n{}",
+                let screen = if self.started {
                     self.screen(name)
-                )
+                } else {
+                    "(its terminal was closed)".to_owned()
+                };
+                format!("vpcanvas in window {name} did not exit:\n{screen}")
             },
         );
         text.trim().parse().unwrap()
     }
 
+    /// What vpcanvas wrote to stderr (nothing when it was left on the terminal).
     pub fn stderr(&self, name: &str) -> String {
-        fs::read_to_string(self.path(&format!("err-{name}"))).unwrap()
+        fs::read_to_string(self.path(&format!("err-{name}"))).unwrap_or_default()
     }
 
     /// Everything the program in window `name` wrote to the terminal.
