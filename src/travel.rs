@@ -75,7 +75,7 @@ pub fn import(file: &Path, out: Option<&Path>, data_dir: Option<&Path>) -> Print
     for line in &imported.not_placed {
         crate::output::err(&format!(
             "vpcanvas: not placed: {}",
-            crate::text::safe(line)
+            crate::text::visible(line)
         ));
     }
     Ok(printed)
@@ -126,7 +126,7 @@ pub fn diff(files: &[PathBuf], format: DiffFormat, textconv: bool) -> Printed {
                         if let Some(e) = e {
                             out.push_str(&format!(
                                 "The {which} version is not a canvas vpcanvas can read: {}\n",
-                                crate::text::safe(&e)
+                                crate::text::visible(&e)
                             ));
                         }
                     }
@@ -177,7 +177,7 @@ pub fn merge(base: &Path, ours: &Path, theirs: &Path) -> CmdResult {
                 if let Some(e) = e {
                     crate::output::err(&format!(
                         "vpcanvas merge: cannot read {which}: {}",
-                        crate::text::safe(&e)
+                        crate::text::visible(&e)
                     ));
                 }
             }
@@ -228,7 +228,7 @@ pub fn merge(base: &Path, ours: &Path, theirs: &Path) -> CmdResult {
         let differ = if differ.is_empty() {
             String::new()
         } else {
-            format!("; they differ in {}", crate::text::safe(&differ))
+            format!("; they differ in {}", crate::text::visible(&differ))
         };
         crate::output::err(&format!(
             "vpcanvas merge: changed on both sides: kept ours {o} \"{}\" and theirs as {t} \"{}\" right after it{differ}",

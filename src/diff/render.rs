@@ -81,8 +81,10 @@ fn flag_lists(diff: &CanvasDiff) -> [(&'static str, &[Flagged]); 4] {
 // ---------------------------------------------------------------------------
 // Text
 
+/// A value on one line with its hazards shown inert (`\u{1b}`), as every
+/// command shows them: the one sanitiser, not blanks that hide what is there.
 fn safe(s: &str) -> String {
-    crate::text::safe(s)
+    one_line(s)
 }
 
 fn quoted(s: &str) -> String {
@@ -91,7 +93,7 @@ fn quoted(s: &str) -> String {
 
 fn refs_text(refs: &[Ref]) -> String {
     refs.iter()
-        .map(|r| format!("[{}] {}", r.id, safe(&one_line(&r.text))))
+        .map(|r| format!("[{}] {}", r.id, one_line(&r.text)))
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -221,7 +223,7 @@ fn text(diff: &CanvasDiff, old: &str, new: &str) -> String {
 }
 
 fn text_change(out: &mut String, c: &EntityChange) {
-    let label = safe(&one_line(&c.label));
+    let label = one_line(&c.label);
     let (mark, details) = match &c.change {
         Change::Added { rank, fields } => {
             let mut d = vec![format!("added at rank {rank}")];

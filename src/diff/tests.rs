@@ -364,3 +364,25 @@ fn conflicts_opened_and_resolved_are_told() {
     assert_eq!(back.conflicts_removed.len(), 1);
     assert!(render(&back, DiffFormat::Text, "a", "b").contains("  resolved: ours [7]"));
 }
+
+/// The text form goes through the one sanitiser: a hazard in a changed text
+/// is shown as `\u{1b}`, the way every other command shows it, not blanked.
+#[test]
+fn the_text_form_shows_hazards_inert_and_visible() {
+    let old = example();
+    let mut new = old.clone();
+    let id = new.items(Section::Pains)[0].id;
+    new.set_text(id, "Late \u{1b}]52;c;aGk=\u{7} pay\u{202e}");
+    new.title = "Title \u{9b}2J".to_owned();
+    let text = render(&diff(&old, &new), DiffFormat::Text, "a", "b");
+    assert!(
+        text.chars()
+            .all(|c| c == '\n' || !crate::text::is_hazard(c)),
+        "{text:?}"
+    );
+    assert!(
+        text.contains(r"Late \u{1b}]52;c;aGk=\u{7} pay\u{202e}"),
+        "{text}"
+    );
+    assert!(text.contains(r"Title \u{9b}2J"), "{text}");
+}

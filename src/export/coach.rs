@@ -45,7 +45,7 @@ pub fn lint_json(file: &str, hints: &[Hint]) -> Value {
 /// it is about, then a count.
 pub fn lint_text(file: &str, canvas: &Canvas, hints: &[Hint]) -> String {
     let mut out = String::new();
-    let file = crate::text::safe(file);
+    let file = crate::text::visible(file);
     if hints.is_empty() {
         let _ = writeln!(out, "{file}: no hints: nothing for the coach to say");
         return out;
@@ -57,7 +57,7 @@ pub fn lint_text(file: &str, canvas: &Canvas, hints: &[Hint]) -> String {
             let _ = writeln!(
                 out,
                 "    {}\n      {}",
-                crate::text::safe(&subject_label(canvas, hint)),
+                crate::text::visible(&subject_label(canvas, hint)),
                 hint.message
             );
         }

@@ -307,8 +307,8 @@ fn merge_header(base: &Header, ours: &Header, theirs: &Header) -> (Header, Vec<S
         } else {
             notes.push(format!(
                 "the {name} was changed on both sides: kept ours \"{}\", theirs was \"{}\"",
-                crate::text::safe(o),
-                crate::text::safe(t)
+                crate::text::visible(o),
+                crate::text::visible(t)
             ));
             o.clone()
         }

@@ -141,6 +141,46 @@ fn no_command_lets_a_canvas_act_on_the_terminal() {
     assert!(check.contains("Late\\u{7f} payments"), "{check}");
 }
 
+/// `diff`, `lint` and `merge` show a hostile text as every other command
+/// does, through the one sanitiser: inert and visible (`\u{1b}`), never
+/// blanked into spaces that hide that something odd is there.
+#[test]
+fn diff_lint_and_merge_show_hazards_visible_not_blanked() {
+    let s = Sandbox::new();
+    let old = s.write("old.ron", HOSTILE);
+    let new = s.write(
+        "new.ron",
+        &HOSTILE.replace("Late\\u{7f} payments", "Late\\u{7f} pay\\u{1b}[2J"),
+    );
+    let (o, n) = (old.to_str().unwrap(), new.to_str().unwrap());
+    let diff = s.run(&["diff", o, n]);
+    assert_inert("diff stdout", &diff.stdout);
+    let diff = stdout(&diff);
+    assert!(diff.contains("Late\\u{7f} payments\\u{202e}evil"), "{diff}");
+    assert!(diff.contains("Late\\u{7f} pay\\u{1b}[2J"), "{diff}");
+    let lint = s.run(&["lint", o]);
+    assert_inert("lint stdout", &lint.stdout);
+    let lint = stdout(&lint);
+    assert!(lint.contains("payments\\u{202e}evil"), "{lint}");
+    // Both sides retitled: merge keeps ours and tells of theirs on stderr.
+    let base = s.write("base.ron", HOSTILE);
+    let title = "Plan\\u{1b}]52;c;cm0gLXJmIH4=\\u{7}\\u{1b}]0;owned\\u{7}";
+    let ours = s.write("ours.ron", &HOSTILE.replace(title, "Ours\\u{1b}[2J"));
+    s.write("theirs.ron", &HOSTILE.replace(title, "Theirs\\u{9b}6n"));
+    let merge = s.run(&[
+        "merge",
+        base.to_str().unwrap(),
+        ours.to_str().unwrap(),
+        "theirs.ron",
+    ]);
+    assert_inert("merge stderr", &merge.stderr);
+    let told = String::from_utf8_lossy(&merge.stderr);
+    assert!(
+        told.contains("Ours\\u{1b}[2J") && told.contains("Theirs\\u{9b}6n"),
+        "{told}"
+    );
+}
+
 #[test]
 fn json_escapes_every_hazard_and_keeps_the_text() {
     let s = Sandbox::new();
