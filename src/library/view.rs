@@ -218,7 +218,12 @@ fn table_view(lib: &Library, table: Rect, buf: &mut Buffer) {
 fn footer_line(lib: &Library, footer: Rect, width: u16, buf: &mut Buffer) {
     let t = &lib.theme;
     let left = match &lib.status {
-        Some(s) => crate::ui::status_line(s, t, usize::from(width)),
+        Some(s) => crate::ui::status_line(
+            s,
+            crate::input::keymap::Context::Library,
+            t,
+            usize::from(width),
+        ),
         None => {
             let ctx = lib.key_context();
             let mut spans = Vec::new();

@@ -451,11 +451,11 @@ fn footer_left(app: &App, room: usize) -> Line<'static> {
             if let Some(status) = status {
                 let room = room.saturating_sub(text::width(&step) + 2);
                 spans.push(Span::styled(" ·", t.dim));
-                spans.extend(status_line(status, t, room).spans);
+                spans.extend(status_line(status, context_of(&app.mode), t, room).spans);
             }
             Line::from(spans)
         }
-        (Some(status), None) => status_line(status, t, room),
+        (Some(status), None) => status_line(status, context_of(&app.mode), t, room),
         // A printout has no key hints.
         (None, None) if app.printout => Line::default(),
         (None, None) => {
@@ -476,7 +476,13 @@ fn footer_left(app: &App, room: usize) -> Line<'static> {
 }
 
 /// A status message in its style, cut to `width` cells.
-pub fn status_line(status: &Status, theme: &Theme, width: usize) -> Line<'static> {
+/// Key marks in it name the keys of `context`, the screen it is shown in.
+pub fn status_line(
+    status: &Status,
+    context: Context,
+    theme: &Theme,
+    width: usize,
+) -> Line<'static> {
     let style = match status.kind {
         StatusKind::Info => theme.status_info,
         StatusKind::Warning => theme.status_warning,
@@ -485,7 +491,7 @@ pub fn status_line(status: &Status, theme: &Theme, width: usize) -> Line<'static
     Line::from(Span::styled(
         format!(
             " {}",
-            text::truncate(&fill(&status.text), width.saturating_sub(1))
+            text::truncate(&fill(context, &status.text), width.saturating_sub(1))
         ),
         style,
     ))

@@ -214,9 +214,10 @@ pub fn hints(context: Context) -> Vec<(String, &'static str)> {
     active().hints(context)
 }
 
-/// Text with its key marks filled in from the table in use.
-pub fn fill(text: &str) -> String {
-    active().fill(text)
+/// Text with its key marks filled in from the table in use, for a message
+/// shown in `context`.
+pub fn fill(context: Context, text: &str) -> String {
+    active().fill(context, text)
 }
 
 impl Keymap {
@@ -337,9 +338,11 @@ impl Keymap {
         hints
     }
 
-    /// Replaces each key mark in `text` ([`crate::app::key_mark`]: an action
-    /// of the canvas) with the first key the table binds to it.
-    pub fn fill(&self, text: &str) -> String {
+    /// Replaces each key mark in `text` ([`crate::app::key_mark`]: an action)
+    /// with the first key the table binds to it where the message is shown:
+    /// the row of `context` doing that action (a user may have rebound the
+    /// Notes screen's undo apart from the canvas's), else the canvas's row.
+    pub fn fill(&self, context: Context, text: &str) -> String {
         let mut out = String::with_capacity(text.len());
         let mut rest = text;
         while let Some(start) = rest.find(KEY_MARK_OPEN) {
@@ -350,10 +353,9 @@ impl Keymap {
                 break;
             };
             let name = &after[..end];
-            let label = self
-                .rows
-                .iter()
-                .find(|b| b.name() == name)
+            let here = |b: &&Binding| b.context == context && b.action.name() == name;
+            let label = (self.rows.iter().find(here))
+                .or_else(|| self.rows.iter().find(|b| b.name() == name))
                 .and_then(|b| b.keys.first())
                 .map_or_else(|| "(no key)".to_owned(), Key::label);
             out.push_str(&label);
@@ -546,8 +548,37 @@ mod tests {
             "Added a pain — {} links it",
             crate::app::key_mark(&Action::Link)
         );
-        assert_eq!(map.fill(&text), "Added a pain — L links it");
-        assert_eq!(Keymap::default().fill(&text), "Added a pain — m links it");
+        assert_eq!(
+            map.fill(Context::Canvas, &text),
+            "Added a pain — L links it"
+        );
+        assert_eq!(
+            Keymap::default().fill(Context::Canvas, &text),
+            "Added a pain — m links it"
+        );
+    }
+
+    /// A message shown inside another screen names that screen's key for
+    /// the action, so rebinding the Notes screen's undo never makes it lie;
+    /// an action the screen does not bind falls back to the canvas's key.
+    #[test]
+    fn a_message_names_the_key_of_the_screen_it_is_shown_in() {
+        let (map, problems) = Keymap::with_user(&user(&[("notes.undo", &["z"])]));
+        assert!(problems.is_empty(), "{problems:?}");
+        let undo = format!(
+            "Note deleted — {} brings it back",
+            crate::app::key_mark(&Action::Undo)
+        );
+        assert_eq!(
+            map.fill(Context::Notes, &undo),
+            "Note deleted — z brings it back"
+        );
+        assert_eq!(
+            map.fill(Context::Canvas, &undo),
+            "Note deleted — u brings it back"
+        );
+        let link = crate::app::key_mark(&Action::Link);
+        assert_eq!(map.fill(Context::Notes, &link), "m");
     }
 
     #[test]
