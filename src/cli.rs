@@ -192,6 +192,14 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// The key the editor binds to `action` on the canvas, the user's keymap
+/// in `config.ron` included, for a command that tells which key to press.
+fn canvas_key(action: &crate::app::Action) -> String {
+    let (config, _) = crate::config::load();
+    let (keymap, _) = crate::input::Keymap::with_user(&config.keys);
+    keymap.key_for(crate::input::keymap::Context::Canvas, action)
+}
+
 /// The look from the config file, overridden by the command line.
 /// Also installs the key table with the user's bindings; problems with them
 /// join the config warning (the defaults are kept for those rows).
@@ -261,7 +269,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             format,
             textconv,
         }) => cmd_diff(files, *format, *textconv, data_dir),
-        Some(Command::Merge { base, ours, theirs }) => crate::travel::merge(base, ours, theirs),
+        Some(Command::Merge { base, ours, theirs }) => {
+            let key = canvas_key(&crate::app::Action::MergeConflicts);
+            crate::travel::merge(base, ours, theirs, &key)
+        }
         Some(Command::Import { file, out }) => {
             print_out(&crate::travel::import(file, out.as_deref(), data_dir)?)?;
             Ok(ExitCode::SUCCESS)

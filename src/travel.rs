@@ -163,8 +163,9 @@ fn load_side(path: &Path, may_be_empty: bool) -> Result<Canvas, String> {
 
 /// `vpcanvas merge BASE OURS THEIRS`, git's merge driver: the result goes
 /// over OURS, atomically; exit 0 clean, 1 with conflicts, 2 (OURS untouched)
-/// when a version cannot be read.
-pub fn merge(base: &Path, ours: &Path, theirs: &Path) -> CmdResult {
+/// when a version cannot be read. `conflicts_key` is the editor's key that
+/// lists what is left to resolve (the user's own, if rebound).
+pub fn merge(base: &Path, ours: &Path, theirs: &Path, conflicts_key: &str) -> CmdResult {
     let loaded = (
         load_side(base, true),
         load_side(ours, false),
@@ -236,8 +237,8 @@ pub fn merge(base: &Path, ours: &Path, theirs: &Path) -> CmdResult {
             name(*t)
         ));
     }
-    crate::output::err(
-        "vpcanvas merge: open the canvas and press M to keep ours, theirs or both for each, then `git add` the file",
-    );
+    crate::output::err(&format!(
+        "vpcanvas merge: open the canvas and press {conflicts_key} to keep ours, theirs or both for each, then `git add` the file",
+    ));
     Ok(ExitCode::from(1))
 }

@@ -5,7 +5,7 @@
 //! what git printed.
 
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use tempfile::TempDir;
@@ -382,6 +382,61 @@ fn git_diff_of_a_new_file_lists_every_item_as_added() {
     );
 }
 
+/// The binary with a home of its own (config, data folder): no test reads
+/// or writes the user's real home.
+fn vpcanvas(home: &Path) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("VPCANVAS_DATA_DIR", home.join("data"))
+        .env_remove("VPCANVAS_CONFIG");
+    cmd
+}
+
+/// When a merge leaves conflicts, the driver says which key lists them in
+/// the editor: the user's own when `config.ron` rebinds it, never a default
+/// the user no longer has.
+#[test]
+fn the_merge_driver_names_the_users_key_for_the_conflicts() {
+    let dir = tempfile::tempdir().expect("temp");
+    let home = dir.path().join("home");
+    fs::create_dir_all(home.join(".config/vpcanvas")).expect("config dir");
+    let p = |n: &str| dir.path().join(n);
+    let base = example();
+    let mut ours = base.clone();
+    ours.set_text(9, "Ours");
+    let mut theirs = base.clone();
+    theirs.set_text(9, "Theirs");
+    fs::write(p("b"), to_ron(&base)).expect("b");
+    let merge = |home: &Path| {
+        fs::write(p("o"), to_ron(&ours)).expect("o");
+        fs::write(p("t"), to_ron(&theirs)).expect("t");
+        let out = vpcanvas(home)
+            .arg("merge")
+            .args([p("b"), p("o"), p("t")])
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(1), "{}", all_output(&out));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let said = merge(&home);
+    assert!(
+        said.contains("press M to keep ours, theirs or both"),
+        "{said}"
+    );
+    fs::write(
+        home.join(".config/vpcanvas/config.ron"),
+        r#"(keys: { "merge-conflicts": ["C"] })"#,
+    )
+    .expect("config");
+    let said = merge(&home);
+    assert!(
+        said.contains("press C to keep ours, theirs or both"),
+        "{said}"
+    );
+    assert!(!said.contains("press M"), "{said}");
+}
+
 /// The merge driver alone, as git calls it: a malformed or hostile side
 /// leaves OURS byte-identical.
 #[test]
@@ -413,7 +468,7 @@ fn merge_never_writes_when_a_side_cannot_be_loaded() {
                 write("o.ron", texts[1]),
                 write("t.ron", texts[2]),
             );
-            let out = Command::new(BIN)
+            let out = vpcanvas(dir.path())
                 .arg("merge")
                 .args([&b, &o, &t])
                 .output()
@@ -445,7 +500,7 @@ fn merge_with_an_empty_base_keeps_both_sides() {
     fs::write(p("b"), "").expect("b");
     fs::write(p("o"), to_ron(&ours)).expect("o");
     fs::write(p("t"), to_ron(&theirs)).expect("t");
-    let out = Command::new(BIN)
+    let out = vpcanvas(dir.path())
         .arg("merge")
         .args([p("b"), p("o"), p("t")])
         .output()
@@ -477,7 +532,8 @@ fn check_reports_a_merge_conflict_until_it_is_resolved() {
     theirs.set_text(9, "Theirs");
     let out = repo.diverge_and_merge(&base, &ours, &theirs);
     assert_eq!(out.status.code(), Some(1), "{}", all_output(&out));
-    let check = Command::new(BIN)
+    let home = repo.root.path().join("home");
+    let check = vpcanvas(&home)
         .arg("check")
         .arg(repo.file())
         .output()
@@ -489,13 +545,13 @@ fn check_reports_a_merge_conflict_until_it_is_resolved() {
     );
     assert!(said.contains("≠ ours: Ours / theirs: Theirs"), "{said}");
     assert!(check.status.success(), "without --strict it only reports");
-    let strict = Command::new(BIN)
+    let strict = vpcanvas(&home)
         .args(["check", "--strict"])
         .arg(repo.file())
         .output()
         .expect("check");
     assert_eq!(strict.status.code(), Some(1), "{}", all_output(&strict));
-    let json = Command::new(BIN)
+    let json = vpcanvas(&home)
         .args(["check", "--format", "json"])
         .arg(repo.file())
         .output()

@@ -421,6 +421,9 @@ fn wide_characters_at_the_right_edge_are_never_split() {
                 .arg("--height")
                 .arg(height.to_string())
                 .arg(&file)
+                .env("HOME", tmp.path())
+                .env("XDG_CONFIG_HOME", tmp.path().join(".config"))
+                .env_remove("VPCANVAS_CONFIG")
                 .env("VPCANVAS_DATA_DIR", tmp.path())
                 .output()
                 .unwrap();
