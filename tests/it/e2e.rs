@@ -240,7 +240,11 @@ fn a_rebound_key_works_and_the_footer_help_and_messages_show_it() {
     t.wait_screen("keys", "Linked to 1 pain");
     // The help lists the user's keys.
     t.keys("keys", &["F1"]);
-    let help = t.wait_screen("keys", "Keys —");
+    // Wait for the row itself: under load a capture can catch the help's
+    // frame half drawn, its title before its rows.
+    let help = t.wait_for("keys", "the help's link row", |s| {
+        s.contains("Keys —") && s.contains("link to the other half")
+    });
     let link_row = help
         .lines()
         .find(|l| l.contains("link to the other half"))
