@@ -119,6 +119,34 @@ fn unquantified_stays_quiet_on_numbers_in_words_and_foreign_text() {
 }
 
 #[test]
+fn unquantified_stays_quiet_on_how_often_said_in_words() {
+    // "How often?" is one of the numbers the hint asks for: a frequency
+    // answers it, in a word or as "every" with a unit of time.
+    let mut c = sharp();
+    let often = [
+        "See the margin every Monday",
+        "Invoices go out weekly",
+        "Lose a table every Friday night",
+        "Stock counted daily by hand",
+        "A tax bill that surprises them yearly",
+        "Paid every month without asking",
+    ];
+    for text in often {
+        c.push(Section::Gains, text);
+    }
+    // "every" with anything else is not a number.
+    c.push(Section::Pains, "Rebuilding every invoice in a spreadsheet");
+    c.push(Section::Pains, "Everyday admin piles up");
+    assert_eq!(
+        texts(&fired(&c, Rule::Unquantified)),
+        [
+            "Rebuilding every invoice in a spreadsheet",
+            "Everyday admin piles up"
+        ]
+    );
+}
+
+#[test]
 fn vague_fires_on_claims_without_numbers_in_items_and_statements() {
     let mut c = sharp();
     c.push(Section::Creators, "Faster invoicing");
