@@ -101,6 +101,20 @@ pub fn grouped(hints: &[Hint]) -> Vec<(Rule, Vec<&Hint>)> {
         .collect()
 }
 
+/// One rule's hints by their message, in the order each message first
+/// comes: for reports that say "Add a number" once, then every pain it is
+/// about.
+pub fn by_message<'h>(hints: &[&'h Hint]) -> Vec<(&'h str, Vec<&'h Hint>)> {
+    let mut groups: Vec<(&str, Vec<&Hint>)> = Vec::new();
+    for &hint in hints {
+        match groups.iter_mut().find(|(m, _)| *m == hint.message) {
+            Some((_, about)) => about.push(hint),
+            None => groups.push((&hint.message, vec![hint])),
+        }
+    }
+    groups
+}
+
 /// Where a hint points, for people: "pain “Clients pay late”", "Pains",
 /// "statement “A: late payments”", "the canvas".
 pub fn subject_label(canvas: &Canvas, hint: &Hint) -> String {

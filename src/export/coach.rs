@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use serde_json::{Value, json};
 
 use crate::canvas::Canvas;
-use crate::coach::{self, Hint, Subject, grouped, section_key, subject_label};
+use crate::coach::{self, Hint, Subject, by_message, grouped, section_key, subject_label};
 
 use super::one_line;
 
@@ -86,15 +86,18 @@ pub fn coach_markdown(canvas: &Canvas, off: coach::RuleSet) -> String {
         hints.len(),
         if hints.len() == 1 { "hint" } else { "hints" }
     );
+    // Each piece of advice once, the items it is about under it.
     for (rule, list) in grouped(&hints) {
         let _ = writeln!(out, "\n### {} (`{}`)\n", rule.title(), rule.id());
-        for hint in list {
-            let _ = writeln!(
-                out,
-                "- {}: {}",
-                super::markdown::md_escape(&one_line(&subject_label(canvas, hint))),
-                super::markdown::md_escape(&hint.message)
-            );
+        for (message, about) in by_message(&list) {
+            let _ = writeln!(out, "- {}", super::markdown::md_escape(message));
+            for hint in about {
+                let _ = writeln!(
+                    out,
+                    "  - {}",
+                    super::markdown::md_escape(&one_line(&subject_label(canvas, hint)))
+                );
+            }
         }
     }
     out

@@ -162,9 +162,18 @@ fn markdown_ends_with_the_coachs_hints_grouped_by_rule() {
             coach.contains(&format!("(`{}`)", hint.rule.id())),
             "{coach}"
         );
+        // Each piece of advice once, what it is about under it.
+        let advice = format!("\n- {}\n", super::markdown::md_escape(&hint.message));
+        assert_eq!(coach.matches(&advice).count(), 1, "{coach}");
+        let about = format!(
+            "\n  - {}\n",
+            super::markdown::md_escape(&one_line(&crate::coach::subject_label(&c, hint)))
+        );
+        let after = &coach[coach.find(&advice).expect("advice") + advice.len() - 1..];
+        let next_advice = after[1..].find("\n- ").map_or(after.len(), |i| i + 2);
         assert!(
-            coach.contains(&super::markdown::md_escape(&hint.message)),
-            "{coach}"
+            after[..next_advice].contains(&about),
+            "{about:?} under {advice:?}: {coach}"
         );
     }
     // A canvas with nothing to say gets no section.

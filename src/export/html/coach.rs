@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::canvas::Canvas;
-use crate::coach::{Hint, Subject, grouped};
+use crate::coach::{Hint, Subject, by_message, grouped};
 
 use super::super::svg::escape_text as esc;
 use super::{label, one_line};
@@ -104,19 +104,6 @@ fn print_cost(canvas: &Canvas, about: &[&Hint]) -> usize {
         .filter(|h| matches!(h.subject, Subject::Item { id, .. } if label(canvas, id).is_some()))
         .count();
     ADVICE_COST + 2 * (about.len() - labelled) + labelled / 8
-}
-
-/// A rule's hints by their message, in the order each message first comes:
-/// "Add a number" once for all the pains it is about.
-fn by_message<'h>(hints: &[&'h Hint]) -> Vec<(&'h str, Vec<&'h Hint>)> {
-    let mut groups: Vec<(&str, Vec<&Hint>)> = Vec::new();
-    for &hint in hints {
-        match groups.iter_mut().find(|(m, _)| *m == hint.message) {
-            Some((_, about)) => about.push(hint),
-            None => groups.push((&hint.message, vec![hint])),
-        }
-    }
-    groups
 }
 
 /// The first words of a text, for paper: up to [`SHORT`] characters, cut
