@@ -201,22 +201,7 @@ impl<'a> FitScope<'a> {
 }
 
 fn fit_canvas(doc: &Document, fit: &Fit, scope: &FitScope, not_placed: &mut Vec<String>) -> Canvas {
-    let vp_names = scope
-        .propositions
-        .iter()
-        .map(|p| p.name.trim())
-        .filter(|n| !n.is_empty())
-        .collect::<Vec<_>>()
-        .join(" + ");
-    let meta = doc.meta.name.trim();
-    let title = if meta.is_empty() || meta == vp_names {
-        vp_names
-    } else if vp_names.is_empty() {
-        meta.to_owned()
-    } else {
-        format!("{meta}: {vp_names}")
-    };
-    let mut canvas = Canvas::new(title);
+    let mut canvas = Canvas::new(fit_title(doc, scope));
     canvas.segment = scope
         .segments
         .iter()
@@ -232,6 +217,42 @@ fn fit_canvas(doc: &Document, fit: &Fit, scope: &FitScope, not_placed: &mut Vec<
         .zip(&ids)
         .map(|(&(section, _, text), &id)| (section, Item::new(id, text)))
         .collect();
+    link_mappings(fit, &items, &mut built, not_placed);
+    for (section, item) in built {
+        canvas.insert_item(section, usize::MAX, item);
+    }
+    descriptions_left_out(fit, scope, not_placed);
+    canvas
+}
+
+/// The canvas's title: the document's name and the propositions' names,
+/// each once.
+fn fit_title(doc: &Document, scope: &FitScope) -> String {
+    let vp_names = scope
+        .propositions
+        .iter()
+        .map(|p| p.name.trim())
+        .filter(|n| !n.is_empty())
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let meta = doc.meta.name.trim();
+    if meta.is_empty() || meta == vp_names {
+        vp_names
+    } else if vp_names.is_empty() {
+        meta.to_owned()
+    } else {
+        format!("{meta}: {vp_names}")
+    }
+}
+
+/// Links each reliever or creator to the pain or gain its fit's mappings
+/// pair it with; a mapping that cannot be placed is said in `not_placed`.
+fn link_mappings(
+    fit: &Fit,
+    items: &[(Section, &str, &str)],
+    built: &mut [(Section, Item)],
+    not_placed: &mut Vec<String>,
+) {
     let ours: HashMap<&str, usize> = items
         .iter()
         .enumerate()
@@ -277,9 +298,10 @@ fn fit_canvas(doc: &Document, fit: &Fit, scope: &FitScope, not_placed: &mut Vec<
             }
         }
     }
-    for (section, item) in built {
-        canvas.insert_item(section, usize::MAX, item);
-    }
+}
+
+/// Descriptions of segments and propositions have no place on the canvas.
+fn descriptions_left_out(fit: &Fit, scope: &FitScope, not_placed: &mut Vec<String>) {
     for s in &scope.segments {
         if s.description
             .as_deref()
@@ -296,7 +318,6 @@ fn fit_canvas(doc: &Document, fit: &Fit, scope: &FitScope, not_placed: &mut Vec<
             not_placed.push(format!("{}: the description of {}", fit.id, p.id));
         }
     }
-    canvas
 }
 
 /// Our ids for a fit's items: the numbers of ids like `pain-7` when every

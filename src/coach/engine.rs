@@ -123,6 +123,22 @@ impl Coach {
         new_run: &[Arc<Item>],
         all: &[Arc<Item>],
     ) {
+        let touched = self.regroup(section, old_run, new_run);
+        self.reorder_groups(section, &touched, all);
+        if section == Section::Products {
+            self.rename_products(old_run, new_run, all);
+        }
+    }
+
+    /// Takes the old run's items out of their same-words groups and puts the
+    /// new run's in (their facts read again where the text changed); returns
+    /// the groups touched.
+    fn regroup(
+        &mut self,
+        section: Section,
+        old_run: &[Arc<Item>],
+        new_run: &[Arc<Item>],
+    ) -> HashSet<String> {
         let groups = &mut self.groups[section.index()];
         let mut touched: HashSet<String> = HashSet::new();
         for item in old_run {
@@ -157,57 +173,67 @@ impl Coach {
                 touched.insert(facts.norm.clone());
             }
         }
-        // Put every touched group with more than one member back in section order.
+        touched
+    }
+
+    /// Puts every touched group with more than one member back in section order.
+    fn reorder_groups(&mut self, section: Section, touched: &HashSet<String>, all: &[Arc<Item>]) {
+        let groups = &mut self.groups[section.index()];
         let mut members: HashSet<ItemId> = HashSet::new();
-        for norm in &touched {
+        for norm in touched {
             if let Some(ids) = groups.get(norm).filter(|ids| ids.len() > 1) {
                 members.extend(ids.iter().copied());
             }
         }
-        if !members.is_empty() {
-            let at: HashMap<ItemId, usize> = all
-                .iter()
-                .enumerate()
-                .filter(|(_, i)| members.contains(&i.id))
-                .map(|(n, i)| (i.id, n))
-                .collect();
-            for norm in &touched {
-                if let Some(ids) = groups.get_mut(norm) {
-                    ids.sort_by_key(|id| at.get(id).copied().unwrap_or(usize::MAX));
+        if members.is_empty() {
+            return;
+        }
+        let at: HashMap<ItemId, usize> = all
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| members.contains(&i.id))
+            .map(|(n, i)| (i.id, n))
+            .collect();
+        for norm in touched {
+            if let Some(ids) = groups.get_mut(norm) {
+                ids.sort_by_key(|id| at.get(id).copied().unwrap_or(usize::MAX));
+            }
+        }
+    }
+
+    /// The products' names again: read from the new run's changed texts,
+    /// forgotten for the removed, then gathered in the products' order.
+    fn rename_products(&mut self, old_run: &[Arc<Item>], new_run: &[Arc<Item>], all: &[Arc<Item>]) {
+        let kept: HashSet<ItemId> = new_run.iter().map(|i| i.id).collect();
+        for item in old_run {
+            if !kept.contains(&item.id) {
+                self.product_names.remove(&item.id);
+            }
+        }
+        for item in new_run {
+            if self
+                .product_names
+                .get(&item.id)
+                .is_none_or(|(text, _)| *text != item.text)
+            {
+                let names = names_of(&item.text);
+                self.product_names
+                    .insert(item.id, (item.text.clone(), names));
+            }
+        }
+        let mut names: Vec<Name> = Vec::new();
+        for product in all {
+            for name in self
+                .product_names
+                .get(&product.id)
+                .map_or(&[][..], |(_, n)| n)
+            {
+                if !names.iter().any(|m| m.words == name.words) {
+                    names.push(name.clone());
                 }
             }
         }
-        if section == Section::Products {
-            for item in old_run {
-                if !kept.contains(&item.id) {
-                    self.product_names.remove(&item.id);
-                }
-            }
-            for item in new_run {
-                if self
-                    .product_names
-                    .get(&item.id)
-                    .is_none_or(|(text, _)| *text != item.text)
-                {
-                    let names = names_of(&item.text);
-                    self.product_names
-                        .insert(item.id, (item.text.clone(), names));
-                }
-            }
-            let mut names: Vec<Name> = Vec::new();
-            for product in all {
-                for name in self
-                    .product_names
-                    .get(&product.id)
-                    .map_or(&[][..], |(_, n)| n)
-                {
-                    if !names.iter().any(|m| m.words == name.words) {
-                        names.push(name.clone());
-                    }
-                }
-            }
-            self.names = names;
-        }
+        self.names = names;
     }
 
     /// What the text of `item` says: from memory when it is still the same.

@@ -427,14 +427,7 @@ impl Library {
                 self.filter.apply(&TextEdit::Paste(text));
                 self.selected = 0;
             }
-            Action::Confirm => match self.selected_canvas() {
-                Some(c) if c.error.is_none() => return vec![Effect::Open(c.path.clone())],
-                Some(c) => {
-                    let why = c.error.clone().unwrap_or_default();
-                    self.say(format!("Cannot open: {why}"), StatusKind::Error);
-                }
-                None => self.prompt(Prompt::New, ""),
-            },
+            Action::Confirm => return self.open_selected(),
             Action::NewCanvas => {
                 let name = self.filter.text().trim().to_owned();
                 self.prompt(Prompt::New, &name);
@@ -445,17 +438,7 @@ impl Library {
                     self.prompt(Prompt::Rename, &name);
                 }
             }
-            Action::DuplicateCanvas => {
-                if let Some(name) = self.selected_canvas().map(|c| c.name.clone()) {
-                    // NAME-2 (or the first free NAME-N), selected: typing replaces it.
-                    let taken = |n: &str| self.canvases.iter().any(|c| c.name == n);
-                    let free = (2..=self.canvases.len() + 2)
-                        .map(|n| format!("{name}-{n}"))
-                        .find(|n| !taken(n))
-                        .unwrap_or_default();
-                    self.mode = LibraryMode::Name(Prompt::Duplicate, TextField::suggested(&free));
-                }
-            }
+            Action::DuplicateCanvas => self.name_the_copy(),
             Action::ShowTrash => {
                 self.viewing_trash = true;
                 self.filter = TextField::default();
@@ -474,24 +457,55 @@ impl Library {
                 self.mode = LibraryMode::ConfirmDelete;
                 self.status = None;
             }
-            Action::Cancel => {
-                if !self.filter.text().is_empty() {
-                    self.filter = TextField::default();
-                } else if let Some(origin) = self
-                    .origin
-                    .as_ref()
-                    .filter(|o| self.canvases.iter().any(|c| &c.path == *o))
-                {
-                    // Opened from a canvas (still there, or restored): go back to it.
-                    return vec![Effect::Open(origin.clone())];
-                } else {
-                    return vec![Effect::Quit];
-                }
-            }
+            Action::Cancel => return self.cancel(),
             Action::Quit => return vec![Effect::Quit],
             _ => {}
         }
         Vec::new()
+    }
+
+    /// Enter on a canvas opens it (or says why it cannot); on nothing, asks
+    /// for a new one's name.
+    fn open_selected(&mut self) -> Vec<Effect> {
+        match self.selected_canvas() {
+            Some(c) if c.error.is_none() => return vec![Effect::Open(c.path.clone())],
+            Some(c) => {
+                let why = c.error.clone().unwrap_or_default();
+                self.say(format!("Cannot open: {why}"), StatusKind::Error);
+            }
+            None => self.prompt(Prompt::New, ""),
+        }
+        Vec::new()
+    }
+
+    /// Asks for the copy's name: NAME-2 (or the first free NAME-N),
+    /// selected, so typing replaces it.
+    fn name_the_copy(&mut self) {
+        if let Some(name) = self.selected_canvas().map(|c| c.name.clone()) {
+            let taken = |n: &str| self.canvases.iter().any(|c| c.name == n);
+            let free = (2..=self.canvases.len() + 2)
+                .map(|n| format!("{name}-{n}"))
+                .find(|n| !taken(n))
+                .unwrap_or_default();
+            self.mode = LibraryMode::Name(Prompt::Duplicate, TextField::suggested(&free));
+        }
+    }
+
+    /// Esc clears the filter; then goes back to the canvas the library was
+    /// opened from (still there, or restored); else quits.
+    fn cancel(&mut self) -> Vec<Effect> {
+        if !self.filter.text().is_empty() {
+            self.filter = TextField::default();
+            return Vec::new();
+        }
+        match self
+            .origin
+            .as_ref()
+            .filter(|o| self.canvases.iter().any(|c| &c.path == *o))
+        {
+            Some(origin) => vec![Effect::Open(origin.clone())],
+            None => vec![Effect::Quit],
+        }
     }
 
     /// Keys in the view of `trash/`: Enter restores, Esc goes back.

@@ -78,91 +78,12 @@ pub fn merge(base: &Canvas, ours: &Canvas, theirs: &Canvas) -> Result<Merged, Me
     let (eb, eo, mut et) = (entities(base), entities(ours), entities(theirs));
     let mut fresh = Fresh::new(eb.iter().chain(&eo).chain(&et).map(Entity::id));
     let renumbered = renumber_collisions(&eb, &eo, &mut et, &mut fresh);
-    let (b, o, t) = (index(&eb), index(&eo), index(&et));
-
-    // What survives, and in which version.
-    let mut kept: HashMap<ItemId, Entity> = HashMap::new();
-    let mut conflicts = Vec::new();
-    let mut copies: Vec<(ItemId, Entity)> = Vec::new(); // (after ours id, theirs copy)
-    let all_ids: Vec<ItemId> = {
-        let mut seen = HashSet::new();
-        eo.iter()
-            .chain(&et)
-            .chain(&eb)
-            .map(Entity::id)
-            .filter(|id| seen.insert(*id))
-            .collect()
-    };
-    for id in all_ids {
-        match (b.get(&id), o.get(&id), t.get(&id)) {
-            // Ours reused a base id for something new: theirs' version of
-            // the old one was renumbered if it was edited, so ours stays.
-            (Some(be), Some(oe), Some(_)) if oe.group() != be.group() => {
-                kept.insert(id, (*oe).clone());
-            }
-            // Theirs reused it while ours left the old one untouched.
-            (Some(be), Some(_), Some(te)) if te.group() != be.group() => {
-                kept.insert(id, (*te).clone());
-            }
-            (Some(be), Some(oe), Some(te)) => {
-                let (merged, conflicted) = merge_entity(be, oe, te);
-                if conflicted {
-                    let mut copy = (*te).clone();
-                    let copy_id = fresh.take();
-                    copy.set_id(copy_id);
-                    conflicts.push((id, copy_id));
-                    copies.push((id, copy));
-                }
-                kept.insert(id, merged);
-            }
-            (Some(be), Some(oe), None) => {
-                if !untouched(oe, be, &o) {
-                    kept.insert(id, (*oe).clone());
-                }
-            }
-            (Some(be), None, Some(te)) => {
-                if !untouched(te, be, &t) {
-                    kept.insert(id, (*te).clone());
-                }
-            }
-            (_, Some(oe), _) => {
-                kept.insert(id, (*oe).clone());
-            }
-            (_, None, Some(te)) => {
-                kept.insert(id, (*te).clone());
-            }
-            (_, None, None) => {}
-        }
-    }
-
-    // Order, group by group; then each conflict copy right after its ours.
-    let mut ordered: Vec<Entity> = Vec::with_capacity(kept.len() + copies.len());
-    for group in Group::all() {
-        let ids = order::merged_order(group, &eb, &eo, &et, &kept);
-        for id in ids {
-            if let Some(e) = kept.remove(&id) {
-                ordered.push(e);
-                for (_, copy) in copies.iter().filter(|(after, _)| *after == id) {
-                    ordered.push(copy.clone());
-                }
-            }
-        }
-    }
-    // Anything whose group changed and so was not placed goes at its group's end.
-    let mut rest: Vec<Entity> = kept.into_values().collect();
-    rest.sort_by_key(Entity::id);
-    ordered.extend(rest);
-    // A conflict copy of something others refer to is referred to as well,
-    // so keeping theirs later loses no link.
-    let copy_of: HashMap<ItemId, ItemId> = conflicts.iter().copied().collect();
-    for e in &mut ordered {
-        e.duplicate_references(&copy_of);
-    }
-    // References to what is gone, or of the wrong kind, are dropped.
-    let groups: HashMap<ItemId, Group> = ordered.iter().map(|e| (e.id(), e.group())).collect();
-    for e in &mut ordered {
-        e.retain_valid(&|id| groups.get(&id).copied());
-    }
+    let Survivors {
+        kept,
+        conflicts,
+        copies,
+    } = survivors(&eb, &eo, &et, &mut fresh);
+    let (ordered, groups) = arrange(&eb, &eo, &et, kept, &copies, &conflicts);
 
     let mut their_header = Header::of(theirs);
     let renumber: HashMap<ItemId, ItemId> = renumbered.iter().copied().collect();
@@ -187,6 +108,118 @@ pub fn merge(base: &Canvas, ours: &Canvas, theirs: &Canvas) -> Result<Merged, Me
         header_conflicts,
         renumbered,
     })
+}
+
+/// What survives a merge, and in which version.
+struct Survivors {
+    kept: HashMap<ItemId, Entity>,
+    /// (ours, theirs' copy) for each entity changed differently on both sides.
+    conflicts: Vec<(ItemId, ItemId)>,
+    /// Theirs' copies of the conflicted, each after the id of ours.
+    copies: Vec<(ItemId, Entity)>,
+}
+
+/// Decides, id by id, which version of each entity the merge keeps.
+fn survivors(eb: &[Entity], eo: &[Entity], et: &[Entity], fresh: &mut Fresh) -> Survivors {
+    let (b, o, t) = (index(eb), index(eo), index(et));
+    let mut out = Survivors {
+        kept: HashMap::new(),
+        conflicts: Vec::new(),
+        copies: Vec::new(),
+    };
+    let all_ids: Vec<ItemId> = {
+        let mut seen = HashSet::new();
+        eo.iter()
+            .chain(et)
+            .chain(eb)
+            .map(Entity::id)
+            .filter(|id| seen.insert(*id))
+            .collect()
+    };
+    let kept = &mut out.kept;
+    for id in all_ids {
+        match (b.get(&id), o.get(&id), t.get(&id)) {
+            // Ours reused a base id for something new: theirs' version of
+            // the old one was renumbered if it was edited, so ours stays.
+            (Some(be), Some(oe), Some(_)) if oe.group() != be.group() => {
+                kept.insert(id, (*oe).clone());
+            }
+            // Theirs reused it while ours left the old one untouched.
+            (Some(be), Some(_), Some(te)) if te.group() != be.group() => {
+                kept.insert(id, (*te).clone());
+            }
+            (Some(be), Some(oe), Some(te)) => {
+                let (merged, conflicted) = merge_entity(be, oe, te);
+                if conflicted {
+                    let mut copy = (*te).clone();
+                    let copy_id = fresh.take();
+                    copy.set_id(copy_id);
+                    out.conflicts.push((id, copy_id));
+                    out.copies.push((id, copy));
+                }
+                kept.insert(id, merged);
+            }
+            (Some(be), Some(oe), None) => {
+                if !untouched(oe, be, &o) {
+                    kept.insert(id, (*oe).clone());
+                }
+            }
+            (Some(be), None, Some(te)) => {
+                if !untouched(te, be, &t) {
+                    kept.insert(id, (*te).clone());
+                }
+            }
+            (_, Some(oe), _) => {
+                kept.insert(id, (*oe).clone());
+            }
+            (_, None, Some(te)) => {
+                kept.insert(id, (*te).clone());
+            }
+            (_, None, None) => {}
+        }
+    }
+    out
+}
+
+/// The survivors in order, group by group, each conflict copy right after
+/// its ours; references made to follow the copies and cleared of what is
+/// gone. With the group of every id that is left.
+fn arrange(
+    eb: &[Entity],
+    eo: &[Entity],
+    et: &[Entity],
+    mut kept: HashMap<ItemId, Entity>,
+    copies: &[(ItemId, Entity)],
+    conflicts: &[(ItemId, ItemId)],
+) -> (Vec<Entity>, HashMap<ItemId, Group>) {
+    let mut ordered: Vec<Entity> = Vec::with_capacity(kept.len() + copies.len());
+    for group in Group::all() {
+        let ids = order::merged_order(group, eb, eo, et, &kept);
+        for id in ids {
+            if let Some(e) = kept.remove(&id) {
+                ordered.push(e);
+                for (_, copy) in copies.iter().filter(|(after, _)| *after == id) {
+                    ordered.push(copy.clone());
+                }
+            }
+        }
+    }
+    // Anything whose group changed and so was not placed goes at its group's end.
+    let mut rest: Vec<Entity> = kept.into_values().collect();
+    rest.sort_by_key(Entity::id);
+    ordered.extend(rest);
+    // A conflict copy of something others refer to is referred to as well,
+    // so keeping theirs later loses no link.
+    let copy_of: HashMap<ItemId, ItemId> = conflicts.iter().copied().collect();
+    for e in &mut ordered {
+        e.duplicate_references(&copy_of);
+    }
+    // References to what is gone, or of the wrong kind, are dropped.
+    let groups: HashMap<ItemId, Group> = ordered.iter().map(|e| (e.id(), e.group())).collect();
+    for e in &mut ordered {
+        e.retain_valid(&|id| groups.get(&id).copied());
+    }
+    (ordered, groups)
 }
 
 /// Gives theirs' new entities whose ids ours also used for something new

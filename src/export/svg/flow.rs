@@ -202,7 +202,6 @@ impl<'a> Flow<'a> {
     fn try_place(&self, block: &Block<'_>, floor: f32) -> Option<(Placed, f32, f32)> {
         let f = block.size;
         let lh = f * LINE;
-        let space = self.metrics.width(" ", f, block.weight);
         let mut lines = Vec::new();
         let mut y = self.y;
         let mut rest: Vec<Token> = block.tokens.to_vec();
@@ -216,22 +215,7 @@ impl<'a> Flow<'a> {
             } else {
                 lh
             };
-            // Room for the next word whole where the shape allows it; only
-            // a word longer than a dozen ems is ever broken.
-            let next = match rest.last() {
-                Some(Token::Word(w)) => self.metrics.width(w, f, block.weight),
-                Some(Token::Ref(l) | Token::Note(l)) => self.ref_width(l, f),
-                None => 0.0,
-            };
-            let mut min = (block.gutter + next.clamp(3.0 * f, 12.0 * f)).min(self.area.widest());
-            if first.is_none() {
-                // Where the shape narrows (the top of the circle), start a
-                // block only where its text gets a fair share of the width:
-                // all of it on one line, or half the widest line (a little
-                // more for a title, so that it stays on one line).
-                let share = if block.gutter > 0.0 { 0.5 } else { 0.62 };
-                min = min.max(block.gutter + whole.min(share * self.area.widest()));
-            }
+            let min = self.least_width(block, rest.last(), first.is_none().then_some(whole));
             let floor = first.map_or(floor, |(l, _)| l.max(floor));
             let (top, l, r) = self.band(y, probe, min, floor)?;
             widest_left = widest_left.max(l);
@@ -246,55 +230,7 @@ impl<'a> Flow<'a> {
                 width: 0.0,
                 refs: Vec::new(),
             };
-            let mut used = 0.0f32;
-            while let Some(token) = rest.pop() {
-                let lead = if used > 0.0 { space } else { 0.0 };
-                match &token {
-                    Token::Word(word) => {
-                        let w = self.metrics.width(word, f, block.weight);
-                        if !line.refs.is_empty() {
-                            // Words never follow tags on a line.
-                            rest.push(token);
-                            break;
-                        }
-                        if used + lead + w <= room {
-                            if lead > 0.0 {
-                                line.text.push(' ');
-                            }
-                            line.text.push_str(word);
-                            used += lead + w;
-                        } else if used == 0.0 {
-                            // A word wider than the line: break it inside,
-                            // between graphemes, and carry the rest over.
-                            let (head, tail) = self.split_word(word, f, block.weight, room);
-                            line.text = head;
-                            if !tail.is_empty() {
-                                rest.push(Token::Word(tail));
-                            }
-                            break;
-                        } else {
-                            rest.push(token);
-                            break;
-                        }
-                    }
-                    Token::Ref(label) | Token::Note(label) => {
-                        let w = self.ref_width(label, f);
-                        let lead = if used > 0.0 { f * REF_GAP } else { 0.0 };
-                        if used + lead + w <= room || used == 0.0 {
-                            line.refs.push(Tag {
-                                label: label.clone(),
-                                x: x + used + lead,
-                                width: w,
-                                note: matches!(token, Token::Note(_)),
-                            });
-                            used += lead + w;
-                        } else {
-                            rest.push(token);
-                            break;
-                        }
-                    }
-                }
-            }
+            self.fill_line(block, &mut line, room, &mut rest);
             line.width = self.metrics.width(&line.text, f, block.weight);
             lines.push(line);
             y = top + lh;
@@ -304,6 +240,88 @@ impl<'a> Flow<'a> {
         }
         let (left, top) = first?;
         Some((Placed { left, top, lines }, y, widest_left))
+    }
+
+    /// The least width a line must have: the next token whole where the
+    /// shape allows it (only a word longer than a dozen ems is ever broken);
+    /// for a block's first line, a fair share of the `whole` block's width.
+    fn least_width(&self, block: &Block<'_>, next: Option<&Token>, whole: Option<f32>) -> f32 {
+        let f = block.size;
+        let next = match next {
+            Some(Token::Word(w)) => self.metrics.width(w, f, block.weight),
+            Some(Token::Ref(l) | Token::Note(l)) => self.ref_width(l, f),
+            None => 0.0,
+        };
+        let min = (block.gutter + next.clamp(3.0 * f, 12.0 * f)).min(self.area.widest());
+        match whole {
+            // Where the shape narrows (the top of the circle), start a block
+            // only where its text gets a fair share of the width: all of it
+            // on one line, or half the widest line (a little more for a
+            // title, so that it stays on one line).
+            Some(whole) => {
+                let share = if block.gutter > 0.0 { 0.5 } else { 0.62 };
+                min.max(block.gutter + whole.min(share * self.area.widest()))
+            }
+            None => min,
+        }
+    }
+
+    /// Fills `line` with the tokens on top of the `rest` stack that fit in
+    /// `room`: words, then tags (never words after tags); a word wider than
+    /// a whole line is broken and its tail put back.
+    fn fill_line(&self, block: &Block<'_>, line: &mut Line, room: f32, rest: &mut Vec<Token>) {
+        let f = block.size;
+        let space = self.metrics.width(" ", f, block.weight);
+        let x = line.x;
+        let mut used = 0.0f32;
+        while let Some(token) = rest.pop() {
+            let lead = if used > 0.0 { space } else { 0.0 };
+            match &token {
+                Token::Word(word) => {
+                    let w = self.metrics.width(word, f, block.weight);
+                    if !line.refs.is_empty() {
+                        // Words never follow tags on a line.
+                        rest.push(token);
+                        break;
+                    }
+                    if used + lead + w <= room {
+                        if lead > 0.0 {
+                            line.text.push(' ');
+                        }
+                        line.text.push_str(word);
+                        used += lead + w;
+                    } else if used == 0.0 {
+                        // A word wider than the line: break it inside,
+                        // between graphemes, and carry the rest over.
+                        let (head, tail) = self.split_word(word, f, block.weight, room);
+                        line.text = head;
+                        if !tail.is_empty() {
+                            rest.push(Token::Word(tail));
+                        }
+                        break;
+                    } else {
+                        rest.push(token);
+                        break;
+                    }
+                }
+                Token::Ref(label) | Token::Note(label) => {
+                    let w = self.ref_width(label, f);
+                    let lead = if used > 0.0 { f * REF_GAP } else { 0.0 };
+                    if used + lead + w <= room || used == 0.0 {
+                        line.refs.push(Tag {
+                            label: label.clone(),
+                            x: x + used + lead,
+                            width: w,
+                            note: matches!(token, Token::Note(_)),
+                        });
+                        used += lead + w;
+                    } else {
+                        rest.push(token);
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     /// The width of a block's tokens on one line.

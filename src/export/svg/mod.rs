@@ -288,7 +288,18 @@ fn draw_item(o: &mut String, s: &SectionPic, item: &ItemPic, f: f32) {
     );
     let gx = item.placed.left;
     let top = item.placed.top;
-    match item.flag {
+    flag_mark(o, item.flag, gx, top, f);
+    label_or_bullet(o, s, item, gx + FLAG_COLUMN * f, f);
+    if let Some(at) = s.status_at {
+        status_mark(o, item.status, gx + at, top, f);
+    }
+    item_lines(o, item, f);
+    o.push_str("</g>\n");
+}
+
+/// The gap's red `!` triangle or the idle `?` circle, in the flag column.
+fn flag_mark(o: &mut String, flag: Option<Flag>, gx: f32, top: f32, f: f32) {
+    match flag {
         Some(Flag::Gap) => {
             let (x0, x1, yt, yb) = (gx + 0.05 * f, gx + 1.05 * f, top + 0.1 * f, top + 1.0 * f);
             let _ = writeln!(
@@ -321,7 +332,12 @@ fn draw_item(o: &mut String, s: &SectionPic, item: &ItemPic, f: f32) {
         }
         None => {}
     }
-    let mx = gx + FLAG_COLUMN * f;
+}
+
+/// The number tag (with the level's dots) at `mx`, or a square bullet where
+/// the section has no numbers.
+fn label_or_bullet(o: &mut String, s: &SectionPic, item: &ItemPic, mx: f32, f: f32) {
+    let top = item.placed.top;
     if let Some(label) = &item.label {
         tag(o, label, mx, s.label_width, top, f, false);
         if let Some(weight) = item.level {
@@ -351,9 +367,10 @@ fn draw_item(o: &mut String, s: &SectionPic, item: &ItemPic, f: f32) {
             n(side)
         );
     }
-    if let Some(at) = s.status_at {
-        status_mark(o, item.status, gx + at, top, f);
-    }
+}
+
+/// An item's lines of text (struck through when invalidated) and their tags.
+fn item_lines(o: &mut String, item: &ItemPic, f: f32) {
     let struck = item.status == Status::Invalidated;
     for line in &item.placed.lines {
         if !line.text.is_empty() {
@@ -374,7 +391,6 @@ fn draw_item(o: &mut String, s: &SectionPic, item: &ItemPic, f: f32) {
             tag(o, &t.label, t.x, t.width, line.top, f, t.note);
         }
     }
-    o.push_str("</g>\n");
 }
 
 /// The evidence marker of an item (nothing while untested): shape and fill
@@ -478,65 +494,7 @@ fn legend(o: &mut String, (x, baseline): (f32, f32), evidence: bool) {
         ]);
     }
     for (kind, words) in entries {
-        match kind {
-            "gap" => {
-                let _ = writeln!(
-                    o,
-                    "<path d=\"M{} {}L{} {}L{} {}Z\" fill=\"{GAP}\"/><text x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"bold\" fill=\"#ffffff\" text-anchor=\"middle\">!</text>",
-                    n(x + 0.5 * f),
-                    n(top + 0.1 * f),
-                    n(x + f),
-                    n(top + f),
-                    n(x),
-                    n(top + f),
-                    n(x + 0.5 * f),
-                    n(top + 0.9 * f),
-                    n(0.62 * f)
-                );
-                x += 1.4 * f;
-            }
-            "idle" => {
-                let _ = writeln!(
-                    o,
-                    "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"#ffffff\" stroke=\"{IDLE}\" stroke-width=\"1.6\"/><text x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"bold\" fill=\"{IDLE}\" text-anchor=\"middle\">?</text>",
-                    n(x + 0.5 * f),
-                    n(top + 0.58 * f),
-                    n(0.42 * f),
-                    n(x + 0.5 * f),
-                    n(top + 0.81 * f),
-                    n(0.62 * f)
-                );
-                x += 1.4 * f;
-            }
-            "testing" | "validated" | "invalidated" => {
-                let status = match kind {
-                    "testing" => Status::Testing,
-                    "validated" => Status::Validated,
-                    _ => Status::Invalidated,
-                };
-                status_mark(o, status, x, top - (LINE - 1.0) / 2.0 * f, f);
-                x += 1.1 * f;
-            }
-            "label" => {
-                let w = metrics.width("P1", REF_SIZE * f, Weight::Bold) + 0.56 * f;
-                tag(o, "P1", x, w, top, f, false);
-                x += w + 0.4 * f;
-            }
-            _ => {
-                for i in 0..3u32 {
-                    let fill = if i < 2 { OUTLINE } else { "#ffffff" };
-                    let _ = write!(
-                        o,
-                        "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{fill}\" stroke=\"{OUTLINE}\" stroke-width=\"1\"/>",
-                        n(x + 0.25 * f + i as f32 * 0.48 * f),
-                        n(top + 0.6 * f),
-                        n(0.17 * f)
-                    );
-                }
-                o.push('\n');
-                x += 1.9 * f;
-            }
-        }
+        x = legend_mark(o, kind, x, top, f, &metrics);
         let w = metrics.width(words, f, Weight::Regular);
         let _ = writeln!(
             o,
@@ -550,6 +508,70 @@ fn legend(o: &mut String, (x, baseline): (f32, f32), evidence: bool) {
         x += w + 1.6 * f;
     }
     credit(o, &metrics);
+}
+
+/// The mark a legend entry explains, drawn at `x`; returns where its words start.
+fn legend_mark(o: &mut String, kind: &str, mut x: f32, top: f32, f: f32, metrics: &Metrics) -> f32 {
+    match kind {
+        "gap" => {
+            let _ = writeln!(
+                o,
+                "<path d=\"M{} {}L{} {}L{} {}Z\" fill=\"{GAP}\"/><text x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"bold\" fill=\"#ffffff\" text-anchor=\"middle\">!</text>",
+                n(x + 0.5 * f),
+                n(top + 0.1 * f),
+                n(x + f),
+                n(top + f),
+                n(x),
+                n(top + f),
+                n(x + 0.5 * f),
+                n(top + 0.9 * f),
+                n(0.62 * f)
+            );
+            x += 1.4 * f;
+        }
+        "idle" => {
+            let _ = writeln!(
+                o,
+                "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"#ffffff\" stroke=\"{IDLE}\" stroke-width=\"1.6\"/><text x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"bold\" fill=\"{IDLE}\" text-anchor=\"middle\">?</text>",
+                n(x + 0.5 * f),
+                n(top + 0.58 * f),
+                n(0.42 * f),
+                n(x + 0.5 * f),
+                n(top + 0.81 * f),
+                n(0.62 * f)
+            );
+            x += 1.4 * f;
+        }
+        "testing" | "validated" | "invalidated" => {
+            let status = match kind {
+                "testing" => Status::Testing,
+                "validated" => Status::Validated,
+                _ => Status::Invalidated,
+            };
+            status_mark(o, status, x, top - (LINE - 1.0) / 2.0 * f, f);
+            x += 1.1 * f;
+        }
+        "label" => {
+            let w = metrics.width("P1", REF_SIZE * f, Weight::Bold) + 0.56 * f;
+            tag(o, "P1", x, w, top, f, false);
+            x += w + 0.4 * f;
+        }
+        _ => {
+            for i in 0..3u32 {
+                let fill = if i < 2 { OUTLINE } else { "#ffffff" };
+                let _ = write!(
+                    o,
+                    "<circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{fill}\" stroke=\"{OUTLINE}\" stroke-width=\"1\"/>",
+                    n(x + 0.25 * f + i as f32 * 0.48 * f),
+                    n(top + 0.6 * f),
+                    n(0.17 * f)
+                );
+            }
+            o.push('\n');
+            x += 1.9 * f;
+        }
+    }
+    x
 }
 
 /// The method's credit, small, at the top right above the title (where
