@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 use std::sync::Arc;
 
-use crate::canvas::{Canvas, Item, ItemId, Level, Section};
+use crate::canvas::{Canvas, Item, ItemId, Learning, Level, Section, TestCard};
 
 /// Writes a canvas in the documented shape. Same canvas → same bytes.
 pub fn to_ron(canvas: &Canvas) -> String {
@@ -122,51 +122,10 @@ fn write_cards(out: &mut String, canvas: &Canvas) {
             })
             .collect(),
     );
-    list(
-        "tests",
-        canvas
-            .tests
-            .iter()
-            .map(|t| {
-                let mut f = Fields::new(t.id);
-                f.text("name", &t.name);
-                f.text("believe", &t.believe);
-                f.text("verify", &t.verify);
-                f.text("measure", &t.measure);
-                f.text("right_if", &t.right_if);
-                f.ids("items", &t.items);
-                f.ids("statements", &t.statements);
-                if t.state != crate::canvas::TestState::Planned {
-                    f.raw("state", t.state.name());
-                }
-                if let Some(d) = t.deadline {
-                    f.raw("deadline", &format!("\"{d}\""));
-                }
-                f.0
-            })
-            .collect(),
-    );
+    list("tests", canvas.tests.iter().map(test_fields).collect());
     list(
         "learnings",
-        canvas
-            .learnings
-            .iter()
-            .map(|l| {
-                let mut f = Fields::new(l.id);
-                if let Some(test) = l.test {
-                    f.raw("test", &test.to_string());
-                }
-                f.text("observed", &l.observed);
-                f.text("learned", &l.learned);
-                f.text("decision", &l.decision);
-                if let Some(d) = l.date {
-                    f.raw("date", &format!("\"{d}\""));
-                }
-                f.ids("validated", &l.validated);
-                f.ids("invalidated", &l.invalidated);
-                f.0
-            })
-            .collect(),
+        canvas.learnings.iter().map(learning_fields).collect(),
     );
     list(
         "conflicts",
@@ -176,6 +135,42 @@ fn write_cards(out: &mut String, canvas: &Canvas) {
             .map(|c| format!("ours: {}, theirs: {}", c.ours, c.theirs))
             .collect(),
     );
+}
+
+/// A test card's fields, defaults left out.
+fn test_fields(t: &TestCard) -> String {
+    let mut f = Fields::new(t.id);
+    f.text("name", &t.name);
+    f.text("believe", &t.believe);
+    f.text("verify", &t.verify);
+    f.text("measure", &t.measure);
+    f.text("right_if", &t.right_if);
+    f.ids("items", &t.items);
+    f.ids("statements", &t.statements);
+    if t.state != crate::canvas::TestState::Planned {
+        f.raw("state", t.state.name());
+    }
+    if let Some(d) = t.deadline {
+        f.raw("deadline", &format!("\"{d}\""));
+    }
+    f.0
+}
+
+/// A learning card's fields, defaults left out.
+fn learning_fields(l: &Learning) -> String {
+    let mut f = Fields::new(l.id);
+    if let Some(test) = l.test {
+        f.raw("test", &test.to_string());
+    }
+    f.text("observed", &l.observed);
+    f.text("learned", &l.learned);
+    f.text("decision", &l.decision);
+    if let Some(d) = l.date {
+        f.raw("date", &format!("\"{d}\""));
+    }
+    f.ids("validated", &l.validated);
+    f.ids("invalidated", &l.invalidated);
+    f.0
 }
 
 /// One card's fields after its id, defaults left out.

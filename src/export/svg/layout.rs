@@ -218,21 +218,7 @@ pub fn layout(canvas: &Canvas, report: &FitReport, metrics: &Metrics) -> Picture
 
     // The footer, from the bottom up: the legend row, then the fit summary.
     let legend_baseline = HEIGHT - MARGIN + 4.0;
-    let summary = fit_sentence(report);
-    let summary_lines = wrap_plain(metrics, &summary, 17.0, Weight::Regular, text_width);
-    let summary_height = summary_lines.len() as f32 * 17.0 * 1.35;
-    let mut fy = legend_baseline - 30.0 - summary_height;
-    let footer_top = fy;
-    let mut footer = Vec::new();
-    push_lines(
-        &mut footer,
-        metrics,
-        &summary_lines,
-        &mut fy,
-        17.0,
-        Weight::Regular,
-        false,
-    );
+    let (footer, footer_top) = footer(report, metrics, text_width, legend_baseline);
 
     // The two shapes, side by side and centred, as large as the room allows.
     let half_title_size = 21.0;
@@ -262,7 +248,56 @@ pub fn layout(canvas: &Canvas, report: &FitReport, metrics: &Metrics) -> Picture
         .any(|(_, i)| i.status != Status::Untested);
     let sections = fit_sections(canvas, report, metrics, &regions, evidence);
 
-    let bridges = vec![
+    let bridges = bridges(metrics, report, (xs, ys, side), (cx, cy, r));
+
+    Picture {
+        title,
+        header,
+        half_titles,
+        square: (xs, ys, side),
+        circle: (cx, cy, r),
+        sections: sections.0,
+        bridges,
+        footer,
+        legend: (MARGIN, legend_baseline),
+        evidence,
+    }
+}
+
+/// The fit summary above the legend row, wrapped; with where it starts.
+fn footer(
+    report: &FitReport,
+    metrics: &Metrics,
+    text_width: f32,
+    legend_baseline: f32,
+) -> (Vec<TextLine>, f32) {
+    let summary = fit_sentence(report);
+    let summary_lines = wrap_plain(metrics, &summary, 17.0, Weight::Regular, text_width);
+    let summary_height = summary_lines.len() as f32 * 17.0 * 1.35;
+    let mut fy = legend_baseline - 30.0 - summary_height;
+    let footer_top = fy;
+    let mut footer = Vec::new();
+    push_lines(
+        &mut footer,
+        metrics,
+        &summary_lines,
+        &mut fy,
+        17.0,
+        Weight::Regular,
+        false,
+    );
+    (footer, footer_top)
+}
+
+/// The gains' and pains' bridges from the square to the circle, at a
+/// quarter and three quarters of the square's height.
+fn bridges(
+    metrics: &Metrics,
+    report: &FitReport,
+    (xs, ys, side): (f32, f32, f32),
+    (cx, cy, r): (f32, f32, f32),
+) -> Vec<Bridge> {
+    vec![
         bridge(
             metrics,
             "Gains",
@@ -279,20 +314,7 @@ pub fn layout(canvas: &Canvas, report: &FitReport, metrics: &Metrics) -> Picture
             (xs + side, cx, cy, r),
             ys + 3.0 * side / 4.0,
         ),
-    ];
-
-    Picture {
-        title,
-        header,
-        half_titles,
-        square: (xs, ys, side),
-        circle: (cx, cy, r),
-        sections: sections.0,
-        bridges,
-        footer,
-        legend: (MARGIN, legend_baseline),
-        evidence,
-    }
+    ]
 }
 
 /// A share as a whole percentage.

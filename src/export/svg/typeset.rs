@@ -7,7 +7,7 @@ use crate::export::font::{Metrics, Weight};
 use crate::export::one_line;
 use crate::fit::FitReport;
 
-use super::flow::{Area, Block, Flow, Shape, Token, words};
+use super::flow::{Area, Block, Flow, Placed, Shape, Token, words};
 use super::layout::{
     BULLET_COLUMN, Bounds, DOTS_WIDTH, FLAG_COLUMN, Flag, GUTTER_GAP, ItemPic, PAD, SIZES, SPREAD,
     STATUS_COLUMN, SectionPic, label,
@@ -120,6 +120,47 @@ fn item_tokens(canvas: &Canvas, section: Section, item: &Item) -> Vec<Token> {
     tokens
 }
 
+/// A placed item with its marks: the fit's flag, its number, its level.
+fn item_pic(
+    report: &FitReport,
+    section: Section,
+    index: usize,
+    item: &Item,
+    placed: Placed,
+) -> ItemPic {
+    let flag = if report.is_flagged(item.id) {
+        Some(Flag::Gap)
+    } else if report.is_unlinked(item.id) {
+        Some(Flag::Idle)
+    } else {
+        None
+    };
+    ItemPic {
+        id: item.id,
+        text: one_line(&crate::text::clean(&item.text)),
+        placed,
+        flag,
+        label: label(section, index),
+        level: section.has_level().then(|| item.level.weight()),
+        status: item.status,
+    }
+}
+
+/// What an empty section says, placed after its title.
+fn nothing_here_yet(flow: &mut Flow<'_>, size: f32) -> Option<Placed> {
+    let note = words("Nothing here yet");
+    flow.place(
+        &Block {
+            tokens: &note,
+            size,
+            weight: Weight::Regular,
+            gutter: 0.0,
+            marker_height: 0.0,
+        },
+        0.0,
+    )
+}
+
 #[allow(clippy::too_many_arguments)]
 fn lay_section(
     canvas: &Canvas,
@@ -170,35 +211,10 @@ fn lay_section(
             },
             size * 0.45,
         )?;
-        let flag = if report.is_flagged(item.id) {
-            Some(Flag::Gap)
-        } else if report.is_unlinked(item.id) {
-            Some(Flag::Idle)
-        } else {
-            None
-        };
-        pics.push(ItemPic {
-            id: item.id,
-            text: one_line(&crate::text::clean(&item.text)),
-            placed,
-            flag,
-            label: label(section, index),
-            level: customer.then(|| item.level.weight()),
-            status: item.status,
-        });
+        pics.push(item_pic(report, section, index, item, placed));
     }
     let empty = if items.is_empty() {
-        let note = words("Nothing here yet");
-        Some(flow.place(
-            &Block {
-                tokens: &note,
-                size,
-                weight: Weight::Regular,
-                gutter: 0.0,
-                marker_height: 0.0,
-            },
-            0.0,
-        )?)
+        Some(nothing_here_yet(&mut flow, size)?)
     } else {
         None
     };
