@@ -95,6 +95,56 @@ fn named(canvas: &Canvas, id: ItemId) -> String {
     }
 }
 
+/// An item's text twice, escaped: whole for the screen, and its first words
+/// for paper (where the report's CSS shows that one instead, so a long
+/// value map item, which has no label to stand for it, takes one line).
+fn both_forms(canvas: &Canvas, id: ItemId) -> String {
+    let text = canvas
+        .item(id)
+        .map(|i| one_line(&i.text))
+        .unwrap_or_default();
+    format!(
+        "<span class=\"text\">{}</span><span class=\"short\">{}</span>",
+        esc(&text),
+        esc(&short(&text))
+    )
+}
+
+/// The first words of a text, for paper: up to [`SHORT`] characters, cut
+/// at a word (or, for one long word, at a character) with "…" where cut.
+fn short(text: &str) -> String {
+    use unicode_segmentation::UnicodeSegmentation as _;
+    if text.chars().count() <= SHORT {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for word in text.split(' ') {
+        let len = out.chars().count() + usize::from(!out.is_empty()) + word.chars().count();
+        if len > SHORT {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        let mut n = 0;
+        for g in text.graphemes(true) {
+            n += g.chars().count();
+            if n > SHORT {
+                break;
+            }
+            out.push_str(g);
+        }
+    }
+    out.push('…');
+    out
+}
+
+/// How many characters of a value map item's text the printed page shows.
+const SHORT: usize = 36;
+
 fn fit(o: &mut String, canvas: &Canvas, report: &FitReport) {
     o.push_str("<section class=\"fit\">\n<h2>Fit</h2>\n");
     let _ = writeln!(o, "<p>{}</p>", esc(&fit_sentence(report)));
@@ -123,7 +173,13 @@ fn fit(o: &mut String, canvas: &Canvas, report: &FitReport) {
         }
         let _ = writeln!(o, "<h3>{heading}</h3>\n<ul>");
         for f in flagged {
-            let _ = writeln!(o, "<li>{}</li>", named(canvas, f.id));
+            // A value map item by its first words on paper: a list of
+            // them must not push the report onto a second page.
+            let item = match label(canvas, f.id) {
+                Some(_) => named(canvas, f.id),
+                None => both_forms(canvas, f.id),
+            };
+            let _ = writeln!(o, "<li>{item}</li>");
         }
         o.push_str("</ul>\n");
     }
@@ -308,5 +364,38 @@ mod tests {
             let outside_xmlns = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
             assert!(!outside_xmlns.contains(needle), "{needle}");
         }
+    }
+
+    #[test]
+    fn short_forms_cut_at_a_word_or_inside_one_long_word() {
+        assert_eq!(short("Seamless bank sync"), "Seamless bank sync");
+        assert_eq!(
+            short("Innovative AI categorisation that learns from every receipt"),
+            "Innovative AI categorisation that…"
+        );
+        let long = "é".repeat(50);
+        assert_eq!(short(&long), format!("{}…", "é".repeat(SHORT)));
+        // Graphemes stay whole: a flag is two code points.
+        let flags = "🇫🇷".repeat(30);
+        let cut = short(&flags);
+        assert!(cut.ends_with("🇫🇷…"), "{cut}");
+    }
+
+    #[test]
+    fn a_value_map_item_in_the_fit_has_its_first_words_for_paper() {
+        let mut c = Canvas::new("t");
+        let text = "Reminder plan one: a polite note <b>three</b> days before the due date";
+        c.push(crate::canvas::Section::Relievers, text);
+        let html = report(&c, RuleSet::EMPTY);
+        let fit = &html[html.find("Relievers that relieve no pain").expect("listed")..];
+        let fit = &fit[..fit.find("</ul>").expect("closed")];
+        assert!(
+            fit.contains(&format!(
+                "<li><span class=\"text\">{}</span><span class=\"short\">{}</span></li>",
+                esc(text),
+                esc(&short(text))
+            )),
+            "{fit}"
+        );
     }
 }

@@ -344,6 +344,32 @@ fn a_canvas_with_more_advice_than_the_page_holds_still_prints_on_one_page() {
     check_report(&c, "talkative", true);
 }
 
+/// The invoicing example with twelve more pain relievers written out at
+/// length and linked to nothing: a long list in the fit beside the picture.
+fn unlinked() -> Canvas {
+    use vpcanvas::canvas::Section;
+    let mut c = Example::Invoicing.canvas().expect("example");
+    for n in [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ] {
+        c.push(
+            Section::Relievers,
+            format!(
+                "Reminder plan {n}: a polite note three days before the due date and a call after"
+            ),
+        );
+    }
+    c
+}
+
+#[test]
+fn a_long_list_of_relievers_that_relieve_nothing_still_prints_on_one_page() {
+    let c = unlinked();
+    assert!(vpcanvas::fit::analyze(&c).relievers_without_pains.len() >= 12);
+    check_report(&c, "unlinked", true);
+}
+
 #[test]
 fn hostile_text_runs_no_script_in_a_browser() {
     let c = hostile();

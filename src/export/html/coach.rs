@@ -7,7 +7,7 @@ use crate::canvas::Canvas;
 use crate::coach::{Hint, Subject, by_message, grouped};
 
 use super::super::svg::escape_text as esc;
-use super::{label, one_line};
+use super::{both_forms, label, one_line};
 
 /// The coach's hints (SPEC §7), the ones the editor and `lint` show: by
 /// rule, then by what to do (said once), then what it is about. Calm, in
@@ -106,41 +106,6 @@ fn print_cost(canvas: &Canvas, about: &[&Hint]) -> usize {
     ADVICE_COST + 2 * (about.len() - labelled) + labelled / 8
 }
 
-/// The first words of a text, for paper: up to [`SHORT`] characters, cut
-/// at a word (or, for one long word, at a character) with "…" where cut.
-fn short(text: &str) -> String {
-    use unicode_segmentation::UnicodeSegmentation as _;
-    if text.chars().count() <= SHORT {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    for word in text.split(' ') {
-        let len = out.chars().count() + usize::from(!out.is_empty()) + word.chars().count();
-        if len > SHORT {
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    if out.is_empty() {
-        let mut n = 0;
-        for g in text.graphemes(true) {
-            n += g.chars().count();
-            if n > SHORT {
-                break;
-            }
-            out.push_str(g);
-        }
-    }
-    out.push('…');
-    out
-}
-
-/// How many characters of a value map item's text the printed hints show.
-const SHORT: usize = 36;
-
 /// What a hint is about, as a list entry (escaped): an item by its label and
 /// text (a value map item, which has no label, by its section and text), a
 /// statement by its name, a section or the whole canvas by name.
@@ -158,13 +123,9 @@ fn subject(canvas: &Canvas, hint: &Hint) -> String {
                 text(id)
             ),
             None => format!(
-                "<li><span class=\"quiet\">{}:</span> <span class=\"text\">{}</span><span class=\"short\">{}</span></li>",
+                "<li><span class=\"quiet\">{}:</span> {}</li>",
                 esc(section.title()),
-                text(id),
-                canvas
-                    .item(id)
-                    .map(|i| esc(&short(&one_line(&i.text))))
-                    .unwrap_or_default()
+                both_forms(canvas, id)
             ),
         },
         _ => format!(
