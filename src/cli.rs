@@ -1,6 +1,7 @@
 //! The command line (SPEC §4): clap definitions and the headless commands.
 //! The editor commands hand over to [`crate::session`].
 
+mod batch;
 mod lint;
 mod list;
 
@@ -248,10 +249,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             strict,
             require_evidence,
         }) => Ok(cmd_check(
-            &files
-                .iter()
-                .map(|f| names::existing(f, data_dir).map_err(|e| (f.clone(), e)))
-                .collect::<Vec<_>>(),
+            files,
+            data_dir,
             *format,
             CheckGates {
                 strict: *strict,
@@ -540,60 +539,25 @@ struct CheckGates {
     require_evidence: bool,
 }
 
-/// Each FILE as found (a path, or a name in the data folder), or why not.
-type Found = Result<PathBuf, (PathBuf, Box<dyn std::error::Error>)>;
-
-fn cmd_check(files: &[Found], format: CheckFormat, gates: CheckGates) -> ExitCode {
-    let mut failed_load = false;
-    let mut gaps = false;
-    let mut out = String::new();
-    for found in files {
-        let file = match found {
-            Ok(file) => file,
-            Err((given, e)) => {
-                failed_load = true;
-                crate::output::err(&format!("vpcanvas: {e}"));
-                if format == CheckFormat::Json {
-                    let v = serde_json::json!({ "file": given.display().to_string(), "error": e.to_string() });
-                    out.push_str(&export::json_line(&v));
-                }
-                continue;
+/// `check`: the fit of each file, as typed or as a name; the report names
+/// the file as found.
+fn cmd_check(
+    files: &[PathBuf],
+    data_dir: Option<&Path>,
+    format: CheckFormat,
+    gates: CheckGates,
+) -> ExitCode {
+    batch::each_canvas(files, data_dir, format, |_, path, parsed| {
+        let name = path.display().to_string();
+        let report = analyze(&parsed.canvas);
+        let fails = (gates.strict && (report.has_gaps() || !parsed.canvas.conflicts.is_empty()))
+            || (gates.require_evidence && !report.unproven_top.is_empty());
+        let text = match format {
+            CheckFormat::Text => export::check_text(&name, &parsed.canvas, &report),
+            CheckFormat::Json => {
+                export::json_line(&export::check_json(&name, &parsed.canvas, &report))
             }
         };
-        let name = file.display().to_string();
-        match storage::load(file) {
-            Ok(parsed) => {
-                let report = analyze(&parsed.canvas);
-                gaps |= gates.strict && (report.has_gaps() || !parsed.canvas.conflicts.is_empty());
-                gaps |= gates.require_evidence && !report.unproven_top.is_empty();
-                match format {
-                    CheckFormat::Text => {
-                        out.push_str(&export::check_text(&name, &parsed.canvas, &report));
-                    }
-                    CheckFormat::Json => {
-                        let v = export::check_json(&name, &parsed.canvas, &report);
-                        out.push_str(&export::json_line(&v));
-                    }
-                }
-            }
-            Err(e) => {
-                failed_load = true;
-                crate::output::err(&format!("vpcanvas: {e}"));
-                if format == CheckFormat::Json {
-                    let v = serde_json::json!({ "file": name, "error": e.to_string() });
-                    out.push_str(&export::json_line(&v));
-                }
-            }
-        }
-    }
-    if print_out(&out).is_err() {
-        return ExitCode::from(EXIT_ERROR);
-    }
-    if failed_load {
-        ExitCode::from(EXIT_ERROR)
-    } else if gaps {
-        ExitCode::from(EXIT_GAPS)
-    } else {
-        ExitCode::SUCCESS
-    }
+        batch::Verdict { text, fails }
+    })
 }
