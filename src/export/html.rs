@@ -145,6 +145,30 @@ fn short(text: &str) -> String {
 /// How many characters of a value map item's text the printed page shows.
 const SHORT: usize = 36;
 
+/// What the one printed page holds of each long part (the screen shows all):
+/// the items of each fit list, the saved statements, the test and learning
+/// cards. The rest is summed up in a line that says where to see it.
+const PAPER_PER_LIST: usize = 3;
+const PAPER_STATEMENTS: usize = 2;
+pub(super) const PAPER_CARDS: usize = 4;
+
+/// ` class="unprinted"` for the `i`-th entry of a part that holds `room` on paper.
+fn on_paper(i: usize, room: usize) -> &'static str {
+    if i < room { "" } else { " class=\"unprinted\"" }
+}
+
+/// The line that stands on paper for what was left off it (nothing when all fits).
+fn left_off(o: &mut String, tag: &str, total: usize, room: usize, what: &str, where_: &str) {
+    if total > room {
+        let _ = writeln!(
+            o,
+            "<{tag} class=\"paper quiet\">and {} more{}{what}: {where_}</{tag}>",
+            total - room,
+            if what.is_empty() { "" } else { " " }
+        );
+    }
+}
+
 fn fit(o: &mut String, canvas: &Canvas, report: &FitReport) {
     o.push_str("<section class=\"fit\">\n<h2>Fit</h2>\n");
     let _ = writeln!(o, "<p>{}</p>", esc(&fit_sentence(report)));
@@ -172,15 +196,23 @@ fn fit(o: &mut String, canvas: &Canvas, report: &FitReport) {
             continue;
         }
         let _ = writeln!(o, "<h3>{heading}</h3>\n<ul>");
-        for f in flagged {
+        for (i, f) in flagged.iter().enumerate() {
             // A value map item by its first words on paper: a list of
             // them must not push the report onto a second page.
             let item = match label(canvas, f.id) {
                 Some(_) => named(canvas, f.id),
                 None => both_forms(canvas, f.id),
             };
-            let _ = writeln!(o, "<li>{item}</li>");
+            let _ = writeln!(o, "<li{}>{item}</li>", on_paper(i, PAPER_PER_LIST));
         }
+        left_off(
+            o,
+            "li",
+            flagged.len(),
+            PAPER_PER_LIST,
+            "",
+            "on screen, or run vpcanvas check",
+        );
         o.push_str("</ul>\n");
     }
     if !report.has_gaps() {
@@ -226,14 +258,23 @@ fn statements(o: &mut String, canvas: &Canvas) {
             esc(&default_statement(canvas))
         );
     } else {
-        for s in &canvas.statements {
+        for (i, s) in canvas.statements.iter().enumerate() {
             let _ = writeln!(
                 o,
-                "<h3>{}</h3>\n<blockquote>{}</blockquote>",
+                "<div{}><h3>{}</h3>\n<blockquote>{}</blockquote></div>",
+                on_paper(i, PAPER_STATEMENTS),
                 esc(&one_line(&s.name)),
                 esc(&one_line(&s.text))
             );
         }
+        left_off(
+            o,
+            "p",
+            canvas.statements.len(),
+            PAPER_STATEMENTS,
+            "saved statements",
+            "on screen, or run vpcanvas statement --all",
+        );
     }
     o.push_str("</section>\n");
 }
@@ -243,11 +284,12 @@ fn tests_and_learnings(o: &mut String, canvas: &Canvas) {
         return;
     }
     o.push_str("<section class=\"tests\">\n<h2>Tests and learnings</h2>\n");
-    // Newest first, as on the test board.
-    for test in canvas.tests.iter().rev() {
-        test_card(o, canvas, test);
+    // Newest first, as on the test board; on paper the newest few.
+    for (i, test) in canvas.tests.iter().rev().enumerate() {
+        test_card(o, canvas, test, i < PAPER_CARDS);
     }
-    for learning in canvas.learnings.iter().rev() {
+    for (i, learning) in canvas.learnings.iter().rev().enumerate() {
+        let printed = canvas.tests.len() + i < PAPER_CARDS;
         let from = learning
             .test
             .and_then(|t| canvas.tests.iter().find(|c| c.id == t))
@@ -256,7 +298,8 @@ fn tests_and_learnings(o: &mut String, canvas: &Canvas) {
         let date = learning.date.map(|d| format!(", {d}")).unwrap_or_default();
         let _ = writeln!(
             o,
-            "<article class=\"card learning\">\n<h3>Learning{from}{date}</h3>"
+            "<article class=\"card learning{}\">\n<h3>Learning{from}{date}</h3>",
+            if printed { "" } else { " unprinted" }
         );
         for (lead, text) in [
             ("We observed", &learning.observed),
@@ -278,17 +321,26 @@ fn tests_and_learnings(o: &mut String, canvas: &Canvas) {
         }
         o.push_str("</article>\n");
     }
+    left_off(
+        o,
+        "p",
+        canvas.tests.len() + canvas.learnings.len(),
+        PAPER_CARDS,
+        "cards",
+        "on screen, or on the editor's test board",
+    );
     o.push_str("</section>\n");
 }
 
-fn test_card(o: &mut String, canvas: &Canvas, test: &TestCard) {
+fn test_card(o: &mut String, canvas: &Canvas, test: &TestCard, printed: bool) {
     let deadline = test
         .deadline
         .map(|d| format!(", due {d}"))
         .unwrap_or_default();
     let _ = writeln!(
         o,
-        "<article class=\"card test\">\n<h3>{} <span class=\"quiet\">({}{deadline})</span></h3>",
+        "<article class=\"card test{}\">\n<h3>{} <span class=\"quiet\">({}{deadline})</span></h3>",
+        if printed { "" } else { " unprinted" },
         esc(&one_line(&test.name)),
         test.state.name()
     );

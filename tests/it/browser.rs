@@ -376,3 +376,59 @@ fn hostile_text_runs_no_script_in_a_browser() {
     check_svg(&c, "hostile", false);
     check_report(&c, "hostile", false);
 }
+
+/// A first draft at workshop size: 120 items, most of them not linked yet
+/// (long fit lists beside the picture), eight saved statements and eight
+/// test cards. On screen the report shows it all; on paper it keeps to one
+/// page, the rest summed up in a line that says where to see it.
+fn crowded() -> Canvas {
+    use vpcanvas::canvas::{Section, Statement, TestCard};
+    let mut c = vpcanvas::synth::synthetic(120, 11);
+    // Half the relievers and creators not linked yet.
+    for section in [Section::Relievers, Section::Creators] {
+        let items: Vec<_> = c.items(section).iter().step_by(2).cloned().collect();
+        for item in items {
+            for to in &item.links {
+                c.set_link(item.id, *to, false);
+            }
+        }
+    }
+    for n in 1..=8u32 {
+        let id = c.issue_id();
+        c.statements.push(Statement {
+            id,
+            name: format!("Variant {n}"),
+            text: format!(
+                "Our app helps freelance designers who invoice monthly to get paid on time, variant {n}, by sending reminders for them"
+            ),
+        });
+        let id = c.issue_id();
+        c.tests.push(TestCard {
+            id,
+            name: format!("Test {n}"),
+            believe: "designers will pay for reminders".to_owned(),
+            verify: "show a landing page to 50 designers".to_owned(),
+            measure: "sign-ups".to_owned(),
+            right_if: "at least 5 sign up".to_owned(),
+            ..TestCard::default()
+        });
+    }
+    c
+}
+
+#[test]
+fn a_crowded_first_draft_still_prints_on_one_page() {
+    let c = crowded();
+    let report = vpcanvas::fit::analyze(&c);
+    let listed = report.pains_without_relievers.len()
+        + report.gains_without_creators.len()
+        + report.relievers_without_pains.len()
+        + report.creators_without_gains.len();
+    assert!(listed > 20, "{listed}");
+    let page = html::report(&c, RuleSet::EMPTY);
+    assert!(
+        page.contains("Variant 8") && page.contains("Test 8"),
+        "all on screen"
+    );
+    check_report(&c, "crowded", true);
+}

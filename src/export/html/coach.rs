@@ -27,7 +27,7 @@ pub(super) fn coach(o: &mut String, canvas: &Canvas, hints: &[Hint]) {
         "<section class=\"coach\">\n<h2>Coach</h2>\n<p class=\"quiet\">{n} {} to make this canvas sharper<span class=\"screen\">: dismiss one in the editor, or turn a rule off in config.ron</span>.</p>",
         plural(n)
     );
-    let cards = canvas.tests.len() + canvas.learnings.len();
+    let cards = (canvas.tests.len() + canvas.learnings.len()).min(super::PAPER_CARDS);
     let mut room = PRINT_ROOM
         .saturating_sub(cards * CARD_COST)
         .max(PRINT_ROOM_LEAST);
