@@ -84,6 +84,18 @@ fn read_input(send: &Sender<Polled>) {
 fn read_once() -> Polled {
     // crossterm is never handed a tty already known to be dead. Resizes
     // arrive through crossterm's own signal pipe on the zero-timeout poll.
+    match tty_state(Duration::ZERO) {
+        TtyState::Gone => {
+            tty::mark_gone();
+            return Polled::Closed;
+        }
+        // One read of the tty can hold many events (fast typing, a paste the
+        // terminal does not bracket, keys over SSH): crossterm keeps those it
+        // has parsed, and they go on at once, not one per wait on a tty that
+        // has nothing more to say.
+        TtyState::Quiet if matches!(event::poll(Duration::ZERO), Ok(true)) => return read_event(),
+        TtyState::Quiet | TtyState::Ready => {}
+    }
     match tty_state(READ_TICK) {
         TtyState::Gone => {
             tty::mark_gone();
@@ -93,12 +105,17 @@ fn read_once() -> Polled {
         TtyState::Ready => debug_input_delay(),
     }
     match event::poll(Duration::ZERO) {
-        Ok(true) => match event::read() {
-            Ok(e) => Polled::Event(e),
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => Polled::Idle,
-            Err(_) => gone(),
-        },
+        Ok(true) => read_event(),
         Ok(false) => Polled::Idle,
+        Err(e) if e.kind() == io::ErrorKind::Interrupted => Polled::Idle,
+        Err(_) => gone(),
+    }
+}
+
+/// The event crossterm says it has.
+fn read_event() -> Polled {
+    match event::read() {
+        Ok(e) => Polled::Event(e),
         Err(e) if e.kind() == io::ErrorKind::Interrupted => Polled::Idle,
         Err(_) => gone(),
     }

@@ -261,3 +261,32 @@ fn a_rebound_key_works_and_the_footer_help_and_messages_show_it() {
     let pain = canvas.items(Section::Pains)[0].id;
     assert_eq!(canvas.items(Section::Relievers)[0].links, [pain]);
 }
+
+/// A burst of keys read from the terminal in one go (fast typing, a paste
+/// the terminal does not bracket, keys over a slow SSH link) is handled at
+/// once, not one key per tick of the input reader: 300 characters typed in
+/// one write are all in the field well within the deadline (at one key per
+/// 100 ms tick they took 30 s), and a SIGTERM right after keeps them all.
+#[test]
+fn a_burst_of_typed_keys_is_handled_at_once_and_kept_on_sigterm() {
+    let mut t = Tmux::new();
+    let file = t.path("burst.ron");
+    t.start("burst", &file, "");
+    t.keys("burst", &["5", "a"]);
+    t.wait_screen("burst", "Enter keep");
+    let words: Vec<String> = (0..32).map(|n| format!("w{n:02}xxxxxx")).collect();
+    let burst = words.join(" ");
+    assert!(burst.len() >= 300);
+    t.type_text("burst", &burst);
+    // Nothing more is sent until the burst shows: a later key would keep
+    // the tty ready and hide the lag. The field shows the text's end.
+    t.wait_screen("burst", "w31xxxxxx");
+    t.keys("burst", &["Enter"]);
+    t.wait_screen("burst", "Added pain");
+    crate::tmux::signal(t.vpcanvas_pid("burst"), "TERM");
+    assert_eq!(t.wait_exit("burst"), 143, "stderr: {}", t.stderr("burst"));
+    let canvas = parse(&std::fs::read_to_string(&file).unwrap())
+        .unwrap()
+        .canvas;
+    assert_eq!(canvas.items(Section::Pains)[0].text, burst);
+}
