@@ -35,8 +35,13 @@ fn target_id(section: Section, id: ItemId) -> String {
     format!("{prefix}-{id}")
 }
 
+/// A YAML double-quoted string (JSON's form is one): every control, C1 and
+/// bidi character escaped as `\uXXXX`, which YAML reads back as it was.
+/// Left raw, the output's sanitiser would show them as `\u{..}`, which is
+/// not YAML.
 fn quote(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
+    let json = serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned());
+    crate::text::inert::json_inert(&json).into_owned()
 }
 
 /// Writes the canvas as a bmml v2 file.

@@ -448,3 +448,34 @@ fn fits_that_would_make_too_many_items_are_refused() {
         "{e}"
     );
 }
+
+/// Hostile text (C0, C1, bidi) leaves as YAML escapes and comes back as it
+/// was: no raw hazard in the file, and nothing the sanitiser must rewrite
+/// into a form YAML cannot read.
+#[test]
+fn control_c1_and_bidi_characters_round_trip_as_yaml_escapes() {
+    let mut c = Canvas::new("Plan\u{9b}6n");
+    c.segment = "Users\u{202e}evil".to_owned();
+    let pain = c.push(Section::Pains, "Late\u{1b}]52;c;aGk=\u{7} pay\u{85}");
+    let out = export(&c);
+    assert!(
+        !out.yaml
+            .chars()
+            .any(|ch| ch != '\n' && crate::text::is_hazard(ch)),
+        "{}",
+        out.yaml
+    );
+    assert_eq!(
+        crate::text::visible_lines(&out.yaml),
+        out.yaml.as_str(),
+        "nothing left to sanitise"
+    );
+    let back = import(out.yaml.as_bytes()).expect("own output imports");
+    let b = &back.canvases[0].1;
+    assert_eq!(b.title, c.title);
+    assert_eq!(b.segment, c.segment);
+    assert_eq!(
+        b.item(pain).map(|i| i.text.as_str()),
+        c.item(pain).map(|i| i.text.as_str())
+    );
+}
