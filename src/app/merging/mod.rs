@@ -90,8 +90,13 @@ impl App {
             Resolution::KeepTheirs => "Kept theirs",
             Resolution::KeepBoth => "Kept both",
         };
-        // Short enough that the whole message fits beside the fit summary.
-        let name = crate::text::truncate(&self.conflict_label(pair.ours), 24);
+        // The text kept, short enough that the whole message fits beside
+        // the fit summary.
+        let kept_text = match how {
+            Resolution::KeepTheirs => pair.theirs,
+            Resolution::KeepOurs | Resolution::KeepBoth => pair.ours,
+        };
+        let name = crate::text::truncate(&self.conflict_label(kept_text), 24);
         resolve(&mut self.canvas, pair, how);
         let left = self.canvas.conflicts.len();
         self.mode = if left == 0 {
@@ -111,7 +116,14 @@ impl App {
             "{kept}: “{name}” — {rest}; {} undoes",
             key_mark(&Action::Undo)
         ));
-        self.show_item(pair.ours);
+        // Theirs usually takes ours' place and id; in a hand-edited file
+        // ours may be the one gone.
+        let shown = if self.canvas.item(pair.ours).is_some() {
+            pair.ours
+        } else {
+            pair.theirs
+        };
+        self.show_item(shown);
         effects
     }
 }

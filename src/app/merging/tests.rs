@@ -62,6 +62,15 @@ fn keep_theirs_puts_their_text_in_ours_place_and_closes_the_pair() {
         "{effects:?}"
     );
     assert_eq!(pains(&app)[0], "Theirs: clients pay 60 days late");
+    let status = app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(
+        status.starts_with("Kept theirs: “Theirs: clients pay"),
+        "the message quotes the text kept: {status}"
+    );
     assert_eq!(
         app.canvas().items(Section::Pains)[0].id,
         ours,
