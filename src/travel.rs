@@ -126,7 +126,7 @@ pub fn diff(files: &[PathBuf], format: DiffFormat, textconv: bool) -> Printed {
                         if let Some(e) = e {
                             out.push_str(&format!(
                                 "The {which} version is not a canvas vpcanvas can read: {}\n",
-                                crate::text::visible(&e)
+                                crate::text::visible_lines(&e)
                             ));
                         }
                     }
@@ -178,7 +178,7 @@ pub fn merge(base: &Path, ours: &Path, theirs: &Path, conflicts_key: &str) -> Cm
                 if let Some(e) = e {
                     crate::output::err(&format!(
                         "vpcanvas merge: cannot read {which}: {}",
-                        crate::text::visible(&e)
+                        crate::text::visible_lines(&e)
                     ));
                 }
             }
