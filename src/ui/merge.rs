@@ -158,7 +158,7 @@ mod status_tests {
         let screen = crate::ui::buffer_to_text(&buf);
         let last = screen.lines().last().unwrap_or_default();
         assert!(last.contains("1 conflict left; u undoes"), "{last}");
-        assert!(last.contains("Kept theirs: “Ours 0: clients pay"), "{last}");
+        assert!(last.contains("Kept theirs: “Theirs 0: 60 days”"), "{last}");
     }
 }
 
