@@ -97,6 +97,8 @@ pub enum Action {
     Statement,
     /// Open the coach's hints (how to make the canvas sharper).
     Coach,
+    /// Find text anywhere on the canvas.
+    Find,
     /// Coach's list: dismiss the hint for its item.
     Dismiss,
     /// Choose a format to export the canvas to, next to its file.

@@ -10,6 +10,7 @@ mod board;
 mod change;
 mod coach;
 mod evidence;
+mod find;
 mod history;
 pub mod list;
 mod merging;
@@ -149,6 +150,15 @@ pub enum Mode {
     Board(BoardView),
     /// The coach's hints, to go to or dismiss.
     Coach(CoachList),
+    /// Finding text on the canvas: what is typed, and the match chosen.
+    Find(FindView),
+}
+
+/// The find dialog: the text typed, and which of the matching items is chosen.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FindView {
+    pub query: String,
+    pub cursor: usize,
 }
 
 /// The statement view: the choice of items and the part being chosen.

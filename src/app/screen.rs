@@ -152,7 +152,7 @@ impl App {
     /// Where the open overlay is drawn on `area`, if one is open.
     pub fn overlay_area(&self, area: Rect) -> Option<Rect> {
         match &self.mode {
-            Mode::Help | Mode::Coach(_) => Some(layout::help_area(area)),
+            Mode::Help | Mode::Coach(_) | Mode::Find(_) => Some(layout::help_area(area)),
             Mode::Link(p) => {
                 let inner = usize::from(area.width.min(80)).saturating_sub(2);
                 let cap = usize::from(area.height);

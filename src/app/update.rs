@@ -100,6 +100,7 @@ impl App {
                 Mode::TestNext(_) => self.test_next_view(action),
                 Mode::Board(_) => self.board_view(action),
                 Mode::Coach(_) => self.coach_list(action),
+                Mode::Find(_) => self.find_view(action),
                 Mode::Help => {
                     match action {
                         Action::Help | Action::Cancel | Action::Confirm | Action::Quit => {
@@ -162,6 +163,7 @@ impl App {
             Action::CopyCanvas => return self.copy_canvas(),
             Action::Statement => self.open_statement(),
             Action::Coach => self.open_coach(),
+            Action::Find => self.open_find(),
             Action::Export => self.mode = Mode::Export,
             Action::MergeConflicts => self.open_merge_conflicts(),
             Action::Library => return self.leave(Effect::OpenLibrary),

@@ -5,6 +5,7 @@ mod canvas_view;
 pub mod coach;
 mod countdown;
 mod evidence;
+mod find;
 mod merge;
 mod overlay;
 
@@ -64,6 +65,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         Mode::Recover(_) | Mode::Conflict => overlay::question(app, area, buf),
         Mode::Merge(view) => merge::conflicts(app, *view, area, buf),
         Mode::Coach(list) => coach::list(app, list, area, buf),
+        Mode::Find(view) => cursor = find::draw(app, view, area, buf),
         _ => {}
     }
     if app.ascii {

@@ -54,6 +54,7 @@ pub enum Context {
     Card,
     /// The coach's list of hints.
     Coach,
+    Find,
 }
 
 impl Context {
@@ -77,10 +78,11 @@ impl Context {
             Context::Board => "board",
             Context::Card => "card",
             Context::Coach => "coach",
+            Context::Find => "find",
         }
     }
 
-    pub const ALL: [Context; 17] = [
+    pub const ALL: [Context; 18] = [
         Context::Canvas,
         Context::Text,
         Context::Picker,
@@ -98,6 +100,7 @@ impl Context {
         Context::Board,
         Context::Card,
         Context::Coach,
+        Context::Find,
     ];
 
     pub fn title(self) -> &'static str {
@@ -119,6 +122,7 @@ impl Context {
             Context::Board => "On the test board",
             Context::Card => "In a test or learning card",
             Context::Coach => "In the coach's hints",
+            Context::Find => "Finding text",
         }
     }
 }
@@ -147,6 +151,7 @@ pub fn context_of(mode: &Mode) -> Context {
         Mode::Conflict => Context::Conflict,
         Mode::Merge(_) => Context::Merge,
         Mode::Coach(_) => Context::Coach,
+        Mode::Find(_) => Context::Find,
     }
 }
 
@@ -291,7 +296,7 @@ impl Keymap {
             return Some(b.action.clone());
         }
         match (context, event.code) {
-            (Context::Text | Context::Library, KeyCode::Char(c))
+            (Context::Text | Context::Library | Context::Find, KeyCode::Char(c))
                 if !event
                     .modifiers
                     .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>

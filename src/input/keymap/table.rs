@@ -138,6 +138,12 @@ pub(super) fn default_rows() -> Vec<Binding> {
         ),
         bind!(
             Canvas,
+            [key('/')],
+            A::Find,
+            "find text anywhere on the canvas"
+        ),
+        bind!(
+            Canvas,
             [key('x')],
             A::Export,
             "export to a file next to the canvas"
@@ -389,6 +395,16 @@ pub(super) fn default_rows() -> Vec<Binding> {
         bind!(Coach, [code(K::Enter)], A::Confirm, "go to what the hint is about", hint "go there"),
         bind!(Coach, [key('d')], A::Dismiss, "dismiss the hint for its item (undoable)", hint "dismiss"),
         bind!(Coach, [code(K::Esc), key('!'), key('q')], A::Cancel, "close", hint "close"),
+        bind!(Find, [code(K::Up)], A::Up, "previous match"),
+        bind!(Find, [code(K::Down)], A::Down, "next match"),
+        bind!(Find, [code(K::Enter)], A::Confirm, "go to the match", hint "go there"),
+        bind!(
+            Find,
+            [code(K::Backspace)],
+            A::Text(TextEdit::Backspace),
+            "delete the last character"
+        ),
+        bind!(Find, [code(K::Esc)], A::Cancel, "close", hint "close"),
         bind!(Confirm, [key('y'), code(K::Enter)], A::Confirm, "yes", hint "yes"),
         bind!(Confirm, [key('n'), code(K::Esc)], A::Cancel, "no", hint "no"),
     ]

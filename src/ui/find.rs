@@ -1,0 +1,110 @@
+//! The find dialog (`/`): what is typed, then the items that hold it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::app::{Action, App, FindView};
+use crate::input::keymap::Context;
+
+use super::overlay::frame;
+use super::{hint_text, text};
+
+/// Draws the dialog; returns where the text cursor goes (after the query).
+pub fn draw(app: &App, view: &FindView, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
+    let rect = app.overlay_area(area)?;
+    let hints = hint_text(
+        Context::Find,
+        &[
+            (Action::Up, "previous"),
+            (Action::Down, "next"),
+            (Action::Confirm, "go there"),
+            (Action::Cancel, "close"),
+        ],
+    );
+    let inner = frame(app, rect, " Find ", &hints, buf);
+    if inner.height == 0 || inner.width < 4 {
+        return None;
+    }
+    let t = app.active_theme();
+    let width = usize::from(inner.width);
+    let prompt = " Find: ";
+    let (shown, cursor) = text::window(
+        &view.query,
+        text::width(&view.query),
+        width.saturating_sub(prompt.len() + 1),
+    );
+    Line::from(vec![
+        Span::styled(prompt, t.key),
+        Span::styled(shown, t.item),
+    ])
+    .render(Rect { height: 1, ..inner }, buf);
+    let cursor_at = (
+        inner.x
+            + u16::try_from(prompt.len() + cursor)
+                .unwrap_or(inner.width - 1)
+                .min(inner.width - 1),
+        inner.y,
+    );
+    let list = Rect {
+        y: inner.y + 2.min(inner.height),
+        height: inner.height.saturating_sub(2),
+        ..inner
+    };
+    matches(app, view, list, buf);
+    Some(cursor_at)
+}
+
+/// The items that hold the text typed, one per row, the chosen one marked;
+/// or a line saying why there are none.
+fn matches(app: &App, view: &FindView, list: Rect, buf: &mut Buffer) {
+    let t = app.active_theme();
+    let width = usize::from(list.width);
+    let matches = app.find_matches(&view.query);
+    let note = if view.query.trim().is_empty() {
+        Some("Type to find text in any section".to_owned())
+    } else if matches.is_empty() {
+        Some("Nothing on the canvas says that".to_owned())
+    } else {
+        None
+    };
+    if let Some(note) = note {
+        Span::styled(text::truncate(&format!(" {note}"), width), t.dim).render(
+            Rect {
+                height: 1.min(list.height),
+                ..list
+            },
+            buf,
+        );
+        return;
+    }
+    let n = usize::from(list.height);
+    let scroll = crate::layout::scroll_to_show(0, view.cursor, n, matches.len());
+    let noun_width = matches
+        .iter()
+        .map(|(s, _)| text::width(s.noun()))
+        .max()
+        .unwrap_or(0);
+    for (row, (section, id)) in matches.iter().enumerate().skip(scroll).take(n) {
+        let Some(item) = app.canvas().item(*id) else {
+            continue;
+        };
+        let prefix = format!(" {:<noun_width$}  ", section.noun());
+        let room = width.saturating_sub(text::width(&prefix));
+        let mut line = Line::from(vec![
+            Span::styled(prefix, t.level),
+            Span::styled(text::truncate(&text::safe(&item.text), room), t.item),
+        ]);
+        let row_area = Rect {
+            y: list.y + u16::try_from(row - scroll).unwrap_or(0),
+            height: 1,
+            ..list
+        };
+        if row == view.cursor {
+            line = line.style(t.selected);
+            buf.set_style(row_area, t.selected);
+        }
+        line.render(row_area, buf);
+    }
+}
