@@ -214,3 +214,27 @@ fn help_opens_scrolls_within_its_lines_and_closes() {
     assert_eq!(lib.mode, LibraryMode::Browse);
     assert_eq!(lib.filter.text(), "", "? is not typed into the filter");
 }
+
+/// Opened from a canvas (`o`), the footer says Esc goes back, not that it quits.
+#[test]
+fn the_footer_says_esc_goes_back_when_opened_from_a_canvas() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let footer = |lib: &Library| {
+        let mut terminal = Terminal::new(TestBackend::new(160, 12)).unwrap();
+        terminal.draw(|f| super::view::render(lib, f)).unwrap();
+        let text = crate::ui::buffer_to_text(terminal.backend().buffer());
+        text.lines().last().unwrap_or_default().to_owned()
+    };
+    assert!(
+        footer(&library()).contains("Esc quit"),
+        "{}",
+        footer(&library())
+    );
+    let from = library().opened_from(Path::new("/d/acme.ron"));
+    let line = footer(&from);
+    assert!(
+        line.contains("Esc back") && !line.contains("quit"),
+        "{line}"
+    );
+}

@@ -228,6 +228,12 @@ fn footer_line(lib: &Library, footer: Rect, width: u16, buf: &mut Buffer) {
             let ctx = lib.key_context();
             let mut spans = Vec::new();
             for (key, help) in hints(ctx) {
+                // Opened from a canvas, Esc goes back to it rather than quit.
+                let help = if help == "quit" && lib.origin.is_some() {
+                    "back"
+                } else {
+                    help
+                };
                 spans.push(Span::styled(format!(" {key}"), t.key));
                 spans.push(Span::styled(format!(" {help} "), t.dim));
             }
