@@ -127,11 +127,7 @@ mod tests {
         typed(&mut app, "nowhere");
         app.update(Action::Confirm);
         assert_eq!(app.mode, Mode::Normal);
-        let status = app
-            .status
-            .as_ref()
-            .map(|s| s.text.clone())
-            .unwrap_or_default();
+        let status = crate::app::tests::status(&app).to_owned();
         assert!(
             status.contains("Nothing on the canvas says “nowhere”"),
             "{status}"

@@ -36,11 +36,7 @@ fn pains(app: &App) -> Vec<String> {
 #[test]
 fn opening_a_canvas_with_conflicts_says_so() {
     let app = conflicted();
-    let status = app
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default();
+    let status = crate::app::tests::status(&app).to_owned();
     assert_eq!(
         status,
         format!(
@@ -62,11 +58,7 @@ fn keep_theirs_puts_their_text_in_ours_place_and_closes_the_pair() {
         "{effects:?}"
     );
     assert_eq!(pains(&app)[0], "Theirs: clients pay 60 days late");
-    let status = app
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default();
+    let status = crate::app::tests::status(&app).to_owned();
     assert!(
         status.starts_with("Kept theirs: “Theirs: clients pay"),
         "the message quotes the text kept: {status}"
@@ -113,11 +105,7 @@ fn keep_ours_and_keep_both() {
         "both stay"
     );
     assert_eq!(app.mode, Mode::Normal, "the list closes when none is left");
-    let status = app
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default();
+    let status = crate::app::tests::status(&app).to_owned();
     assert!(
         status.starts_with("Kept both: “Ours too” — all resolved"),
         "{status}"
@@ -149,10 +137,6 @@ fn without_conflicts_the_key_says_there_are_none() {
     let mut app = App::new(Canvas::new("clean"), "/tmp/never-written.ron", true);
     app.update(Action::MergeConflicts);
     assert_eq!(app.mode, Mode::Normal);
-    let status = app
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default();
+    let status = crate::app::tests::status(&app).to_owned();
     assert_eq!(status, "No merge conflicts to resolve");
 }
