@@ -157,3 +157,22 @@ impl Drop for SectionMut<'_> {
         self.list.rebuild();
     }
 }
+
+/// The items of `old` and `new` between their common start and common end:
+/// what an edit changed in a section, for whatever is kept in step with it
+/// item by item (the fit tally, the coach).
+pub fn changed_run<'a, T: PartialEq>(old: &'a [T], new: &'a [T]) -> (&'a [T], &'a [T]) {
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let room = old.len().min(new.len()) - prefix;
+    let suffix = old
+        .iter()
+        .rev()
+        .zip(new.iter().rev())
+        .take(room)
+        .take_while(|(a, b)| a == b)
+        .count();
+    (
+        &old[prefix..old.len() - suffix],
+        &new[prefix..new.len() - suffix],
+    )
+}

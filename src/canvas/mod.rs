@@ -18,6 +18,7 @@ pub use section::{Half, JobKind, Level, Section};
 use std::sync::Arc;
 
 use list::List;
+pub use list::changed_run;
 
 use serde::Serialize;
 

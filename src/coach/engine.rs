@@ -81,17 +81,7 @@ impl Coach {
     fn refresh_section(&mut self, seen: &Canvas, canvas: &Canvas, section: Section) {
         let old = seen.items(section);
         let new = canvas.items(section);
-        let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
-        let room = old.len().min(new.len()) - prefix;
-        let suffix = old
-            .iter()
-            .rev()
-            .zip(new.iter().rev())
-            .take(room)
-            .take_while(|(a, b)| a == b)
-            .count();
-        let old_run = &old[prefix..old.len() - suffix];
-        let new_run = &new[prefix..new.len() - suffix];
+        let (old_run, new_run) = crate::canvas::changed_run(old, new);
         // The same items with the same words (a level, kind or status changed):
         // nothing the text rules read has changed.
         let same_words = old_run.len() == new_run.len()

@@ -62,7 +62,8 @@ impl Tally {
         let mut runs: Vec<(Section, &[_], &[_])> = Vec::new();
         for section in Section::ALL {
             if !canvas.shares_section(&seen, section) {
-                let (old, new) = changed_run(seen.items(section), canvas.items(section));
+                let (old, new) =
+                    crate::canvas::changed_run(seen.items(section), canvas.items(section));
                 if !old.is_empty() || !new.is_empty() {
                     runs.push((section, old, new));
                 }
@@ -228,21 +229,4 @@ fn addresses_something(canvas: &Canvas, section: Section, item: &Item) -> bool {
             .index_in(target, *l)
             .is_some_and(|i| canvas.items(target)[i].status != Status::Invalidated)
     })
-}
-
-/// The items of `old` and `new` between their common start and common end.
-fn changed_run<'a, T: PartialEq>(old: &'a [T], new: &'a [T]) -> (&'a [T], &'a [T]) {
-    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
-    let room = old.len().min(new.len()) - prefix;
-    let suffix = old
-        .iter()
-        .rev()
-        .zip(new.iter().rev())
-        .take(room)
-        .take_while(|(a, b)| a == b)
-        .count();
-    (
-        &old[prefix..old.len() - suffix],
-        &new[prefix..new.len() - suffix],
-    )
 }
