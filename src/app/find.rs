@@ -13,7 +13,7 @@ impl App {
 
     /// The items whose text holds `query` (case ignored), in the order the
     /// sections are numbered; none for an empty query.
-    pub fn find_matches(&self, query: &str) -> Vec<(Section, ItemId)> {
+    pub(super) fn find_matches(&self, query: &str) -> Vec<(Section, ItemId)> {
         let query = query.trim().to_lowercase();
         if query.is_empty() {
             return Vec::new();
@@ -34,7 +34,8 @@ impl App {
         let Mode::Find(mut view) = std::mem::replace(&mut self.mode, Mode::Normal) else {
             return Vec::new();
         };
-        let last = self.find_matches(&view.query).len().saturating_sub(1);
+        let last = view.matches.len().saturating_sub(1);
+        let query = view.query.clone();
         match action {
             Action::Up => view.cursor = view.cursor.saturating_sub(1),
             Action::Down => view.cursor = (view.cursor + 1).min(last),
@@ -51,7 +52,7 @@ impl App {
                 view.cursor = 0;
             }
             Action::Confirm => {
-                match self.find_matches(&view.query).get(view.cursor) {
+                match view.matches.get(view.cursor) {
                     Some(&(_, id)) => self.go_to(id),
                     None if view.query.trim().is_empty() => {}
                     None => self.info(format!(
@@ -63,6 +64,9 @@ impl App {
             }
             Action::Cancel | Action::Find | Action::Quit => return Vec::new(),
             _ => {}
+        }
+        if view.query != query {
+            view.matches = self.find_matches(&view.query);
         }
         self.mode = Mode::Find(view);
         Vec::new()

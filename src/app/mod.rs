@@ -154,10 +154,12 @@ pub enum Mode {
     Find(FindView),
 }
 
-/// The find dialog: the text typed, and which of the matching items is chosen.
+/// The find dialog: the text typed, the items that hold it (found when it
+/// changes, not on every frame), and which of them is chosen.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct FindView {
     pub query: String,
+    pub matches: Vec<(crate::canvas::Section, crate::canvas::ItemId)>,
     pub cursor: usize,
 }
 

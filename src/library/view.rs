@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::app::Action;
 use crate::input::Context;
-use crate::input::keymap::{hints, key_for};
+use crate::input::keymap::{hint_rows, key_for};
 use crate::text;
 
 use super::{Library, LibraryMode};
@@ -227,9 +227,9 @@ fn footer_line(lib: &Library, footer: Rect, width: u16, buf: &mut Buffer) {
         None => {
             let ctx = lib.key_context();
             let mut spans = Vec::new();
-            for (key, help) in hints(ctx) {
-                // Opened from a canvas, Esc goes back to it rather than quit.
-                let help = if help == "quit" && lib.origin.is_some() {
+            for (key, help, action) in hint_rows(ctx) {
+                // Opened from a canvas, leaving goes back to it rather than quit.
+                let help = if action == Action::Cancel && lib.origin.is_some() {
                     "back"
                 } else {
                     help

@@ -61,7 +61,7 @@ pub fn draw(app: &App, view: &FindView, area: Rect, buf: &mut Buffer) -> Option<
 fn matches(app: &App, view: &FindView, list: Rect, buf: &mut Buffer) {
     let t = app.active_theme();
     let width = usize::from(list.width);
-    let matches = app.find_matches(&view.query);
+    let matches = &view.matches;
     let note = if view.query.trim().is_empty() {
         Some("Type to find text in any section".to_owned())
     } else if matches.is_empty() {

@@ -219,6 +219,12 @@ pub fn hints(context: Context) -> Vec<(String, &'static str)> {
     active().hints(context)
 }
 
+/// The footer's hints with the action each stands for, for a screen that
+/// words one by its state (the library's Esc goes back to a canvas).
+pub fn hint_rows(context: Context) -> Vec<(String, &'static str, Action)> {
+    active().hint_rows(context)
+}
+
 /// Text with its key marks filled in from the table in use, for a message
 /// shown in `context`.
 pub fn fill(context: Context, text: &str) -> String {
@@ -329,14 +335,22 @@ impl Keymap {
     /// The short hints for the footer: (first key, hint) of the rows marked
     /// as hints, "? help" first.
     pub fn hints(&self, context: Context) -> Vec<(String, &'static str)> {
-        let mut hints: Vec<(String, &'static str)> = self
+        self.hint_rows(context)
+            .into_iter()
+            .map(|(key, hint, _)| (key, hint))
+            .collect()
+    }
+
+    /// [`Keymap::hints`] with the action of each row.
+    pub fn hint_rows(&self, context: Context) -> Vec<(String, &'static str, Action)> {
+        let mut hints: Vec<(String, &'static str, Action)> = self
             .rows
             .iter()
             .filter(|b| b.context == context)
-            .filter_map(|b| Some((b.keys.first()?.label(), b.hint?)))
+            .filter_map(|b| Some((b.keys.first()?.label(), b.hint?, b.action.clone())))
             .collect();
-        // "? help" first: on a narrow screen it is the one hint that leads to all others.
-        if let Some(i) = hints.iter().position(|(_, h)| *h == "help") {
+        // Help first: on a narrow screen it is the one hint that leads to all others.
+        if let Some(i) = hints.iter().position(|(_, _, a)| *a == Action::Help) {
             let help = hints.remove(i);
             hints.insert(0, help);
         }
