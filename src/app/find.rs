@@ -39,8 +39,10 @@ impl App {
         match action {
             Action::Up => view.cursor = view.cursor.saturating_sub(1),
             Action::Down => view.cursor = (view.cursor + 1).min(last),
-            Action::Text(TextEdit::Insert(c)) if !c.is_control() => {
-                view.query.push(c);
+            // Typed or pasted, through the one cleaner every text field uses.
+            Action::Text(TextEdit::Insert(c)) => {
+                view.query
+                    .push_str(&crate::text::clean(c.encode_utf8(&mut [0; 4])));
                 view.cursor = 0;
             }
             Action::Paste(text) => {
@@ -113,6 +115,25 @@ mod tests {
             app.selected_item().map(|i| i.text.as_str()),
             Some("Clients pay late")
         );
+    }
+
+    /// What is typed or pasted goes through the one cleaner, as in every
+    /// text field: a bidi override never reaches the terminal.
+    #[test]
+    fn the_query_holds_no_bidi_or_control_character() {
+        let mut app = app();
+        app.update(Action::Find);
+        typed(&mut app, "la\u{202e}t\u{200f}e\u{2066}");
+        app.update(Action::Paste("\u{1b}]52;c;aGk=\u{7}".to_owned()));
+        let Mode::Find(view) = &app.mode else {
+            panic!("{:?}", app.mode)
+        };
+        assert!(
+            !view.query.chars().any(crate::text::is_hazard),
+            "{:?}",
+            view.query
+        );
+        assert!(view.query.starts_with("late"), "{:?}", view.query);
     }
 
     #[test]
