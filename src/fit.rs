@@ -63,8 +63,9 @@ pub struct FitReport {
     pub gains_evidenced: Coverage,
     /// The riskiest assumptions first: what to test next (SPEC §7).
     pub test_next: Vec<Risk>,
-    /// Top-ranked customer items (each section's highest level) that are not
-    /// yet `Validated`: what `check --require-evidence` fails on.
+    /// Top-ranked customer items (each section's highest level among the
+    /// items the customer has, i.e. not `Invalidated`) that are not yet
+    /// `Validated`: what `check --require-evidence` fails on.
     pub unproven_top: Vec<Risk>,
     /// The ids of the flagged pains and gains, for drawing each row quickly.
     flagged: HashSet<ItemId>,
@@ -132,19 +133,22 @@ pub fn analyze(canvas: &Canvas) -> FitReport {
     }
 }
 
-/// Each customer section's highest-level items not yet `Validated`. One pass
-/// per section: looking items up by id here made large canvases quadratic.
+/// Each customer section's highest-level items not yet `Validated`. An
+/// invalidated item is one the customer does not have (SPEC §7): it is
+/// neither top-ranked nor unproven. One pass per section: looking items up
+/// by id here made large canvases quadratic.
 fn unproven_top(canvas: &Canvas) -> Vec<Risk> {
     let mut out = Vec::new();
     for section in [Section::Jobs, Section::Pains, Section::Gains] {
         let items = canvas.items(section);
-        let Some(best) = items.iter().map(|i| i.level).min() else {
+        let had = |i: &&std::sync::Arc<Item>| i.status != Status::Invalidated;
+        let Some(best) = items.iter().filter(had).map(|i| i.level).min() else {
             continue;
         };
         out.extend(
             items
                 .iter()
-                .filter(|i| i.level == best && i.status != Status::Validated)
+                .filter(|i| i.level == best && !i.status.is_settled())
                 .map(|i| risk(section, i, i.level.weight())),
         );
     }

@@ -77,7 +77,16 @@ fn evidence_and_conflicts(out: &mut String, canvas: &Canvas, report: &FitReport)
             report.unproven_top.len()
         );
         for r in &report.unproven_top {
-            let _ = writeln!(out, "    ~ {} ({})", one_line(&r.text), r.section.noun());
+            // Each item's own status mark (Untested has none), and the word.
+            let status = canvas.item(r.id).map(|i| i.status).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "    {} {} ({}, {})",
+                status.marker(),
+                one_line(&r.text),
+                r.section.noun(),
+                status.name().to_lowercase()
+            );
         }
     }
     if !canvas.conflicts.is_empty() {

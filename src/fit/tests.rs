@@ -412,4 +412,18 @@ fn top_ranked_items_not_validated_are_unproven() {
     assert!(analyze(&c).unproven_top.is_empty());
 }
 
+#[test]
+fn an_invalidated_top_item_is_not_unproven_and_the_next_level_is_top() {
+    // SPEC §7: an invalidated item is one the customer does not have; it
+    // blocks nothing, and the highest level left is then the top.
+    let mut c = Canvas::default();
+    let gone = add(&mut c, Section::Pains, "gone", Level::High);
+    let next = add(&mut c, Section::Pains, "next", Level::Medium);
+    c.set_status(gone, Status::Invalidated);
+    let unproven: Vec<ItemId> = analyze(&c).unproven_top.iter().map(|r| r.id).collect();
+    assert_eq!(unproven, [next]);
+    c.set_status(next, Status::Validated);
+    assert!(analyze(&c).unproven_top.is_empty());
+}
+
 mod tally;

@@ -111,7 +111,12 @@ fn require_evidence_fails_until_the_top_ranked_items_are_validated() {
         "{text}"
     );
     assert!(
-        text.contains("~ Clients pay 30+ days late (pain)"),
+        text.contains("    ~ Clients pay 30+ days late (pain, testing)\n"),
+        "{text}"
+    );
+    // Untested has no mark of its own: it is never shown as Testing's `~`.
+    assert!(
+        text.contains("      Cash in within 7 days (gain, untested)\n"),
         "{text}"
     );
     // Without the flag the same canvas passes: its fit on paper is complete.
@@ -130,6 +135,26 @@ fn require_evidence_fails_until_the_top_ranked_items_are_validated() {
     );
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     assert!(stdout(&o).contains("Coverage with evidence: pains 100% · gains 100%"));
+}
+
+#[test]
+fn require_evidence_is_not_blocked_by_an_invalidated_top_item() {
+    // SPEC §7: an invalidated pain is one the customer does not have.
+    let home = tempfile::tempdir().expect("tmp");
+    let text = std::fs::read_to_string(all_validated(home.path()))
+        .expect("proven")
+        .replace(
+            "severity: Extreme, status: Validated",
+            "severity: Extreme, status: Invalidated",
+        );
+    let path = home.path().join("invalidated.ron");
+    std::fs::write(&path, text).expect("write");
+    let o = run(
+        &["check", "--require-evidence", path.to_str().expect("utf8")],
+        home.path(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(!stdout(&o).contains("Top-ranked and not yet validated"));
 }
 
 #[test]
