@@ -386,3 +386,22 @@ fn the_text_form_shows_hazards_inert_and_visible() {
     );
     assert!(text.contains(r"Title \u{9b}2J"), "{text}");
 }
+
+#[test]
+fn textconv_says_each_status_once_and_leaves_out_empty_lists() {
+    let c = crate::canvas::file::parse(include_str!("../../tests/fixtures/v2/spec_example.ron"))
+        .expect("the SPEC example loads")
+        .canvas;
+    let text = textconv(&c);
+    assert!(
+        text.contains("  [2] Clients pay 30+ days late · Extreme · Testing\n"),
+        "{text}"
+    );
+    assert!(!text.contains("Testing · Testing"), "{text}");
+    // The learning invalidates nothing: no dangling "· invalidates ".
+    assert!(
+        text.contains("decision: Lead with A on the home page · validates 2, 5\n"),
+        "{text}"
+    );
+    assert!(!text.contains("invalidates"), "{text}");
+}

@@ -35,12 +35,10 @@ pub fn textconv(canvas: &crate::canvas::Canvas) -> String {
                 ' '
             };
             let mut line = format!("{mark} [{}] {}", item.id, safe(&item.text));
+            // The tags carry the level, kind and status (each once).
             let tags = crate::export::item_tags(section, item);
             if !tags.is_empty() {
                 let _ = write!(line, " · {tags}");
-            }
-            if item.status != crate::canvas::Status::Untested {
-                let _ = write!(line, " · {}", item.status.name());
             }
             if !item.evidence.is_empty() {
                 let notes: Vec<String> = item.evidence.iter().map(|n| safe(n)).collect();
@@ -78,11 +76,13 @@ pub fn textconv(canvas: &crate::canvas::Canvas) -> String {
 
 /// The saved statements, test cards and learning cards, one line each.
 fn cards(out: &mut String, canvas: &crate::canvas::Canvas) {
-    let ids = |l: &[u32]| {
-        l.iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join(", ")
+    // " · items 2, 5": a list of ids under its word, or nothing when empty.
+    let ids = |word: &str, l: &[u32]| {
+        if l.is_empty() {
+            return String::new();
+        }
+        let ids: Vec<String> = l.iter().map(ToString::to_string).collect();
+        format!(" · {word} {}", ids.join(", "))
     };
     if !canvas.statements.is_empty() {
         let _ = writeln!(out, "\nStatements");
@@ -96,7 +96,7 @@ fn cards(out: &mut String, canvas: &crate::canvas::Canvas) {
             let deadline = t.deadline.map(|d| format!(" · by {d}")).unwrap_or_default();
             let _ = writeln!(
                 out,
-                "  [{}] {} · {}{deadline} · believe: {} · verify: {} · measure: {} · right if: {} · items {} · statements {}",
+                "  [{}] {} · {}{deadline} · believe: {} · verify: {} · measure: {} · right if: {}{}{}",
                 t.id,
                 safe(&t.name),
                 t.state.name(),
@@ -104,8 +104,8 @@ fn cards(out: &mut String, canvas: &crate::canvas::Canvas) {
                 safe(&t.verify),
                 safe(&t.measure),
                 safe(&t.right_if),
-                ids(&t.items),
-                ids(&t.statements)
+                ids("items", &t.items),
+                ids("statements", &t.statements)
             );
         }
     }
@@ -119,13 +119,13 @@ fn cards(out: &mut String, canvas: &crate::canvas::Canvas) {
             let date = l.date.map(|d| format!(" · {d}")).unwrap_or_default();
             let _ = writeln!(
                 out,
-                "  [{}]{test}{date} · observed: {} · learned: {} · decision: {} · validates {} · invalidates {}",
+                "  [{}]{test}{date} · observed: {} · learned: {} · decision: {}{}{}",
                 l.id,
                 safe(&l.observed),
                 safe(&l.learned),
                 safe(&l.decision),
-                ids(&l.validated),
-                ids(&l.invalidated)
+                ids("validates", &l.validated),
+                ids("invalidates", &l.invalidated)
             );
         }
     }
