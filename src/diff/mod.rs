@@ -279,10 +279,18 @@ fn added_field(group: Group, field: Field, v: &Value, labels: &Labels) -> FieldC
     }
 }
 
-/// The field-by-field differences of one entity. A link that vanished
-/// because its target was removed is not repeated here: the removal says it.
+/// The field-by-field differences of one entity. A link between items that
+/// vanished because its target was removed is not repeated here: the removal
+/// says it. A card is read apart from the canvas, so what a removal took off
+/// it is told on the card.
 fn field_changes(group: Group, old: &Entity, new: &Entity, cx: &Context) -> Vec<FieldChange> {
-    let (labels, removed) = (cx.labels, cx.removed);
+    let none = HashSet::new();
+    let labels = cx.labels;
+    let removed = if matches!(group, Group::Item(_)) {
+        cx.removed
+    } else {
+        &none
+    };
     let old_fields = old.fields();
     let mut out = Vec::new();
     for (field, nv) in new.fields() {

@@ -405,3 +405,28 @@ fn textconv_says_each_status_once_and_leaves_out_empty_lists() {
     );
     assert!(!text.contains("invalidates"), "{text}");
 }
+
+#[test]
+fn a_removed_item_is_told_on_the_cards_it_leaves() {
+    // Deleting an item takes it off test and learning cards too: the cards
+    // are read apart from the canvas, so the diff says so on each.
+    let old = crate::canvas::file::parse(include_str!("../../tests/fixtures/v2/spec_example.ron"))
+        .expect("the SPEC example loads")
+        .canvas;
+    let mut new = old.clone();
+    new.remove(2);
+    let d = diff(&old, &new);
+    let text = render(&d, DiffFormat::Text, "a", "b");
+    assert!(
+        text.contains(
+            "Test cards\n  ~ [9] Landing page A/B\n      no longer tests: [2] Clients pay 30+ days late\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("      no longer validates: [2] Clients pay 30+ days late\n"),
+        "{text}"
+    );
+    // The reliever's link to it is not repeated: the removal says it.
+    assert!(!text.contains("no longer relieves"), "{text}");
+}
