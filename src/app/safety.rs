@@ -3,7 +3,7 @@
 
 use std::time::SystemTime;
 
-use crate::canvas::Canvas;
+use crate::canvas::{Canvas, Section};
 use crate::storage::StorageError;
 
 use super::{Action, App, EditTarget, Effect, Mode, SaveState, key_mark};
@@ -115,9 +115,14 @@ impl App {
         }
     }
 
-    /// Another program changed the file since we read or wrote it.
-    pub(super) fn changed_on_disk(&mut self) {
-        if self.doc.read_only.is_none() && !matches!(self.mode, Mode::Recover(_)) {
+    /// Another program changed the file since we read or wrote it. A
+    /// read-only copy has nothing to lose: it follows the file (a second
+    /// screen mirroring the one where the canvas is edited).
+    pub(super) fn changed_on_disk(&mut self) -> Vec<Effect> {
+        if self.doc.read_only.is_some() {
+            return vec![Effect::Reload];
+        }
+        if !matches!(self.mode, Mode::Recover(_)) {
             // It interrupts typing: give the keys in flight a moment to pass.
             let typing = self
                 .last_intent
@@ -127,6 +132,7 @@ impl App {
             }
             self.mode = Mode::Conflict;
         }
+        Vec::new()
     }
 
     pub(super) fn resolving(&mut self, action: Action) -> Vec<Effect> {
@@ -160,6 +166,9 @@ impl App {
 
     /// The file as it is on disk now replaces the canvas (undoable).
     pub(super) fn reloaded(&mut self, result: Result<(Canvas, Option<u64>), StorageError>) {
+        if self.doc.read_only.is_some() {
+            return self.followed(result);
+        }
         match result {
             Ok((canvas, disk)) => {
                 let before = self.snapshot();
@@ -175,6 +184,32 @@ impl App {
                 ));
             }
             Err(why) => self.error(format!("Could not reload: {why}")),
+        }
+    }
+
+    /// A read-only copy shows the file's latest save: no undo step (there
+    /// is nothing of ours to bring back), the same items kept selected, and
+    /// no word unless the file could not be read (it is tried again on its
+    /// next change).
+    fn followed(&mut self, result: Result<(Canvas, Option<u64>), StorageError>) {
+        match result {
+            Ok((canvas, disk)) => {
+                let kept = Section::ALL.map(|s| {
+                    let items = self.canvas.items(s);
+                    items.get(self.selected_index(s)).map(|i| i.id)
+                });
+                self.canvas = canvas;
+                for (s, id) in Section::ALL.into_iter().zip(kept) {
+                    if let Some(p) = id.and_then(|id| self.canvas.position_of(id)) {
+                        self.selected[s.index()] = p.index;
+                    }
+                }
+                self.canvas_changed();
+                self.doc.disk = super::OnDisk::from_fingerprint(disk);
+                self.save_state = SaveState::Saved;
+                self.keep_selection_visible();
+            }
+            Err(why) => self.warn(format!("Could not show the file's latest save: {why}")),
         }
     }
 
@@ -348,7 +383,8 @@ mod tests {
     #[test]
     fn read_only_canvases_never_ask_about_disk_changes() {
         let mut a = app().read_only("newer version");
-        a.update(RuntimeEvent::ChangedOnDisk);
+        // They follow the file instead (#25).
+        assert_eq!(a.update(RuntimeEvent::ChangedOnDisk), vec![Effect::Reload]);
         assert_eq!(a.mode, Mode::Normal);
         assert!(a.recovery_snapshot().is_none());
     }

@@ -492,3 +492,4 @@ fn each_section_remembers_its_selection() {
 
 mod edges;
 mod saving;
+mod workshop;

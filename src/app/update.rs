@@ -15,7 +15,12 @@ impl App {
                 // A message lasts until the next action (or a few seconds).
                 self.status = None;
                 self.last_intent = Some(self.now);
-                self.acknowledge_timer();
+                // The key that closes "time's up" is spent on closing it:
+                // a `d` meant as "go on" must not delete an item.
+                if self.times_up_shown() {
+                    self.acknowledge_timer();
+                    return Vec::new();
+                }
                 let effects = self.act(action);
                 if self.status.is_some() {
                     self.status_since = self.now;
@@ -66,7 +71,7 @@ impl App {
             RuntimeEvent::OnDisk(fingerprint) => {
                 self.doc.disk = super::OnDisk::from_fingerprint(fingerprint);
             }
-            RuntimeEvent::ChangedOnDisk => self.changed_on_disk(),
+            RuntimeEvent::ChangedOnDisk => return self.changed_on_disk(),
             RuntimeEvent::Reloaded(result) => self.reloaded(result.map(|(c, d)| (*c, d))),
             RuntimeEvent::CopySaved(result) => return self.copy_saved(result),
         }

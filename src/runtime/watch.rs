@@ -67,7 +67,14 @@ impl Watch {
         }
         self.last_disk_check = now;
         match screen {
-            Screen::Editor(app) => self.look_at_file(app, io, now),
+            Screen::Editor(app) => {
+                let (changed, effects) = self.look_at_file(app, io, now);
+                // A read-only copy asks to read the file again.
+                if !effects.is_empty() {
+                    super::executor::perform(screen, io, effects);
+                }
+                changed
+            }
             Screen::Library(lib) => {
                 let stamp = io.folder_stamp(&lib.dir);
                 if stamp == self.last_folder {
@@ -82,28 +89,31 @@ impl Watch {
         }
     }
 
-    /// Tells the editor when another program changed its file.
-    fn look_at_file(&mut self, app: &mut App, io: &mut dyn Io, now: Instant) -> bool {
-        if app.mode != Mode::Normal
-            || app.doc.read_only.is_some()
-            || app.doc.disk == OnDisk::Unknown
-        {
-            return false;
+    /// Tells the editor when another program changed its file (a read-only
+    /// copy, which follows the file, then asks for it to be read again).
+    /// Returns whether to redraw, and the effects the editor asked for.
+    fn look_at_file(
+        &mut self,
+        app: &mut App,
+        io: &mut dyn Io,
+        now: Instant,
+    ) -> (bool, Vec<crate::app::Effect>) {
+        if app.mode != Mode::Normal || app.doc.disk == OnDisk::Unknown {
+            return (false, Vec::new());
         }
         // A cheap look first; the contents decide.
         let stamp = io.file_stamp(app.path());
         if stamp == self.last_stamp {
-            return false;
+            return (false, Vec::new());
         }
         self.last_stamp = stamp;
         match io.disk_fingerprint(app.path()) {
             Ok(fp) if app.doc.disk.differs_from(fp) => {
                 // The clock first: the dialog's moment of grace starts now.
                 app.update(RuntimeEvent::Tick(now));
-                app.update(RuntimeEvent::ChangedOnDisk);
-                true
+                (true, app.update(RuntimeEvent::ChangedOnDisk))
             }
-            _ => false,
+            _ => (false, Vec::new()),
         }
     }
 

@@ -13,6 +13,7 @@ mod evidence_cli;
 mod evidence_scenario;
 mod evidence_view;
 mod examples;
+mod follow;
 mod format_fixtures;
 mod fuzz_replay;
 mod git;
