@@ -61,6 +61,10 @@ pub struct Areas {
     /// The alternatives, under the products in the value map (the statement's
     /// "unlike …"); empty when there are none or no room.
     pub alternatives: Rect,
+    /// The band under the canvas where the last minute is counted down in
+    /// big digits: its own rows, so the countdown never covers a word.
+    /// Empty outside the last minute, or where there is no room for it.
+    pub countdown: Rect,
 }
 
 /// What projector mode shows large.
@@ -82,6 +86,9 @@ pub struct View {
     pub header_rows: u16,
     /// Rows for the line under the canvas: more while a long field is typed there.
     pub detail_rows: u16,
+    /// The timer is in its last minute: the canvas gives up rows for the
+    /// countdown (see [`COUNTDOWN_ROWS`]).
+    pub countdown: bool,
 }
 
 impl View {
@@ -91,12 +98,16 @@ impl View {
             projector: None,
             header_rows: 1,
             detail_rows: 1,
+            countdown: false,
         }
     }
 }
 
 /// A glyph of the big font in cells: 8×8 pixels drawn as quadrant blocks.
 pub const BIG_GLYPH: u16 = 4;
+
+/// Rows of the countdown's band: a line of big digits in a frame.
+pub const COUNTDOWN_ROWS: u16 = BIG_GLYPH + 2;
 
 /// Rows a large title of `lines` lines takes: four rows of quadrant blocks
 /// each, plus the subtitle line.
@@ -139,6 +150,7 @@ pub fn areas_with(area: Rect, view: &View, need: Option<Need<'_>>) -> Areas {
         summary: Rect::default(),
         zoomed: None,
         alternatives: Rect::default(),
+        countdown: Rect::default(),
     };
     if shape == Shape::TooSmall {
         return out;
@@ -158,6 +170,15 @@ pub fn areas_with(area: Rect, view: &View, need: Option<Need<'_>>) -> Areas {
     out.header = header;
     out.detail = detail;
     out.footer = footer;
+    // The countdown's rows come from under the stage: in projector mode the
+    // zoomed section (the side boxes keep theirs), else the whole canvas.
+    let body = if shape == Shape::Zoom {
+        body
+    } else {
+        let (rest, band) = countdown_band(body, view.countdown);
+        out.countdown = band;
+        rest
+    };
     match shape {
         Shape::Wide | Shape::Stacked => halves(&mut out, body, need),
         Shape::Focus => focus_strip(&mut out, body, *view),
@@ -168,7 +189,27 @@ pub fn areas_with(area: Rect, view: &View, need: Option<Need<'_>>) -> Areas {
         },
         Shape::TooSmall => {}
     }
+    if shape == Shape::Zoom {
+        let stage = match out.zoomed {
+            Some(z) => &mut out.sections[z.index()],
+            None => &mut out.summary,
+        };
+        let (rest, band) = countdown_band(*stage, view.countdown);
+        *stage = rest;
+        out.countdown = band;
+    }
     out
+}
+
+/// Splits the countdown's band from the bottom of `body` when it is wanted
+/// and the canvas keeps at least as many rows: (what is left, the band).
+fn countdown_band(body: Rect, wanted: bool) -> (Rect, Rect) {
+    if !wanted || body.height < 2 * COUNTDOWN_ROWS {
+        return (body, Rect::default());
+    }
+    let [rest, band] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(COUNTDOWN_ROWS)]).areas(body);
+    (rest, band)
 }
 
 /// The shape for the screen size; projector mode zooms where it has room and
@@ -556,47 +597,4 @@ pub fn scroll_to_show(scroll: usize, selected: usize, rows: usize, len: usize) -
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shapes_by_size() {
-        assert_eq!(shape(1, 1), Shape::TooSmall);
-        assert_eq!(shape(120, 40), Shape::Wide);
-        assert_eq!(shape(80, 24), Shape::Stacked);
-        assert_eq!(shape(40, 12), Shape::Focus);
-    }
-
-    #[test]
-    fn scrolling_moves_as_little_as_needed() {
-        assert_eq!(scroll_to_show(0, 3, 5, 20), 0);
-        assert_eq!(scroll_to_show(0, 7, 5, 20), 3);
-        assert_eq!(scroll_to_show(3, 2, 5, 20), 2);
-        assert_eq!(scroll_to_show(10, 19, 5, 12), 7);
-        assert_eq!(scroll_to_show(4, 0, 0, 3), 2);
-    }
-
-    #[test]
-    fn wide_layout_puts_relievers_facing_pains() {
-        let a = areas(Rect::new(0, 0, 120, 40), &View::plain(Section::Jobs));
-        let at = |s: Section| a.sections[s.index()];
-        assert_eq!(at(Section::Relievers).y, at(Section::Pains).y);
-        assert_eq!(at(Section::Creators).y, at(Section::Gains).y);
-        assert!(at(Section::Relievers).x < at(Section::Pains).x);
-        assert!(at(Section::Creators).x < at(Section::Gains).x);
-        assert!(at(Section::Products).x < at(Section::Creators).x);
-        assert!(at(Section::Jobs).x > at(Section::Gains).x);
-    }
-
-    #[test]
-    fn sharing_serves_what_each_needs() {
-        assert_eq!(share(36, &[5, 20], &[3, 3]), vec![11, 25]);
-        assert_eq!(share(36, &[5, 60], &[3, 3]), vec![5, 31]);
-        assert_eq!(share(36, &[60, 60], &[3, 3]), vec![18, 18]);
-        assert_eq!(share(4, &[60, 60], &[3, 3]), vec![2, 2]);
-        assert_eq!(share(20, &[4, 4, 4, 30, 4], &[4; 5]), vec![4, 4, 4, 4, 4]);
-        let spread = share(30, &[4, 4, 4, 30, 4], &[4; 5]);
-        assert_eq!(spread.iter().sum::<u16>(), 30);
-        assert_eq!(spread[3], 14);
-    }
-}
+mod tests;

@@ -57,6 +57,7 @@ impl App {
                 .big_title(area)
                 .map_or(1, |lines| layout::big_header_rows(lines.len())),
             detail_rows: self.detail_rows(area.width),
+            countdown: self.last_minute().is_some(),
         }
     }
 

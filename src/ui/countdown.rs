@@ -1,6 +1,7 @@
 //! The timer told large, for the back of the room: its last minute as big
-//! digits in a corner of the stage, and at zero "Time's up" across the middle
-//! until the next key. The corner tag in the header stays as it was.
+//! digits in a band of its own under the canvas (the layout gives up those
+//! rows, so no word is ever covered), and at zero "Time's up" across the
+//! middle until the next key. The corner tag in the header stays as it was.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
@@ -22,22 +23,7 @@ pub fn draw(app: &App, a: &Areas, area: Rect, buf: &mut Buffer) {
     if app.times_up_shown() {
         times_up(app, area, buf);
     } else if let Some(label) = app.last_minute() {
-        last_minute(app, &label, stage(app, a, area), buf);
-    }
-}
-
-/// Where the room looks: the zoomed section (or the summary) in projector
-/// mode, else the whole canvas above the lines under it.
-fn stage(app: &App, a: &Areas, area: Rect) -> Rect {
-    if app.projector.is_some() {
-        if a.summary.width > 0 {
-            return a.summary;
-        }
-        return a.sections[app.focus.index()];
-    }
-    Rect {
-        height: a.detail.y.saturating_sub(area.y),
-        ..area
+        last_minute(app, &label, a.countdown, buf);
     }
 }
 
@@ -46,17 +32,17 @@ fn big_width(text: &str) -> u16 {
     crate::layout::cells(text.chars().count()).saturating_mul(BIG_GLYPH)
 }
 
-/// "0:42" in big digits, framed in the bottom-right corner of `stage`
-/// (inside its own frame, which stays whole).
-fn last_minute(app: &App, label: &str, stage: Rect, buf: &mut Buffer) {
+/// "0:42" in big digits, framed, at the right of its `band` (empty when
+/// the screen had no rows to spare: the header's tag then says it alone).
+fn last_minute(app: &App, label: &str, band: Rect, buf: &mut Buffer) {
     let t = app.active_theme();
     let paused = app.timer.is_some_and(|t| !t.is_running());
     let title = if paused { " paused " } else { " last minute " };
     let (w, h) = (big_width(label) + 4, BIG_GLYPH + 2);
-    if stage.width < w + 2 || stage.height < h + 2 {
+    if band.width < w + 1 || band.height < h {
         return;
     }
-    let rect = Rect::new(stage.right() - w - 1, stage.bottom() - h - 1, w, h);
+    let rect = Rect::new(band.right() - w - 1, band.y, w, h);
     let inner = framed(
         rect,
         title,

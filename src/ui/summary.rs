@@ -68,7 +68,12 @@ fn pain_lines(app: &App, fit: &FitReport, width: usize) -> Vec<Line<'static>> {
         Section::Pains,
         &fit.pains_without_relievers,
     ));
-    pains.extend(addressed_list(app, width, "Relieved", Section::Pains));
+    pains.extend(addressed_list(
+        app,
+        width,
+        "Relieved on paper",
+        Section::Pains,
+    ));
     pains.extend(flag_list(
         app,
         width,
@@ -94,7 +99,12 @@ fn gain_lines(app: &App, fit: &FitReport, width: usize) -> Vec<Line<'static>> {
         Section::Gains,
         &fit.gains_without_creators,
     ));
-    gains.extend(addressed_list(app, width, "Created", Section::Gains));
+    gains.extend(addressed_list(
+        app,
+        width,
+        "Created on paper",
+        Section::Gains,
+    ));
     gains.extend(flag_list(
         app,
         width,
@@ -161,6 +171,10 @@ fn flag_list(
     lines
 }
 
+/// The mark of a pain or gain something on the value map addresses: a
+/// link, not proof (`✓` is the Validated status everywhere).
+pub const ADDRESSED: &str = "↔";
+
 /// The customer items that are addressed, with what addresses them.
 fn addressed_list(app: &App, width: usize, label: &str, section: Section) -> Vec<Line<'static>> {
     let t = app.active_theme();
@@ -179,7 +193,7 @@ fn addressed_list(app: &App, width: usize, label: &str, section: Section) -> Vec
     ))];
     for item in done {
         let prefix = vec![
-            Span::styled("  ✓ ", t.saved),
+            Span::styled(format!("  {ADDRESSED} "), t.saved),
             Span::styled(format!("{} ", level_dots(item.level)), t.level),
         ];
         lines.extend(entry(prefix, &item.text, t.item, width));

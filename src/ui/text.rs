@@ -16,6 +16,8 @@ pub fn ascii_symbol(c: char) -> Option<char> {
         '\u{2500}'..='\u{257f}' => '+',
         '✓' => '+',
         '✗' => 'x',
+        // Addressed on paper: never the `+` that stands for Validated.
+        '↔' => '=',
         '●' => '#',
         '○' => '.',
         '▶' | '›' => '>',

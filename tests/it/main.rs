@@ -35,4 +35,5 @@ mod terminal;
 mod tmux;
 mod travel_cli;
 mod wait;
+mod workshop;
 mod wrapping;
