@@ -537,7 +537,8 @@ impl App {
                 if self.canvas.alternatives == alternatives {
                     return Vec::new();
                 }
-                self.canvas.alternatives = alternatives;
+                // Scores follow a renamed alternative and go with a removed one.
+                self.canvas.set_alternatives(alternatives);
             }
         }
         self.changed(before)

@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::ItemId;
+use super::{ItemId, Rate, TestResult};
 
 /// The state of the assumption an item states.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -122,6 +122,12 @@ pub struct TestCard {
     pub statements: Vec<ItemId>,
     pub state: TestState,
     pub deadline: Option<Date>,
+    /// The conversion rate `right_if` asks for (format version 3).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<Rate>,
+    /// What each variant measured (format version 3).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub results: Vec<TestResult>,
 }
 
 impl TestCard {

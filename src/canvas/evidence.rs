@@ -32,6 +32,26 @@ impl Canvas {
             || self.all_items().any(|(_, i)| i.uses_v2())
     }
 
+    /// Whether the canvas uses anything of format version 3 (and so must be
+    /// written as version 3).
+    pub fn uses_v3(&self) -> bool {
+        self.tests
+            .iter()
+            .any(|t| t.target.is_some() || !t.results.is_empty())
+            || self.all_items().any(|(_, i)| i.uses_v3())
+    }
+
+    /// The version the canvas is written as: the lowest that holds it.
+    pub fn format_version(&self) -> u32 {
+        if self.uses_v3() {
+            3
+        } else if self.uses_v2() {
+            2
+        } else {
+            1
+        }
+    }
+
     /// Sets an item's status. False when the id is not an item.
     pub fn set_status(&mut self, id: ItemId, status: Status) -> bool {
         self.item_mut(id).map(|i| i.status = status).is_some()
@@ -140,6 +160,7 @@ impl Canvas {
     /// it. Returns false when the id names none of them.
     pub fn remove_card(&mut self, id: ItemId) -> bool {
         let before = self.statements.len() + self.tests.len() + self.learnings.len();
+        self.detach_results(None, &[id]);
         self.statements.retain(|s| s.id != id);
         self.tests.retain(|t| t.id != id);
         self.learnings.retain(|l| l.id != id);
@@ -156,6 +177,8 @@ impl Canvas {
         for t in &mut self.tests {
             t.items.retain(|i| *i != id);
             t.statements.retain(|i| *i != id);
+            t.results
+                .retain(|r| r.variant != crate::canvas::Variant::Statement(id));
         }
         for l in &mut self.learnings {
             if l.test == Some(id) {

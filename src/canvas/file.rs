@@ -82,6 +82,13 @@ pub enum FormatError {
         target: ItemId,
         at: At,
     },
+    #[error("{at}{item}: `{field}` {message}")]
+    BadValue {
+        item: String,
+        field: &'static str,
+        message: String,
+        at: At,
+    },
     #[error("{at}{item} names id {target} in `{field}`, which is {found}; it must be {expected}")]
     WrongKindReference {
         item: String,
@@ -103,6 +110,7 @@ impl FormatError {
             | FormatError::DanglingLink { at, .. }
             | FormatError::WrongSectionLink { at, .. }
             | FormatError::DanglingReference { at, .. }
+            | FormatError::BadValue { at, .. }
             | FormatError::WrongKindReference { at, .. } => {
                 at.0.map(|(l, c)| (l as usize, c as usize))
             }
@@ -199,6 +207,98 @@ where
     T::deserialize(deserializer).map(Some)
 }
 
+/// Scores of alternatives as the file writes them: a map from the
+/// alternative's name to its score, read in the order written. A name given
+/// twice is an error (a map where the second value silently won would hide it).
+#[derive(Default)]
+struct ScoreMap(Vec<(String, u8)>);
+
+impl<'de> Deserialize<'de> for ScoreMap {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = ScoreMap;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map from an alternative's name to a score 0–10")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ScoreMap, A::Error> {
+                let mut scores: Vec<(String, u8)> = Vec::new();
+                while let Some((name, score)) = map.next_entry::<String, u8>()? {
+                    if scores.iter().any(|(n, _)| *n == name) {
+                        let shown: String = name.chars().take(40).collect();
+                        return Err(serde::de::Error::custom(format!(
+                            "the alternative \"{}\" is scored twice",
+                            crate::text::safe(&shown)
+                        )));
+                    }
+                    scores.push((name, score));
+                }
+                Ok(ScoreMap(scores))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
+}
+
+/// One variant's result as the file writes it: a statement's id or a free
+/// label (exactly one of them), and the two counts.
+struct RawResult {
+    statement: Option<ItemId>,
+    label: Option<String>,
+    shown: u64,
+    converted: u64,
+}
+
+/// The version 3 fields of a test card, turned into the model's types: a
+/// variant names a statement or a label (one, not both), a target is a rate
+/// from 0 to 1.
+fn measured(
+    card: &super::TestCard,
+    target: Option<f64>,
+    results: Vec<RawResult>,
+) -> Result<(Option<super::Rate>, Vec<super::TestResult>), FormatError> {
+    use super::{Rate, TestResult, Variant};
+    let bad = |field: &'static str, message: String| FormatError::BadValue {
+        item: describe_as("test card", card.id, &card.name),
+        field,
+        message,
+        at: At::default(),
+    };
+    let target = match target {
+        None => None,
+        Some(t) => Some(Rate::new(t).ok_or_else(|| {
+            bad(
+                "target",
+                format!("is {t}; a target is a conversion rate from 0 to 1 (0.05 for 5%)"),
+            )
+        })?),
+    };
+    let results = results
+        .into_iter()
+        .map(|r| {
+            let variant = match (r.statement, r.label) {
+                (Some(id), None) => Variant::Statement(id),
+                (None, Some(label)) => Variant::Label(label),
+                _ => {
+                    return Err(bad(
+                        "results",
+                        "has a row with both or neither of `statement` and `label`; each row names one".to_owned(),
+                    ));
+                }
+            };
+            Ok(TestResult {
+                variant,
+                shown: r.shown,
+                converted: r.converted,
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((target, results))
+}
+
 /// Decodes bytes (dropping a UTF-8 byte-order mark) and parses them.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, FormatError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
@@ -221,7 +321,10 @@ pub fn parse(text: &str) -> Result<Parsed, FormatError> {
     let (canvas, version) = match ron::from_str::<strict::CanvasFile>(text) {
         Ok(file) => {
             let version = file.version;
-            (strict::into_canvas(file), version)
+            (
+                strict::into_canvas(file).map_err(|e| locate(text, e))?,
+                version,
+            )
         }
         Err(strict_error) => {
             let version = ron::from_str::<VersionProbe>(text)
@@ -239,7 +342,10 @@ pub fn parse(text: &str) -> Result<Parsed, FormatError> {
                     found: version,
                     message: syntax_error(text, &e).to_string(),
                 })?;
-            (lenient::into_canvas(file), version)
+            (
+                lenient::into_canvas(file).map_err(|e| locate(text, e))?,
+                version,
+            )
         }
     };
     if version == 0 {
@@ -257,6 +363,7 @@ fn locate(text: &str, mut error: FormatError) -> FormatError {
         FormatError::DanglingLink { item, at, .. }
         | FormatError::WrongSectionLink { item, at, .. }
         | FormatError::DanglingReference { item, at, .. }
+        | FormatError::BadValue { item, at, .. }
         | FormatError::WrongKindReference { item, at, .. } => (id_in(item), 0, at),
         _ => return error,
     };
@@ -317,6 +424,12 @@ macro_rules! item_file {
             evidence: Vec<String>,
             #[serde(default)]
             dismissed: Vec<String>,
+            #[serde(default)]
+            votes: u32,
+            #[serde(default, deserialize_with = "super::present")]
+            ours: Option<u8>,
+            #[serde(default)]
+            theirs: super::ScoreMap,
         }
 
         impl $name {
@@ -324,6 +437,9 @@ macro_rules! item_file {
                 let mut item = Item::new(self.id, self.text).with_status(self.status);
                 item.evidence = self.evidence;
                 item.dismissed = self.dismissed;
+                item.votes = self.votes;
+                item.ours = self.ours;
+                item.theirs = self.theirs.0;
                 (item, self.$field $(, self.$field2)?)
             }
         }
@@ -438,6 +554,22 @@ macro_rules! file_shape {
             state: TestState,
             #[serde(default, deserialize_with = "super::present")]
             deadline: Option<Date>,
+            #[serde(default, deserialize_with = "super::present")]
+            target: Option<f64>,
+            #[serde(default)]
+            results: Vec<ResultFile>,
+        }
+
+        #[derive(Deserialize)]
+        #[serde(rename = "Result")]
+        #[$strictness]
+        struct ResultFile {
+            #[serde(default, deserialize_with = "super::present")]
+            statement: Option<ItemId>,
+            #[serde(default, deserialize_with = "super::present")]
+            label: Option<String>,
+            shown: u64,
+            converted: u64,
         }
 
         #[derive(Deserialize)]
@@ -469,7 +601,36 @@ macro_rules! file_shape {
             theirs: ItemId,
         }
 
-        pub(super) fn into_canvas(file: CanvasFile) -> Canvas {
+        pub(super) fn into_canvas(file: CanvasFile) -> Result<Canvas, super::FormatError> {
+            let mut tests = Vec::with_capacity(file.tests.len());
+            for t in file.tests {
+                let mut card = TestCard {
+                    id: t.id,
+                    name: t.name,
+                    believe: t.believe,
+                    verify: t.verify,
+                    measure: t.measure,
+                    right_if: t.right_if,
+                    items: t.items,
+                    statements: t.statements,
+                    state: t.state,
+                    deadline: t.deadline,
+                    target: None,
+                    results: Vec::new(),
+                };
+                let results = t
+                    .results
+                    .into_iter()
+                    .map(|r| super::RawResult {
+                        statement: r.statement,
+                        label: r.label,
+                        shown: r.shown,
+                        converted: r.converted,
+                    })
+                    .collect();
+                (card.target, card.results) = super::measured(&card, t.target, results)?;
+                tests.push(card);
+            }
             let mut canvas = Canvas {
                 title: file.title,
                 segment: file.segment,
@@ -479,22 +640,7 @@ macro_rules! file_shape {
                     .into_iter()
                     .map(|s| Statement { id: s.id, name: s.name, text: s.text })
                     .collect(),
-                tests: file
-                    .tests
-                    .into_iter()
-                    .map(|t| TestCard {
-                        id: t.id,
-                        name: t.name,
-                        believe: t.believe,
-                        verify: t.verify,
-                        measure: t.measure,
-                        right_if: t.right_if,
-                        items: t.items,
-                        statements: t.statements,
-                        state: t.state,
-                        deadline: t.deadline,
-                    })
-                    .collect(),
+                tests,
                 learnings: file
                     .learnings
                     .into_iter()
@@ -546,7 +692,8 @@ macro_rules! file_shape {
             canvas.set_items(Section::Products, v.products.into_iter().map(|p| linked(p.item())).collect());
             canvas.set_items(Section::Relievers, v.relievers.into_iter().map(|r| linked(r.item())).collect());
             canvas.set_items(Section::Creators, v.creators.into_iter().map(|g| linked(g.item())).collect());
-            canvas
+            canvas.order_scores();
+            Ok(canvas)
         }
     }
     };

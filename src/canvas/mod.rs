@@ -10,9 +10,11 @@ pub(crate) mod changes;
 mod evidence;
 pub mod file;
 mod list;
+mod measures;
 mod section;
 
 pub use cards::{Conflict, Date, DateError, Learning, Statement, Status, TestCard, TestState};
+pub use measures::{MAX_SCORE, Rate, TestResult, Theirs, Variant, sort_by_alternatives};
 pub use section::{Half, JobKind, Level, Section};
 
 use std::sync::Arc;
@@ -25,9 +27,10 @@ use serde::Serialize;
 /// A canvas-wide identifier; positive and unique across all six sections.
 pub type ItemId = u32;
 
-/// The newest format version this program reads and writes. A canvas that
-/// uses nothing of version 2 is still written as version 1 (SPEC §2).
-pub const FORMAT_VERSION: u32 = 2;
+/// The newest format version this program reads and writes. A canvas is
+/// written with the lowest version that holds what it uses: nothing of
+/// versions 2 or 3 is still written as version 1 (SPEC §2, §10).
+pub const FORMAT_VERSION: u32 = 3;
 
 /// One statement on the canvas: a job, pain, gain, product, reliever or creator.
 ///
@@ -48,6 +51,12 @@ pub struct Item {
     pub evidence: Vec<String>,
     /// Coach rule ids the user turned off for this item.
     pub dismissed: Vec<String>,
+    /// The dots the room gave it (format version 3).
+    pub votes: u32,
+    /// How well our offer does on this job, pain or gain, 0–10; `None`: not scored.
+    pub ours: Option<u8>,
+    /// The same for each alternative, keyed by its exact name.
+    pub theirs: Theirs,
 }
 
 impl Item {
@@ -61,12 +70,28 @@ impl Item {
             status: Status::Untested,
             evidence: Vec::new(),
             dismissed: Vec::new(),
+            votes: 0,
+            ours: None,
+            theirs: Vec::new(),
         }
     }
 
     /// Whether the item uses any field of format version 2.
     pub fn uses_v2(&self) -> bool {
         self.status != Status::Untested || !self.evidence.is_empty() || !self.dismissed.is_empty()
+    }
+
+    /// Whether the item uses any field of format version 3.
+    pub fn uses_v3(&self) -> bool {
+        self.votes != 0 || self.ours.is_some() || !self.theirs.is_empty()
+    }
+
+    /// The score an alternative has on this item, if scored.
+    pub fn score_of(&self, alternative: &str) -> Option<u8> {
+        self.theirs
+            .iter()
+            .find(|(name, _)| name == alternative)
+            .map(|(_, score)| *score)
     }
 
     #[must_use]

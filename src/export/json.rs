@@ -22,7 +22,7 @@ pub fn canvas_json(canvas: &Canvas) -> String {
         )
     };
     let mut value = json!({
-        "version": if canvas.uses_v2() { 2 } else { 1 },
+        "version": canvas.format_version(),
         "title": canvas.title,
         "segment": canvas.segment,
         "alternatives": canvas.alternatives,
@@ -74,6 +74,20 @@ fn with_evidence(mut value: Value, item: &Item) -> Value {
         }
         if !item.dismissed.is_empty() {
             map.insert("dismissed".into(), item.dismissed.clone().into());
+        }
+        if item.votes != 0 {
+            map.insert("votes".into(), item.votes.into());
+        }
+        if let Some(ours) = item.ours {
+            map.insert("ours".into(), ours.into());
+        }
+        if !item.theirs.is_empty() {
+            let theirs: serde_json::Map<String, Value> = item
+                .theirs
+                .iter()
+                .map(|(name, score)| (name.clone(), Value::from(*score)))
+                .collect();
+            map.insert("theirs".into(), theirs.into());
         }
     }
     value

@@ -79,7 +79,7 @@ const EXPECTED: &[(&str, bool)] = &[
     ("truncated_unicode_escape.ron", false),
     ("unit.ron", true),
     ("utf8_surrogate_bytes.ron", false),
-    ("version_three_unknown_field.ron", true),
+    ("version_four_unknown_field.ron", true),
     ("version_zero.ron", false),
     ("wrong_enum.ron", false),
     ("wrong_section_link.ron", false),
@@ -216,7 +216,7 @@ fn specific_inputs_give_specific_errors() {
         Err(FormatError::WrongSectionLink { target: 1, .. })
     ));
     // A newer version with fields this one does not know opens read-only.
-    let newer = get("version_three_unknown_field.ron").unwrap();
+    let newer = get("version_four_unknown_field.ron").unwrap();
     assert_eq!(newer.version, 3);
     assert!(newer.read_only());
     for name in [

@@ -228,6 +228,8 @@ impl App {
                 CardField::Statements => t.statements = chosen,
                 _ => return false,
             }
+            // A statement taken off the test keeps its numbers, as a labelled row.
+            self.canvas.detach_results(Some(id), &[]);
             return true;
         }
         let (status, word) = match field {

@@ -288,9 +288,9 @@ fn a_file_without_a_version_is_version_1() {
 
 #[test]
 fn a_newer_version_opens_read_only() {
-    let text = SPEC_EXAMPLE.replace("version: 1,", "version: 3,");
+    let text = SPEC_EXAMPLE.replace("version: 1,", "version: 4,");
     let parsed = parse(&text).unwrap();
-    assert_eq!(parsed.version, 3);
+    assert_eq!(parsed.version, 4);
     assert!(parsed.read_only());
     assert_eq!(parsed.canvas, spec_canvas());
 }
@@ -300,11 +300,11 @@ fn a_newer_version_with_fields_this_one_does_not_know_opens_read_only() {
     // Fields added by a later version (at the top and inside items) are
     // skipped, and the file is marked read-only so they are never lost.
     let text = SPEC_EXAMPLE
-        .replace("version: 1,", "version: 3,\n    colour: \"red\",")
-        .replace("severity: Extreme)", "severity: Extreme, votes: 3)");
+        .replace("version: 1,", "version: 4,\n    colour: \"red\",")
+        .replace("severity: Extreme)", "severity: Extreme, weight: 3)");
     let parsed = parse(&text).unwrap();
     assert!(parsed.read_only());
-    assert_eq!(parsed.version, 3);
+    assert_eq!(parsed.version, 4);
     assert_eq!(parsed.canvas, parse(SPEC_EXAMPLE).unwrap().canvas);
 }
 
@@ -312,13 +312,13 @@ fn a_newer_version_with_fields_this_one_does_not_know_opens_read_only() {
 fn a_newer_version_that_cannot_be_read_even_leniently_says_so() {
     // A level this version has never heard of cannot be shown faithfully.
     let text = SPEC_EXAMPLE
-        .replace("version: 1,", "version: 3,")
+        .replace("version: 1,", "version: 4,")
         .replace("severity: Extreme", "severity: Catastrophic");
     let e = err(&text);
-    assert!(matches!(e, FormatError::TooNew { found: 3, .. }), "{e:?}");
+    assert!(matches!(e, FormatError::TooNew { found: 4, .. }), "{e:?}");
     let msg = e.to_string();
     assert!(msg.contains("newer vpcanvas"), "{msg}");
-    assert!(msg.contains("format version 3"), "{msg}");
+    assert!(msg.contains("format version 4"), "{msg}");
     assert!(msg.contains("Catastrophic"), "{msg}");
 }
 
@@ -369,3 +369,4 @@ fn an_unknown_field_in_a_v1_file_is_an_error() {
 mod malformed;
 mod round_trip;
 mod v2;
+mod v3;

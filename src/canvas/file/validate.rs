@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::{At, FormatError, describe, describe_as};
 use crate::canvas::{Canvas, IdKind, ItemId, Learning, Statement, TestCard};
-use crate::canvas::{Item, Section};
+use crate::canvas::{Half, Item, MAX_SCORE, Section, Variant};
 
 /// Anything in the file that has an id.
 #[derive(Clone, Copy)]
@@ -77,7 +77,107 @@ pub fn validate(canvas: &Canvas) -> Result<(), FormatError> {
     }
     links(canvas, &seen)?;
     card_references(canvas, &seen)?;
+    scores(canvas)?;
+    results(canvas)?;
     conflicts(canvas, &seen)
+}
+
+/// Scores (format version 3) sit on jobs, pains and gains only, are 0–10,
+/// and name alternatives the canvas lists.
+fn scores(canvas: &Canvas) -> Result<(), FormatError> {
+    for (section, item) in canvas.all_items_in_file_order() {
+        if item.ours.is_none() && item.theirs.is_empty() {
+            continue;
+        }
+        let bad = |field: &'static str, message: String| FormatError::BadValue {
+            item: describe(section, item),
+            field,
+            message,
+            at: At::default(),
+        };
+        if section.half() == Half::ValueMap {
+            let field = if item.ours.is_some() {
+                "ours"
+            } else {
+                "theirs"
+            };
+            return Err(bad(
+                field,
+                "is a score, and only jobs, pains and gains are scored".to_owned(),
+            ));
+        }
+        if let Some(score) = item.ours.filter(|s| *s > MAX_SCORE) {
+            return Err(bad(
+                "ours",
+                format!("is {score}; scores go from 0 to {MAX_SCORE}"),
+            ));
+        }
+        for (name, score) in &item.theirs {
+            let shown = crate::text::safe(&name.chars().take(40).collect::<String>());
+            if !canvas.alternatives.contains(name) {
+                return Err(bad(
+                    "theirs",
+                    format!("scores \"{shown}\", which is not one of the canvas's alternatives"),
+                ));
+            }
+            if *score > MAX_SCORE {
+                return Err(bad(
+                    "theirs",
+                    format!("gives \"{shown}\" {score}; scores go from 0 to {MAX_SCORE}"),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A test's results (format version 3): each statement one of the test's
+/// own, each variant once, and no more converted than shown.
+fn results(canvas: &Canvas) -> Result<(), FormatError> {
+    for t in &canvas.tests {
+        let bad = |message: String| FormatError::BadValue {
+            item: describe_as("test card", t.id, &t.name),
+            field: "results",
+            message,
+            at: At::default(),
+        };
+        for (n, r) in t.results.iter().enumerate() {
+            let name = match &r.variant {
+                Variant::Statement(id) => {
+                    if !t.statements.contains(id) {
+                        return Err(bad(format!(
+                            "has a result for statement {id}, which this test does not test (its `statements` are [{}])",
+                            t.statements
+                                .iter()
+                                .map(ToString::to_string)
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )));
+                    }
+                    format!("statement {id}")
+                }
+                Variant::Label(label) => {
+                    format!(
+                        "\"{}\"",
+                        crate::text::safe(&label.chars().take(40).collect::<String>())
+                    )
+                }
+            };
+            if r.converted > r.shown {
+                return Err(bad(format!(
+                    "says {} converted {} of {} shown; converted cannot be more than shown",
+                    name, r.converted, r.shown
+                )));
+            }
+            if t.results[..n]
+                .iter()
+                .any(|earlier| earlier.variant == r.variant)
+            {
+                return Err(bad(format!("has two results for {name}")));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Every link points to an item of the section it may link to.

@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 use std::sync::Arc;
 
-use crate::canvas::{Canvas, Item, ItemId, Learning, Level, Section, TestCard};
+use crate::canvas::{Canvas, Item, ItemId, Learning, Level, Section, TestCard, Variant};
 
 /// Writes a canvas in the documented shape. Same canvas → same bytes.
 pub fn to_ron(canvas: &Canvas) -> String {
@@ -18,7 +18,7 @@ pub fn to_ron(canvas: &Canvas) -> String {
         .map(|a| quote(a))
         .collect::<Vec<_>>()
         .join(", ");
-    let version = if canvas.uses_v2() { 2 } else { 1 };
+    let version = canvas.format_version();
     let _ = writeln!(out, "(");
     let _ = writeln!(out, "    version: {version},");
     let _ = writeln!(out, "    title: {},", quote(&canvas.title));
@@ -91,6 +91,21 @@ fn evidence_fields(item: &Item) -> String {
     if !item.dismissed.is_empty() {
         let _ = write!(out, ", dismissed: [{}]", strings(&item.dismissed));
     }
+    if item.votes != 0 {
+        let _ = write!(out, ", votes: {}", item.votes);
+    }
+    if let Some(ours) = item.ours {
+        let _ = write!(out, ", ours: {ours}");
+    }
+    if !item.theirs.is_empty() {
+        let scores = item
+            .theirs
+            .iter()
+            .map(|(name, score)| format!("{}: {score}", quote(name)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = write!(out, ", theirs: {{{scores}}}");
+    }
     out
 }
 
@@ -152,6 +167,27 @@ fn test_fields(t: &TestCard) -> String {
     }
     if let Some(d) = t.deadline {
         f.raw("deadline", &format!("\"{d}\""));
+    }
+    if let Some(target) = t.target {
+        f.raw("target", &target.to_string());
+    }
+    if !t.results.is_empty() {
+        let rows = t
+            .results
+            .iter()
+            .map(|r| {
+                let variant = match &r.variant {
+                    Variant::Statement(id) => format!("statement: {id}"),
+                    Variant::Label(label) => format!("label: {}", quote(label)),
+                };
+                format!(
+                    "({variant}, shown: {}, converted: {})",
+                    r.shown, r.converted
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        f.raw("results", &format!("[{rows}]"));
     }
     f.0
 }

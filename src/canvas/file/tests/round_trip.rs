@@ -191,83 +191,145 @@ fn arb_v2_canvas() -> impl Strategy<Value = Canvas> {
             0..3,
         ),
         any::<bool>(),
+        // Format version 3: votes and scores per item, results per test.
+        prop::collection::vec(
+            (
+                0u32..30,
+                prop::option::of(0u8..=10),
+                prop::collection::vec(prop::option::of(0u8..=10), 0..4),
+            ),
+            0..30,
+        ),
+        prop::collection::vec(
+            (
+                prop::option::of(0.0f64..=1.0),
+                prop::collection::vec((0u64..5000, 0u64..5000, awkward_text()), 0..3),
+            ),
+            0..3,
+        ),
     )
-        .prop_map(|(mut c, marks, statements, tests, learnings, conflict)| {
-            let ids: Vec<ItemId> = c.all_items().map(|(_, i)| i.id).collect();
-            for ((status, evidence, dismissed), id) in marks.into_iter().zip(&ids) {
-                c.set_status(*id, status);
-                c.set_evidence(*id, evidence);
-                for rule in dismissed {
-                    c.set_dismissed(*id, &rule, true);
+        .prop_map(
+            |(mut c, marks, statements, tests, learnings, conflict, scores, measured)| {
+                let ids: Vec<ItemId> = c.all_items().map(|(_, i)| i.id).collect();
+                for ((status, evidence, dismissed), id) in marks.into_iter().zip(&ids) {
+                    c.set_status(*id, status);
+                    c.set_evidence(*id, evidence);
+                    for rule in dismissed {
+                        c.set_dismissed(*id, &rule, true);
+                    }
                 }
-            }
-            // Fresh ids above every item id (items may use ids near the top).
-            let mut next = ids.iter().max().copied().unwrap_or(0);
-            let mut fresh = || {
-                next = next.checked_add(1)?;
-                Some(next)
-            };
-            let mut statement_ids = Vec::new();
-            for (name, text) in statements {
-                let Some(id) = fresh() else { break };
-                statement_ids.push(id);
-                c.statements.push(Statement { id, name, text });
-            }
-            let mut test_ids = Vec::new();
-            for (texts, items, stmts, state, deadline) in tests {
-                let Some(id) = fresh() else { break };
-                test_ids.push(id);
-                let pick = |from: &[ItemId], at: &[prop::sample::Index]| -> Vec<ItemId> {
-                    if from.is_empty() {
-                        return Vec::new();
-                    }
-                    let mut v: Vec<ItemId> = at.iter().map(|i| *i.get(from)).collect();
-                    v.dedup();
-                    v
+                // Fresh ids above every item id (items may use ids near the top).
+                let mut next = ids.iter().max().copied().unwrap_or(0);
+                let mut fresh = || {
+                    next = next.checked_add(1)?;
+                    Some(next)
                 };
-                c.tests.push(TestCard {
-                    id,
-                    name: texts[0].clone(),
-                    believe: texts[1].clone(),
-                    verify: texts[2].clone(),
-                    measure: texts[3].clone(),
-                    right_if: texts[4].clone(),
-                    items: pick(&ids, &items),
-                    statements: pick(&statement_ids, &stmts),
-                    state,
-                    deadline,
-                });
+                let mut statement_ids = Vec::new();
+                for (name, text) in statements {
+                    let Some(id) = fresh() else { break };
+                    statement_ids.push(id);
+                    c.statements.push(Statement { id, name, text });
+                }
+                let mut test_ids = Vec::new();
+                for (texts, items, stmts, state, deadline) in tests {
+                    let Some(id) = fresh() else { break };
+                    test_ids.push(id);
+                    let pick = |from: &[ItemId], at: &[prop::sample::Index]| -> Vec<ItemId> {
+                        if from.is_empty() {
+                            return Vec::new();
+                        }
+                        let mut v: Vec<ItemId> = at.iter().map(|i| *i.get(from)).collect();
+                        v.dedup();
+                        v
+                    };
+                    c.tests.push(TestCard {
+                        id,
+                        name: texts[0].clone(),
+                        believe: texts[1].clone(),
+                        verify: texts[2].clone(),
+                        measure: texts[3].clone(),
+                        right_if: texts[4].clone(),
+                        items: pick(&ids, &items),
+                        statements: pick(&statement_ids, &stmts),
+                        state,
+                        deadline,
+                        ..TestCard::default()
+                    });
+                }
+                for (texts, test, validated, invalidated, date) in learnings {
+                    let Some(id) = fresh() else { break };
+                    let pick = |at: &[prop::sample::Index]| -> Vec<ItemId> {
+                        if ids.is_empty() {
+                            return Vec::new();
+                        }
+                        at.iter().map(|i| *i.get(&ids)).collect()
+                    };
+                    c.learnings.push(Learning {
+                        id,
+                        test: test
+                            .filter(|_| !test_ids.is_empty())
+                            .map(|i| *i.get(&test_ids)),
+                        observed: texts[0].clone(),
+                        learned: texts[1].clone(),
+                        decision: texts[2].clone(),
+                        date,
+                        validated: pick(&validated),
+                        invalidated: pick(&invalidated),
+                    });
+                }
+                let pains: Vec<ItemId> = c.items(Section::Pains).iter().map(|i| i.id).collect();
+                if conflict && pains.len() >= 2 {
+                    c.conflicts.push(Conflict {
+                        ours: pains[0],
+                        theirs: pains[1],
+                    });
+                }
+                add_v3(&mut c, &ids, scores, measured);
+                c
+            },
+        )
+}
+
+type Scores = Vec<(u32, Option<u8>, Vec<Option<u8>>)>;
+type Measured = Vec<(Option<f64>, Vec<(u64, u64, String)>)>;
+
+/// Votes on any item, scores on customer items, and results on tests.
+fn add_v3(c: &mut Canvas, ids: &[ItemId], scores: Scores, measured: Measured) {
+    let alternatives = c.alternatives.clone();
+    for ((votes, ours, theirs), id) in scores.into_iter().zip(ids) {
+        c.set_votes(*id, votes);
+        let customer = c
+            .position_of(*id)
+            .is_some_and(|p| p.section.half() == crate::canvas::Half::CustomerProfile);
+        if !customer {
+            continue;
+        }
+        c.set_score(*id, None, ours);
+        for (score, alternative) in theirs.into_iter().zip(&alternatives) {
+            c.set_score(*id, Some(alternative), score);
+        }
+    }
+    for ((target, rows), test) in measured.into_iter().zip(c.tests.iter_mut()) {
+        test.target = target.and_then(crate::canvas::Rate::new);
+        let variants = test
+            .statements
+            .iter()
+            .map(|s| crate::canvas::Variant::Statement(*s))
+            .chain(
+                rows.iter()
+                    .map(|r| crate::canvas::Variant::Label(r.2.clone())),
+            );
+        for (variant, (a, b, _)) in variants.zip(&rows) {
+            if test.results.iter().any(|r| r.variant == variant) {
+                continue;
             }
-            for (texts, test, validated, invalidated, date) in learnings {
-                let Some(id) = fresh() else { break };
-                let pick = |at: &[prop::sample::Index]| -> Vec<ItemId> {
-                    if ids.is_empty() {
-                        return Vec::new();
-                    }
-                    at.iter().map(|i| *i.get(&ids)).collect()
-                };
-                c.learnings.push(Learning {
-                    id,
-                    test: test
-                        .filter(|_| !test_ids.is_empty())
-                        .map(|i| *i.get(&test_ids)),
-                    observed: texts[0].clone(),
-                    learned: texts[1].clone(),
-                    decision: texts[2].clone(),
-                    date,
-                    validated: pick(&validated),
-                    invalidated: pick(&invalidated),
-                });
-            }
-            let pains: Vec<ItemId> = c.items(Section::Pains).iter().map(|i| i.id).collect();
-            if conflict && pains.len() >= 2 {
-                c.conflicts.push(Conflict {
-                    ours: pains[0],
-                    theirs: pains[1],
-                });
-            }
-            c
-        })
+            test.results.push(crate::canvas::TestResult {
+                variant,
+                shown: (*a).max(*b),
+                converted: (*a).min(*b),
+            });
+        }
+    }
 }
 
 proptest! {
@@ -278,7 +340,7 @@ proptest! {
         prop_assert_eq!(validate(&c), Ok(()));
         let text = to_ron(&c);
         let parsed = parse(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
-        prop_assert_eq!(parsed.version, if c.uses_v2() { 2 } else { 1 });
+        prop_assert_eq!(parsed.version, c.format_version());
         prop_assert!(!parsed.read_only());
         prop_assert_eq!(&parsed.canvas, &c);
         prop_assert_eq!(to_ron(&parsed.canvas), text);
@@ -289,7 +351,7 @@ proptest! {
         // The exact bytes of the first format: version 1, no new field.
         let text = to_ron(&c);
         prop_assert!(text.starts_with("(\n    version: 1,\n"));
-        for field in ["status:", "evidence:", "dismissed:", "statements:", "tests:", "learnings:", "conflicts:"] {
+        for field in ["status:", "evidence:", "dismissed:", "statements:", "tests:", "learnings:", "conflicts:", "votes:", "ours:", "theirs:", "target:", "results:"] {
             prop_assert!(!text.lines().any(|l| l.trim_start().starts_with(field) || l.contains(&format!(", {field}"))), "{field} in {text}");
         }
     }

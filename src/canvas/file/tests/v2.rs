@@ -93,6 +93,7 @@ fn the_spec_version_2_example_reads_as_written() {
             statements: vec![7, 8],
             state: TestState::Done,
             deadline: Some(date("2026-12-15")),
+            ..TestCard::default()
         }]
     );
     assert_eq!(
