@@ -186,6 +186,7 @@ fn left_out(canvas: &Canvas) -> Vec<String> {
     if notes > 0 {
         out.push(count(notes, "evidence note", "evidence notes"));
     }
+    out.extend(left_out_of_version_3(canvas));
     for (n, one, many) in [
         (
             canvas.statements.len(),
@@ -209,6 +210,47 @@ fn left_out(canvas: &Canvas) -> Vec<String> {
             canvas.alternatives.len(),
             "alternative",
             "alternatives",
+        ));
+    }
+    out
+}
+
+/// Votes, scores and results (format version 3): bmml has no place for any.
+fn left_out_of_version_3(canvas: &Canvas) -> Vec<String> {
+    let count = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    let mut out = Vec::new();
+    let voted = canvas.all_items().filter(|(_, i)| i.votes > 0).count();
+    if voted > 0 {
+        out.push(format!(
+            "the room's votes on {}",
+            count(voted, "item", "items")
+        ));
+    }
+    let scored = canvas
+        .all_items()
+        .filter(|(_, i)| i.ours.is_some() || !i.theirs.is_empty())
+        .count();
+    if scored > 0 {
+        out.push(format!(
+            "the scores against the alternatives of {}",
+            count(scored, "item", "items")
+        ));
+    }
+    let measured = canvas
+        .tests
+        .iter()
+        .filter(|t| !t.results.is_empty() || t.target.is_some())
+        .count();
+    if measured > 0 {
+        out.push(format!(
+            "the measured results of {}",
+            count(measured, "test", "tests")
         ));
     }
     out

@@ -180,6 +180,27 @@ fn round_trip_keeps_every_item_its_order_and_every_link() {
     ] {
         assert!(left.contains(expected), "{expected}: {left}");
     }
+    let mut v3 = c.clone();
+    let pain = v3.items(Section::Pains)[0].id;
+    v3.set_votes(pain, 4);
+    if let Some(alternative) = v3.alternatives.first().cloned() {
+        v3.set_score(pain, Some(&alternative), Some(3));
+    }
+    let statement = v3.add_statement("A", "Our app …");
+    v3.tests.push(crate::canvas::TestCard {
+        id: v3.next_id(),
+        statements: vec![statement],
+        target: crate::canvas::Rate::new(0.05),
+        ..crate::canvas::TestCard::default()
+    });
+    let left = export(&v3).left_out.join("\n");
+    for expected in [
+        "the room's votes on 1 item",
+        "the scores against the alternatives of 1 item",
+        "the measured results of 1 test",
+    ] {
+        assert!(left.contains(expected), "{expected}: {left}");
+    }
     assert!(export(&Canvas::new("plain")).left_out.is_empty());
 }
 

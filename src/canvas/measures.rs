@@ -112,7 +112,7 @@ impl Canvas {
         if self.alternatives.iter().any(|a| a == name) {
             return false;
         }
-        self.alternatives[index] = name.to_owned();
+        name.clone_into(&mut self.alternatives[index]);
         self.edit_scores(|theirs| {
             for (key, _) in theirs.iter_mut() {
                 if *key == old {

@@ -45,6 +45,58 @@ pub enum FieldChange {
         added: Vec<String>,
         removed: Vec<String>,
     },
+    /// A map (the alternatives' scores, a test's results): each key whose
+    /// value changed, old → new in words ("none" when absent on one side).
+    Entries { field: Field, changed: Vec<Entry> },
+}
+
+/// One key of a map field that changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The alternative's name, or the variant ("statement 7", "\"Control\"").
+    pub key: String,
+    pub old: String,
+    pub new: String,
+}
+
+/// The keys whose values differ between two maps, in the new map's order
+/// then the keys only the old one has; values in words, "none" when absent.
+fn entries<K: PartialEq, V: PartialEq>(
+    old: &[(K, V)],
+    new: &[(K, V)],
+    key: impl Fn(&K) -> String,
+    words: impl Fn(&V) -> String,
+) -> Vec<Entry> {
+    let find = |list: &[(K, V)], k: &K| list.iter().find(|(x, _)| x == k).map(|(_, v)| words(v));
+    let none = || "none".to_owned();
+    let mut out = Vec::new();
+    for (k, v) in new {
+        let before = find(old, k);
+        if before.as_deref() != Some(words(v).as_str()) {
+            out.push(Entry {
+                key: key(k),
+                old: before.unwrap_or_else(none),
+                new: words(v),
+            });
+        }
+    }
+    for (k, v) in old {
+        if !new.iter().any(|(x, _)| x == k) {
+            out.push(Entry {
+                key: key(k),
+                old: words(v),
+                new: none(),
+            });
+        }
+    }
+    out
+}
+
+/// A test's results as a map from variant to the row.
+fn result_map(rows: &[crate::canvas::TestResult]) -> Vec<(crate::canvas::Variant, String)> {
+    rows.iter()
+        .map(|r| (r.variant.clone(), entity::result_words(r)))
+        .collect()
 }
 
 /// What happened to one entity.
@@ -259,8 +311,36 @@ fn group_changes(
     }
 }
 
+/// A variant as a reader knows it: a statement by its name.
+fn variant_label(v: &crate::canvas::Variant, labels: &Labels) -> String {
+    match v {
+        crate::canvas::Variant::Statement(id) => {
+            let name = labels.of(*id).text;
+            if name.trim().is_empty() {
+                entity::variant_key(v)
+            } else {
+                name
+            }
+        }
+        crate::canvas::Variant::Label(l) => l.clone(),
+    }
+}
+
 fn added_field(group: Group, field: Field, v: &Value, labels: &Labels) -> FieldChange {
     match v {
+        Value::Scores(scores) => FieldChange::Entries {
+            field,
+            changed: entries(&[], scores, Clone::clone, ToString::to_string),
+        },
+        Value::Results(rows) => FieldChange::Entries {
+            field,
+            changed: entries(
+                &[],
+                &result_map(rows),
+                |v| variant_label(v, labels),
+                Clone::clone,
+            ),
+        },
         Value::Ids(ids) => FieldChange::Refs {
             field,
             added: ids.iter().map(|id| labels.of(*id)).collect(),
@@ -324,6 +404,19 @@ fn field_changes(group: Group, old: &Entity, new: &Entity, cx: &Context) -> Vec<
                 field,
                 added: minus(n, o),
                 removed: minus(o, n),
+            }),
+            (Value::Scores(o), Value::Scores(n)) => out.push(FieldChange::Entries {
+                field,
+                changed: entries(o, n, Clone::clone, ToString::to_string),
+            }),
+            (Value::Results(o), Value::Results(n)) => out.push(FieldChange::Entries {
+                field,
+                changed: entries(
+                    &result_map(o),
+                    &result_map(n),
+                    |v| variant_label(v, labels),
+                    Clone::clone,
+                ),
             }),
             (ov, nv) => out.push(FieldChange::Value {
                 field,

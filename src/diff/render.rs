@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use serde_json::{Value as Json, json};
 
 use super::entity::{Field, Group};
-use super::{CanvasDiff, Change, EntityChange, FieldChange, Ref, Shift};
+use super::{CanvasDiff, Change, EntityChange, Entry, FieldChange, Ref, Shift};
 use crate::export::{link_verb, md_escape, one_line};
 use crate::fit::Flagged;
 
@@ -55,8 +55,31 @@ fn field_word(group: Group, field: Field) -> String {
         (Field::Statements, _) => "tests statements".to_owned(),
         (Field::Validated, _) => "validates".to_owned(),
         (Field::Invalidated, _) => "invalidates".to_owned(),
+        (Field::Ours, _) => "our score".to_owned(),
+        (Field::Theirs, _) => "score for".to_owned(),
+        (Field::Results, _) => "result for".to_owned(),
         (f, g) => f.key(g).to_owned(),
     }
+}
+
+/// "score for Spreadsheets: 2 → 4", one line per key (`added`: the new value only).
+fn entry_lines(group: Group, field: Field, changed: &[Entry], added: bool) -> Vec<String> {
+    let word = field_word(group, field);
+    changed
+        .iter()
+        .map(|e| {
+            if added {
+                format!("{word} {}: {}", one_line(&e.key), safe(&e.new))
+            } else {
+                format!(
+                    "{word} {}: {} → {}",
+                    one_line(&e.key),
+                    safe(&e.old),
+                    safe(&e.new)
+                )
+            }
+        })
+        .collect()
 }
 
 fn quoted_list(notes: &[String]) -> String {
@@ -141,6 +164,7 @@ fn field_lines(group: Group, fields: &[FieldChange], added: bool) -> Vec<String>
                 }
                 lines
             }
+            FieldChange::Entries { field, changed } => entry_lines(group, *field, changed, added),
         })
         .collect()
 }
@@ -283,6 +307,13 @@ fn fields_json(group: Group, fields: &[FieldChange]) -> Json {
                     field.key(group).to_owned(),
                     json!({ "added": added, "removed": removed }),
                 );
+            }
+            FieldChange::Entries { field, changed } => {
+                let entries: serde_json::Map<String, Json> = changed
+                    .iter()
+                    .map(|e| (e.key.clone(), json!({ "old": e.old, "new": e.new })))
+                    .collect();
+                map.insert(field.key(group).to_owned(), Json::Object(entries));
             }
         }
     }
@@ -538,6 +569,20 @@ fn md_fields(group: Group, fields: &[FieldChange], added: bool) -> Vec<String> {
                     (true, false) => format!("{word} removed: {}", list(removed)),
                     _ => format!("{word} added: {}; removed: {}", list(added), list(removed)),
                 }
+            }
+            FieldChange::Entries { field, changed } => {
+                let word = field_word(group, *field);
+                changed
+                    .iter()
+                    .map(|e| {
+                        if added {
+                            format!("{word} {}: {}", md(&e.key), md(&e.new))
+                        } else {
+                            format!("{word} {}: {} → {}", md(&e.key), md(&e.old), md(&e.new))
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
             }
         })
         .collect()

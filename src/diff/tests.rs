@@ -430,3 +430,68 @@ fn a_removed_item_is_told_on_the_cards_it_leaves() {
     // The reliever's link to it is not repeated: the removal says it.
     assert!(!text.contains("no longer relieves"), "{text}");
 }
+
+// ---------------------------------------------------------------------------
+// Format version 3: which score changed, votes, results and a target.
+
+#[test]
+fn a_changed_score_is_named_with_its_alternative_old_and_new() {
+    let mut old = example();
+    old.set_score(7, Some("Spreadsheets"), Some(2));
+    old.set_score(7, None, Some(5));
+    let mut new = old.clone();
+    new.set_score(7, Some("Spreadsheets"), Some(4));
+    new.set_score(7, Some("Hiring a bookkeeper"), Some(6));
+    new.set_score(7, None, Some(8));
+    new.set_votes(7, 3);
+    let d = diff(&old, &new);
+    let text = render(&d, DiffFormat::Text, "a", "b");
+    for line in [
+        "our score: 5 → 8",
+        "score for Spreadsheets: 2 → 4",
+        "score for Hiring a bookkeeper: none → 6",
+        "votes: 0 → 3",
+    ] {
+        assert!(text.contains(line), "{line:?} not in\n{text}");
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&render(&d, DiffFormat::Json, "a", "b")).expect("json");
+    let change = json.to_string();
+    assert!(
+        change.contains(r#""theirs":{"Spreadsheets":{"new":"4","old":"2"}"#)
+            || change.contains(r#""Spreadsheets":{"old":"2","new":"4"}"#),
+        "{change}"
+    );
+    let md = render(&d, DiffFormat::Md, "a", "b");
+    assert!(md.contains("score for Spreadsheets: 2 → 4"), "{md}");
+}
+
+#[test]
+fn a_changed_result_names_its_statement_and_the_numbers() {
+    let mut old = example();
+    let a = old.next_id();
+    old.statements.push(crate::canvas::Statement {
+        id: a,
+        name: "A: late payments".into(),
+        text: "a".into(),
+    });
+    old.tests.push(crate::canvas::TestCard {
+        id: a + 1,
+        name: "Landing page".into(),
+        statements: vec![a],
+        ..crate::canvas::TestCard::default()
+    });
+    let mut new = old.clone();
+    new.tests[0].results.push(crate::canvas::TestResult {
+        variant: crate::canvas::Variant::Statement(a),
+        shown: 400,
+        converted: 30,
+    });
+    new.tests[0].target = crate::canvas::Rate::new(0.05);
+    let text = render(&diff(&old, &new), DiffFormat::Text, "a", "b");
+    assert!(
+        text.contains("result for A: late payments: none → 30 of 400"),
+        "{text}"
+    );
+    assert!(text.contains("target: none → 0.05"), "{text}");
+}

@@ -35,8 +35,8 @@ pub fn textconv(canvas: &crate::canvas::Canvas) -> String {
                 ' '
             };
             let mut line = format!("{mark} [{}] {}", item.id, safe(&item.text));
-            // The tags carry the level, kind and status (each once).
-            let tags = crate::export::item_tags(section, item);
+            // The tags carry the level, kind, status and scores (each once).
+            let tags = crate::export::document_tags(section, item);
             if !tags.is_empty() {
                 let _ = write!(line, " · {tags}");
             }
@@ -107,6 +107,9 @@ fn cards(out: &mut String, canvas: &crate::canvas::Canvas) {
                 ids("items", &t.items),
                 ids("statements", &t.statements)
             );
+            if let Some(results) = crate::export::results_line(canvas, t) {
+                let _ = writeln!(out, "      results: {}", safe(&results));
+            }
         }
     }
     if !canvas.learnings.is_empty() {

@@ -12,7 +12,7 @@ use crate::fit::{FitReport, Flagged, analyze};
 use crate::statement::default_statement;
 
 use super::svg::{escape_text as esc, fit_sentence, svg_element};
-use super::{DOCUMENT_ORDER, item_tags, one_line};
+use super::{DOCUMENT_ORDER, document_tags, one_line};
 
 mod coach;
 
@@ -358,6 +358,9 @@ fn test_card(o: &mut String, canvas: &Canvas, test: &TestCard, printed: bool) {
         let names: Vec<String> = test.items.iter().map(|id| named(canvas, *id)).collect();
         let _ = writeln!(o, "<p><b>Tests:</b> {}</p>", names.join("; "));
     }
+    if let Some(results) = super::results_line(canvas, test) {
+        let _ = writeln!(o, "<p><b>Results:</b> {}</p>", esc(&results));
+    }
     o.push_str("</article>\n");
 }
 
@@ -377,7 +380,7 @@ fn canvas_text(o: &mut String, canvas: &Canvas, report: &FitReport) {
             } else {
                 ""
             };
-            let tags = item_tags(section, item);
+            let tags = document_tags(section, item);
             let tags = if tags.is_empty() {
                 String::new()
             } else {

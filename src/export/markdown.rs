@@ -8,7 +8,8 @@ use crate::fit::{FitReport, analyze};
 use crate::statement::default_statement;
 
 use super::{
-    DOCUMENT_ORDER, TEST_NEXT_SHOWN, coverage_percent, item_tags, link_verb, linked_texts, one_line,
+    DOCUMENT_ORDER, TEST_NEXT_SHOWN, coverage_percent, document_tags, link_verb, linked_texts,
+    one_line,
 };
 
 /// The whole canvas as a Markdown document: both halves, the fit, the
@@ -69,7 +70,7 @@ fn section_list(out: &mut String, canvas: &Canvas, report: &FitReport, section: 
     }
     for (n, item) in items.iter().enumerate() {
         let _ = write!(out, "{}. {}", n + 1, md_escape(&one_line(&item.text)));
-        let tags = item_tags(section, item);
+        let tags = document_tags(section, item);
         if !tags.is_empty() {
             let _ = write!(out, " _({tags})_");
         }
@@ -194,6 +195,9 @@ fn cards(out: &mut String, canvas: &Canvas) {
                 t.items.iter().chain(&t.statements).copied().collect();
             if !tested.is_empty() {
                 let _ = writeln!(out, "- **Tests:** {}", names(&tested));
+            }
+            if let Some(results) = super::results_line(canvas, t) {
+                let _ = writeln!(out, "- **Results:** {}", md_escape(&results));
             }
         }
     }

@@ -104,6 +104,91 @@ pub fn item_tags(section: Section, item: &Item) -> String {
     tags
 }
 
+/// An item's tags for a document: [`item_tags`], then what the room and the
+/// comparison gave it (format version 3): "7 dots · ours 8 · Spreadsheets 2".
+pub fn document_tags(section: Section, item: &Item) -> String {
+    let mut tags = item_tags(section, item);
+    let measures = measure_tags(item);
+    if !measures.is_empty() {
+        if !tags.is_empty() {
+            tags.push_str(" · ");
+        }
+        tags.push_str(&measures);
+    }
+    tags
+}
+
+/// "7 dots · ours 8 · Spreadsheets 2, Hiring a bookkeeper 6": votes and
+/// scores, each only when there is one.
+pub fn measure_tags(item: &Item) -> String {
+    let mut parts = Vec::new();
+    match item.votes {
+        0 => {}
+        1 => parts.push("1 dot".to_owned()),
+        n => parts.push(format!("{n} dots")),
+    }
+    if let Some(ours) = item.ours {
+        parts.push(format!("ours {ours}"));
+    }
+    if !item.theirs.is_empty() {
+        parts.push(
+            item.theirs
+                .iter()
+                .map(|(name, score)| format!("{} {score}", one_line(name)))
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+    }
+    parts.join(" · ")
+}
+
+/// A test card's measured results on one line, or `None` when it has none:
+/// "A: late payments 30 of 400 (7.5%) · Control 0 of 100 (0.0%) · target 5%".
+pub fn results_line(canvas: &Canvas, test: &crate::canvas::TestCard) -> Option<String> {
+    if test.results.is_empty() && test.target.is_none() {
+        return None;
+    }
+    let mut parts: Vec<String> = test
+        .results
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} of {} ({:.1}%)",
+                variant_name(canvas, &r.variant),
+                r.converted,
+                r.shown,
+                r.rate() * 100.0
+            )
+        })
+        .collect();
+    if let Some(target) = test.target {
+        parts.push(format!("target {}", percent_of_rate(target.get())));
+    }
+    Some(parts.join(" · "))
+}
+
+/// A variant as a reader knows it: a statement by its name, else its label.
+pub fn variant_name(canvas: &Canvas, variant: &crate::canvas::Variant) -> String {
+    match variant {
+        crate::canvas::Variant::Statement(id) => canvas
+            .statements
+            .iter()
+            .find(|s| s.id == *id)
+            .map(|s| one_line(&s.name))
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| format!("statement {id}")),
+        crate::canvas::Variant::Label(label) => one_line(label),
+    }
+}
+
+/// A rate as a short percentage: "5%", "2.5%", "0.125%".
+pub fn percent_of_rate(rate: f64) -> String {
+    let p = rate * 100.0;
+    let text = format!("{p:.3}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    format!("{text}%")
+}
+
 /// "pains 40% · gains 25%": a coverage pair as percentages.
 pub fn coverage_percent(pains: &Coverage, gains: &Coverage) -> String {
     format!(

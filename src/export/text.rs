@@ -7,7 +7,8 @@ use crate::fit::{Coverage, FitReport, Flagged, analyze};
 use crate::statement::default_statement;
 
 use super::{
-    DOCUMENT_ORDER, TEST_NEXT_SHOWN, coverage_percent, item_tags, link_verb, linked_texts, one_line,
+    DOCUMENT_ORDER, TEST_NEXT_SHOWN, coverage_percent, document_tags, link_verb, linked_texts,
+    one_line,
 };
 
 /// The canvas as plain text, with flagged pains and gains marked `!`.
@@ -27,7 +28,7 @@ pub fn plain_text(canvas: &Canvas) -> String {
         for item in canvas.items(section) {
             let marker = if report.is_flagged(item.id) { "!" } else { "-" };
             let _ = write!(out, "{marker} {}", one_line(&item.text));
-            let tags = item_tags(section, item);
+            let tags = document_tags(section, item);
             if !tags.is_empty() {
                 let _ = write!(out, " [{tags}]");
             }
@@ -165,6 +166,9 @@ fn write_cards(out: &mut String, canvas: &Canvas) {
             t.items.iter().chain(&t.statements).copied().collect();
         if !tested.is_empty() {
             let _ = writeln!(out, "  Tests: {}", texts(&tested));
+        }
+        if let Some(results) = super::results_line(canvas, t) {
+            let _ = writeln!(out, "  Results: {results}");
         }
     }
     for l in &canvas.learnings {

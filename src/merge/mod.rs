@@ -15,6 +15,7 @@ pub use resolve::{Difference, Resolution, differences, differences_text, resolve
 use std::collections::{HashMap, HashSet};
 
 use crate::canvas::{Canvas, Conflict, ItemId};
+use crate::canvas::{TestResult, Variant};
 use crate::diff::entity::{Entity, Field, Group, Header, Value, assemble, entities};
 
 /// A merge's result.
@@ -302,6 +303,35 @@ fn merge_entity(base: &Entity, ours: &Entity, theirs: &Entity) -> (Entity, bool)
         let value = match (&bv, &ov, &tv) {
             (Value::Ids(b), Value::Ids(o), Value::Ids(t)) => Value::Ids(merge_set(b, o, t)),
             (Value::Notes(b), Value::Notes(o), Value::Notes(t)) => Value::Notes(merge_set(b, o, t)),
+            // Dots from two rooms add up: each side's new dots count.
+            (Value::Count(b), Value::Count(o), Value::Count(t)) => {
+                Value::Count((o + t).saturating_sub(*b))
+            }
+            // Each alternative's score, and each variant's result, is a field of its own.
+            (Value::Scores(b), Value::Scores(o), Value::Scores(t)) => {
+                let (scores, clash) = merge_map(b, o, t);
+                conflicted |= clash;
+                Value::Scores(scores)
+            }
+            (Value::Results(b), Value::Results(o), Value::Results(t)) => {
+                let rows = |r: &[TestResult]| -> Vec<(Variant, (u64, u64))> {
+                    r.iter()
+                        .map(|r| (r.variant.clone(), (r.shown, r.converted)))
+                        .collect()
+                };
+                let (merged, clash) = merge_map(&rows(b), &rows(o), &rows(t));
+                conflicted |= clash;
+                Value::Results(
+                    merged
+                        .into_iter()
+                        .map(|(variant, (shown, converted))| TestResult {
+                            variant,
+                            shown,
+                            converted,
+                        })
+                        .collect(),
+                )
+            }
             _ if ov == tv || tv == bv => ov,
             _ if ov == bv => tv,
             _ => {
@@ -312,6 +342,41 @@ fn merge_entity(base: &Entity, ours: &Entity, theirs: &Entity) -> (Entity, bool)
         merged.set(field, value);
     }
     (merged, conflicted)
+}
+
+/// A three-way merge of a map kept in order, key by key: a key either side
+/// changed takes that side's value (absent: removed); both sides changing
+/// one key differently keeps ours and reports a conflict. Ours' order, then
+/// theirs' new keys.
+pub(crate) fn merge_map<K: PartialEq + Clone, V: PartialEq + Clone>(
+    base: &[(K, V)],
+    ours: &[(K, V)],
+    theirs: &[(K, V)],
+) -> (Vec<(K, V)>, bool) {
+    let get = |list: &[(K, V)], k: &K| list.iter().find(|(x, _)| x == k).map(|(_, v)| v.clone());
+    let mut keys: Vec<K> = Vec::new();
+    for (k, _) in ours.iter().chain(theirs).chain(base) {
+        if !keys.contains(k) {
+            keys.push(k.clone());
+        }
+    }
+    let mut conflicted = false;
+    let mut out = Vec::new();
+    for k in keys {
+        let (b, o, t) = (get(base, &k), get(ours, &k), get(theirs, &k));
+        let value = if o == t || t == b {
+            o
+        } else if o == b {
+            t
+        } else {
+            conflicted = true;
+            o
+        };
+        if let Some(v) = value {
+            out.push((k, v));
+        }
+    }
+    (out, conflicted)
 }
 
 /// A three-way merge of a set kept in order: what either side added is in,

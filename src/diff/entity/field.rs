@@ -1,6 +1,8 @@
 //! What an entity is (its group), its fields and their values.
 
-use crate::canvas::{Date, ItemId, JobKind, Level, Section, Status, TestState};
+use crate::canvas::{
+    Date, ItemId, JobKind, Level, Rate, Section, Status, TestResult, TestState, Variant,
+};
 
 /// What an id names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -84,6 +86,11 @@ pub enum Field {
     Date,
     Validated,
     Invalidated,
+    Votes,
+    Ours,
+    Theirs,
+    Target,
+    Results,
 }
 
 impl Field {
@@ -121,6 +128,11 @@ impl Field {
             (Field::Date, _) => "date",
             (Field::Validated, _) => "validated",
             (Field::Invalidated, _) => "invalidated",
+            (Field::Votes, _) => "votes",
+            (Field::Ours, _) => "ours",
+            (Field::Theirs, _) => "theirs",
+            (Field::Target, _) => "target",
+            (Field::Results, _) => "results",
         }
     }
 }
@@ -140,6 +152,30 @@ pub enum Value {
     Ids(Vec<ItemId>),
     /// Short notes (evidence, dismissed rules): a set kept in order.
     Notes(Vec<String>),
+    /// A count (the room's dots).
+    Count(u64),
+    /// A score 0–10, or not scored.
+    Score(Option<u8>),
+    /// Each alternative's score: a map by name, kept in the alternatives' order.
+    Scores(Vec<(String, u8)>),
+    /// A rate from 0 to 1, or none.
+    Rate(Option<Rate>),
+    /// A test's results: a map by variant.
+    Results(Vec<TestResult>),
+}
+
+/// What one variant of a test is called in a diff (a statement by its id,
+/// named through the labels the diff knows).
+pub fn variant_key(variant: &Variant) -> String {
+    match variant {
+        Variant::Statement(id) => format!("statement {id}"),
+        Variant::Label(label) => format!("\"{label}\""),
+    }
+}
+
+/// "30 of 400" (converted of shown).
+pub fn result_words(r: &TestResult) -> String {
+    format!("{} of {}", r.converted, r.shown)
 }
 
 impl Value {
@@ -160,6 +196,19 @@ impl Value {
                 .collect::<Vec<_>>()
                 .join(", "),
             (Value::Notes(n), _) => n.join("; "),
+            (Value::Count(n), _) => n.to_string(),
+            (Value::Score(s), _) => s.map_or_else(|| "not scored".to_owned(), |s| s.to_string()),
+            (Value::Scores(scores), _) => scores
+                .iter()
+                .map(|(name, score)| format!("{name} {score}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            (Value::Rate(r), _) => r.map_or_else(|| "none".to_owned(), |r| r.to_string()),
+            (Value::Results(rows), _) => rows
+                .iter()
+                .map(|r| format!("{}: {}", variant_key(&r.variant), result_words(r)))
+                .collect::<Vec<_>>()
+                .join("; "),
         }
     }
 }

@@ -5,7 +5,7 @@
 
 mod field;
 
-pub use field::{Field, Group, Value};
+pub use field::{Field, Group, Value, result_words, variant_key};
 
 use std::collections::{HashMap, HashSet};
 
@@ -89,6 +89,11 @@ impl Entity {
                 f.push((Field::Status, Value::Status(item.status)));
                 f.push((Field::Evidence, Value::Notes(item.evidence.clone())));
                 f.push((Field::Dismissed, Value::Notes(item.dismissed.clone())));
+                f.push((Field::Votes, Value::Count(u64::from(item.votes))));
+                if section.half() == crate::canvas::Half::CustomerProfile {
+                    f.push((Field::Ours, Value::Score(item.ours)));
+                    f.push((Field::Theirs, Value::Scores(item.theirs.clone())));
+                }
                 f
             }
             Entity::Statement(s) => {
@@ -104,6 +109,8 @@ impl Entity {
                 (Field::Statements, Value::Ids(t.statements.clone())),
                 (Field::State, Value::State(t.state)),
                 (Field::Deadline, Value::Date(t.deadline)),
+                (Field::Target, Value::Rate(t.target)),
+                (Field::Results, Value::Results(t.results.clone())),
             ],
             Entity::Learning(l) => vec![
                 (Field::Test, Value::Ref(l.test)),
@@ -128,6 +135,15 @@ impl Entity {
             (Entity::Item(_, i), Field::Status) => put!(i.status, value, Status),
             (Entity::Item(_, i), Field::Evidence) => put!(i.evidence, value, Notes),
             (Entity::Item(_, i), Field::Dismissed) => put!(i.dismissed, value, Notes),
+            (Entity::Item(_, i), Field::Votes) => {
+                if let Value::Count(n) = value {
+                    i.votes = u32::try_from(n).unwrap_or(u32::MAX);
+                }
+            }
+            (Entity::Item(_, i), Field::Ours) => put!(i.ours, value, Score),
+            (Entity::Item(_, i), Field::Theirs) => put!(i.theirs, value, Scores),
+            (Entity::Test(t), Field::Target) => put!(t.target, value, Rate),
+            (Entity::Test(t), Field::Results) => put!(t.results, value, Results),
             (Entity::Statement(s), Field::Name) => put!(s.name, value, Text),
             (Entity::Statement(s), Field::Text) => put!(s.text, value, Text),
             (Entity::Test(t), Field::Name) => put!(t.name, value, Text),
@@ -183,6 +199,16 @@ impl Entity {
         if let Entity::Learning(l) = self {
             l.test = l.test.and_then(&mut *map);
         }
+        if let Entity::Test(t) = self {
+            for r in &mut t.results {
+                if let crate::canvas::Variant::Statement(id) = r.variant {
+                    r.variant = match map(id) {
+                        Some(new) => crate::canvas::Variant::Statement(new),
+                        None => crate::canvas::Variant::Label(format!("statement {id}")),
+                    };
+                }
+            }
+        }
         for (list, _) in self.reference_lists() {
             *list = list.iter().filter_map(|id| map(*id)).collect();
         }
@@ -211,6 +237,27 @@ impl Entity {
         if let Entity::Learning(l) = self {
             l.test = l.test.filter(|t| group_of(*t) == Some(Group::Test));
         }
+        self.retain_valid_lists(group_of);
+        if let Entity::Test(t) = self {
+            // A result whose statement the test no longer tests keeps its
+            // numbers under a label; a label already there wins.
+            let mut seen: Vec<crate::canvas::Variant> = Vec::new();
+            for r in &mut t.results {
+                if let crate::canvas::Variant::Statement(id) = r.variant
+                    && !t.statements.contains(&id)
+                {
+                    r.variant = crate::canvas::Variant::Label(format!("statement {id}"));
+                }
+            }
+            t.results.retain(|r| {
+                let fresh = !seen.contains(&r.variant);
+                seen.push(r.variant.clone());
+                fresh
+            });
+        }
+    }
+
+    fn retain_valid_lists(&mut self, group_of: &dyn Fn(ItemId) -> Option<Group>) {
         for (list, wanted) in self.reference_lists() {
             let mut seen = HashSet::new();
             list.retain(|id| {
@@ -311,6 +358,13 @@ impl Header {
 /// Builds a canvas from its header and its entities (each group in the
 /// order given).
 pub fn assemble(header: Header, entities: Vec<Entity>) -> Canvas {
+    let mut canvas = assemble_raw(header, entities);
+    // Scores of an alternative the other side removed go with it.
+    canvas.drop_orphan_scores();
+    canvas
+}
+
+fn assemble_raw(header: Header, entities: Vec<Entity>) -> Canvas {
     let mut canvas = Canvas::new(header.title);
     canvas.segment = header.segment;
     canvas.alternatives = header.alternatives;
