@@ -135,13 +135,7 @@ fn write_items(y: &mut String, canvas: &Canvas, key: &str, section: Section, fie
 /// What the canvas has that bmml v2 has no place for.
 fn left_out(canvas: &Canvas) -> Vec<String> {
     let mut out = Vec::new();
-    let count = |n: usize, one: &str, many: &str| {
-        if n == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{n} {many}")
-        }
-    };
+    let count = count;
     let levels = [Section::Jobs, Section::Pains, Section::Gains]
         .into_iter()
         .flat_map(|s| canvas.items(s))
@@ -217,13 +211,6 @@ fn left_out(canvas: &Canvas) -> Vec<String> {
 
 /// Votes, scores and results (format version 3): bmml has no place for any.
 fn left_out_of_version_3(canvas: &Canvas) -> Vec<String> {
-    let count = |n: usize, one: &str, many: &str| {
-        if n == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{n} {many}")
-        }
-    };
     let mut out = Vec::new();
     let voted = canvas.all_items().filter(|(_, i)| i.votes > 0).count();
     if voted > 0 {
@@ -254,4 +241,13 @@ fn left_out_of_version_3(canvas: &Canvas) -> Vec<String> {
         ));
     }
     out
+}
+
+/// "1 item", "3 items".
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }

@@ -601,9 +601,10 @@ macro_rules! file_shape {
             theirs: ItemId,
         }
 
-        pub(super) fn into_canvas(file: CanvasFile) -> Result<Canvas, super::FormatError> {
-            let mut tests = Vec::with_capacity(file.tests.len());
-            for t in file.tests {
+        /// Test cards with their version 3 fields checked and converted.
+        fn test_cards(tests: Vec<TestFile>) -> Result<Vec<TestCard>, super::FormatError> {
+            let mut cards = Vec::with_capacity(tests.len());
+            for t in tests {
                 let mut card = TestCard {
                     id: t.id,
                     name: t.name,
@@ -629,8 +630,13 @@ macro_rules! file_shape {
                     })
                     .collect();
                 (card.target, card.results) = super::measured(&card, t.target, results)?;
-                tests.push(card);
+                cards.push(card);
             }
+            Ok(cards)
+        }
+
+        pub(super) fn into_canvas(file: CanvasFile) -> Result<Canvas, super::FormatError> {
+            let tests = test_cards(file.tests)?;
             let mut canvas = Canvas {
                 title: file.title,
                 segment: file.segment,
