@@ -118,7 +118,7 @@ pub fn item_text(section: Section, item: &Item) -> (Cow<'_, str>, usize) {
 }
 
 fn needs_cleaning(c: char) -> bool {
-    c.is_control() || crate::text::is_bidi_control(c)
+    crate::text::is_hazard(c)
 }
 
 /// The section's items as slots in list order: the new item being typed takes

@@ -74,10 +74,14 @@ pub fn glyphs(text: &str) -> (String, usize) {
         let mut chars = g.chars();
         let Some(first) = chars.next() else { continue };
         // Bidi controls and zero-width characters draw nothing, here as anywhere.
-        if super::is_bidi_control(first) || matches!(first, '\u{200b}'..='\u{200d}' | '\u{feff}') {
+        if super::is_invisible(first) || matches!(first, '\u{200c}' | '\u{200d}') {
             continue;
         }
-        let c = if first.is_control() { ' ' } else { first };
+        let c = if first.is_control() || super::is_line_separator(first) {
+            ' '
+        } else {
+            first
+        };
         let shown = if drawable(c) {
             c
         } else if let Some(close) = close_form(c).filter(|c| drawable(*c)) {

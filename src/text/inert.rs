@@ -6,7 +6,12 @@
 //! OSC 52, retitle the window, clear the screen, make it type into the shell
 //! with `ESC[6n`) or bidi overrides that reorder what is read. Every such
 //! character is a [hazard]: C0 and C1 controls (U+009B is a one-byte CSI), DEL,
-//! and the bidi embeddings, overrides, isolates and marks.
+//! the bidi embeddings, overrides, isolates and marks, and the invisible
+//! characters that hide text or break a line where the reader cannot see
+//! it: zero-width spaces and joiners of words, a stray byte-order mark, and
+//! the Unicode line and paragraph separators (a terminal may move the
+//! cursor at them, shifting every row after; JSON must escape them for
+//! JavaScript).
 //!
 //! - The editor's screen replaces hazards ([`crate::text::clean`]).
 //! - The command line and text exports show them inert and visible, as
@@ -21,7 +26,28 @@ use std::fmt::Write as _;
 
 /// Whether a character must never reach a terminal or a text file raw.
 pub fn is_hazard(c: char) -> bool {
-    c.is_control() || is_bidi_control(c)
+    c.is_control() || is_invisible(c) || is_line_separator(c)
+}
+
+/// Characters that draw nothing and are dropped from what is drawn: the
+/// bidi controls ([`is_bidi_control`]), the zero-width space, word joiner
+/// and invisible operators (U+200B, U+2060–U+2064), the deprecated format
+/// characters (U+206A–U+206F), the Mongolian vowel separator (U+180E) and
+/// a byte-order mark inside text (U+FEFF). The zero-width joiner and
+/// non-joiner (U+200C, U+200D) are not among them: emoji and several
+/// scripts need them, and they never move the cursor on their own.
+pub fn is_invisible(c: char) -> bool {
+    is_bidi_control(c)
+        || matches!(
+            c,
+            '\u{200b}' | '\u{2060}'..='\u{2064}' | '\u{206a}'..='\u{206f}' | '\u{180e}' | '\u{feff}'
+        )
+}
+
+/// The Unicode line and paragraph separators (U+2028, U+2029): drawn as a
+/// space, as a newline in one-line text is.
+pub fn is_line_separator(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 /// Bidirectional formatting characters: embeddings and overrides
@@ -105,17 +131,27 @@ mod tests {
         assert_eq!(visible("line\nnext"), "line\\u{a}next");
         assert_eq!(visible_lines("line\n\tnext\u{1b}"), "line\n\tnext\\u{1b}");
         assert!(matches!(visible("plain, 日本 ✓"), Cow::Borrowed(_)));
+        assert_eq!(
+            visible("a\u{200b}b\u{feff}c\u{2028}d\u{2029}e"),
+            "a\\u{200b}b\\u{feff}c\\u{2028}d\\u{2029}e"
+        );
+        // Emoji sequences keep their joiner.
+        assert!(matches!(visible("👩\u{200d}💻"), Cow::Borrowed(_)));
         // Idempotent: what was made visible stays as it is.
         assert_eq!(visible(&shown), shown);
     }
 
     #[test]
     fn json_escapes_c1_del_and_bidi_and_stays_the_same_document() {
-        let v = serde_json::json!({ "text": "x\u{1b}[2J\u{9b}\u{7f}\u{202e}y\n" });
+        let v = serde_json::json!({ "text": "x\u{1b}[2J\u{9b}\u{7f}\u{202e}y\n\u{2028}\u{2029}" });
         let raw = serde_json::to_string_pretty(&v).unwrap();
         let safe = json_inert(&raw);
         assert!(!safe.chars().any(|c| is_hazard(c) && c != '\n'), "{safe}");
         assert!(safe.contains("\\u009b") && safe.contains("\\u202e") && safe.contains("\\u007f"));
+        assert!(
+            safe.contains("\\u2028") && safe.contains("\\u2029"),
+            "{safe}"
+        );
         let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, v);
     }

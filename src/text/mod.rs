@@ -7,19 +7,29 @@ pub mod big;
 pub mod inert;
 pub mod wrap;
 
-pub use inert::{is_bidi_control, is_hazard, visible, visible_lines};
+pub use inert::{
+    is_bidi_control, is_hazard, is_invisible, is_line_separator, visible, visible_lines,
+};
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 /// Removes what must never reach the terminal or the file as raw control:
-/// control characters (C0, DEL, C1) become spaces (newlines and tabs included,
-/// since a statement is one line), and bidi overrides/isolates are dropped so
-/// text cannot reorder what is drawn after it.
+/// control characters (C0, DEL, C1) and the line and paragraph separators
+/// become spaces (newlines and tabs included, since a statement is one
+/// line), and invisible characters (bidi overrides and isolates, zero-width
+/// spaces, a stray BOM) are dropped so text cannot reorder or hide what is
+/// drawn after it.
 pub fn clean(s: &str) -> String {
     s.chars()
-        .filter(|c| !is_bidi_control(*c))
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .filter(|c| !is_invisible(*c))
+        .map(|c| {
+            if c.is_control() || is_line_separator(c) {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }
 

@@ -22,7 +22,7 @@ const HOSTILE: &str = r#"(
     customer: (
         jobs: [ (id: 1, text: "Get paid\u{1b}[6n") ],
         pains: [ (id: 2, text: "Late\u{7f} payments\u{202e}evil", severity: Extreme) ],
-        gains: [ (id: 3, text: "Cash\u{2066} flow") ],
+        gains: [ (id: 3, text: "Cash\u{2066} flow"), (id: 5, text: "Zero\u{200b}width\u{feff} and\u{2028}line\u{2029}breaks") ],
     ),
     value_map: (
         products: [ (id: 4, text: "App\u{9b}0c", jobs: [1]) ],
@@ -97,14 +97,23 @@ fn finish(cmd: &mut Command) -> Output {
     }
 }
 
-/// No byte or character that a terminal would act on, or that reorders text.
+/// No byte or character that a terminal would act on, that reorders text,
+/// or that hides or breaks a line where the reader cannot see it (zero-width
+/// characters, a stray BOM, the line and paragraph separators).
 fn assert_inert(what: &str, bytes: &[u8]) {
     let text = String::from_utf8_lossy(bytes);
+    let invisible = |c| matches!(c, '\u{200b}' | '\u{feff}' | '\u{2028}' | '\u{2029}');
     let bad: Vec<char> = text
         .chars()
-        .filter(|&c| (c.is_control() && c != '\n') || vpcanvas::text::is_bidi_control(c))
+        .filter(|&c| {
+            (c.is_control() && c != '\n') || vpcanvas::text::is_bidi_control(c) || invisible(c)
+        })
         .collect();
     assert!(bad.is_empty(), "{what} lets {bad:?} through:\n{text}");
+}
+
+fn v_of(json: &str) -> serde_json::Value {
+    serde_json::from_str(json).unwrap()
 }
 
 fn stdout(out: &Output) -> String {
@@ -126,6 +135,7 @@ fn no_command_lets_a_canvas_act_on_the_terminal() {
         vec!["check", f, "--format", "json"],
         vec!["list"],
         vec!["show", f, "--width", "100", "--height", "30"],
+        vec!["diff", "--textconv", f],
     ] {
         let out = s.run(&args);
         assert!(out.status.success(), "{args:?}: {out:?}");
@@ -137,6 +147,11 @@ fn no_command_lets_a_canvas_act_on_the_terminal() {
     assert!(txt.contains("Get paid\\u{1b}[6n"), "{txt}");
     assert!(txt.contains("payments\\u{202e}evil"), "{txt}");
     assert!(txt.contains("App\\u{9b}0c"), "{txt}");
+    // Zero-width characters shown; the line breaks are where a reader sees them.
+    assert!(txt.contains("Zero\\u{200b}width\\u{feff} and"), "{txt}");
+    let conv = stdout(&s.run(&["diff", "--textconv", f]));
+    // textconv blanks what the editor blanks, and drops what has no width.
+    assert!(conv.contains("Zerowidth and line breaks"), "{conv}");
     let check = stdout(&s.run(&["check", f]));
     assert!(check.contains("Late\\u{7f} payments"), "{check}");
 }
@@ -191,6 +206,14 @@ fn json_escapes_every_hazard_and_keeps_the_text() {
     assert!(
         text.contains("\\u009b") && text.contains("\\u202e"),
         "{text}"
+    );
+    assert!(
+        text.contains("\\u2028") && text.contains("\\u2029") && text.contains("\\u200b"),
+        "{text}"
+    );
+    assert_eq!(
+        v_of(&text)["customer"]["gains"][1]["text"],
+        "Zero\u{200b}width\u{feff} and\u{2028}line\u{2029}breaks"
     );
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["value_map"]["products"][0]["text"], "App\u{9b}0c");

@@ -395,6 +395,55 @@ fn control_characters_escapes_and_bidi_never_reach_the_terminal() {
     assert_eq!(loaded(&file), hostile());
 }
 
+/// Zero-width spaces, a stray BOM and the Unicode line and paragraph
+/// separators in items never reach the terminal (#27): tmux would move the
+/// cursor or cut the line at them, shifting rows and losing borders.
+#[test]
+fn zero_width_and_line_separators_keep_every_row_whole() {
+    let mut t = Tmux::new();
+    let file = t.path("hidden.ron");
+    let mut c = Canvas::new("Hidden\u{200b}title");
+    c.push(Section::Pains, "zero\u{200b}\u{200b}\u{200b}width spaces");
+    c.push(Section::Gains, "a\u{feff}stray\u{feff}bom");
+    c.push(Section::Jobs, "line\u{2028}separator and\u{2029}paragraph");
+    c.push(
+        Section::Relievers,
+        "\u{2028}\u{2028}\u{2028}\u{2029}\u{2029}lead",
+    );
+    write_canvas(&file, &c);
+    t.start("w", &file, "");
+    let screen = t.wait_screen("w", "paragraph");
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(lines[0].contains("hidden.ron"), "header garbled:\n{screen}");
+    assert!(lines[1].contains("Value map") && lines[1].contains("Customer profile"));
+    assert!(
+        lines.iter().rev().take(3).any(|l| l.contains("Fit:")),
+        "the footer is gone:\n{screen}"
+    );
+    // Zero-width characters draw nothing; the separators draw as spaces.
+    for needle in [
+        "zerowidth spaces",
+        "astraybom",
+        "line separator and paragraph",
+        "lead",
+    ] {
+        assert!(
+            screen.contains(needle),
+            "{needle:?} not drawn whole:\n{screen}"
+        );
+    }
+    t.keys("w", &["q"]);
+    assert_eq!(t.wait_exit("w"), 0, "stderr: {}", t.stderr("w"));
+    let raw = t.raw("w");
+    for bad in ['\u{200b}', '\u{feff}', '\u{2028}', '\u{2029}'] {
+        let bytes = bad.to_string();
+        assert!(
+            !contains_bytes(&raw, bytes.as_bytes()),
+            "{bad:?} was written to the terminal"
+        );
+    }
+}
+
 #[test]
 fn wide_characters_at_the_right_edge_are_never_split() {
     let tmp = TempDir::new().unwrap();
