@@ -231,44 +231,85 @@ pub fn fill(context: Context, text: &str) -> String {
     active().fill(context, text)
 }
 
+/// The problems found in the user's bindings: the first few said in full,
+/// the rest counted, so a config of a million bad names is one short line.
+#[derive(Default)]
+struct Problems {
+    said: Vec<String>,
+    more: usize,
+}
+
+impl Problems {
+    /// How many problems are said in full.
+    const SAID: usize = 5;
+
+    /// Notes a problem; its words are made only if they will be said.
+    fn push(&mut self, words: impl FnOnce() -> String) {
+        if self.said.len() < Self::SAID {
+            self.said.push(words());
+        } else {
+            self.more += 1;
+        }
+    }
+
+    fn said(mut self) -> Vec<String> {
+        if self.more > 0 {
+            let s = if self.more == 1 { "" } else { "s" };
+            self.said
+                .push(format!("and {} more problem{s} in keys", self.more));
+        }
+        self.said
+    }
+}
+
 impl Keymap {
     /// The defaults with the user's bindings from `config.ron`: each entry
     /// names a row (`"link"`, or `"library.new-canvas"` for another context)
     /// and lists its keys, which replace the row's. Returns the problems:
     /// an unknown name, a key that does not parse, or a key another row of
     /// the same context already has (that entry is dropped and the row keeps
-    /// its default keys).
+    /// its default keys); the first few in full, then how many more.
     pub fn with_user(user: &BTreeMap<String, Vec<String>>) -> (Keymap, Vec<String>) {
         let mut map = Keymap::default();
-        let mut problems = Vec::new();
+        let mut problems = Problems::default();
+        // Each row's name once, not once per entry: a config may name
+        // hundreds of thousands of actions.
+        let rows: std::collections::HashMap<String, usize> = map
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.name(), i))
+            .collect();
         for (name, keys) in user {
-            let Some(row) = map.rows.iter().position(|b| b.name() == name.trim()) else {
-                problems.push(format!("keys: no action is called \"{name}\""));
+            let Some(&row) = rows.get(name.trim()) else {
+                problems.push(|| format!("keys: no action is called \"{name}\""));
                 continue;
             };
             let parsed: Result<Vec<Key>, String> = keys.iter().map(|k| Key::parse(k)).collect();
             let parsed = match parsed {
                 Ok(p) if p.is_empty() => {
-                    problems.push(format!("keys: \"{name}\" needs at least one key"));
+                    problems.push(|| format!("keys: \"{name}\" needs at least one key"));
                     continue;
                 }
                 Ok(p) => p,
                 Err(why) => {
-                    problems.push(format!("keys: \"{name}\": {why}"));
+                    problems.push(|| format!("keys: \"{name}\": {why}"));
                     continue;
                 }
             };
             let before = std::mem::replace(&mut map.rows[row].keys, parsed);
             if let Some((key, other)) = map.collision(row) {
-                problems.push(format!(
-                    "keys: {} for \"{name}\" is already \"{other}\"; \"{name}\" keeps {}",
-                    key.label(),
-                    before.iter().map(Key::label).collect::<Vec<_>>().join(" ")
-                ));
+                problems.push(|| {
+                    format!(
+                        "keys: {} for \"{name}\" is already \"{other}\"; \"{name}\" keeps {}",
+                        key.label(),
+                        before.iter().map(Key::label).collect::<Vec<_>>().join(" ")
+                    )
+                });
                 map.rows[row].keys = before;
             }
         }
-        (map, problems)
+        (map, problems.said())
     }
 
     /// A key of row `row` that another row of its context also has.
