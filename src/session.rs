@@ -20,6 +20,13 @@ pub enum Start {
 /// Builds an editor on a canvas file: loaded if it exists (read-only when it
 /// comes from a newer vpcanvas), a new canvas written on first edit if not.
 pub fn load_app(path: &Path) -> Result<App, StorageError> {
+    let mut app = load_file(path)?;
+    app.doc.opened_at = Some(storage::resolve_symlink(path));
+    Ok(app)
+}
+
+/// [`load_app`] before it notes where the path led.
+fn load_file(path: &Path) -> Result<App, StorageError> {
     if path.exists() {
         let parsed = storage::load(path)?;
         let read_only = parsed.read_only();
@@ -137,8 +144,9 @@ fn recovery_folder(flag: Option<&Path>) -> (Option<PathBuf>, Option<Caution>) {
     }
 }
 
-/// Runs a session in the real terminal. Returns the process exit code: 0, or
-/// 128 + the signal that ended it.
+/// Runs a session in the real terminal. Returns the process exit code: 0,
+/// 1 when it ended with work that is not in the canvas file, or 128 + the
+/// signal that ended it.
 pub fn run(start: Start, options: Options) -> io::Result<u8> {
     let Options { data_dir, mut look } = options;
     let signal = runtime::watch_signals()?;
@@ -175,7 +183,7 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
                         // The hook has restored the terminal and said what broke.
                         let _ = terminal.show_cursor();
                         drop(guard);
-                        say_where_the_work_is(&app, &mut io, true);
+                        let _ = say_where_the_work_is(&app, &mut io, true);
                         return Ok(101);
                     }
                 }
@@ -209,11 +217,10 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
     drop(guard);
     // Work that could not be saved (a full disk, no permission) is said,
     // once the terminal is back, whatever ended the editor (q, a signal).
-    if let Some(app) = editor {
-        say_where_the_work_is(&app, &mut io, false);
-    }
-    // The conventional code for death by signal: 128 + its number.
-    Ok(sig.map_or(0, |s| u8::try_from(128 + s).unwrap_or(1)))
+    let unsaved = editor.is_some_and(|app| say_where_the_work_is(&app, &mut io, false));
+    // The conventional code for death by signal: 128 + its number; else 1
+    // when work is not in the file (a second q), so a script knows.
+    Ok(sig.map_or(u8::from(unsaved), |s| u8::try_from(128 + s).unwrap_or(1)))
 }
 
 /// The editor about to run: presented with the session's look (unless it
@@ -343,9 +350,12 @@ pub fn open_library(
 /// the canvas file: the work goes to the recovery folder (the temp folder
 /// when that cannot hold it), and one line on stderr says where, or that it
 /// could not be kept. After a crash, a line says so even when nothing was lost.
-fn say_where_the_work_is(app: &App, io: &mut SessionIo<SystemClipboard>, crashed: bool) {
+/// Returns whether there was work not in the canvas file.
+fn say_where_the_work_is(app: &App, io: &mut SessionIo<SystemClipboard>, crashed: bool) -> bool {
     let file = app.path().display();
-    let line = match app.recovery_snapshot() {
+    let snapshot = app.recovery_snapshot();
+    let unsaved = snapshot.is_some();
+    let line = match snapshot {
         Some(canvas) => {
             let why = match &app.save_state {
                 SaveState::Failed(e) => format!("{file} could not be saved ({e})"),
@@ -363,15 +373,22 @@ fn say_where_the_work_is(app: &App, io: &mut SessionIo<SystemClipboard>, crashed
             }
         }
         None if crashed => format!("vpcanvas: everything was saved in {file}; nothing was lost"),
-        None => return,
+        None => return false,
     };
     crate::output::err(&line);
+    unsaved
 }
 
 /// Offers unsaved work found from an earlier session, when it differs from the file.
 pub fn offer_recovery(app: &mut App, data_dir: &Path) {
     if app.doc.read_only.is_some() {
         return;
+    }
+    // One that cannot be read is set aside, never overwritten, and said.
+    let why = storage::recovery::set_aside_unreadable(data_dir, app.path());
+    let unreadable = storage::recovery::unreadable(data_dir, app.path());
+    if !unreadable.is_empty() {
+        app.snapshots_unreadable(&unreadable, why.as_deref());
     }
     if let Some(snapshot) = storage::recovery::find(data_dir, app.path()) {
         if snapshot.canvas == *app.canvas() {

@@ -7,9 +7,11 @@
 
 pub mod atomic;
 pub mod destination;
+mod limit;
 mod lock;
 pub mod recovery;
 
+pub use limit::{CanvasText, mib};
 pub use lock::{CanvasLock, lock};
 
 use std::fs;
@@ -58,9 +60,14 @@ pub enum StorageError {
     },
     #[error(
         "{} was not saved: it would be {} MiB, over the {} MiB a canvas may be (so it could not be opened again); your edit is kept unsaved — remove some text",
-        path.display(), size.div_ceil(1024 * 1024), MAX_FILE_BYTES / (1024 * 1024)
+        path.display(), mib(*size), MAX_FILE_BYTES / (1024 * 1024)
     )]
     TooLargeToSave { path: PathBuf, size: u64 },
+    #[error(
+        "the unsaved work is {} MiB, more than the {} MiB a recovery snapshot may hold (so it could not be offered again)",
+        mib(*size), recovery::MAX_SNAPSHOT_BYTES / (1024 * 1024)
+    )]
+    TooLargeToKeep { size: u64 },
     #[error("{}: another program changed it while it was being saved; theirs is kept", path.display())]
     ChangedOnDisk { path: PathBuf },
     #[error("{}: the file is read-only; vpcanvas will not replace it", path.display())]
@@ -249,7 +256,7 @@ fn not_regular(meta: &fs::Metadata) -> io::Result<()> {
 }
 
 /// How a save treats the previous version.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct SaveOptions {
     /// Copy the file as it is on disk to `NAME.ron.bak` before replacing it.
     pub backup: bool,
@@ -257,6 +264,12 @@ pub struct SaveOptions {
     /// read or wrote); anything else is another program's change, kept and
     /// reported as [`StorageError::ChangedOnDisk`]. `None`: replace anything.
     pub expect: Option<atomic::Expect>,
+    /// The file the canvas path led to when it was opened
+    /// ([`resolve_symlink`]). A symlink that appeared at the path since (or
+    /// now leads elsewhere) is never written through: the save replaces
+    /// the path itself, and what the link showed is what `.bak` keeps.
+    /// `None`: follow the path as it is now.
+    pub opened_at: Option<PathBuf>,
 }
 
 /// The path of the backup kept beside a canvas.
@@ -280,15 +293,12 @@ pub fn save_with(
     canvas: &Canvas,
     options: SaveOptions,
 ) -> Result<u64, StorageError> {
-    let target = resolve_symlink(path);
-    let text = file::to_ron(canvas);
+    let target = match (resolve_symlink(path), &options.opened_at) {
+        (now, Some(opened)) if now != *opened => path.to_path_buf(),
+        (now, _) => now,
+    };
     // What is written must always read back: refuse what `load` would.
-    if text.len() as u64 > MAX_FILE_BYTES {
-        return Err(StorageError::TooLargeToSave {
-            path: path.to_path_buf(),
-            size: text.len() as u64,
-        });
-    }
+    let text = CanvasText::of(path, canvas)?;
     // A file its owner made read-only (chmod 444) is not replaced, though
     // the folder would allow the rename.
     if is_read_only_file(&target) {
@@ -442,7 +452,15 @@ pub fn disk_fingerprint(path: &Path) -> io::Result<Option<u64>> {
 
 /// Writes a new canvas file, refusing to replace an existing one.
 pub fn create(path: &Path, canvas: &Canvas) -> Result<(), StorageError> {
-    create_new(path, file::to_ron(canvas).as_bytes(), None)
+    create_new(path, CanvasText::of(path, canvas)?.as_bytes(), None)
+}
+
+/// Writes `canvas` over the file at `path` (through a symlink to its
+/// target), whatever it holds: `merge`'s result over OURS. Nothing is
+/// written when the canvas would be over the limit.
+pub fn replace(path: &Path, canvas: &Canvas) -> Result<(), StorageError> {
+    let text = CanvasText::of(path, canvas)?;
+    write_atomic(&resolve_symlink(path), text.as_bytes())
 }
 
 /// Writes `canvas` to a new file `path` as a copy of the canvas at
@@ -450,7 +468,7 @@ pub fn create(path: &Path, canvas: &Canvas) -> Result<(), StorageError> {
 /// existing file, and with no more permissions than the original has.
 pub fn create_copy(original: &Path, path: &Path, canvas: &Canvas) -> Result<(), StorageError> {
     let cap = destination::mode_of(original);
-    create_new(path, file::to_ron(canvas).as_bytes(), cap)
+    create_new(path, CanvasText::of(path, canvas)?.as_bytes(), cap)
 }
 
 /// Writes a new file, never over one that is there (not even one that

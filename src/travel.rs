@@ -2,7 +2,6 @@
 //! bmml, `diff` and `merge` for git. The file I/O lives here; the work is
 //! done by the pure [`crate::bmml`], [`crate::diff`] and [`crate::merge`].
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -14,25 +13,17 @@ type CmdResult = Result<ExitCode, Box<dyn std::error::Error>>;
 /// What a command prints on stdout (the caller prints it).
 type Printed = Result<String, Box<dyn std::error::Error>>;
 
-/// Reads a whole file, refusing one larger than `limit` before reading it.
+/// Reads a whole file through the one reader every command uses: only a
+/// regular file (a FIFO or a device is a clear error, never a wait), and
+/// never more than `limit` bytes.
 fn read_limited(path: &Path, limit: usize) -> Result<Vec<u8>, String> {
     let name = path.display();
-    let file = std::fs::File::open(path).map_err(|e| format!("{name}: {e}"))?;
-    let meta = file.metadata().map_err(|e| format!("{name}: {e}"))?;
-    if meta.is_dir() {
-        return Err(format!("{name}: is a folder, not a file"));
-    }
-    let mut bytes = Vec::new();
-    file.take(limit as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("{name}: {e}"))?;
-    if bytes.len() > limit {
-        return Err(format!(
-            "{name}: larger than {} MiB; refused",
-            limit / (1024 * 1024)
-        ));
-    }
-    Ok(bytes)
+    storage::read_regular(path, limit as u64).map_err(|e| match e {
+        storage::ReadError::TooLarge { .. } => {
+            format!("{name}: larger than {} MiB; refused", limit / (1024 * 1024))
+        }
+        storage::ReadError::Io(e) => format!("{name}: {e}"),
+    })
 }
 
 /// `vpcanvas import FILE.bmml [--out DIR]`: one canvas per fit, written next
@@ -66,6 +57,21 @@ pub fn import(file: &Path, out: Option<&Path>, data_dir: Option<&Path>) -> Print
             if existing.len() == 1 { "it" } else { "them" },
         )
         .into());
+    }
+    // Each canvas must be one vpcanvas can open: checked for all before
+    // any is written.
+    for ((_, canvas), path) in imported.canvases.iter().zip(&targets) {
+        if let Err(storage::StorageError::TooLargeToSave { size, .. }) =
+            storage::CanvasText::of(path, canvas)
+        {
+            return Err(format!(
+                "not imported, nothing written: {} would be {} MiB, over the {} MiB a canvas may be, so no command could open it (split the bmml file)",
+                path.display(),
+                storage::mib(size),
+                crate::canvas::file::MAX_FILE_BYTES / (1024 * 1024)
+            )
+            .into());
+        }
     }
     let mut printed = String::new();
     for ((_, canvas), path) in imported.canvases.iter().zip(&targets) {
@@ -161,6 +167,26 @@ fn load_side(path: &Path, may_be_empty: bool) -> Result<Canvas, String> {
     Ok(parsed.canvas)
 }
 
+/// Writes the merge over OURS, or says why nothing was written (a result
+/// no command could open again, a failed write). Returns whether it wrote.
+fn write_merged(ours: &Path, merged: &Canvas) -> bool {
+    match storage::replace(ours, merged) {
+        Ok(()) => true,
+        Err(storage::StorageError::TooLargeToSave { size, .. }) => {
+            crate::output::err(&format!(
+                "vpcanvas merge: the merged canvas would be {} MiB, over the {} MiB a canvas may be, so no command could open it; nothing written; git keeps its own conflict for this file",
+                storage::mib(size),
+                crate::canvas::file::MAX_FILE_BYTES / (1024 * 1024)
+            ));
+            false
+        }
+        Err(e) => {
+            crate::output::err(&format!("vpcanvas merge: {e}"));
+            false
+        }
+    }
+}
+
 /// `vpcanvas merge BASE OURS THEIRS`, git's merge driver: the result goes
 /// over OURS, atomically; exit 0 clean, 1 with conflicts, 2 (OURS untouched)
 /// when a version cannot be read. `conflicts_key` is the editor's key that
@@ -195,9 +221,7 @@ pub fn merge(base: &Path, ours: &Path, theirs: &Path, conflicts_key: &str) -> Cm
             return Ok(ExitCode::from(2));
         }
     };
-    let text = crate::canvas::file::to_ron(&merged.canvas);
-    if let Err(e) = storage::write_atomic(&storage::resolve_symlink(ours), text.as_bytes()) {
-        crate::output::err(&format!("vpcanvas merge: {e}"));
+    if !write_merged(ours, &merged.canvas) {
         return Ok(ExitCode::from(2));
     }
     for (from, to) in &merged.renumbered {

@@ -270,6 +270,9 @@ pub struct Document {
     pub backed_up: bool,
     /// What the file held when we last read or wrote it.
     pub disk: OnDisk,
+    /// The file the path led to (through any symlinks) when the canvas was
+    /// opened: a link that appears later is never written through.
+    pub opened_at: Option<PathBuf>,
 }
 
 /// What is known of the canvas file's contents, to notice other writers.
@@ -429,6 +432,7 @@ impl App {
                 caution: None,
                 backed_up: false,
                 disk: OnDisk::Unknown,
+                opened_at: None,
             },
             tally,
             report: OnceCell::new(),

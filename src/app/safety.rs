@@ -74,6 +74,25 @@ impl App {
         self.warn(why);
     }
 
+    /// Says, when the canvas opens, that snapshots of its unsaved work are
+    /// kept that cannot be read (`why`, when one was just found): where
+    /// they are, and that nothing will touch them.
+    pub fn snapshots_unreadable(&mut self, paths: &[std::path::PathBuf], why: Option<&str>) {
+        let why =
+            why.map(|w| format!(" ({})", crate::text::visible(w.lines().next().unwrap_or(w))));
+        let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        let them = if paths.len() == 1 {
+            "it is"
+        } else {
+            "they are"
+        };
+        self.warn(format!(
+            "A recovery snapshot of this canvas could not be read{}; {them} kept untouched at {}",
+            why.unwrap_or_default(),
+            list.join(", ")
+        ));
+    }
+
     /// Offers a recovery snapshot found at start.
     pub fn offer_recovery(&mut self, offer: RecoveryOffer) {
         self.mode = Mode::Recover(Box::new(offer));
@@ -176,6 +195,10 @@ impl App {
                 self.canvas = canvas;
                 self.canvas_changed();
                 self.doc.disk = super::OnDisk::from_fingerprint(disk);
+                // Theirs is now the file: the next save keeps it in .bak
+                // first, as "keep mine" does, so undoing the reload and
+                // saving never leaves their change in no file.
+                self.doc.backed_up = false;
                 self.save_state = SaveState::Saved;
                 self.keep_selection_visible();
                 self.info(format!(
@@ -356,8 +379,13 @@ mod tests {
         a.update(RuntimeEvent::Reloaded(Ok((Box::new(theirs), Some(7)))));
         assert_eq!(a.canvas.title, "Theirs");
         assert_eq!(a.doc.disk, OnDisk::Contents(7));
-        a.update(Action::Undo);
+        // Mine back: its save keeps theirs in .bak first.
+        let effects = a.update(Action::Undo);
         assert_eq!(a.canvas.title, "t");
+        assert!(
+            effects.contains(&Effect::Save { backup: true }),
+            "{effects:?}"
+        );
     }
 
     #[test]

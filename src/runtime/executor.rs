@@ -124,7 +124,12 @@ fn save(app: &mut App, io: &mut dyn Io, backup: bool, guarded: bool) -> Vec<Effe
         crate::app::OnDisk::Absent => Some(storage::atomic::Expect::Absent),
         crate::app::OnDisk::Contents(fp) => Some(storage::atomic::Expect::Contents(fp)),
     };
-    let result = io.save_guarded(app.path(), app.canvas(), SaveOptions { backup, expect });
+    let options = SaveOptions {
+        backup,
+        expect,
+        opened_at: app.doc.opened_at.clone(),
+    };
+    let result = io.save_guarded(app.path(), app.canvas(), options);
     if let Err(StorageError::ChangedOnDisk { .. }) = result {
         return app.update(RuntimeEvent::ChangedOnDisk);
     }

@@ -160,9 +160,13 @@ pub fn write_guarded(
     expect: Option<Expect>,
 ) -> io::Result<()> {
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    clean_once(target);
     let temp = temp_path(target);
     let result = (|| {
         let mut file = steps.create_temp(&temp)?;
+        // Held until the file is in place: a temp file nobody holds is a
+        // killed writer's leftover ([`clean_stale_temps`]).
+        let _ = file.try_lock();
         // Keep the mode (e.g. 0640), owner and group of the file being
         // replaced, where the process may; a new file starts from what the
         // umask allows. Set before any byte is written.
@@ -185,12 +189,13 @@ pub fn write_guarded(
         }
         steps.write(&mut file, bytes)?;
         steps.sync_file(&file)?;
-        drop(file);
         steps.before_replace(target)?;
-        match expect {
+        let placed = match expect {
             None => steps.rename(&temp, target),
             Some(expect) => replace_expected(steps, &temp, target, expect),
-        }
+        };
+        drop(file);
+        placed
     })();
     if let Err(e) = result {
         let _ = fs::remove_file(&temp);
@@ -278,7 +283,11 @@ pub fn is_not_durable(e: &io::Error) -> bool {
 
 /// Removes temporary files left beside `target` by a killed vpcanvas: its
 /// own and those of its backup `NAME.bak` (a save writes the backup first, so
-/// a kill then leaves `.NAME.bak.vpcanvas-tmp-*`). Returns how many were removed.
+/// a kill then leaves `.NAME.bak.vpcanvas-tmp-*`). Only files that are
+/// provably ours and stale go: named by our marker, owned by this user,
+/// written by a process that is gone, and held by no one (a live writer
+/// holds its temp file locked from creation until it is in place, which
+/// also protects one in another PID namespace). Returns how many were removed.
 pub fn clean_stale_temps(target: &Path) -> usize {
     let name = target
         .file_name()
@@ -296,17 +305,55 @@ pub fn clean_stale_temps(target: &Path) -> usize {
         .filter_map(Result::ok)
         .filter(|e| {
             let file = e.file_name().to_string_lossy().into_owned();
-            prefixes
-                .iter()
-                .any(|p| file.starts_with(p.as_str()) && !is_ours_in_flight(&file, p))
+            prefixes.iter().any(|p| {
+                writer_pid(&file, p).is_some_and(|pid| !is_running(pid)) && is_stale(&e.path())
+            })
         })
         .filter(|e| fs::remove_file(e.path()).is_ok())
         .count()
 }
 
-/// A temp file of this very process is a write in flight, not a leftover.
-fn is_ours_in_flight(name: &str, prefix: &str) -> bool {
-    name.strip_prefix(prefix)
-        .and_then(|rest| rest.split('-').next())
-        .is_some_and(|pid| pid == std::process::id().to_string())
+/// Cleans the leftovers beside `target` once per process: the first write
+/// of any writer (the editor, `merge`, an export, a snapshot) tidies after
+/// a killed one, without a folder listing on every save.
+fn clean_once(target: &Path) {
+    static DONE: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+    let Ok(mut done) = DONE.lock() else {
+        return;
+    };
+    if done.iter().any(|d| d == target) {
+        return;
+    }
+    done.push(target.to_path_buf());
+    drop(done);
+    clean_stale_temps(target);
+}
+
+/// The pid in one of our temp file names (`PREFIX` then `PID-N`).
+fn writer_pid(name: &str, prefix: &str) -> Option<u32> {
+    name.strip_prefix(prefix)?.split('-').next()?.parse().ok()
+}
+
+/// Whether a process with this pid runs (this one included). In doubt (no
+/// `/proc` to look in), yes: nothing is removed on a guess.
+fn is_running(pid: u32) -> bool {
+    pid == std::process::id()
+        || !Path::new("/proc/self").exists()
+        || Path::new("/proc").join(pid.to_string()).exists()
+}
+
+/// Whether a temp file is this user's and held by no writer.
+fn is_stale(path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let (Ok(meta), Ok(me)) = (fs::symlink_metadata(path), fs::metadata("/proc/self")) else {
+        return false;
+    };
+    if !meta.is_file() || meta.uid() != me.uid() {
+        return false;
+    }
+    // Opened without following a link, never blocking on a FIFO.
+    let Ok(file) = OpenOptions::new().read(true).open(path) else {
+        return false;
+    };
+    file.try_lock().is_ok()
 }

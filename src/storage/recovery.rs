@@ -159,18 +159,38 @@ fn named(data_dir: &Path, folder: &str, abs: &Path, hash: u64, ext: &str) -> Pat
         .join(format!("{stem}-{hash:016x}.{ext}"))
 }
 
+/// The most a snapshot may hold, for the writer and the reader alike: more
+/// than a canvas file (an edit refused for its size is kept here), never
+/// more than is read back.
+pub const MAX_SNAPSHOT_BYTES: u64 = 4 * super::MAX_FILE_BYTES;
+
 /// Writes a snapshot (atomically, like every write). Returns where.
+/// What is written here reads back: the canvas file's text when it fits,
+/// else the same text with its `\u{..}` escapes written as the characters
+/// themselves (a control character is one byte, its escape five or six);
+/// work too large even so is refused, never kept where it cannot be read.
 pub fn write(
     data_dir: &Path,
     canvas_path: &Path,
     canvas: &Canvas,
 ) -> Result<PathBuf, StorageError> {
     let path = path_for(data_dir, canvas_path);
-    let text = format!(
+    let mut text = format!(
         "// vpcanvas recovery snapshot of {}\n{}",
         absolute(canvas_path).display(),
         to_ron(canvas)
     );
+    if text.len() as u64 > MAX_SNAPSHOT_BYTES
+        && let Some((comment, ron)) = text.split_once('\n')
+    {
+        // The comment line (a path) as it is; the canvas unescaped.
+        text = format!("{comment}\n{}", unescaped(ron));
+    }
+    if text.len() as u64 > MAX_SNAPSHOT_BYTES {
+        return Err(StorageError::TooLargeToKeep {
+            size: text.len() as u64,
+        });
+    }
     if let Some(folder) = path.parent() {
         private_folder(folder).map_err(|e| StorageError::Io {
             path: folder.to_path_buf(),
@@ -229,18 +249,88 @@ pub fn clean_stale_temps(data_dir: &Path, canvas_path: &Path) -> usize {
     super::atomic::clean_stale_temps(&path_for(data_dir, canvas_path))
 }
 
+/// The canvas file's text with every `\u{..}` escape written as its
+/// character: RON reads both, and the raw form is never larger.
+fn unescaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        let escape = &rest[at..];
+        let raw = escape
+            .strip_prefix("\\u{")
+            .and_then(|hex| hex.split_once('}'))
+            .and_then(|(hex, after)| {
+                let c = char::from_u32(u32::from_str_radix(hex, 16).ok()?)?;
+                Some((c, after))
+            });
+        match raw {
+            Some((c, after)) => {
+                out.push(c);
+                rest = after;
+            }
+            // `\\`, `\"`, `\n`: kept as written, both characters.
+            None => {
+                let len = escape.chars().take(2).map(char::len_utf8).sum();
+                out.push_str(&escape[..len]);
+                rest = &escape[len..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn read_snapshot(path: PathBuf) -> Option<Snapshot> {
+    try_read_snapshot(path).ok()
+}
+
+/// A snapshot, or why it cannot be read.
+fn try_read_snapshot(path: PathBuf) -> Result<Snapshot, String> {
     // Our own file, but never a FIFO or a device; it may hold more than a
     // canvas may (an edit refused for its size is kept here).
-    let bytes = super::read_regular(&path, 4 * super::MAX_FILE_BYTES).ok()?;
-    let text = String::from_utf8(bytes).ok()?;
-    let canvas = parse(&text).ok()?.canvas;
+    let bytes = super::read_regular(&path, MAX_SNAPSHOT_BYTES).map_err(|e| e.to_string())?;
+    let text = String::from_utf8(bytes).map_err(|_| "not valid UTF-8".to_owned())?;
+    let canvas = parse(&text).map_err(|e| e.to_string())?.canvas;
     let modified = fs::metadata(&path).and_then(|m| m.modified()).ok();
-    Some(Snapshot {
+    Ok(Snapshot {
         path,
         canvas,
         modified,
     })
+}
+
+/// The `n`th snapshot set aside unreadable: `recovery/NAME-HASH.unreadable-N.ron`.
+fn unreadable_path(data_dir: &Path, canvas_path: &Path, n: u32) -> PathBuf {
+    path_for(data_dir, canvas_path).with_extension(format!("unreadable-{n}.ron"))
+}
+
+/// A snapshot of a canvas that is there but cannot be read (cut short,
+/// too large, damaged) is set aside under a name no later snapshot takes,
+/// so it is never overwritten: vpcanvas never replaces what it could not
+/// offer. Returns why it could not be read, if one was set aside.
+pub fn set_aside_unreadable(data_dir: &Path, canvas_path: &Path) -> Option<String> {
+    let from = [
+        path_for(data_dir, canvas_path),
+        legacy_keyed_path(data_dir, "recovery", canvas_path, "ron"),
+    ]
+    .into_iter()
+    .find(|p| fs::symlink_metadata(p).is_ok())?;
+    let why = try_read_snapshot(from.clone()).err()?;
+    let to = (1..=MAX_KEPT)
+        .map(|n| unreadable_path(data_dir, canvas_path, n))
+        .find(|p| fs::symlink_metadata(p).is_err())?;
+    fs::rename(&from, &to).ok()?;
+    Some(why)
+}
+
+/// The snapshots of a canvas set aside unreadable, to be said whenever it
+/// is opened: they are the user's to look at and remove.
+pub fn unreadable(data_dir: &Path, canvas_path: &Path) -> Vec<PathBuf> {
+    (1..=MAX_KEPT)
+        .map(|n| unreadable_path(data_dir, canvas_path, n))
+        .filter(|p| fs::symlink_metadata(p).is_ok())
+        .collect()
 }
 
 /// Removes the snapshot of a canvas, if any (under either name).

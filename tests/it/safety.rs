@@ -226,6 +226,7 @@ fn a_write_by_another_program_during_a_save_is_kept() {
             expect: Some(Expect::Contents(storage::fingerprint(
                 HANDWRITTEN.as_bytes(),
             ))),
+            ..Default::default()
         };
         let mut steps = Racing {
             theirs: THEIRS,
@@ -252,6 +253,7 @@ fn a_file_created_by_another_program_during_the_first_save_is_kept() {
     let options = storage::SaveOptions {
         backup: true,
         expect: Some(Expect::Absent),
+        ..Default::default()
     };
     let mut steps = Racing {
         theirs: THEIRS,
@@ -277,6 +279,7 @@ fn a_file_changed_between_the_check_and_the_save_is_not_replaced() {
         expect: Some(Expect::Contents(storage::fingerprint(
             HANDWRITTEN.as_bytes(),
         ))),
+        ..Default::default()
     };
     let err = storage::save(&s.file, &ours, options).unwrap_err();
     assert!(
@@ -302,6 +305,7 @@ fn the_editor_asks_when_a_save_meets_another_writer() {
             let options = storage::SaveOptions {
                 backup,
                 expect: None,
+                ..Default::default()
             };
             storage::save_with(&mut self.0, path, canvas, options)
         }
