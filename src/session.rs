@@ -388,7 +388,13 @@ pub fn offer_recovery(app: &mut App, data_dir: &Path) {
     let why = storage::recovery::set_aside_unreadable(data_dir, app.path());
     let unreadable = storage::recovery::unreadable(data_dir, app.path());
     if !unreadable.is_empty() {
-        app.snapshots_unreadable(&unreadable, why.as_deref());
+        // Named from the data folder (`recovery/…`): short enough to read.
+        let base = data_dir.parent().unwrap_or(data_dir);
+        let places: Vec<String> = unreadable
+            .iter()
+            .map(|p| p.strip_prefix(base).unwrap_or(p).display().to_string())
+            .collect();
+        app.snapshots_unreadable(&places, why.as_deref());
     }
     if let Some(snapshot) = storage::recovery::find(data_dir, app.path()) {
         if snapshot.canvas == *app.canvas() {

@@ -76,21 +76,19 @@ impl App {
 
     /// Says, when the canvas opens, that snapshots of its unsaved work are
     /// kept that cannot be read (`why`, when one was just found): where
-    /// they are, and that nothing will touch them.
-    pub fn snapshots_unreadable(&mut self, paths: &[std::path::PathBuf], why: Option<&str>) {
-        let why =
-            why.map(|w| format!(" ({})", crate::text::visible(w.lines().next().unwrap_or(w))));
-        let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        let them = if paths.len() == 1 {
-            "it is"
-        } else {
-            "they are"
-        };
-        self.warn(format!(
-            "A recovery snapshot of this canvas could not be read{}; {them} kept untouched at {}",
-            why.unwrap_or_default(),
-            list.join(", ")
-        ));
+    /// (`places`, as the user finds them) and that nothing will touch them.
+    /// The header keeps a short warning for as long as the canvas is open.
+    pub fn snapshots_unreadable(&mut self, places: &[String], why: Option<&str>) {
+        let why = why
+            .map(|w| format!(" ({})", crate::text::visible(w.lines().next().unwrap_or(w))))
+            .unwrap_or_default();
+        self.caution(
+            "unreadable snapshot",
+            format!(
+                "Unreadable recovery snapshot kept untouched: {}{why}",
+                places.join(", ")
+            ),
+        );
     }
 
     /// Offers a recovery snapshot found at start.

@@ -52,7 +52,8 @@ fn a_snapshot_that_cannot_be_read_is_set_aside_and_said_never_overwritten() {
         .as_ref()
         .map(|s| s.text.clone())
         .unwrap_or_default();
-    assert!(said.contains("could not be read"), "{said}");
+    assert!(said.contains("Unreadable recovery snapshot"), "{said}");
+    assert_eq!(app.doc.caution.as_deref(), Some("unreadable snapshot"));
     // This session's own pause writes its snapshot ...
     storage::recovery::write(data.path(), &file, &Canvas::new("Today")).unwrap();
     // ... and the unreadable one is still there, byte for byte, where the
@@ -63,7 +64,8 @@ fn a_snapshot_that_cannot_be_read_is_set_aside_and_said_never_overwritten() {
         .filter(|p| fs::read_to_string(p).is_ok_and(|t| t == unreadable))
         .collect();
     assert_eq!(kept.len(), 1, "{said}");
-    assert!(said.contains(&kept[0].display().to_string()), "{said}");
+    let name = kept[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(said.contains(&format!("recovery/{name}")), "{said}");
     // Said again next time, never offered as a canvas, never removed.
     let mut app = vpcanvas::session::load_app(&file).unwrap();
     vpcanvas::session::offer_recovery(&mut app, data.path());
