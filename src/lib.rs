@@ -26,6 +26,7 @@
 //! - [`session`]: one terminal session moving between the library and the editor.
 //! - [`cli`]: the command line and the headless commands.
 //! - [`output`]: stdout and stderr, never panicking, only inert text.
+//! - [`room`]: the workshop room: phones write and vote over the local network.
 //! - [`config`]: the optional config file (themes, projector preferences).
 //! - [`bmml`]: import and export of bmml v2, the YAML markup for business models.
 //! - [`text`]: display width, cutting and cleaning text (a leaf: no app, UI or terminal).
@@ -57,6 +58,7 @@ pub mod layout;
 pub mod library;
 pub mod merge;
 pub mod output;
+pub mod room;
 pub mod runtime;
 pub mod session;
 pub mod statement;

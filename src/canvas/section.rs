@@ -54,6 +54,19 @@ impl Section {
         Self::ALL.get(i).copied()
     }
 
+    /// The one-line question a workshop asks of the section, in our own
+    /// words (the projector's walkthrough and the room's page ask it).
+    pub fn question(self) -> &'static str {
+        match self {
+            Section::Jobs => "What is the customer trying to get done?",
+            Section::Pains => "What gets in their way, annoys or worries them?",
+            Section::Gains => "What outcomes would they love to have?",
+            Section::Products => "What do we offer to help with those jobs?",
+            Section::Relievers => "How does our offer ease those pains?",
+            Section::Creators => "How does our offer bring about those gains?",
+        }
+    }
+
     /// The section's name as shown to people.
     pub fn title(self) -> &'static str {
         match self {

@@ -67,14 +67,7 @@ pub fn draw(app: &App, a: &Areas, buf: &mut Buffer) -> Option<(u16, u16)> {
 
 /// The one-line question a workshop asks of a section, in our own words.
 pub fn guiding_question(section: Section) -> &'static str {
-    match section {
-        Section::Jobs => "What is the customer trying to get done?",
-        Section::Pains => "What gets in their way, annoys or worries them?",
-        Section::Gains => "What outcomes would they love to have?",
-        Section::Products => "What do we offer to help with those jobs?",
-        Section::Relievers => "How does our offer ease those pains?",
-        Section::Creators => "How does our offer bring about those gains?",
-    }
+    section.question()
 }
 
 /// The alternatives under the products: what the customer does today, which
