@@ -70,6 +70,17 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
     },
+    /// Open FILE in the editor with the room open: everyone in the workshop
+    /// writes and votes from their phone, over the local network.
+    Room {
+        file: PathBuf,
+        /// The port to listen on (the next free one if taken; default 7878, or config.ron's).
+        #[arg(long, value_name = "N")]
+        port: Option<u16>,
+        /// The address of this machine to listen on (default: every interface).
+        #[arg(long, value_name = "ADDR")]
+        bind: Option<std::net::IpAddr>,
+    },
     /// Print the fit analysis: pains without relievers, gains without creators, coverage.
     Check {
         #[arg(required = true, value_name = "FILE")]
@@ -227,6 +238,7 @@ fn look(cli: &Cli) -> Look {
         mouse: config.mouse && !cli.no_mouse,
         coach_off: config.coach.off_rules(),
         warning,
+        room: config.room.settings(),
     }
 }
 
@@ -242,6 +254,16 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             None => open_library(session()),
         },
         Some(Command::New { name, example }) => cmd_new(session(), name, *example),
+        Some(Command::Room { file, port, bind }) => {
+            let mut options = session();
+            let room = &mut options.look.room;
+            if !room.enabled {
+                return Err("the room is turned off in config.ron (room: (enabled: false))".into());
+            }
+            room.port = port.unwrap_or(room.port);
+            room.bind = bind.unwrap_or(room.bind);
+            open_room(&names::to_open(file, data_dir), options)
+        }
         Some(Command::List { format }) => list::run(data_dir, *format),
         Some(Command::Check {
             files,
@@ -460,6 +482,15 @@ fn open_editor(file: &Path, options: Options) -> Result<ExitCode, Box<dyn std::e
     // no terminal to edit in, we stop before anything is touched.
     let app = crate::session::load_app(file)?;
     crate::runtime::require_terminal()?;
+    let code = crate::session::run(crate::session::Start::Editor(Box::new(app)), options)?;
+    Ok(ExitCode::from(code))
+}
+
+/// Opens FILE in the editor with the room open.
+fn open_room(file: &Path, options: Options) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let mut app = crate::session::load_app(file)?;
+    crate::runtime::require_terminal()?;
+    app.room_at_start = true;
     let code = crate::session::run(crate::session::Start::Editor(Box::new(app)), options)?;
     Ok(ExitCode::from(code))
 }

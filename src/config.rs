@@ -16,6 +16,12 @@
 //!     coach: (
 //!         off: ["too-long"],   // coach rules (SPEC §7 ids) off for all canvases
 //!     ),
+//!     room: (                  // the workshop room (phones write and vote)
+//!         port: 7878,          // the next free one if taken
+//!         bind: "0.0.0.0",     // the interface to listen on (default: all)
+//!         enabled: true,       // false removes the room (no listening socket ever)
+//!         live_tally: false,   // true: the vote's counts show as they come
+//!     ),
 //!     keys: {                  // rebind any action: its name, then its keys
 //!         "link": ["m", "ctrl-l"],
 //!         "library.new-canvas": ["ctrl-o"],
@@ -54,6 +60,7 @@ pub struct Config {
     pub bell: bool,
     pub projector: ProjectorConfig,
     pub coach: CoachConfig,
+    pub room: RoomConfig,
     /// The user's key bindings: action name → keys.
     pub keys: BTreeMap<String, Vec<String>>,
 }
@@ -76,6 +83,41 @@ impl CoachConfig {
     }
 }
 
+/// The room's settings (SPEC §11).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RoomConfig {
+    pub port: u16,
+    /// An address of this machine to listen on; empty: every interface.
+    pub bind: String,
+    pub enabled: bool,
+    pub live_tally: bool,
+}
+
+impl Default for RoomConfig {
+    fn default() -> Self {
+        Self {
+            port: 7878,
+            bind: String::new(),
+            enabled: true,
+            live_tally: false,
+        }
+    }
+}
+
+impl RoomConfig {
+    /// The settings the editor uses (`bind` was checked by [`parse`]).
+    pub fn settings(&self) -> crate::app::RoomSettings {
+        let defaults = crate::app::RoomSettings::default();
+        crate::app::RoomSettings {
+            port: self.port,
+            bind: self.bind.trim().parse().unwrap_or(defaults.bind),
+            enabled: self.enabled,
+            live_tally: self.live_tally,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ProjectorConfig {
@@ -93,6 +135,7 @@ impl Default for Config {
             bell: false,
             projector: ProjectorConfig::default(),
             coach: CoachConfig::default(),
+            room: RoomConfig::default(),
             keys: BTreeMap::new(),
         }
     }
@@ -158,12 +201,38 @@ pub fn parse(bytes: &[u8]) -> Result<Config, String> {
         id.parse::<crate::coach::Rule>()
             .map_err(|why| format!(" coach.off: {why}"))?;
     }
+    let bind = config.room.bind.trim();
+    if !bind.is_empty() && bind.parse::<std::net::IpAddr>().is_err() {
+        return Err(format!(
+            " room.bind: {:?} is not an IP address (such as \"192.168.1.20\" or \"0.0.0.0\")",
+            crate::text::visible(bind)
+        ));
+    }
     Ok(config)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_room_is_configured_and_a_bad_address_is_named() {
+        let c =
+            parse(b"(room: (port: 9000, bind: \"127.0.0.1\", live_tally: true))").expect("parses");
+        let s = c.room.settings();
+        assert_eq!(
+            (s.port, s.bind.to_string(), s.enabled, s.live_tally),
+            (9000, "127.0.0.1".to_owned(), true, true)
+        );
+        assert!(
+            !parse(b"(room: (enabled: false))")
+                .expect("parses")
+                .room
+                .enabled
+        );
+        let e = parse(b"(room: (bind: \"my laptop\"))").expect_err("refused");
+        assert!(e.contains("room.bind") && e.contains("my laptop"), "{e}");
+    }
 
     #[test]
     fn empty_and_partial_configs_take_defaults() {

@@ -25,6 +25,7 @@ use crate::ui;
 mod executor;
 mod input;
 mod library;
+mod room;
 mod terminal;
 pub mod tty;
 mod watch;
@@ -42,6 +43,8 @@ pub enum Polled {
     Idle,
     /// The input is gone (terminal closed, script ended).
     Closed,
+    /// The room's server has requests waiting.
+    Wake,
 }
 
 /// A source of terminal events, and of the time.
@@ -51,6 +54,12 @@ pub trait Events {
     /// The time now. Scripts override it to move the clock without waiting.
     fn now(&mut self) -> Instant {
         Instant::now()
+    }
+
+    /// A way for the room's server to wake the loop (a [`Polled::Wake`]);
+    /// without one the loop looks for requests on every tick.
+    fn waker(&self) -> Option<crate::room::server::Wake> {
+        None
     }
 }
 
@@ -150,6 +159,41 @@ pub trait Io {
         storage::folder_stamp(dir).ok()
     }
 
+    /// Starts the room's web server; returns its join address.
+    fn open_room(
+        &mut self,
+        _bind: std::net::IpAddr,
+        _port: u16,
+        _view: crate::room::RoomView,
+    ) -> Result<String, String> {
+        Err("no network here".to_owned())
+    }
+
+    /// Stops the room's web server, if one runs.
+    fn close_room(&mut self) {}
+
+    /// The requests pages sent since the last look, each with its ticket.
+    fn room_requests(&mut self) -> Vec<(u64, crate::room::Request)> {
+        Vec::new()
+    }
+
+    /// Answers a request (sent with the next [`Io::room_publish`]).
+    fn room_answer(&mut self, _ticket: u64, _result: Result<(), crate::room::Refusal>) {}
+
+    /// Hands the server what pages show now (if it changed), then sends the
+    /// answers waiting for it.
+    fn room_publish(&mut self, _view: Option<crate::room::RoomView>) {}
+
+    /// Keeps the room's unrevealed notes beside the recovery snapshot
+    /// (`None`: removes them).
+    fn keep_room_notes(
+        &mut self,
+        _path: &Path,
+        _notes: Option<&crate::room::KeptNotes>,
+    ) -> Result<(), StorageError> {
+        Ok(())
+    }
+
     /// Reads a canvas file.
     fn load(&mut self, path: &Path) -> Result<crate::canvas::file::Parsed, StorageError> {
         storage::load(path)
@@ -211,6 +255,10 @@ pub struct SessionIo<C: Clipboard> {
     pub clipboard: C,
     /// The data directory, whose `recovery/` keeps unsaved work.
     pub data_dir: Option<PathBuf>,
+    /// The room's server, while the room is open.
+    pub room: Option<crate::room::server::RoomServer>,
+    /// How the room's server wakes the loop.
+    pub room_wake: Option<crate::room::server::Wake>,
 }
 
 impl<C: Clipboard> Io for SessionIo<C> {
@@ -241,6 +289,81 @@ impl<C: Clipboard> Io for SessionIo<C> {
         }
         if let Some(tmp) = storage::recovery::existing_fallback_dir() {
             storage::recovery::remove(&tmp, path);
+        }
+    }
+
+    fn open_room(
+        &mut self,
+        bind: std::net::IpAddr,
+        port: u16,
+        view: crate::room::RoomView,
+    ) -> Result<String, String> {
+        self.close_room();
+        let options = crate::room::server::ServerOptions {
+            bind,
+            port,
+            wake: self.room_wake.clone(),
+        };
+        let server =
+            crate::room::server::RoomServer::start(&options, view).map_err(|e| e.to_string())?;
+        let url = server.url.clone();
+        self.room = Some(server);
+        Ok(url)
+    }
+
+    fn close_room(&mut self) {
+        if let Some(mut server) = self.room.take() {
+            server.close();
+        }
+    }
+
+    fn room_requests(&mut self) -> Vec<(u64, crate::room::Request)> {
+        self.room
+            .as_mut()
+            .map(crate::room::server::RoomServer::take_requests)
+            .unwrap_or_default()
+    }
+
+    fn room_answer(&mut self, ticket: u64, result: Result<(), crate::room::Refusal>) {
+        if let Some(server) = &mut self.room {
+            server.answer(ticket, result);
+        }
+    }
+
+    fn room_publish(&mut self, view: Option<crate::room::RoomView>) {
+        if let Some(server) = &mut self.room {
+            server.publish(view);
+        }
+    }
+
+    fn keep_room_notes(
+        &mut self,
+        path: &Path,
+        notes: Option<&crate::room::KeptNotes>,
+    ) -> Result<(), StorageError> {
+        use crate::room::keep;
+        let tmp = storage::recovery::existing_fallback_dir();
+        let Some(notes) = notes else {
+            for dir in self.data_dir.iter().chain(tmp.iter()) {
+                keep::remove(dir, path);
+            }
+            return Ok(());
+        };
+        // As unsaved work is: the data folder, else the private temp folder.
+        let first = match self.data_dir.as_deref() {
+            Some(dir) => match keep::write(dir, path, notes) {
+                Ok(_) => return Ok(()),
+                Err(e) => e,
+            },
+            None => StorageError::NoDataDir,
+        };
+        match storage::recovery::fallback_dir() {
+            Some(tmp) if self.data_dir.as_deref() != Some(tmp.as_path()) => {
+                keep::write(&tmp, path, notes)
+                    .map(|_| ())
+                    .map_err(|_| first)
+            }
+            _ => Err(first),
         }
     }
 
@@ -350,7 +473,11 @@ pub fn run<B: Backend>(
 where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
-    run_screen(terminal, Screen::Editor(app), events, io, signal)
+    let outcome = run_screen(terminal, Screen::Editor(app), events, io, signal);
+    // The room does not outlive its editor: its pages say it is closed.
+    io.close_room();
+    app.update(RuntimeEvent::RoomGone);
+    outcome
 }
 
 /// Runs the library until a canvas is to be opened or the user quits.
@@ -385,6 +512,12 @@ where
     }
     screen.update(RuntimeEvent::Tick(events.now()));
     screen.update(RuntimeEvent::Resize(size.width, size.height));
+    if let Screen::Editor(app) = &mut screen
+        && std::mem::take(&mut app.room_at_start)
+    {
+        let effects = screen.update(crate::app::Action::Room);
+        executor::perform(&mut screen, io, effects);
+    }
     draw(terminal, &screen)?;
     let mut watch = Watch::new(&mut screen, io, events.now());
     loop {
@@ -396,6 +529,8 @@ where
                     continue;
                 }
                 Polled::Closed => effects = terminate(&mut screen, signal),
+                // Handled with the round's room work, in `finish_round`.
+                Polled::Wake => {}
                 Polled::Event(e) => {
                     watch.active(events.now());
                     effects = burst(&mut screen, &e, events, signal);
@@ -438,6 +573,7 @@ fn idle<B: Backend>(
         executor::perform(screen, io, effects);
     }
     redraw |= watch.idle(screen, io, now);
+    redraw |= room::sync(screen, io, watch);
     if redraw {
         // A failure shows on the next event-driven draw.
         let _ = draw(terminal, screen);
@@ -468,7 +604,7 @@ fn burst(
         }
         match events.next(Duration::ZERO) {
             Polled::Event(e) => effects.extend(screen.handle(&e, events.now())),
-            Polled::Idle => break,
+            Polled::Idle | Polled::Wake => break,
             Polled::Closed => {
                 effects.extend(terminate(screen, signal));
                 break;
@@ -495,6 +631,7 @@ where
     let leave = executor::perform(screen, io, effects);
     let effects = screen.update(RuntimeEvent::Tick(events.now()));
     executor::perform(screen, io, effects);
+    room::sync(screen, io, watch);
     // A terminal that cannot be drawn on is gone: save and leave.
     let drawn = draw(terminal, screen);
     if drawn.is_err() && leave.is_none() {

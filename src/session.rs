@@ -156,6 +156,8 @@ pub fn run(start: Start, options: Options) -> io::Result<u8> {
     let mut io = SessionIo {
         clipboard: SystemClipboard::from_env(),
         data_dir: recovery_dir,
+        room: None,
+        room_wake: crate::runtime::Events::waker(&events),
     };
     let mut next = match start {
         Start::Editor(app) => Next::Editor { app, back: false },
@@ -253,6 +255,7 @@ fn prepare_editor(
     if let Some(dir) = &io.data_dir {
         offer_recovery(&mut app, dir);
     }
+    offer_room_notes(&mut app, io);
     // Work a full data folder sent to the temp folder.
     if let Some(tmp) = storage::recovery::existing_fallback_dir()
         && io.data_dir.as_ref() != Some(&tmp)
@@ -377,6 +380,20 @@ fn say_where_the_work_is(app: &App, io: &mut SessionIo<SystemClipboard>, crashed
     };
     crate::output::err(&line);
     unsaved
+}
+
+/// Notes an earlier room left unrevealed (kept in the data folder, or the
+/// temp folder when that was full) are taken back when the room opens.
+fn offer_room_notes(app: &mut App, io: &SessionIo<SystemClipboard>) {
+    let tmp = storage::recovery::existing_fallback_dir();
+    let kept = io
+        .data_dir
+        .iter()
+        .chain(tmp.iter())
+        .find_map(|dir| crate::room::keep::find(dir, app.path()));
+    if let Some(kept) = kept {
+        app.update(crate::app::RuntimeEvent::RoomNotesFound(kept));
+    }
 }
 
 /// Offers unsaved work found from an earlier session, when it differs from the file.

@@ -165,6 +165,20 @@ pub enum Action {
     Toggle,
     /// Text pasted into the terminal (bracketed paste).
     Paste(String),
+    /// Open the room (phones write and vote over the local network), or show its panel.
+    Room,
+    /// Room: start a silent write round on the selected section.
+    Write,
+    /// Room: put the round's notes on the canvas, in the order written.
+    Reveal,
+    /// Room: set up a dot vote on the section (or the whole customer profile).
+    Vote,
+    /// Room: close the vote and add each item's dots to its votes.
+    CloseVote,
+    /// Room: rank the voted section by its votes (undoable).
+    RankByVotes,
+    /// Room: close the room (its web server stops).
+    Close,
 }
 
 impl Action {
@@ -230,6 +244,19 @@ pub enum RuntimeEvent {
     /// A signal, or the terminal going away, asked us to stop: save what can
     /// be saved and leave.
     Terminate,
+    /// The room's server is listening at this join address (or could not start).
+    RoomOpened(Result<String, String>),
+    /// A participant's page asks something of the room; `ticket` answers it.
+    Room {
+        ticket: u64,
+        request: crate::room::Request,
+    },
+    /// Keeping the room's unrevealed notes on disk failed (the reason).
+    RoomNotesNotKept(String),
+    /// The editor is closing: the room's server has stopped with it.
+    RoomGone,
+    /// Notes an earlier room left unrevealed, found when the canvas opened.
+    RoomNotesFound(crate::room::KeptNotes),
 }
 
 /// One input to [`super::App::update`]: an intent or a runtime event. Both

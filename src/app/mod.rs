@@ -17,6 +17,7 @@ mod merging;
 mod mouse;
 mod picker;
 pub mod projector;
+mod room;
 mod safety;
 mod saving;
 mod screen;
@@ -41,6 +42,7 @@ use crate::statement::{Part, StatementChoice};
 use crate::theme::{Theme, ThemeName};
 
 pub use projector::{Timer, Walkthrough};
+pub use room::{RoomDesk, RoomOutcome, RoomPanel, RoomSettings, VoteSetup};
 pub use safety::{RecoveryOffer, UNBIDDEN_GRACE};
 
 pub use board::{BoardEntry, BoardGroup, BoardView, CardEdit, CardField, CardForm, CardPicker};
@@ -91,6 +93,17 @@ pub enum Effect {
     Trash(PathBuf),
     /// Library: move a trashed canvas back to `to` (a file name in the data folder).
     Restore { from: PathBuf, to: String },
+    /// Start the room's web server.
+    OpenRoom { bind: std::net::IpAddr, port: u16 },
+    /// Stop the room's web server.
+    CloseRoom,
+    /// Answer a participant's request (sent once the room's new snapshot is out).
+    RoomAnswer {
+        ticket: u64,
+        result: Result<(), crate::room::Refusal>,
+    },
+    /// Keep the room's unrevealed notes beside the recovery snapshot (`None`: forget them).
+    KeepRoomNotes(Option<crate::room::KeptNotes>),
 }
 
 impl Effect {
@@ -152,6 +165,8 @@ pub enum Mode {
     Coach(CoachList),
     /// Finding text on the canvas: what is typed, and the match chosen.
     Find(FindView),
+    /// The room's panel: the QR code, the address, the counts, the round.
+    Room(RoomPanel),
 }
 
 /// The find dialog: the text typed, the items that hold it (found when it
@@ -335,6 +350,8 @@ pub struct Look {
     pub coach_off: crate::coach::RuleSet,
     /// A problem with the config file, shown once.
     pub warning: Option<String>,
+    /// How the room opens (`config.ron` `room`, `vpcanvas room --port --bind`).
+    pub room: RoomSettings,
 }
 
 impl Default for Look {
@@ -348,6 +365,7 @@ impl Default for Look {
             mouse: true,
             coach_off: crate::coach::RuleSet::EMPTY,
             warning: None,
+            room: RoomSettings::default(),
         }
     }
 }
@@ -416,6 +434,16 @@ pub struct App {
     last_intent: Option<Instant>,
     /// The statement view as last seen: it reopens with the user's choices.
     last_statement: Option<StatementView>,
+    /// The room, while it is open.
+    pub room: Option<RoomDesk>,
+    /// How the room opens (`config.ron`, the command line).
+    pub room_settings: RoomSettings,
+    /// Notes an earlier room left unrevealed, taken back when the room opens.
+    pub kept_notes: Option<crate::room::KeptNotes>,
+    /// Open the room as the editor starts (`vpcanvas room FILE`).
+    pub room_at_start: bool,
+    /// Counts changes to the canvas, so the room's page knows when to refresh.
+    edits: u64,
 }
 
 impl App {
@@ -466,6 +494,11 @@ impl App {
             unbidden_since: None,
             last_intent: None,
             last_statement: None,
+            room: None,
+            room_settings: RoomSettings::default(),
+            kept_notes: None,
+            room_at_start: false,
+            edits: 0,
         };
         if !app.canvas.conflicts.is_empty() {
             let n = app.canvas.conflicts.len();
@@ -498,6 +531,7 @@ impl App {
         self.ascii = look.ascii;
         self.timer_settings = look.timer;
         self.coach.set_off(look.coach_off);
+        self.room_settings = look.room;
         if look.projector && self.projector.is_none() {
             self.toggle_projector();
         }
@@ -534,6 +568,7 @@ impl App {
 
     /// Brings what is derived from the canvas up to date after it changed.
     fn canvas_changed(&mut self) {
+        self.edits += 1;
         self.tally.refresh(&self.canvas);
         self.report = OnceCell::new();
         self.coach.refresh(&self.canvas);

@@ -154,6 +154,10 @@ impl App {
     pub fn overlay_area(&self, area: Rect) -> Option<Rect> {
         match &self.mode {
             Mode::Help | Mode::Coach(_) | Mode::Find(_) => Some(layout::help_area(area)),
+            // In projector mode the room's panel takes the screen: its QR code
+            // must be read from the back of the room.
+            Mode::Room(_) if self.projector.is_some() => Some(area),
+            Mode::Room(_) => Some(layout::help_area(area)),
             Mode::Link(p) => {
                 let inner = usize::from(area.width.min(80)).saturating_sub(2);
                 let cap = usize::from(area.height);

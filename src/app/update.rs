@@ -74,6 +74,13 @@ impl App {
             RuntimeEvent::ChangedOnDisk => return self.changed_on_disk(),
             RuntimeEvent::Reloaded(result) => self.reloaded(result.map(|(c, d)| (*c, d))),
             RuntimeEvent::CopySaved(result) => return self.copy_saved(result),
+            RuntimeEvent::RoomOpened(result) => self.room_opened(result),
+            RuntimeEvent::Room { ticket, request } => return self.room_request(ticket, &request),
+            RuntimeEvent::RoomGone => self.room_gone(),
+            RuntimeEvent::RoomNotesFound(kept) => self.room_notes_found(kept),
+            RuntimeEvent::RoomNotesNotKept(why) => {
+                self.warn(format!("The room's notes could not be kept on disk: {why}"));
+            }
         }
         Vec::new()
     }
@@ -106,6 +113,7 @@ impl App {
                 Mode::Board(_) => self.board_view(action),
                 Mode::Coach(_) => self.coach_list(action),
                 Mode::Find(_) => self.find_view(action),
+                Mode::Room(_) => self.room_panel(action),
                 Mode::Help => {
                     match action {
                         Action::Help | Action::Cancel | Action::Confirm | Action::Quit => {
@@ -150,6 +158,7 @@ impl App {
             Action::Notes => self.open_notes(),
             Action::TestNext => self.open_test_next(),
             Action::Board => self.open_board(),
+            Action::Room => return self.open_room(),
             Action::EditTitle => {
                 self.start_edit_field(EditTarget::Title, &self.canvas.title.clone());
             }

@@ -73,6 +73,12 @@ pub struct Hint {
     pub message: String,
 }
 
+/// A text as the `duplicate` rule compares it (case, punctuation and extra
+/// spaces ignored): two items of a section with the same are duplicates.
+pub fn same_words(text: &str) -> String {
+    words::normalise(&words::words(text))
+}
+
 /// The section's key as the file and the JSON outputs name it.
 pub fn section_key(section: Section) -> &'static str {
     match section {

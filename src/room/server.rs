@@ -99,9 +99,19 @@ impl std::fmt::Debug for RoomServer {
     }
 }
 
-/// A random room key (128 bits, hex), new each time the room opens.
+/// A random room key: 96 bits in capital hex (so the whole address fits a
+/// QR code's compact alphanumeric mode), new each time the room opens.
 pub fn new_key() -> std::io::Result<String> {
-    let mut bytes = [0u8; 16];
+    Ok(random_hex::<12>()?.to_uppercase())
+}
+
+/// A browser's token: 128 random bits in hex.
+fn new_token() -> std::io::Result<String> {
+    random_hex::<16>()
+}
+
+fn random_hex<const N: usize>() -> std::io::Result<String> {
+    let mut bytes = [0u8; N];
     let mut filled = 0;
     while filled < bytes.len() {
         filled +=
@@ -366,7 +376,7 @@ fn current(shared: &Shared) -> Arc<RoomView> {
 async fn page_for(shared: &Shared, token: Option<String>, flash: Option<Flash>) -> Answer {
     let (token, fresh) = match token {
         Some(t) => (t, false),
-        None => match new_key() {
+        None => match new_token() {
             Ok(t) => (t, true),
             Err(_) => {
                 return respond(
@@ -389,7 +399,7 @@ async fn page_for(shared: &Shared, token: Option<String>, flash: Option<Flash>) 
             }
         }
     };
-    let nonce = u64::from_str_radix(&new_key().unwrap_or_default()[..12], 16).unwrap_or(0);
+    let nonce = u64::from_str_radix(&new_token().unwrap_or_default()[..12], 16).unwrap_or(0);
     let view = current(shared);
     let html = page::render(&view, inside.then_some(token.as_str()), flash, nonce);
     let mut r = respond(StatusCode::OK, "text/html; charset=utf-8", html);

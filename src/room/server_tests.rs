@@ -148,7 +148,7 @@ fn writing() -> Room {
 fn without_the_key_everything_is_a_plain_404() {
     let fake = Fake::start(writing());
     let key = fake.key_path();
-    assert_eq!(key.len(), 34, "a 128-bit key: {key}");
+    assert_eq!(key.len(), 26, "a 96-bit key: {key}");
     for path in [
         "/",
         "/room.js",
@@ -159,7 +159,7 @@ fn without_the_key_everything_is_a_plain_404() {
         let r = get(fake.port, path, None);
         assert_eq!((r.status, r.body.as_str()), (404, "Not found\n"), "{path}");
     }
-    let wrong = format!("/{}/", "f".repeat(32));
+    let wrong = format!("/{}/", "F".repeat(24));
     assert_eq!(get(fake.port, &wrong, None).status, 404);
     let r = get(fake.port, &key, None);
     assert_eq!(r.status, 200);

@@ -18,18 +18,30 @@ pub(super) fn perform(
 ) -> Option<Effect> {
     let mut queue: std::collections::VecDeque<Effect> = effects.into();
     let mut saved_this_batch = false;
+    // The room's notes are written once per batch, however many came in.
+    let mut notes = None;
     let mut leave = None;
     while let Some(effect) = queue.pop_front() {
         let leaving = match screen {
             Screen::Library(lib) => library::perform(lib, io, effect),
             Screen::Editor(app) => match effect {
                 Effect::Quit | Effect::OpenLibrary => Some(effect),
+                Effect::KeepRoomNotes(kept) => {
+                    notes = Some(kept);
+                    None
+                }
                 effect => {
                     queue.extend(in_editor(app, io, effect, &mut saved_this_batch));
                     None
                 }
             },
         };
+        if queue.is_empty()
+            && let (Some(kept), Screen::Editor(app)) = (notes.take(), &mut *screen)
+            && let Err(e) = io.keep_room_notes(app.path(), kept.as_ref())
+        {
+            queue.extend(app.update(RuntimeEvent::RoomNotesNotKept(e.to_string())));
+        }
         match leaving {
             // Quitting wins over going to the library.
             Some(Effect::Quit) => leave = Some(Effect::Quit),
@@ -92,6 +104,21 @@ fn in_editor(
             io.bell();
             Vec::new()
         }
+        Effect::OpenRoom { bind, port } => {
+            let Some(view) = app.room_view(0) else {
+                return Vec::new();
+            };
+            let result = io.open_room(bind, port, view);
+            app.update(RuntimeEvent::RoomOpened(result))
+        }
+        Effect::CloseRoom => {
+            io.close_room();
+            Vec::new()
+        }
+        Effect::RoomAnswer { ticket, result } => {
+            io.room_answer(ticket, result);
+            Vec::new()
+        }
         // Leaving is the caller's; the library's work the editor never asks for.
         Effect::Quit
         | Effect::OpenLibrary
@@ -100,7 +127,8 @@ fn in_editor(
         | Effect::Rename { .. }
         | Effect::Duplicate { .. }
         | Effect::Trash(_)
-        | Effect::Restore { .. } => Vec::new(),
+        | Effect::Restore { .. }
+        | Effect::KeepRoomNotes(_) => Vec::new(),
     }
 }
 

@@ -24,6 +24,8 @@ const READ_TICK: Duration = Duration::from_millis(100);
 /// Events from the real terminal.
 pub struct TerminalEvents {
     events: Receiver<Polled>,
+    /// For the room's server to wake the loop through the same channel.
+    wake: Sender<Polled>,
     closed: bool,
 }
 
@@ -31,11 +33,13 @@ impl TerminalEvents {
     /// Starts the reader thread.
     pub fn start() -> io::Result<Self> {
         let (send, events) = mpsc::channel();
+        let wake = send.clone();
         std::thread::Builder::new()
             .name("vpcanvas-input".to_owned())
             .spawn(move || read_input(&send))?;
         Ok(Self {
             events,
+            wake,
             closed: false,
         })
     }
@@ -47,6 +51,16 @@ impl TerminalEvents {
 }
 
 impl Events for TerminalEvents {
+    fn waker(&self) -> Option<crate::room::server::Wake> {
+        // A Sender is Send but not Sync: each wake goes through a lock.
+        let wake = std::sync::Mutex::new(self.wake.clone());
+        Some(std::sync::Arc::new(move || {
+            if let Ok(w) = wake.lock() {
+                let _ = w.send(Polled::Wake);
+            }
+        }))
+    }
+
     fn next(&mut self, timeout: Duration) -> Polled {
         if self.closed {
             return Polled::Closed;

@@ -32,6 +32,9 @@ pub(super) struct Watch {
     last_folder: Option<u64>,
     /// The fingerprint of the snapshot written this session, if any.
     recovery_written: Option<u64>,
+    /// What the room's pages were last handed (its stamp), and their count.
+    pub(super) room_stamp: Option<(u64, u64)>,
+    pub(super) room_version: u64,
 }
 
 impl Watch {
@@ -48,6 +51,8 @@ impl Watch {
             last_stamp: None,
             last_folder,
             recovery_written: None,
+            room_stamp: None,
+            room_version: 0,
         }
     }
 

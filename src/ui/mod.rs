@@ -8,6 +8,7 @@ mod evidence;
 mod find;
 mod merge;
 mod overlay;
+mod room;
 
 pub use overlay::{EDITOR_HELP, draw_help, editor_help_lines, help_lines};
 mod summary;
@@ -66,10 +67,14 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         Mode::Merge(view) => merge::conflicts(app, *view, area, buf),
         Mode::Coach(list) => coach::list(app, list, area, buf),
         Mode::Find(view) => cursor = find::draw(app, view, area, buf),
+        Mode::Room(panel) => room::draw(app, panel, area, buf),
         _ => {}
     }
     if app.ascii {
         text::asciify(buf);
+        if matches!(app.mode, Mode::Room(_)) {
+            room::redraw_code(app, area, buf);
+        }
     }
     cursor
 }
@@ -440,9 +445,33 @@ fn fit_text(app: &App, width: usize) -> String {
     }
 }
 
-/// The footer's left side in `room` cells: the walkthrough step, the status
-/// message, or the keys of the mode.
+/// The footer's left side in `room` cells: while the room is open, its
+/// round in a word (silent: counts only), then the rest.
 fn footer_left(app: &App, room: usize) -> Line<'static> {
+    let Some(desk) = app
+        .room
+        .as_ref()
+        .filter(|_| !matches!(app.mode, Mode::Room(_)))
+    else {
+        return footer_rest(app, room);
+    };
+    let c = desk.room.counts();
+    let said = match &desk.room.round {
+        crate::room::Round::Idle => "open".to_owned(),
+        crate::room::Round::Write { .. } => format!("{} notes from {} people", c.notes, c.writers),
+        crate::room::Round::Vote { .. } => format!("{} people have voted", c.voters),
+    };
+    let key = key_for(Context::Canvas, &crate::app::Action::Room);
+    let badge = format!(" Room: {said} ({key}) ");
+    let used = text::width(&badge);
+    let mut line = footer_rest(app, room.saturating_sub(used));
+    line.spans
+        .insert(0, Span::styled(badge, app.active_theme().title));
+    line
+}
+
+/// The walkthrough step, the status message, or the keys of the mode.
+fn footer_rest(app: &App, room: usize) -> Line<'static> {
     let t = app.active_theme();
     match (&app.status, app.walk_step()) {
         // In projector mode the step is always shown, a message after it; a

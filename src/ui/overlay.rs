@@ -51,7 +51,7 @@ pub(super) fn framed(
 }
 
 /// The contexts the editor's help lists.
-pub const EDITOR_HELP: [Context; 9] = [
+pub const EDITOR_HELP: [Context; 11] = [
     Context::Canvas,
     Context::Text,
     Context::Picker,
@@ -61,6 +61,8 @@ pub const EDITOR_HELP: [Context; 9] = [
     Context::Board,
     Context::Card,
     Context::Coach,
+    Context::Room,
+    Context::RoomVote,
 ];
 
 /// The notes after the editor's keys: what the marks mean, and credit.

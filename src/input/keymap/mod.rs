@@ -55,6 +55,10 @@ pub enum Context {
     /// The coach's list of hints.
     Coach,
     Find,
+    /// The room's panel.
+    Room,
+    /// Setting up a vote in the room's panel.
+    RoomVote,
 }
 
 impl Context {
@@ -79,10 +83,12 @@ impl Context {
             Context::Card => "card",
             Context::Coach => "coach",
             Context::Find => "find",
+            Context::Room => "room",
+            Context::RoomVote => "room-vote",
         }
     }
 
-    pub const ALL: [Context; 18] = [
+    pub const ALL: [Context; 20] = [
         Context::Canvas,
         Context::Text,
         Context::Picker,
@@ -101,6 +107,8 @@ impl Context {
         Context::Card,
         Context::Coach,
         Context::Find,
+        Context::Room,
+        Context::RoomVote,
     ];
 
     pub fn title(self) -> &'static str {
@@ -123,6 +131,8 @@ impl Context {
             Context::Card => "In a test or learning card",
             Context::Coach => "In the coach's hints",
             Context::Find => "Finding text",
+            Context::Room => "In the room's panel",
+            Context::RoomVote => "Setting up a vote",
         }
     }
 }
@@ -152,6 +162,8 @@ pub fn context_of(mode: &Mode) -> Context {
         Mode::Merge(_) => Context::Merge,
         Mode::Coach(_) => Context::Coach,
         Mode::Find(_) => Context::Find,
+        Mode::Room(panel) if panel.setup.is_some() => Context::RoomVote,
+        Mode::Room(_) => Context::Room,
     }
 }
 
