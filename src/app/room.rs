@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr};
 
 use crate::canvas::{ItemId, Section};
+use crate::room::state::count;
 use crate::room::{KeptNotes, Refusal, Request, Room, RoomView, Round, VoteRules, VoteScope};
 
 use super::{Action, App, Effect, Mode, key_mark};
@@ -108,7 +109,8 @@ impl App {
                 let resumed = self.room.as_ref().map_or(0, |d| d.room.counts().notes);
                 if resumed > 0 {
                     self.info(format!(
-                        "The room is open; {resumed} notes from the last room are back, unrevealed"
+                        "The room is open; {} from the last room are back, unrevealed",
+                        count(resumed, "note", "notes")
                     ));
                 } else {
                     self.info(format!("The room is open at {url}"));
@@ -186,9 +188,9 @@ impl App {
         };
         match &desk.room.round {
             Round::Write { notes, .. } if !notes.is_empty() => {
-                let n = notes.len();
                 self.warn(format!(
-                    "{n} notes are not on the canvas yet: {} reveals them first",
+                    "{} not on the canvas yet: {} reveals first",
+                    count(notes.len(), "note is", "notes are"),
                     key_mark(&Action::Reveal)
                 ));
                 true
@@ -253,7 +255,8 @@ impl App {
             });
         }
         self.info(format!(
-            "{count} notes are now {} (one undo takes them back)",
+            "{} now in {} (one undo takes them back)",
+            crate::room::state::count(count, "note is", "notes are"),
             section.title().to_lowercase()
         ));
         effects
@@ -436,7 +439,8 @@ impl App {
             // Kept on disk already; offered when the room opens again.
             self.kept_notes = KeptNotes::of(&desk.room);
             self.info(format!(
-                "The room is closed; its {left} unrevealed notes are kept for the next time it opens"
+                "The room is closed; {} kept for the next time it opens",
+                count(left, "unrevealed note is", "unrevealed notes are")
             ));
         } else {
             self.info("The room is closed");
@@ -451,7 +455,8 @@ impl App {
         // A recovery question speaks first; the notes wait for `R` either way.
         if !matches!(self.mode, Mode::Recover(_)) {
             self.warn(format!(
-                "{n} notes from the last room were not revealed: {} opens the room with them",
+                "{} from the last room not revealed yet: {} opens the room with them",
+                count(n, "note", "notes"),
                 key_mark(&Action::Room)
             ));
         }

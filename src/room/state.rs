@@ -454,6 +454,15 @@ impl Room {
     }
 }
 
+/// "1 note", "17 notes": a count with its noun.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// A note's text as it is kept: through the one sanitiser (no control
 /// character, no bidi override), trimmed, and within the limit.
 fn note_text(text: &str) -> Result<String, Refusal> {

@@ -458,8 +458,15 @@ fn footer_left(app: &App, room: usize) -> Line<'static> {
     let c = desk.room.counts();
     let said = match &desk.room.round {
         crate::room::Round::Idle => "open".to_owned(),
-        crate::room::Round::Write { .. } => format!("{} notes from {} people", c.notes, c.writers),
-        crate::room::Round::Vote { .. } => format!("{} people have voted", c.voters),
+        crate::room::Round::Write { .. } => format!(
+            "{} from {}",
+            crate::room::state::count(c.notes, "note", "notes"),
+            crate::room::state::count(c.writers, "person", "people")
+        ),
+        crate::room::Round::Vote { .. } => format!(
+            "{} voted",
+            crate::room::state::count(c.voters, "person has", "people have")
+        ),
     };
     let key = key_for(Context::Canvas, &crate::app::Action::Room);
     let badge = format!(" Room: {said} ({key}) ");

@@ -11,6 +11,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::{Action, App, RoomDesk, RoomOutcome, RoomPanel, VoteSetup};
 use crate::input::keymap::Context;
+use crate::room::state::count;
 use crate::room::{Round, VoteScope};
 
 use super::overlay::frame;
@@ -167,7 +168,12 @@ fn words_of(app: &App, desk: &RoomDesk, setup: Option<&VoteSetup>) -> Vec<Line<'
     out.push(Line::default());
     let c = desk.room.counts();
     out.push(Line::from(Span::styled(
-        format!("{} people · {} notes · {} dots", c.people, c.notes, c.dots),
+        format!(
+            "{} · {} · {}",
+            count(c.people, "person", "people"),
+            count(c.notes, "note", "notes"),
+            count(c.dots, "dot", "dots")
+        ),
         t.item,
     )));
     out.push(Line::default());
@@ -211,7 +217,11 @@ fn round_lines(app: &App, desk: &RoomDesk, setup: Option<&VoteSetup>) -> Vec<Lin
             )),
             Line::from(format!("“{}”", section.question())),
             Line::from(Span::styled(
-                format!("{} notes from {} people", c.notes, c.writers),
+                format!(
+                    "{} from {}",
+                    count(c.notes, "note", "notes"),
+                    count(c.writers, "person", "people")
+                ),
                 t.title,
             )),
         ],
@@ -266,12 +276,13 @@ fn outcome_lines(app: &App, outcome: &RoomOutcome) -> Vec<Line<'static>> {
     match outcome {
         RoomOutcome::Revealed {
             section,
-            count,
+            count: count_,
             duplicates,
         } => {
             let mut lines = vec![Line::from(Span::styled(
                 format!(
-                    "Revealed: {count} notes added to {}",
+                    "Revealed: {} added to {}",
+                    count(*count_, "note", "notes"),
                     section.title().to_lowercase()
                 ),
                 t.section_title,

@@ -30,6 +30,7 @@ mod pictures;
 mod projector;
 mod recovery;
 mod render;
+mod room;
 mod safety;
 mod safety_pty;
 mod scenarios;

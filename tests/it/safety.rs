@@ -398,6 +398,8 @@ fn open_saved_keeps_the_snapshot_through_pauses_saves_and_quits() {
         inner: vpcanvas::runtime::SessionIo {
             clipboard: vpcanvas::clipboard::FakeClipboard::default(),
             data_dir: Some(data.path().to_path_buf()),
+            room: None,
+            room_wake: None,
         },
         failures: usize::MAX,
     };

@@ -37,6 +37,8 @@ pub struct Launch<'a> {
     pub env: &'a str,
     /// Leave stderr on the terminal, as a user has it, rather than in a file.
     pub stderr_on_terminal: bool,
+    /// Words before the file (a command such as `room`).
+    pub args: &'a str,
 }
 
 pub struct Tmux {
@@ -163,7 +165,7 @@ impl Tmux {
              unset DISPLAY WAYLAND_DISPLAY NO_COLOR\n\
              while [ ! -e {go} ]; do sleep 0.02; done\n\
              cd {root}\n\
-             {env} {bin} {file} {stderr}\n\
+             {env} {bin} {args} {file} {stderr}\n\
              code=$?\n\
              if stty -a > {stty} 2>&1; then trap - HUP; else gone=1; fi\n\
              echo $code > {code}.tmp\n\
@@ -178,6 +180,7 @@ impl Tmux {
             root = quote(self.root()),
             env = how.env,
             bin = quote(Path::new(BIN)),
+            args = how.args,
             file = how.file.map(quote).unwrap_or_default(),
             stderr = if how.stderr_on_terminal {
                 String::new()
