@@ -254,16 +254,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             None => open_library(session()),
         },
         Some(Command::New { name, example }) => cmd_new(session(), name, *example),
-        Some(Command::Room { file, port, bind }) => {
-            let mut options = session();
-            let room = &mut options.look.room;
-            if !room.enabled {
-                return Err("the room is turned off in config.ron (room: (enabled: false))".into());
-            }
-            room.port = port.unwrap_or(room.port);
-            room.bind = bind.unwrap_or(room.bind);
-            open_room(&names::to_open(file, data_dir), options)
-        }
+        Some(Command::Room { file, port, bind }) => open_room(file, session(), *port, *bind),
         Some(Command::List { format }) => list::run(data_dir, *format),
         Some(Command::Check {
             files,
@@ -486,11 +477,23 @@ fn open_editor(file: &Path, options: Options) -> Result<ExitCode, Box<dyn std::e
     Ok(ExitCode::from(code))
 }
 
-/// Opens FILE in the editor with the room open.
-fn open_room(file: &Path, options: Options) -> Result<ExitCode, Box<dyn std::error::Error>> {
-    let mut app = crate::session::load_app(file)?;
+/// Opens FILE in the editor with the room open (on `port` and `bind` when given).
+fn open_room(
+    file: &Path,
+    mut options: Options,
+    port: Option<u16>,
+    bind: Option<std::net::IpAddr>,
+) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let room = &mut options.look.room;
+    if !room.enabled {
+        return Err("the room is turned off in config.ron (room: (enabled: false))".into());
+    }
+    room.port = port.unwrap_or(room.port);
+    room.bind = bind.unwrap_or(room.bind);
+    room.at_start = true;
+    let file = names::to_open(file, options.data_dir.as_deref());
+    let app = crate::session::load_app(&file)?;
     crate::runtime::require_terminal()?;
-    app.room_at_start = true;
     let code = crate::session::run(crate::session::Start::Editor(Box::new(app)), options)?;
     Ok(ExitCode::from(code))
 }

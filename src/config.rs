@@ -114,6 +114,7 @@ impl RoomConfig {
             bind: self.bind.trim().parse().unwrap_or(defaults.bind),
             enabled: self.enabled,
             live_tally: self.live_tally,
+            at_start: false,
         }
     }
 }

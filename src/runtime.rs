@@ -513,7 +513,7 @@ where
     screen.update(RuntimeEvent::Tick(events.now()));
     screen.update(RuntimeEvent::Resize(size.width, size.height));
     if let Screen::Editor(app) = &mut screen
-        && std::mem::take(&mut app.room_at_start)
+        && std::mem::take(&mut app.room_settings.at_start)
     {
         let effects = screen.update(crate::app::Action::Room);
         executor::perform(&mut screen, io, effects);

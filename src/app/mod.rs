@@ -440,8 +440,6 @@ pub struct App {
     pub room_settings: RoomSettings,
     /// Notes an earlier room left unrevealed, taken back when the room opens.
     pub kept_notes: Option<crate::room::KeptNotes>,
-    /// Open the room as the editor starts (`vpcanvas room FILE`).
-    pub room_at_start: bool,
     /// Counts changes to the canvas, so the room's page knows when to refresh.
     edits: u64,
 }
@@ -497,7 +495,6 @@ impl App {
             room: None,
             room_settings: RoomSettings::default(),
             kept_notes: None,
-            room_at_start: false,
             edits: 0,
         };
         if !app.canvas.conflicts.is_empty() {

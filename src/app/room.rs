@@ -21,6 +21,8 @@ pub struct RoomSettings {
     pub enabled: bool,
     /// Show the dots as they come (the default is a blind vote).
     pub live_tally: bool,
+    /// Open the room as the editor starts (`vpcanvas room FILE`).
+    pub at_start: bool,
 }
 
 impl Default for RoomSettings {
@@ -30,6 +32,7 @@ impl Default for RoomSettings {
             bind: IpAddr::V4(Ipv4Addr::UNSPECIFIED),
             enabled: true,
             live_tally: false,
+            at_start: false,
         }
     }
 }
@@ -364,7 +367,7 @@ impl App {
         for (id, dots) in &tally {
             *desk.votes.entry(*id).or_insert(0) += dots;
         }
-        tally.sort_by(|a, b| b.1.cmp(&a.1));
+        tally.sort_by_key(|t| std::cmp::Reverse(t.1));
         let placed: u32 = tally.iter().map(|t| t.1).sum();
         desk.outcome = Some(RoomOutcome::Voted {
             scope: rules.scope,
@@ -403,7 +406,7 @@ impl App {
             .map(|i| (i.id, self.votes_of(i.id)))
             .collect();
         // Stable: items with as many votes keep their order.
-        order.sort_by(|a, b| b.1.cmp(&a.1));
+        order.sort_by_key(|o| std::cmp::Reverse(o.1));
         let now: Vec<ItemId> = self.canvas.items(section).iter().map(|i| i.id).collect();
         if order.iter().map(|o| o.0).eq(now.iter().copied()) {
             self.info(format!(
@@ -415,7 +418,7 @@ impl App {
         let before = self.snapshot();
         for (target, (id, _)) in order.iter().enumerate() {
             if let Some(at) = self.canvas.index_in(section, *id) {
-                let delta = target as isize - at as isize;
+                let delta = target.cast_signed() - at.cast_signed();
                 self.canvas.move_by(*id, delta);
             }
         }
@@ -489,3 +492,7 @@ impl App {
         self.room.as_ref().map(|d| (d.room.revision, self.edits))
     }
 }
+
+#[cfg(test)]
+#[path = "room_tests.rs"]
+mod tests;

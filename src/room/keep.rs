@@ -116,6 +116,8 @@ pub fn remove(data_dir: &Path, canvas_path: &Path) {
 mod tests {
     #![allow(clippy::unwrap_used)]
 
+    use std::os::unix::fs::PermissionsExt;
+
     use super::*;
     use crate::room::state::{Ask, Request};
 
@@ -138,7 +140,6 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let canvas = dir.path().join("plan.ron");
         let at = write(dir.path(), &canvas, &kept).unwrap();
-        use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(&at).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
         let back = find(dir.path(), &canvas).unwrap();

@@ -85,8 +85,8 @@ impl Flash {
 /// The page for the person with `token` (`None`: not in the room, e.g. it
 /// is full). `nonce` numbers the next note form, so a resent form adds once.
 pub fn render(view: &RoomView, token: Option<&str>, flash: Option<Flash>, nonce: u64) -> String {
-    let none = PersonView::default();
-    let me = token.and_then(|t| view.people.get(t)).unwrap_or(&none);
+    let nobody = PersonView::default();
+    let me = token.and_then(|t| view.people.get(t)).unwrap_or(&nobody);
     let inside = token.is_some();
     let round = round(view, me, nonce, inside);
     let canvas = if matches!(view.round, RoundView::Idle) {
@@ -153,7 +153,7 @@ fn round(view: &RoomView, me: &PersonView, nonce: u64, inside: bool) -> String {
              Below is the canvas as it is now.</p>"
             .to_owned(),
         RoundView::Write { section } => write_round(section.question(), me, nonce),
-        RoundView::Vote { rules, items } => vote_round(view, rules, items, me),
+        RoundView::Vote { rules, items } => vote_round(view, *rules, items, me),
     }
 }
 
@@ -204,7 +204,7 @@ fn write_round(question: &str, me: &PersonView, nonce: u64) -> String {
 
 fn vote_round(
     view: &RoomView,
-    rules: &super::state::VoteRules,
+    rules: super::state::VoteRules,
     items: &[ItemView],
     me: &PersonView,
 ) -> String {

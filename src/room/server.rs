@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 use std::convert::Infallible;
+use std::fmt::Write as _;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener, UdpSocket};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, TrySendError, sync_channel};
@@ -50,6 +51,9 @@ const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; conn
 /// Wakes the event loop when a request is waiting.
 pub type Wake = Arc<dyn Fn() + Send + Sync>;
 
+/// The way back to a page waiting for its answer.
+type Reply = oneshot::Sender<Result<(), Refusal>>;
+
 /// A request waiting for the editor, with the way back to its page.
 pub struct Incoming {
     pub request: Request,
@@ -81,8 +85,8 @@ pub struct RoomServer {
     shared: Arc<Shared>,
     inbox: Receiver<Incoming>,
     /// Answers taken by the loop, sent once the snapshot that shows them is out.
-    answers: Vec<(oneshot::Sender<Result<(), Refusal>>, Result<(), Refusal>)>,
-    waiting: HashMap<u64, oneshot::Sender<Result<(), Refusal>>>,
+    answers: Vec<(Reply, Result<(), Refusal>)>,
+    waiting: HashMap<u64, Reply>,
     next_ticket: u64,
     stop: Arc<Notify>,
     thread: Option<JoinHandle<()>>,
@@ -95,7 +99,7 @@ impl std::fmt::Debug for RoomServer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("RoomServer")
             .field("url", &self.url)
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -118,7 +122,10 @@ fn random_hex<const N: usize>() -> std::io::Result<String> {
             rustix::rand::getrandom(&mut bytes[filled..], rustix::rand::GetRandomFlags::empty())
                 .map_err(std::io::Error::from)?;
     }
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+    Ok(bytes.iter().fold(String::new(), |mut hex, b| {
+        let _ = write!(hex, "{b:02x}");
+        hex
+    }))
 }
 
 /// The machine's address on the local network, found without sending a

@@ -53,7 +53,22 @@ fn a_silent_round_a_reveal_a_dot_vote_and_a_ranking_reach_the_file() {
     let raw = t.raw("r");
     assert!(!crate::tmux::contains_bytes(&raw, b"\x1b]52;c;aGk="));
     assert!(!crate::tmux::contains_bytes(&raw, "\u{202e}".as_bytes()));
-    // A dot vote on pains, 3 dots each.
+    vote_and_rank(&t, &room, &file, &phones, &saved);
+    // Closing the room stops the server (and the room says so).
+    t.keys("r", &["X"]);
+    t.wait_screen("r", "The room is closed");
+    wait::holds(
+        crate::tmux::DEADLINE,
+        || get(room.port, &format!("{}version", room.base), None).status == 0,
+        || "the server still answers".to_owned(),
+    );
+    t.keys("r", &["q"]);
+    assert_eq!(t.wait_exit("r"), 0);
+}
+
+/// A dot vote on pains (3 dots each, a fourth refused, one taken back),
+/// closed, and the section ranked by it.
+fn vote_and_rank(t: &Tmux, room: &Room, file: &Path, phones: &[String], saved: &str) {
     t.keys("r", &["v"]);
     t.wait_screen("r", "A dot vote");
     t.keys("r", &["Enter"]);
@@ -95,25 +110,15 @@ fn a_silent_round_a_reveal_a_dot_vote_and_a_ranking_reach_the_file() {
     let ranked = wait::until(
         crate::tmux::DEADLINE,
         || {
-            let s = fs::read_to_string(&file).ok()?;
+            let s = fs::read_to_string(file).ok()?;
             let at = |n: &str| s.find(n);
             (at("clients pay LATE")? < at("Chasing late payers")?
                 && at("Chasing late payers")? < at("Clients pay late")?)
             .then_some(s)
         },
-        || format!("not ranked: {:?}", fs::read_to_string(&file)),
+        || format!("not ranked: {:?}", fs::read_to_string(file)),
     );
     assert!(ranked.contains("Late  ]52"), "{ranked}");
-    // Closing the room stops the server (and the room says so).
-    t.keys("r", &["X"]);
-    t.wait_screen("r", "The room is closed");
-    wait::holds(
-        crate::tmux::DEADLINE,
-        || get(room.port, &format!("{}version", room.base), None).status == 0,
-        || "the server still answers".to_owned(),
-    );
-    t.keys("r", &["q"]);
-    assert_eq!(t.wait_exit("r"), 0);
 }
 
 #[test]

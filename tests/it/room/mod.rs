@@ -139,22 +139,37 @@ impl Reply {
 }
 
 /// One HTTP exchange on a fresh connection; status 0 when nothing answered.
+/// The body is read as long as its length says (or to the last chunk), so a
+/// server that keeps the connection open answers at once.
 pub fn http(port: u16, raw: &[u8]) -> Reply {
+    let nothing = || Reply {
+        status: 0,
+        head: String::new(),
+        body: String::new(),
+    };
     let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
-        return Reply {
-            status: 0,
-            head: String::new(),
-            body: String::new(),
-        };
+        return nothing();
     };
     stream
         .set_read_timeout(Some(Duration::from_secs(20)))
         .unwrap();
     let _ = stream.write_all(raw);
     let mut bytes = Vec::new();
-    let _ = stream.read_to_end(&mut bytes);
+    let mut buf = [0u8; 8192];
+    loop {
+        if let Some(end) = complete(&bytes) {
+            bytes.truncate(end);
+            break;
+        }
+        match stream.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => bytes.extend_from_slice(&buf[..n]),
+        }
+    }
     let text = String::from_utf8_lossy(&bytes).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let Some((head, body)) = text.split_once("\r\n\r\n") else {
+        return nothing();
+    };
     let status = head
         .split(' ')
         .nth(1)
@@ -165,6 +180,26 @@ pub fn http(port: u16, raw: &[u8]) -> Reply {
         head: head.to_owned(),
         body: body.to_owned(),
     }
+}
+
+/// Where a response in `bytes` ends, once it is all there.
+fn complete(bytes: &[u8]) -> Option<usize> {
+    let text = String::from_utf8_lossy(bytes);
+    let head_end = text.find("\r\n\r\n")? + 4;
+    let head = text[..head_end].to_ascii_lowercase();
+    if let Some(len) = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .and_then(|v| v.trim().parse::<usize>().ok())
+    {
+        return (bytes.len() >= head_end + len).then_some(head_end + len);
+    }
+    if head.contains("transfer-encoding: chunked") {
+        return text[head_end..]
+            .contains("0\r\n\r\n")
+            .then_some(bytes.len());
+    }
+    None
 }
 
 pub fn get(port: u16, path: &str, cookie: Option<&str>) -> Reply {
