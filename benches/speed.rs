@@ -2,11 +2,17 @@
 //! edit through `App::update`, rendering and `show`, at 100 … 100,000 items,
 //! plus a floor: a bare ratatui frame of the same size with no vpcanvas code.
 //!
+//! First the budgets (`speed/budgets.rs`): whole commands at 100,000 items,
+//! start-up against a bare ratatui program, edit memory and the keystroke
+//! path, each printed next to its budget.
+//!
 //! `cargo bench` runs everything (a few minutes on 2 cores); `cargo bench --
-//! render` runs what matches a filter. Under `cargo test --all-targets` divan
+//! render` runs what matches a filter, `cargo bench -- budgets` the budgets only. Under `cargo test --all-targets` divan
 //! runs each benchmark once, and only at the small sizes, to keep tests fast.
 
 #![allow(clippy::unwrap_used)]
+// The budgets' table is this program's output.
+#![allow(clippy::print_stdout)]
 // The benchmark groups below are modules only for divan's tree of names; they
 // share this file's imports.
 #![allow(clippy::wildcard_imports)]
@@ -37,7 +43,17 @@ use vpcanvas::ui;
 const WIDTH: u16 = 200;
 const HEIGHT: u16 = 60;
 
+#[path = "speed/budgets.rs"]
+mod budgets;
+
 fn main() {
+    // This binary run again to measure one whole process (see `budgets`).
+    if budgets::helper() {
+        return;
+    }
+    if benchmarking() && wants_budgets() {
+        budgets::run_all();
+    }
     divan::Divan::default()
         // The 100,000-item cases take long per iteration: stop sampling after
         // a few seconds so the whole run stays within a few minutes.
@@ -50,6 +66,16 @@ fn main() {
 /// rather than `cargo test`, which runs each benchmark once in a debug build.
 fn benchmarking() -> bool {
     std::env::args().any(|a| a == "--bench")
+}
+
+/// Whether to measure the budgets: when no benchmark is named
+/// (`cargo bench`), or `budgets` is (`cargo bench -- budgets`).
+fn wants_budgets() -> bool {
+    let named: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    named.is_empty() || named.iter().any(|a| a == "budgets")
 }
 
 /// The canvas sizes: all four when benchmarking, the small ones under test;
@@ -119,6 +145,10 @@ fn editor(items: usize) -> App {
         .unwrap_or(0);
     app.selected[Section::Pains.index()] = index;
     app.update(RuntimeEvent::Resize(WIDTH, HEIGHT));
+    // A first frame, as the editor draws one: the coach reads the canvas
+    // for its marks, so every edit after it keeps the coach up to date.
+    let area = Rect::new(0, 0, WIDTH, HEIGHT);
+    ui::draw(&app, area, &mut Buffer::empty(area));
     app
 }
 

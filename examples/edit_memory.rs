@@ -1,10 +1,15 @@
 //! Peak memory while editing a big canvas: N items, then 50 edits with undo
-//! history. Run under `/usr/bin/time -v` and read "Maximum resident set size".
+//! history, each drawn as the editor draws it (so the coach's marks are
+//! read too). Run under `/usr/bin/time -v` and read "Maximum resident set
+//! size".
 //!
 //! `cargo run --release --example edit_memory -- 100000`
 
 // An example program prints its result; the library itself goes through `output`.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 
 use vpcanvas::app::{Action, App, RuntimeEvent};
 use vpcanvas::canvas::Section;
@@ -17,8 +22,12 @@ fn main() {
     let canvas = vpcanvas::synth::synthetic(n, 1);
     let mut app = App::new(canvas, "/tmp/edit-memory.ron", false);
     app.update(RuntimeEvent::Resize(200, 60));
+    let area = Rect::new(0, 0, 200, 60);
+    let mut frame = Buffer::empty(area);
     app.update(Action::JumpTo(Section::Pains));
     for i in 0..50 {
+        frame.reset();
+        vpcanvas::ui::draw(&app, area, &mut frame);
         let action = if i % 2 == 0 {
             Action::LevelUp
         } else {

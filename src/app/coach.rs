@@ -15,20 +15,22 @@ pub struct CoachList {
 }
 
 impl App {
-    /// The coach, kept up to date with the canvas.
+    /// The coach, kept up to date with the canvas: it reads the canvas on
+    /// the first call.
     pub fn coach(&self) -> &Coach {
-        &self.coach
+        self.coach
+            .get_or_init(|| Coach::of(&self.canvas, self.coach_off))
     }
 
     /// Every hint about the canvas now, grouped by rule: the list `!` shows.
     pub fn coach_hints(&self) -> Vec<Hint> {
-        self.coach.hints(&self.canvas)
+        self.coach().hints(&self.canvas)
     }
 
     /// The hints about the selected item.
     pub fn selected_hints(&self) -> Vec<Hint> {
         self.selected_item()
-            .map(|item| self.coach.item_hints(self.focus, item))
+            .map(|item| self.coach().item_hints(self.focus, item))
             .unwrap_or_default()
     }
 
@@ -46,9 +48,9 @@ impl App {
                 .canvas
                 .position_of(id)
                 .and_then(|p| Some((p.section, self.canvas.items(p.section).get(p.index)?)))
-                .map(|(section, item)| self.coach.draft_hints(section, Some(item), text))
+                .map(|(section, item)| self.coach().draft_hints(section, Some(item), text))
                 .unwrap_or_default(),
-            EditTarget::NewItem { section, .. } => self.coach.draft_hints(section, None, text),
+            EditTarget::NewItem { section, .. } => self.coach().draft_hints(section, None, text),
             _ => Vec::new(),
         }
     }
@@ -59,10 +61,13 @@ impl App {
     }
 
     pub(super) fn coach_list(&mut self, action: Action) -> Vec<Effect> {
+        if !matches!(self.mode, Mode::Coach(_)) {
+            return Vec::new();
+        }
+        let hints = self.coach().hints(&self.canvas);
         let Mode::Coach(list) = &mut self.mode else {
             return Vec::new();
         };
-        let hints = self.coach.hints(&self.canvas);
         let end = hints.len().saturating_sub(1);
         let cursor = list.cursor.min(end);
         match action {

@@ -384,9 +384,12 @@ pub struct App {
     /// The whole fit analysis (its ordered lists), computed when a view first
     /// asks after a change: read it with [`App::fit`].
     report: OnceCell<FitReport>,
-    /// The coach's hints, refreshed with the fit after every change (only
-    /// what changed is read again).
-    coach: crate::coach::Coach,
+    /// The coach, read from the canvas when first asked (a view that shows
+    /// hints or marks), then refreshed after every change (only what changed
+    /// is read again). Commands that show no hints never pay for it.
+    coach: OnceCell<crate::coach::Coach>,
+    /// The coach's rules turned off for every canvas (`config.ron`).
+    coach_off: crate::coach::RuleSet,
     pub focus: Section,
     /// The selected index in each section.
     pub selected: [usize; 6],
@@ -449,7 +452,6 @@ impl App {
     /// file is already on disk (a new canvas is written on its first edit).
     pub fn new(canvas: Canvas, path: impl Into<PathBuf>, exists: bool) -> Self {
         let tally = Tally::of(&canvas);
-        let coach = crate::coach::Coach::of(&canvas, crate::coach::RuleSet::EMPTY);
         let mut app = Self {
             canvas,
             doc: Document {
@@ -462,7 +464,8 @@ impl App {
             },
             tally,
             report: OnceCell::new(),
-            coach,
+            coach: OnceCell::new(),
+            coach_off: crate::coach::RuleSet::EMPTY,
             focus: Section::Jobs,
             selected: [0; 6],
             scroll: [0; 6],
@@ -527,7 +530,10 @@ impl App {
         self.projector_theme = look.projector_theme.theme();
         self.ascii = look.ascii;
         self.timer_settings = look.timer;
-        self.coach.set_off(look.coach_off);
+        self.coach_off = look.coach_off;
+        if let Some(coach) = self.coach.get_mut() {
+            coach.set_off(look.coach_off);
+        }
         self.room_settings = look.room;
         if look.projector && self.projector.is_none() {
             self.toggle_projector();
@@ -568,7 +574,9 @@ impl App {
         self.edits += 1;
         self.tally.refresh(&self.canvas);
         self.report = OnceCell::new();
-        self.coach.refresh(&self.canvas);
+        if let Some(coach) = self.coach.get_mut() {
+            coach.refresh(&self.canvas);
+        }
     }
 
     pub fn path(&self) -> &Path {

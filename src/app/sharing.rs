@@ -42,7 +42,7 @@ impl App {
 
     pub(super) fn copy_canvas(&mut self) -> Vec<Effect> {
         vec![Effect::Copy {
-            text: export::markdown(&self.canvas, self.coach.off()),
+            text: export::markdown(&self.canvas, self.coach_off),
             what: "the canvas as Markdown".to_owned(),
         }]
     }
@@ -136,7 +136,7 @@ impl App {
         match action {
             Action::ExportAs(format) => {
                 self.mode = Mode::Normal;
-                match format.render(&self.canvas, self.coach.off()) {
+                match format.render(&self.canvas, self.coach_off) {
                     Ok(bytes) => vec![Effect::Export {
                         path: self.export_path(format),
                         bytes,

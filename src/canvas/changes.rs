@@ -140,3 +140,68 @@ impl Bench {
         }
     }
 }
+
+/// A canvas of `items` items over the six sections for tests that compare
+/// two computations on many texts: openers, verbs and subjects combined
+/// (so many texts repeat, in other case and punctuation too), some numbers,
+/// accents, CJK, Greek capitals, long texts, links from the value map and
+/// varied levels, kinds and statuses. Deterministic in `seed`.
+pub fn generated(items: usize, seed: u64) -> Canvas {
+    const OPENERS: [&str; 5] = [
+        "Needs to",
+        "hates having to",
+        "WANTS TO",
+        "Tries to,",
+        "Café:",
+    ];
+    const VERBS: [&str; 5] = ["chase", "double-check", "sort  out", "pay for", "ΠΛΗΡΩΣΕΙ"];
+    const SUBJECTS: [&str; 6] = [
+        "invoices",
+        "late payments 3 times",
+        "日本 suppliers",
+        "Paystream reports",
+        "the best, easiest tool",
+        "half the receipts",
+    ];
+    let mut c = Canvas::new(format!("Generated {seed}"));
+    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut next = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    for i in 0..items {
+        let section = Section::ALL[next(6)];
+        let mut text = format!(
+            "{} {} {}",
+            OPENERS[next(5)],
+            VERBS[next(5)],
+            SUBJECTS[next(6)]
+        );
+        match next(12) {
+            0 => text = text.repeat(4),
+            1 => text.push_str(&format!(" #{i}")),
+            2 => text = format!("  {text}!  "),
+            _ => {}
+        }
+        let id = c.push(section, text);
+        c.shift_level(id, next(2) == 0);
+        if next(3) == 0 {
+            c.cycle_status(id);
+        }
+        if section == Section::Jobs && next(2) == 0 {
+            c.cycle_kind(id);
+        }
+        if let Some(target) = section.link_target() {
+            for _ in 0..next(3) {
+                let n = c.items(target).len();
+                if n > 0 {
+                    let to = c.items(target)[next(n)].id;
+                    c.set_link(id, to, true);
+                }
+            }
+        }
+    }
+    c
+}

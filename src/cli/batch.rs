@@ -44,7 +44,12 @@ pub(super) fn each_canvas(
             Ok((path, parsed)) => {
                 let verdict = report(file, &path, &parsed);
                 fails |= verdict.fails;
-                out.push_str(&verdict.text);
+                if out.is_empty() {
+                    // One file's report, often the only one: not copied.
+                    out = verdict.text;
+                } else {
+                    out.push_str(&verdict.text);
+                }
             }
             Err((shown, e)) => {
                 failed_load = true;

@@ -1,19 +1,26 @@
-//! The coach's memory: what each item's text says (cached by id and text),
-//! the duplicate groups of each section, the names the products give, and
-//! the level counts. [`Coach::refresh`] compares the canvas with the one it
-//! saw last: sections the edit did not touch are skipped (they are shared,
-//! copy-on-write), and in a touched section only the changed run of items is
-//! read again. Hints are then answered per item, from that memory.
+//! The coach's memory: the duplicate groups of each section, the names the
+//! products give, and the level counts. [`Coach::refresh`] compares the
+//! canvas with the one it saw last: sections the edit did not touch are
+//! skipped (they are shared, copy-on-write), and in a touched section only
+//! the changed run of items is read again. Hints are then answered per item,
+//! from that memory and the item's text, read when it is asked about.
+//!
+//! Nothing per item is kept but its id in a group, under a hash of its
+//! normalised text (checked against the text itself where it matters), so
+//! the memory stays small at 100,000 items and reading a canvas allocates
+//! little.
 
-use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+use std::hash::BuildHasher;
 use std::sync::Arc;
+
+use foldhash::fast::FixedState;
 
 use crate::canvas::{Canvas, Item, ItemId, JobKind, Level, Section, Status};
 
 use super::names::{Name, names_of, occurs};
-use super::rules::{self, ENOUGH_ITEMS, FEWEST, MAX_CHARS, Rule, RuleSet};
-use super::words::Facts;
+use super::rules::{self, ENOUGH_ITEMS, FEWEST, Rule, RuleSet};
+use super::words::{Facts, FastMap, Words, normalises_to};
 use super::{Hint, Subject};
 
 /// The coach for one canvas, kept up to date edit by edit.
@@ -23,18 +30,26 @@ pub struct Coach {
     off: RuleSet,
     /// The canvas as last read (its sections are shared, not copied).
     seen: Canvas,
-    /// What each item's text says, by id (valid while the text is the same).
-    facts: HashMap<ItemId, Facts>,
-    /// Per section: normalised text → the ids with it, in section order.
-    groups: [HashMap<String, Vec<ItemId>>; 6],
-    /// The names each product or service gives, by id, with the text read.
-    product_names: HashMap<ItemId, (String, Vec<Name>)>,
-    /// The names the products and services give, all together.
+    /// Per section: a hash of the normalised text → the ids with it, in
+    /// section order (a hash shared by two different texts is told apart
+    /// by [`Coach::same_words`]).
+    groups: [FastMap<u64, Vec<ItemId>>; 6],
+    /// The names each product or service gives, by id.
+    product_names: FastMap<ItemId, Vec<Name>>,
+    /// The names the products and services give, all together, in the
+    /// products' order.
     names: Vec<Name>,
+    /// Where each of `names` is, by its first word.
+    name_starts: FastMap<String, Vec<usize>>,
     /// Items per level, per section.
     levels: [[usize; 3]; 6],
     /// Jobs of kind Social or Emotional.
     felt_jobs: usize,
+}
+
+/// The key a normalised text is grouped under.
+fn key(norm: &str) -> u64 {
+    FixedState::default().hash_one(norm)
 }
 
 fn level_slot(level: Level) -> usize {
@@ -90,7 +105,11 @@ impl Coach {
                 .zip(new_run)
                 .all(|(a, b)| a.id == b.id && a.text == b.text);
         if !same_words {
-            self.reread(section, old_run, new_run, new);
+            let touched = self.regroup(section, old_run, new_run);
+            self.reorder_groups(section, &touched, canvas);
+            if section == Section::Products {
+                self.rename_products(old_run, new_run, new);
+            }
         }
         let counts = &mut self.levels[section.index()];
         *counts = [0; 3];
@@ -105,133 +124,96 @@ impl Coach {
         }
     }
 
-    /// Forgets the items of `old_run` and reads those of `new_run`.
-    fn reread(
-        &mut self,
-        section: Section,
-        old_run: &[Arc<Item>],
-        new_run: &[Arc<Item>],
-        all: &[Arc<Item>],
-    ) {
-        let touched = self.regroup(section, old_run, new_run);
-        self.reorder_groups(section, &touched, all);
-        if section == Section::Products {
-            self.rename_products(old_run, new_run, all);
-        }
-    }
-
     /// Takes the old run's items out of their same-words groups and puts the
-    /// new run's in (their facts read again where the text changed); returns
-    /// the groups touched.
+    /// new run's in; returns the groups touched.
     fn regroup(
         &mut self,
         section: Section,
         old_run: &[Arc<Item>],
         new_run: &[Arc<Item>],
-    ) -> HashSet<String> {
+    ) -> HashSet<u64, FixedState> {
         let groups = &mut self.groups[section.index()];
-        let mut touched: HashSet<String> = HashSet::new();
+        let mut touched = HashSet::default();
+        // One buffer for every text read.
+        let mut words = Words::default();
         for item in old_run {
-            let norm = match self.facts.get(&item.id) {
-                Some(f) if f.text == item.text => f.norm.clone(),
-                _ => Facts::of(&item.text).norm,
-            };
-            if let Some(ids) = groups.get_mut(&norm) {
+            words.read(&item.text);
+            if words.norm.is_empty() {
+                continue;
+            }
+            let k = key(&words.norm);
+            if let Some(ids) = groups.get_mut(&k) {
                 ids.retain(|id| *id != item.id);
                 if ids.is_empty() {
-                    groups.remove(&norm);
+                    groups.remove(&k);
                 }
             }
-            touched.insert(norm);
-        }
-        let kept: HashSet<ItemId> = new_run.iter().map(|i| i.id).collect();
-        for item in old_run {
-            if !kept.contains(&item.id) {
-                self.facts.remove(&item.id);
-            }
+            touched.insert(k);
         }
         for item in new_run {
-            let facts = match self.facts.get(&item.id) {
-                Some(f) if f.text == item.text => f,
-                _ => {
-                    self.facts.insert(item.id, Facts::of(&item.text));
-                    &self.facts[&item.id]
-                }
-            };
-            if !facts.norm.is_empty() {
-                groups.entry(facts.norm.clone()).or_default().push(item.id);
-                touched.insert(facts.norm.clone());
+            words.read(&item.text);
+            if !words.norm.is_empty() {
+                let k = key(&words.norm);
+                groups.entry(k).or_default().push(item.id);
+                touched.insert(k);
             }
         }
         touched
     }
 
     /// Puts every touched group with more than one member back in section order.
-    fn reorder_groups(&mut self, section: Section, touched: &HashSet<String>, all: &[Arc<Item>]) {
+    fn reorder_groups(
+        &mut self,
+        section: Section,
+        touched: &HashSet<u64, FixedState>,
+        canvas: &Canvas,
+    ) {
         let groups = &mut self.groups[section.index()];
-        let mut members: HashSet<ItemId> = HashSet::new();
-        for norm in touched {
-            if let Some(ids) = groups.get(norm).filter(|ids| ids.len() > 1) {
-                members.extend(ids.iter().copied());
-            }
-        }
-        if members.is_empty() {
-            return;
-        }
-        let at: HashMap<ItemId, usize> = all
-            .iter()
-            .enumerate()
-            .filter(|(_, i)| members.contains(&i.id))
-            .map(|(n, i)| (i.id, n))
-            .collect();
-        for norm in touched {
-            if let Some(ids) = groups.get_mut(norm) {
-                ids.sort_by_key(|id| at.get(id).copied().unwrap_or(usize::MAX));
+        for k in touched {
+            if let Some(ids) = groups.get_mut(k).filter(|ids| ids.len() > 1) {
+                ids.sort_by_key(|id| canvas.index_in(section, *id).unwrap_or(usize::MAX));
             }
         }
     }
 
-    /// The products' names again: read from the new run's changed texts,
-    /// forgotten for the removed, then gathered in the products' order.
+    /// The products' names again: read from the new run's texts, forgotten
+    /// for the old run's, then gathered in the products' order.
     fn rename_products(&mut self, old_run: &[Arc<Item>], new_run: &[Arc<Item>], all: &[Arc<Item>]) {
-        let kept: HashSet<ItemId> = new_run.iter().map(|i| i.id).collect();
         for item in old_run {
-            if !kept.contains(&item.id) {
-                self.product_names.remove(&item.id);
-            }
+            self.product_names.remove(&item.id);
         }
         for item in new_run {
-            if self
-                .product_names
-                .get(&item.id)
-                .is_none_or(|(text, _)| *text != item.text)
-            {
-                let names = names_of(&item.text);
-                self.product_names
-                    .insert(item.id, (item.text.clone(), names));
-            }
+            self.product_names.insert(item.id, names_of(&item.text));
         }
         let mut names: Vec<Name> = Vec::new();
+        let mut known: HashSet<&[String], FixedState> = HashSet::default();
         for product in all {
-            for name in self
-                .product_names
-                .get(&product.id)
-                .map_or(&[][..], |(_, n)| n)
-            {
-                if !names.iter().any(|m| m.words == name.words) {
+            for name in self.product_names.get(&product.id).map_or(&[][..], |n| n) {
+                if known.insert(&name.words) {
                     names.push(name.clone());
                 }
             }
         }
+        let mut starts: FastMap<String, Vec<usize>> = FastMap::default();
+        for (at, name) in names.iter().enumerate() {
+            if let Some(first) = name.words.first() {
+                starts.entry(first.clone()).or_default().push(at);
+            }
+        }
         self.names = names;
+        self.name_starts = starts;
     }
 
-    /// What the text of `item` says: from memory when it is still the same.
-    fn facts_for(&self, item: &Item) -> Cow<'_, Facts> {
-        match self.facts.get(&item.id) {
-            Some(f) if f.text == item.text => Cow::Borrowed(f),
-            _ => Cow::Owned(Facts::of(&item.text)),
-        }
+    /// The item `id` of `section`, as last read.
+    fn item_in(&self, section: Section, id: ItemId) -> Option<&Item> {
+        let at = self.seen.index_in(section, id)?;
+        self.seen.items(section).get(at).map(|i| &**i)
+    }
+
+    /// Whether the item `id` (as last read) has the normalised text `norm`.
+    fn same_words(&self, section: Section, id: ItemId, norm: &str) -> bool {
+        self.item_in(section, id)
+            .is_some_and(|item| normalises_to(&item.text, norm))
     }
 
     /// The highest level present in a section.
@@ -249,31 +231,68 @@ impl Coach {
         Some(LEVELS[slot])
     }
 
-    /// The first product name a customer item uses.
+    /// The first product name (in the products' order) a customer item
+    /// uses: only the names that start with one of its words are tried.
     fn named_offer(&self, facts: &Facts) -> Option<&Name> {
-        self.names
+        let mut first: Option<usize> = None;
+        for word in &facts.words.list {
+            let Some(starts) = self.name_starts.get(facts.words.lower(word)) else {
+                continue;
+            };
+            for &at in starts {
+                if first.is_none_or(|f| at < f) && occurs(&self.names[at], facts.text, &facts.words)
+                {
+                    first = Some(at);
+                }
+            }
+        }
+        first.map(|at| &self.names[at])
+    }
+
+    /// The ids of the section's items whose text is `norm`, in section
+    /// order; `id` is taken as one of them when its group holds it.
+    fn same_as<'a>(
+        &'a self,
+        section: Section,
+        id: Option<ItemId>,
+        norm: &'a str,
+    ) -> impl Iterator<Item = ItemId> + 'a {
+        let group = if norm.is_empty() {
+            None
+        } else {
+            self.groups[section.index()].get(&key(norm))
+        };
+        group
+            .map_or(&[][..], Vec::as_slice)
             .iter()
-            .find(|n| occurs(n, &facts.text, &facts.words))
+            .copied()
+            .filter(move |o| Some(*o) == id || self.same_words(section, *o, norm))
     }
 
     /// The item above `id` with the same words, if `id` is a lower duplicate.
     fn duplicate_of(&self, section: Section, id: ItemId, facts: &Facts) -> Option<ItemId> {
-        if facts.norm.is_empty() {
-            return None;
-        }
-        let ids = self.groups[section.index()].get(&facts.norm)?;
-        match ids.first() {
-            Some(first) if *first != id && ids.len() > 1 => Some(*first),
-            _ => None,
-        }
+        let mut same = self.same_as(section, Some(id), facts.norm());
+        let first = same.next()?;
+        (first != id && same.next().is_some()).then_some(first)
     }
 
     /// The rules that speak up about one item (after dismissals and `off`).
     /// Cheap: no message is built. For markers on screen.
     pub fn item_rules(&self, section: Section, item: &Item) -> RuleSet {
-        let facts = self.facts_for(item);
-        let mut set = self.text_rules(section, &facts);
-        if self.duplicate_of(section, item.id, &facts).is_some() {
+        self.rules_with(section, item, &Facts::of(&item.text)).0
+    }
+
+    /// [`Coach::item_rules`], with the item's text already read; and the
+    /// item it duplicates, if any.
+    fn rules_with(
+        &self,
+        section: Section,
+        item: &Item,
+        facts: &Facts,
+    ) -> (RuleSet, Option<ItemId>) {
+        let mut set = self.text_rules(section, facts);
+        let duplicate = self.duplicate_of(section, item.id, facts);
+        if duplicate.is_some() {
             set.insert(Rule::Duplicate);
         }
         // In an unranked section every item is "top-ranked": the coach
@@ -286,7 +305,7 @@ impl Coach {
         {
             set.insert(Rule::UntestedTop);
         }
-        self.allowed(set, item)
+        (self.allowed(set, item), duplicate)
     }
 
     /// The rules that read only the text (and the products' names).
@@ -295,10 +314,10 @@ impl Coach {
         if matches!(section, Section::Pains | Section::Gains) && facts.english && !facts.number {
             set.insert(Rule::Unquantified);
         }
-        if facts.vague.is_some() && !facts.number {
+        if facts.vague().is_some() && !facts.number {
             set.insert(Rule::Vague);
         }
-        if facts.length > MAX_CHARS {
+        if facts.too_long().is_some() {
             set.insert(Rule::TooLong);
         }
         if section.has_level() && self.named_offer(facts).is_some() {
@@ -321,36 +340,43 @@ impl Coach {
 
     /// The hints about one item, with their messages.
     pub fn item_hints(&self, section: Section, item: &Item) -> Vec<Hint> {
-        let rules = self.item_rules(section, item);
-        if rules.is_empty() {
-            return Vec::new();
-        }
-        let facts = self.facts_for(item);
+        let mut out = Vec::new();
+        self.push_item_hints(section, item, &Facts::of(&item.text), &mut out);
+        out
+    }
+
+    /// Adds the hints about one item, its text read, to `out`.
+    fn push_item_hints(&self, section: Section, item: &Item, facts: &Facts, out: &mut Vec<Hint>) {
+        let (rules, duplicate) = self.rules_with(section, item, facts);
         let subject = Subject::Item {
             section,
             id: item.id,
         };
-        rules
-            .iter()
-            .map(|rule| Hint {
-                rule,
-                subject,
-                text: Some(item.text.clone()),
-                message: self.item_message(rule, section, item.id, &facts),
-            })
-            .collect()
+        out.extend(rules.iter().map(|rule| Hint {
+            rule,
+            subject,
+            text: Some(item.text.clone()),
+            message: self.item_message(rule, section, facts, duplicate),
+        }));
     }
 
-    fn item_message(&self, rule: Rule, section: Section, id: ItemId, facts: &Facts) -> String {
+    /// What a hint about an item says; `duplicate` is the item above with
+    /// the same words.
+    fn item_message(
+        &self,
+        rule: Rule,
+        section: Section,
+        facts: &Facts,
+        duplicate: Option<ItemId>,
+    ) -> String {
         match rule {
             Rule::Unquantified => rules::unquantified(section),
-            Rule::Vague => rules::vague(facts.vague.as_deref().unwrap_or("")),
-            Rule::TooLong => rules::too_long(facts.length),
+            Rule::Vague => rules::vague(facts.vague().unwrap_or("")),
+            Rule::TooLong => rules::too_long(facts.too_long().unwrap_or(0)),
             Rule::Duplicate => {
-                let first = self
-                    .duplicate_of(section, id, facts)
-                    .and_then(|f| self.facts.get(&f))
-                    .map_or(facts.text.as_str(), |f| f.text.as_str());
+                let first = duplicate
+                    .and_then(|f| self.item_in(section, f))
+                    .map_or(facts.text, |f| f.text.as_str());
                 rules::duplicate(first)
             }
             Rule::ProductInProfile => {
@@ -369,10 +395,9 @@ impl Coach {
         let facts = Facts::of(text.trim());
         let mut rules = self.text_rules(section, &facts);
         let id = editing.map(|i| i.id);
-        let other = (!facts.norm.is_empty())
-            .then(|| self.groups[section.index()].get(&facts.norm))
-            .flatten()
-            .and_then(|ids| ids.iter().copied().find(|o| Some(*o) != id));
+        let other = self
+            .same_as(section, None, facts.norm())
+            .find(|o| Some(*o) != id);
         if other.is_some() {
             rules.insert(Rule::Duplicate);
         }
@@ -396,10 +421,10 @@ impl Coach {
                 message: match rule {
                     Rule::Duplicate => rules::duplicate(
                         other
-                            .and_then(|o| self.facts.get(&o))
-                            .map_or("", |f| f.text.as_str()),
+                            .and_then(|o| self.item_in(section, o))
+                            .map_or("", |i| i.text.as_str()),
                     ),
-                    _ => self.item_message(rule, section, id.unwrap_or(0), &facts),
+                    _ => self.item_message(rule, section, &facts, None),
                 },
             })
             .collect()
@@ -461,7 +486,7 @@ impl Coach {
         }
         for statement in &canvas.statements {
             let facts = Facts::of(&statement.text);
-            if let (Some(claim), false) = (&facts.vague, facts.number) {
+            if let (Some(claim), false) = (facts.vague(), facts.number) {
                 push(
                     Rule::Vague,
                     Subject::Statement(statement.id),
@@ -476,15 +501,16 @@ impl Coach {
     /// Every hint, grouped by rule, then customer profile first (jobs,
     /// pains, gains), then the value map, then statements and sections.
     pub fn hints(&self, canvas: &Canvas) -> Vec<Hint> {
-        let mut out: Vec<Hint> = Section::WORKSHOP_ORDER
-            .into_iter()
-            .flat_map(|s| {
-                canvas
-                    .items(s)
-                    .iter()
-                    .flat_map(move |i| self.item_hints(s, i))
-            })
-            .collect();
+        let mut out = Vec::new();
+        // One buffer for every item's words.
+        let mut words = Words::default();
+        for section in Section::WORKSHOP_ORDER {
+            for item in canvas.items(section) {
+                let facts = Facts::read(&item.text, words);
+                self.push_item_hints(section, item, &facts, &mut out);
+                words = facts.words;
+            }
+        }
         out.extend(self.canvas_hints(canvas));
         // Stable: within a rule the canvas order stays.
         out.sort_by_key(|h| h.rule);

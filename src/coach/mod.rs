@@ -3,11 +3,12 @@
 //! saved statement, a section or the whole canvas) and says, in one line, what
 //! to do about it.
 //!
-//! Pure domain: no terminal, no file I/O. [`Coach`] keeps what it learned
-//! about each item's text, so after an edit only the changed items are read
-//! again ([`Coach::refresh`]); [`hints`] is the one-shot form for `lint` and
-//! the exports. The editor and `lint` ask the same [`Coach`], so they always
-//! agree.
+//! Pure domain: no terminal, no file I/O. [`Coach`] keeps what it needs to
+//! know about the whole canvas (same-words groups, the products' names,
+//! level counts), so after an edit only the changed items are read again
+//! ([`Coach::refresh`]), and reads an item's text when asked about it;
+//! [`hints`] is the one-shot form for `lint` and the exports. The editor and
+//! `lint` ask the same [`Coach`], so they always agree.
 //!
 //! English word lists (vague claims, number words) are data:
 //! `assets/coach/en.txt`. The word-list rules stay quiet on text they cannot
@@ -76,7 +77,7 @@ pub struct Hint {
 /// A text as the `duplicate` rule compares it (case, punctuation and extra
 /// spaces ignored): two items of a section with the same are duplicates.
 pub fn same_words(text: &str) -> String {
-    words::normalise(&words::words(text))
+    words::Words::of(text).norm
 }
 
 /// The section's key as the file and the JSON outputs name it.
@@ -112,10 +113,16 @@ pub fn grouped(hints: &[Hint]) -> Vec<(Rule, Vec<&Hint>)> {
 /// about.
 pub fn by_message<'h>(hints: &[&'h Hint]) -> Vec<(&'h str, Vec<&'h Hint>)> {
     let mut groups: Vec<(&str, Vec<&Hint>)> = Vec::new();
+    // Where each message's group is: duplicates each have their own
+    // message, so a search of the groups would be quadratic.
+    let mut at: words::FastMap<&str, usize> = words::FastMap::default();
     for &hint in hints {
-        match groups.iter_mut().find(|(m, _)| *m == hint.message) {
-            Some((_, about)) => about.push(hint),
-            None => groups.push((&hint.message, vec![hint])),
+        match at.get(hint.message.as_str()) {
+            Some(&n) => groups[n].1.push(hint),
+            None => {
+                at.insert(&hint.message, groups.len());
+                groups.push((&hint.message, vec![hint]));
+            }
         }
     }
     groups
@@ -142,7 +149,7 @@ pub fn subject_label(canvas: &Canvas, hint: &Hint) -> String {
 /// Folds a text onto one line (the exports have the same helper; the coach
 /// does not import them, they import the coach).
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::text::single_spaced(text).into_owned()
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@
 //!   Title Case texts ("Invoicing For Freelancers") give no such names: there
 //!   the capitals say nothing.
 
-use super::words::{Word, words};
+use super::words::{Word, Words};
 
 /// One name of the offer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,35 +41,37 @@ fn is_brand_shaped(w: &str) -> bool {
 
 /// The names a product or service's text gives.
 pub(crate) fn names_of(text: &str) -> Vec<Name> {
-    let ws = words(text);
+    let words = Words::of(text);
+    let ws = &words.list;
     let raw = |w: &Word| &text[w.start..w.end];
     let mut out = Vec::new();
     let whole = |out: &mut Vec<Name>| {
         out.push(Name {
-            words: ws.iter().map(|w| w.lower.clone()).collect(),
+            words: ws.iter().map(|w| words.lower(w).to_owned()).collect(),
             shown: text[ws[0].start..ws[ws.len() - 1].end].to_owned(),
             proper: false,
         });
     };
     match ws.len() {
         0 => return out,
-        1 if ws[0].lower.chars().count() >= 3 => whole(&mut out),
+        1 if words.lower_at(0).chars().count() >= 3 => whole(&mut out),
         2..=5 => whole(&mut out),
         _ => {}
     }
     let long: Vec<&Word> = ws[1..]
         .iter()
-        .filter(|w| w.lower.chars().count() >= 4)
+        .filter(|w| words.lower(w).chars().count() >= 4)
         .collect();
     let title_case = long.len() >= 2 && long.iter().all(|w| is_capitalised(raw(w)));
     for (i, w) in ws.iter().enumerate() {
         let shown = raw(w);
+        let lower = words.lower(w);
         let brand = is_brand_shaped(shown);
         let proper =
-            !brand && i > 0 && !title_case && is_capitalised(shown) && w.lower.chars().count() >= 3;
+            !brand && i > 0 && !title_case && is_capitalised(shown) && lower.chars().count() >= 3;
         if (brand || proper) && ws.len() != 1 {
             let name = Name {
-                words: vec![w.lower.clone()],
+                words: vec![lower.to_owned()],
                 shown: shown.to_owned(),
                 proper,
             };
@@ -82,13 +84,15 @@ pub(crate) fn names_of(text: &str) -> Vec<Name> {
 }
 
 /// Whether `name` occurs in the words of `text` (whole words, in order).
-pub(crate) fn occurs(name: &Name, text: &str, ws: &[Word]) -> bool {
+pub(crate) fn occurs(name: &Name, text: &str, words: &Words) -> bool {
     let n = name.words.len();
-    if n == 0 || ws.len() < n {
+    if n == 0 || words.len() < n {
         return false;
     }
-    ws.windows(n).any(|win| {
-        win.iter().zip(&name.words).all(|(w, l)| w.lower == *l)
+    words.list.windows(n).any(|win| {
+        win.iter()
+            .zip(&name.words)
+            .all(|(w, l)| words.lower(w) == l)
             && (!name.proper || is_capitalised(&text[win[0].start..win[0].end]))
     })
 }
@@ -121,13 +125,13 @@ mod tests {
     fn proper_nouns_must_be_capitalised_where_they_are_found() {
         let names = names_of("Polite payment reminders sent for you by Paystream each week");
         let text = "Paystream is too expensive";
-        assert!(occurs(&names[0], text, &words(text)));
+        assert!(occurs(&names[0], text, &Words::of(text)));
         let text = "Streams of paystream noise";
-        assert!(!occurs(&names[0], text, &words(text)));
+        assert!(!occurs(&names[0], text, &Words::of(text)));
         let names = names_of("Invoicing web app");
         let text = "Our invoicing web app crashes";
-        assert!(occurs(&names[0], text, &words(text)));
+        assert!(occurs(&names[0], text, &Words::of(text)));
         let text = "Invoicing takes a whole day";
-        assert!(!occurs(&names[0], text, &words(text)));
+        assert!(!occurs(&names[0], text, &Words::of(text)));
     }
 }

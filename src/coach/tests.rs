@@ -543,3 +543,7 @@ fn a_draft_gets_the_text_rules_as_it_is_typed() {
             .is_empty()
     );
 }
+
+mod equal;
+mod reference;
+mod reference_words;

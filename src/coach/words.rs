@@ -3,109 +3,229 @@
 //! it makes, its length. The English lists live in `assets/coach/en.txt`
 //! (one data file, not scattered in code); the file's header says how a text is
 //! judged to be English.
+//!
+//! Reading a text is linear and allocation-light, as `lint` reads every item
+//! of a canvas: the words are lower-cased once, into one string (the text as
+//! the duplicate rule compares it), each word is a pair of ranges into the
+//! text and that string, and each word is looked up once, in one table of
+//! every listed word, with a fast hasher.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use foldhash::fast::FixedState;
 use unicode_segmentation::UnicodeSegmentation;
+
+use super::rules::MAX_CHARS;
 
 /// The word lists, as shipped.
 const EN: &str = include_str!("../../assets/coach/en.txt");
 
-/// A word of a text: where it is (byte range in the original) and its
-/// lower-cased form.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The coach's maps: keys are short words, normalised texts and ids from
+/// the user's own canvas, so `SipHash`'s guard against chosen keys buys nothing
+/// here, and foldhash is several times faster on them.
+pub(crate) type FastMap<K, V> = HashMap<K, V, FixedState>;
+
+/// A word of a text: where it is in the text (`start..end`, bytes) and
+/// where its lower-cased form is in [`Words::norm`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Word {
     pub start: usize,
     pub end: usize,
-    pub lower: String,
+    low: (usize, usize),
 }
 
-/// Splits a text into words: runs of letters and digits (any script), lower-cased.
-/// Everything else (spaces, punctuation, hyphens, apostrophes) separates words.
-pub(crate) fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push(word(text, s, i));
-        }
-    }
-    if let Some(s) = start {
-        out.push(word(text, s, text.len()));
-    }
-    out
+/// A text's words: runs of letters and digits (any script). Everything else
+/// (spaces, punctuation, hyphens, apostrophes) separates words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Words {
+    /// The lower-cased words joined by single spaces: the text as the
+    /// duplicate rule compares it (case, punctuation and extra spaces
+    /// ignored); empty for a text with no words.
+    pub norm: String,
+    pub list: Vec<Word>,
 }
 
-fn word(text: &str, start: usize, end: usize) -> Word {
-    Word {
-        start,
-        end,
-        lower: text[start..end].to_lowercase(),
-    }
-}
-
-/// The text as the duplicate rule compares it: lower-cased words joined by
-/// single spaces (case, punctuation and extra spaces ignored).
-pub(crate) fn normalise(words: &[Word]) -> String {
-    let mut out = String::new();
-    for w in words {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&w.lower);
-    }
-    out
-}
-
-/// Phrases of one or more words, found by their first word.
-#[derive(Debug, Default)]
-pub(crate) struct Phrases {
-    by_first: HashMap<String, Vec<Vec<String>>>,
-}
-
-impl Phrases {
-    fn add(&mut self, entry: &str) {
-        let ws: Vec<String> = words(entry).into_iter().map(|w| w.lower).collect();
-        if let Some(first) = ws.first() {
-            self.by_first.entry(first.clone()).or_default().push(ws);
-        }
-    }
-
-    /// The first phrase found in `text`'s words, as (first word, last word) indexes.
-    pub(crate) fn find(&self, ws: &[Word]) -> Option<(usize, usize)> {
-        ws.iter().enumerate().find_map(|(i, w)| {
-            let candidates = self.by_first.get(&w.lower)?;
-            candidates
+/// Where the words of `text` are, as byte ranges: runs of letters and
+/// digits (any script). ASCII text, the common case, is read byte by byte.
+fn word_ranges(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let ascii = text.is_ascii();
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if ascii {
+            let start = at + bytes[at..].iter().position(u8::is_ascii_alphanumeric)?;
+            let len = bytes[start..]
                 .iter()
-                .filter(|p| {
-                    ws.len() - i >= p.len() && p.iter().zip(&ws[i..]).all(|(a, b)| *a == b.lower)
-                })
-                .map(Vec::len)
-                .max()
-                .map(|n| (i, i + n - 1))
-        })
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - start);
+            at = start + len;
+            return Some((start, at));
+        }
+        let mut chars = text[at..].char_indices().map(|(i, c)| (at + i, c));
+        let (start, _) = chars.find(|(_, c)| c.is_alphanumeric())?;
+        let end = chars
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(text.len(), |(i, _)| i);
+        at = end;
+        Some((start, end))
+    })
+}
+
+/// Whether `text`, normalised ([`Words::norm`]), is `norm`: compared word
+/// by word, without building it.
+pub(crate) fn normalises_to(text: &str, norm: &str) -> bool {
+    let mut rest = norm.as_bytes();
+    for (n, (start, end)) in word_ranges(text).enumerate() {
+        if n > 0 {
+            match rest.split_first() {
+                Some((b' ', after)) => rest = after,
+                _ => return false,
+            }
+        }
+        let raw = &text[start..end];
+        let len = if raw.is_ascii() {
+            let same = rest.len() >= raw.len()
+                && rest[..raw.len()]
+                    .iter()
+                    .zip(raw.bytes())
+                    .all(|(n, r)| *n == r.to_ascii_lowercase());
+            if !same {
+                return false;
+            }
+            raw.len()
+        } else {
+            let lower = raw.to_lowercase();
+            if !rest.starts_with(lower.as_bytes()) {
+                return false;
+            }
+            lower.len()
+        };
+        rest = &rest[len..];
+    }
+    rest.is_empty()
+}
+
+impl Words {
+    pub fn of(text: &str) -> Self {
+        let mut words = Words::default();
+        words.read(text);
+        words
     }
 
-    fn contains_any(&self, ws: &[Word]) -> bool {
-        self.find(ws).is_some()
+    /// Reads `text`, reusing this one's buffers.
+    pub fn read(&mut self, text: &str) {
+        self.norm.clear();
+        self.list.clear();
+        for (start, end) in word_ranges(text) {
+            if !self.norm.is_empty() {
+                self.norm.push(' ');
+            }
+            let from = self.norm.len();
+            let raw = &text[start..end];
+            if raw.is_ascii() {
+                self.norm.push_str(raw);
+                self.norm[from..].make_ascii_lowercase();
+            } else {
+                // Word by word, as a final capital sigma lower-cases by its place.
+                self.norm.push_str(&raw.to_lowercase());
+            }
+            self.list.push(Word {
+                start,
+                end,
+                low: (from, self.norm.len()),
+            });
+        }
     }
 
-    #[cfg(test)]
-    pub(crate) fn len(&self) -> usize {
-        self.by_first.values().map(Vec::len).sum()
+    /// A word's lower-cased form.
+    pub fn lower(&self, word: &Word) -> &str {
+        &self.norm[word.low.0..word.low.1]
+    }
+
+    /// The lower-cased form of the word at `index`.
+    pub fn lower_at(&self, index: usize) -> &str {
+        self.lower(&self.list[index])
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// Whether the phrase `words` (lower-cased) is here from word `at` on.
+    fn has_at(&self, at: usize, phrase: &[String]) -> bool {
+        self.len() - at >= phrase.len()
+            && phrase
+                .iter()
+                .enumerate()
+                .all(|(k, p)| self.lower_at(at + k) == p)
     }
 }
 
-/// The English word lists of `assets/coach/en.txt`.
+/// What the lists say about one word: whether it is English or of another
+/// language, and the vague claims and number phrases that start with it.
+#[derive(Debug, Default)]
+pub(crate) struct Entry {
+    english: bool,
+    other: bool,
+    vague: Vec<Vec<String>>,
+    numbers: Vec<Vec<String>>,
+}
+
+/// The longest of `phrases` found at word `at`, in words.
+fn longest(phrases: &[Vec<String>], words: &Words, at: usize) -> Option<usize> {
+    phrases
+        .iter()
+        .filter(|p| words.has_at(at, p))
+        .map(Vec::len)
+        .max()
+}
+
+/// The English word lists of `assets/coach/en.txt`, by word: one lookup
+/// tells all the lists say about a word.
 #[derive(Debug, Default)]
 pub(crate) struct Lists {
-    pub vague: Phrases,
-    pub numbers: Phrases,
-    pub english: HashSet<String>,
-    pub other: HashSet<String>,
+    by_word: FastMap<String, Entry>,
+}
+
+impl Lists {
+    fn entry(&mut self, word: String) -> &mut Entry {
+        self.by_word.entry(word).or_default()
+    }
+
+    fn add_phrase(&mut self, line: &str, vague: bool) {
+        let words = Words::of(line);
+        let phrase: Vec<String> = words
+            .list
+            .iter()
+            .map(|w| words.lower(w).to_owned())
+            .collect();
+        if let Some(first) = phrase.first() {
+            let entry = self.entry(first.clone());
+            if vague {
+                entry.vague.push(phrase);
+            } else {
+                entry.numbers.push(phrase);
+            }
+        }
+    }
+
+    fn get(&self, word: &str) -> Option<&Entry> {
+        self.by_word.get(word)
+    }
+
+    /// How many entries of each list: vague claims, number phrases, English
+    /// words, words of other languages.
+    #[cfg(test)]
+    pub(crate) fn sizes(&self) -> [usize; 4] {
+        let e = self.by_word.values();
+        [
+            e.clone().map(|e| e.vague.len()).sum(),
+            e.clone().map(|e| e.numbers.len()).sum(),
+            e.clone().filter(|e| e.english).count(),
+            e.filter(|e| e.other).count(),
+        ]
+    }
 }
 
 /// The lists, read once from the data file.
@@ -128,14 +248,10 @@ pub(crate) fn parse_lists(text: &str) -> Lists {
             continue;
         }
         match current {
-            "vague" => lists.vague.add(line),
-            "numbers" => lists.numbers.add(line),
-            "english" => {
-                lists.english.insert(line.to_lowercase());
-            }
-            "other-languages" => {
-                lists.other.insert(line.to_lowercase());
-            }
+            "vague" => lists.add_phrase(line, true),
+            "numbers" => lists.add_phrase(line, false),
+            "english" => lists.entry(line.to_lowercase()).english = true,
+            "other-languages" => lists.entry(line.to_lowercase()).other = true,
             _ => {}
         }
     }
@@ -150,52 +266,81 @@ fn is_latin(c: char) -> bool {
         || !c.is_alphabetic()
 }
 
-/// What one text says, as far as the rules are concerned. Depends on the text
-/// alone, so it is cached per item and recomputed only when the text changes.
+/// What one text says, as far as the rules are concerned. Depends on the
+/// text alone; read afresh where it is needed (it is cheap).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Facts {
+pub(crate) struct Facts<'t> {
     /// The text these facts are about.
-    pub text: String,
-    pub words: Vec<Word>,
-    /// For the duplicate rule; empty for a text with no words.
-    pub norm: String,
+    pub text: &'t str,
+    pub words: Words,
     /// A digit (any script), or, in English, a number word.
     pub number: bool,
     /// Whether the English word lists can judge the text.
     pub english: bool,
-    /// The vague claim the text makes, as written in it.
-    pub vague: Option<String>,
-    /// Length in user-perceived characters (graphemes).
-    pub length: usize,
+    /// The vague claim the text makes, as a byte range of the text.
+    vague: Option<(usize, usize)>,
 }
 
-impl Facts {
-    pub fn of(text: &str) -> Self {
+impl<'t> Facts<'t> {
+    pub fn of(text: &'t str) -> Self {
+        Self::read(text, Words::default())
+    }
+
+    /// [`Facts::of`], reading the words into `words`' buffers (take them
+    /// back from [`Facts::words`] for the next text).
+    pub fn read(text: &'t str, mut words: Words) -> Self {
         let lists = lists();
-        let words = words(text);
-        let latin = text.chars().all(is_latin);
-        let has_other = words.iter().any(|w| lists.other.contains(&w.lower));
-        let has_english = words.iter().any(|w| lists.english.contains(&w.lower));
+        words.read(text);
+        let (mut has_other, mut has_english, mut number_word) = (false, false, false);
+        let mut vague = None;
+        for at in 0..words.len() {
+            let Some(entry) = lists.get(words.lower_at(at)) else {
+                continue;
+            };
+            has_other |= entry.other;
+            has_english |= entry.english;
+            number_word = number_word || longest(&entry.numbers, &words, at).is_some();
+            if vague.is_none() {
+                vague = longest(&entry.vague, &words, at).map(|n| (at, at + n - 1));
+            }
+        }
+        let ascii = text.is_ascii();
+        let latin = ascii || text.chars().all(is_latin);
         let english = latin && (!has_other || has_english);
-        let digit = text.chars().any(char::is_numeric);
-        let number = digit || (english && lists.numbers.contains_any(&words));
-        let vague = if english {
-            lists
-                .vague
-                .find(&words)
-                .map(|(a, b)| text[words[a].start..words[b].end].to_owned())
+        let digit = if ascii {
+            text.bytes().any(|b| b.is_ascii_digit())
         } else {
-            None
+            text.chars().any(char::is_numeric)
         };
+        let vague = vague
+            .filter(|_| english)
+            .map(|(a, b)| (words.list[a].start, words.list[b].end));
         Self {
-            text: text.to_owned(),
-            norm: normalise(&words),
-            words,
-            number,
+            text,
+            number: digit || (english && number_word),
             english,
             vague,
-            length: text.graphemes(true).count(),
+            words,
         }
+    }
+
+    /// For the duplicate rule; empty for a text with no words.
+    pub fn norm(&self) -> &str {
+        &self.words.norm
+    }
+
+    /// The vague claim the text makes, as written in it.
+    pub fn vague(&self) -> Option<&'t str> {
+        self.vague.map(|(a, b)| &self.text[a..b])
+    }
+
+    /// The length in user-perceived characters (graphemes) when it is over
+    /// [`MAX_CHARS`]; counted only for a text with more bytes than that.
+    pub fn too_long(&self) -> Option<usize> {
+        if self.text.len() <= MAX_CHARS {
+            return None;
+        }
+        Some(self.text.graphemes(true).count()).filter(|n| *n > MAX_CHARS)
     }
 }
 
@@ -205,21 +350,59 @@ mod tests {
 
     #[test]
     fn the_data_file_has_every_list() {
-        let l = lists();
-        assert!(l.vague.len() > 40, "vague: {}", l.vague.len());
-        assert!(l.numbers.len() > 30, "numbers: {}", l.numbers.len());
-        assert!(l.english.contains("the"));
-        assert!(l.other.contains("und"));
+        let [vague, numbers, english, other] = lists().sizes();
+        assert!(vague > 40, "vague: {vague}");
+        assert!(numbers > 30, "numbers: {numbers}");
+        assert!(english > 10 && other > 10, "{english} {other}");
+        assert!(lists().get("the").is_some_and(|e| e.english));
+        assert!(lists().get("und").is_some_and(|e| e.other));
     }
 
     #[test]
     fn words_split_on_punctuation_and_keep_their_place() {
-        let ws = words("Best-in-class,  user friendly!");
-        let lower: Vec<&str> = ws.iter().map(|w| w.lower.as_str()).collect();
+        let ws = Words::of("Best-in-class,  user friendly!");
+        let lower: Vec<&str> = ws.list.iter().map(|w| ws.lower(w)).collect();
         assert_eq!(lower, ["best", "in", "class", "user", "friendly"]);
-        assert_eq!(normalise(&ws), "best in class user friendly");
+        assert_eq!(ws.norm, "best in class user friendly");
+        assert_eq!((ws.list[2].start, ws.list[2].end), (8, 13));
         let f = Facts::of("A best-in-class tool");
-        assert_eq!(f.vague.as_deref(), Some("best-in-class"));
+        assert_eq!(f.vague(), Some("best-in-class"));
+    }
+
+    #[test]
+    fn words_lower_case_as_the_standard_library_does() {
+        // Non-ASCII words are lower-cased whole: a final sigma by its place.
+        let raw = ["ΟΔΟΣ", "Straße", "İstanbul", "ÉCOLE"];
+        let ws = Words::of(&raw.join(" "));
+        assert_eq!(ws.norm, raw.map(str::to_lowercase).join(" "));
+        assert!(ws.norm.starts_with("οδος"), "{}", ws.norm);
+        let mut again = Words::of("something else entirely");
+        again.read("ΟΔΟΣ Straße İstanbul ÉCOLE");
+        assert_eq!(again, ws, "a reused buffer reads the same");
+    }
+
+    #[test]
+    fn a_text_is_compared_with_a_normalised_one_as_normalise_would() {
+        let texts = [
+            "Chasing invoices!",
+            "  chasing   INVOICES ",
+            "Chasing invoices too",
+            "Chasing",
+            "",
+            "!!!",
+            "ΟΔΟΣ Straße",
+            "οδος STRASSE",
+            "日本 suppliers",
+        ];
+        for a in texts {
+            for b in texts {
+                assert_eq!(
+                    normalises_to(a, &Words::of(b).norm),
+                    Words::of(a).norm == Words::of(b).norm,
+                    "{a:?} {b:?}"
+                );
+            }
+        }
     }
 
     #[test]
@@ -231,6 +414,15 @@ mod tests {
         assert!(Facts::of("Ｗait ３ days").number, "full-width digits count");
         assert!(!Facts::of("Clients pay late").number);
         assert!(!Facts::of("Halfway there").number, "whole words only");
+    }
+
+    #[test]
+    fn length_is_counted_in_graphemes_only_past_the_limit() {
+        let long = "é".repeat(100); // 200 bytes, 100 graphemes
+        assert_eq!(Facts::of(&long).too_long(), None);
+        let longer = "e\u{301}".repeat(141); // combining accents: 141 graphemes
+        assert_eq!(Facts::of(&longer).too_long(), Some(141));
+        assert_eq!(Facts::of(&"a".repeat(140)).too_long(), None);
     }
 
     #[test]
@@ -246,6 +438,6 @@ mod tests {
             "an English word wins"
         );
         // Not judged, so no vague claim even with an English-looking word.
-        assert_eq!(Facts::of("Schneller und besser, smart").vague, None);
+        assert_eq!(Facts::of("Schneller und besser, smart").vague(), None);
     }
 }

@@ -44,7 +44,12 @@ pub fn lint_json(file: &str, hints: &[Hint]) -> Value {
 /// `lint` as text for one file: the hints grouped by rule, each with what
 /// it is about, then a count.
 pub fn lint_text(file: &str, canvas: &Canvas, hints: &[Hint]) -> String {
-    let mut out = String::new();
+    // Room for every hint up front: a large report is not copied as it grows.
+    let room: usize = hints
+        .iter()
+        .map(|h| h.text.as_ref().map_or(0, String::len) + h.message.len() + 48)
+        .sum();
+    let mut out = String::with_capacity(room + 256);
     let file = crate::text::visible(file);
     if hints.is_empty() {
         let _ = writeln!(out, "{file}: no hints: nothing for the coach to say");
@@ -74,10 +79,17 @@ pub fn lint_text(file: &str, canvas: &Canvas, hints: &[Hint]) -> String {
 /// The "Coach" section of the Markdown export: every hint, grouped by rule,
 /// less the rules in `off`; empty when there is none.
 pub fn coach_markdown(canvas: &Canvas, off: coach::RuleSet) -> String {
-    let hints = coach::hints(canvas, off);
     let mut out = String::new();
+    write_coach_markdown(&mut out, canvas, off);
+    out
+}
+
+/// [`coach_markdown`], written at the end of `out` (a whole document: the
+/// section is not built apart and then copied in).
+pub(super) fn write_coach_markdown(out: &mut String, canvas: &Canvas, off: coach::RuleSet) {
+    let hints = coach::hints(canvas, off);
     if hints.is_empty() {
-        return out;
+        return;
     }
     let _ = writeln!(out, "\n## Coach\n");
     let _ = writeln!(
@@ -100,5 +112,4 @@ pub fn coach_markdown(canvas: &Canvas, off: coach::RuleSet) -> String {
             }
         }
     }
-    out
 }

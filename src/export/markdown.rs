@@ -8,8 +8,7 @@ use crate::fit::{FitReport, analyze};
 use crate::statement::default_statement;
 
 use super::{
-    DOCUMENT_ORDER, TEST_NEXT_SHOWN, coverage_percent, document_tags, link_verb, linked_texts,
-    one_line,
+    DOCUMENT_ORDER, Linkers, TEST_NEXT_SHOWN, coverage_percent, document_tags, link_verb, one_line,
 };
 
 /// The whole canvas as a Markdown document: both halves, the fit, the
@@ -17,7 +16,8 @@ use super::{
 /// `config.ron` turns off).
 pub fn markdown(canvas: &Canvas, coach_off: RuleSet) -> String {
     let report = analyze(canvas);
-    let mut out = String::new();
+    let linkers = Linkers::of(canvas);
+    let mut out = String::with_capacity(super::document_room(canvas, 4, 96));
     heading(&mut out, canvas);
     for (heading, sections) in [
         ("Customer profile", &DOCUMENT_ORDER[..3]),
@@ -25,13 +25,13 @@ pub fn markdown(canvas: &Canvas, coach_off: RuleSet) -> String {
     ] {
         let _ = writeln!(out, "\n## {heading}");
         for &section in sections {
-            section_list(&mut out, canvas, &report, section);
+            section_list(&mut out, canvas, &report, &linkers, section);
         }
     }
     fit(&mut out, &report);
     statements(&mut out, canvas);
     cards(&mut out, canvas);
-    out.push_str(&super::coach_markdown(canvas, coach_off));
+    super::coach::write_coach_markdown(&mut out, canvas, coach_off);
     super::inert(out)
 }
 
@@ -62,19 +62,29 @@ fn heading(out: &mut String, canvas: &Canvas) {
 
 /// One section as a numbered list: each item with its tags, and what it is
 /// linked to (or a warning when a pain or gain has nothing).
-fn section_list(out: &mut String, canvas: &Canvas, report: &FitReport, section: Section) {
+fn section_list(
+    out: &mut String,
+    canvas: &Canvas,
+    report: &FitReport,
+    linkers: &Linkers,
+    section: Section,
+) {
     let _ = writeln!(out, "\n### {}\n", section.title());
     let items = canvas.items(section);
     if items.is_empty() {
         let _ = writeln!(out, "_None yet._");
     }
     for (n, item) in items.iter().enumerate() {
-        let _ = write!(out, "{}. {}", n + 1, md_escape(&one_line(&item.text)));
+        let _ = write!(out, "{}. ", n + 1);
+        md_escape_into(
+            out,
+            &crate::text::visible(&crate::text::single_spaced(&item.text)),
+        );
         let tags = document_tags(section, item);
         if !tags.is_empty() {
             let _ = write!(out, " _({tags})_");
         }
-        let linked = linked_texts(canvas, item);
+        let linked = linkers.texts(canvas, section, item);
         if !linked.is_empty() {
             let _ = write!(out, " — {}: {}", link_verb(section), md_escape(&linked));
         } else if report.is_flagged(item.id) {
@@ -233,6 +243,12 @@ fn cards(out: &mut String, canvas: &Canvas) {
 /// Escapes the characters that would turn plain text into Markdown markup.
 pub fn md_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    md_escape_into(&mut out, text);
+    out
+}
+
+/// [`md_escape`], added to `out`.
+fn md_escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         if matches!(
             c,
@@ -242,5 +258,4 @@ pub fn md_escape(text: &str) -> String {
         }
         out.push(c);
     }
-    out
 }

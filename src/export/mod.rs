@@ -17,7 +17,7 @@ pub use json::{canvas_json, check_json, json_line};
 pub use markdown::{markdown, md_escape};
 pub use text::{check_text, coverage_summary, fit_summary, plain_text};
 
-use crate::canvas::{Canvas, Item, Section, Status};
+use crate::canvas::{Canvas, Item, ItemId, Section, Status};
 use crate::coach::RuleSet;
 use crate::fit::Coverage;
 
@@ -203,20 +203,109 @@ pub const TEST_NEXT_SHOWN: usize = 5;
 
 /// The texts of the items an item is linked to, joined with "; ".
 pub fn linked_texts(canvas: &Canvas, item: &Item) -> String {
-    canvas
-        .linked_to(item.id)
-        .into_iter()
+    join_texts(canvas, canvas.linked_to(item.id))
+}
+
+fn join_texts(canvas: &Canvas, ids: impl IntoIterator<Item = ItemId>) -> String {
+    ids.into_iter()
         .filter_map(|id| canvas.item(id))
         .map(|i| one_line(&i.text))
         .collect::<Vec<_>>()
         .join("; ")
 }
 
+/// Who links to each customer item, found in one pass over the value map:
+/// for documents that list every item with its links.
+/// [`Canvas::linked_to`] finds a customer item's linkers by a pass over the
+/// other section, which over every item is quadratic. Per customer section
+/// (jobs, pains, gains), the places of each item's linkers, item after item
+/// in one list (`starts[i]..starts[i + 1]` are item `i`'s).
+struct Linkers([(Vec<u32>, Vec<u32>); 3]);
+
+/// The customer sections, in the order [`Linkers`] keeps them.
+const CUSTOMER: [Section; 3] = [Section::Jobs, Section::Pains, Section::Gains];
+
+impl Linkers {
+    fn of(canvas: &Canvas) -> Self {
+        Self(CUSTOMER.map(|target| {
+            // (the target's place, the linker's place), each pair once.
+            let mut pairs: Vec<(u32, u32)> = Vec::new();
+            for (at, linker) in canvas.items(target.counterpart()).iter().enumerate() {
+                pairs.extend(
+                    linker
+                        .links
+                        .iter()
+                        .filter_map(|&t| canvas.index_in(target, t))
+                        .map(|t| (t as u32, at as u32)),
+                );
+            }
+            pairs.sort_unstable();
+            pairs.dedup();
+            let mut starts = vec![0u32; canvas.items(target).len() + 1];
+            for &(t, _) in &pairs {
+                starts[t as usize + 1] += 1;
+            }
+            for i in 1..starts.len() {
+                starts[i] += starts[i - 1];
+            }
+            (starts, pairs.into_iter().map(|(_, at)| at).collect())
+        }))
+    }
+
+    /// [`linked_texts`], found through this index and each section's own
+    /// index of its ids, the texts joined straight into one string.
+    fn texts(&self, canvas: &Canvas, section: Section, item: &Item) -> String {
+        let other = section.counterpart();
+        let places: Vec<usize> = if section.link_target().is_some() {
+            let mut at: Vec<usize> = item
+                .links
+                .iter()
+                .filter_map(|&l| canvas.index_in(other, l))
+                .collect();
+            at.sort_unstable();
+            at.dedup();
+            at
+        } else {
+            let (starts, places) =
+                &self.0[CUSTOMER.iter().position(|s| *s == section).unwrap_or(0)];
+            canvas
+                .index_in(section, item.id)
+                .and_then(|i| places.get(starts[i] as usize..starts[i + 1] as usize))
+                .map_or(Vec::new(), |p| p.iter().map(|&at| at as usize).collect())
+        };
+        let items = canvas.items(other);
+        let mut out = String::new();
+        for (n, &at) in places.iter().enumerate() {
+            if n > 0 {
+                out.push_str("; ");
+            }
+            push_one_line(&mut out, &items[at].text);
+        }
+        out
+    }
+}
+
+/// Room for a document that lists every item of `canvas`, each with about
+/// `per_text` times its text and `per_item` bytes more: reserved up front,
+/// so a large document is not copied as it grows (room it does not use is
+/// never touched, so it costs no memory).
+fn document_room(canvas: &Canvas, per_text: usize, per_item: usize) -> usize {
+    canvas
+        .all_items()
+        .map(|(_, item)| per_text * item.text.len() + per_item)
+        .sum::<usize>()
+        + 4096
+}
+
 /// Folds a multi-line text onto one line for list output, with any control
 /// character or bidi override left shown inert (`\u{1b}`).
 pub fn one_line(text: &str) -> String {
-    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    crate::text::visible(&line).into_owned()
+    crate::text::visible(&crate::text::single_spaced(text)).into_owned()
+}
+
+/// [`one_line`], added to `out` (no copy of its own when the text needs no change).
+pub fn push_one_line(out: &mut String, text: &str) {
+    out.push_str(&crate::text::visible(&crate::text::single_spaced(text)));
 }
 
 /// A finished text document (plain text, Markdown, a report): every hazard

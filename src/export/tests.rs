@@ -621,3 +621,30 @@ fn a_canvas_without_version_3_fields_exports_as_before() {
         assert!(!pain.contains_key(key), "{key}");
     }
 }
+
+#[test]
+fn the_linkers_index_names_what_linked_to_names() {
+    // A synthetic canvas (many links), plus a link written twice.
+    let mut c = crate::canvas::changes::generated(300, 3);
+    let reliever = c.items(Section::Relievers)[0].id;
+    let pain = c.items(Section::Pains)[5].id;
+    let mut item = (*c.items(Section::Relievers)[0]).clone();
+    item.links = vec![pain, pain];
+    c.remove(reliever);
+    c.insert_item(Section::Relievers, 0, item);
+    let linkers = Linkers::of(&c);
+    for section in Section::ALL {
+        for item in c.items(section) {
+            assert_eq!(
+                linkers.texts(&c, section, item),
+                linked_texts(&c, item),
+                "{section:?} {}",
+                item.id
+            );
+        }
+    }
+    assert!(
+        linked_texts(&c, c.item(pain).unwrap())
+            .contains(&one_line(&c.items(Section::Relievers)[0].text))
+    );
+}

@@ -7,14 +7,13 @@ use crate::fit::{Coverage, FitReport, Flagged, analyze};
 use crate::statement::default_statement;
 
 use super::{
-    DOCUMENT_ORDER, TEST_NEXT_SHOWN, coverage_percent, document_tags, link_verb, linked_texts,
-    one_line,
+    DOCUMENT_ORDER, Linkers, TEST_NEXT_SHOWN, coverage_percent, document_tags, link_verb, one_line,
 };
 
 /// The canvas as plain text, with flagged pains and gains marked `!`.
 pub fn plain_text(canvas: &Canvas) -> String {
     let report = analyze(canvas);
-    let mut out = String::new();
+    let mut out = String::with_capacity(super::document_room(canvas, 3, 64));
     let _ = writeln!(out, "{}", one_line(&canvas.title));
     if !canvas.segment.is_empty() {
         let _ = writeln!(out, "Customer segment: {}", one_line(&canvas.segment));
@@ -23,16 +22,19 @@ pub fn plain_text(canvas: &Canvas) -> String {
         let alternatives: Vec<String> = canvas.alternatives.iter().map(|a| one_line(a)).collect();
         let _ = writeln!(out, "Alternatives today: {}", alternatives.join(", "));
     }
+    let linkers = Linkers::of(canvas);
     for section in DOCUMENT_ORDER {
         let _ = writeln!(out, "\n{}", section.title().to_uppercase());
         for item in canvas.items(section) {
             let marker = if report.is_flagged(item.id) { "!" } else { "-" };
-            let _ = write!(out, "{marker} {}", one_line(&item.text));
+            out.push_str(marker);
+            out.push(' ');
+            super::push_one_line(&mut out, &item.text);
             let tags = document_tags(section, item);
             if !tags.is_empty() {
                 let _ = write!(out, " [{tags}]");
             }
-            let linked = linked_texts(canvas, item);
+            let linked = linkers.texts(canvas, section, item);
             if !linked.is_empty() {
                 let _ = write!(out, " ({}: {linked})", link_verb(section));
             }

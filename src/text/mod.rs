@@ -38,6 +38,29 @@ pub fn safe(text: &str) -> String {
     clean(text)
 }
 
+/// A text on one line: its words joined by single spaces (any run of
+/// whitespace, newlines included, becomes one space; none at either end).
+/// Borrowed when it already is, as most texts are.
+pub fn single_spaced(text: &str) -> std::borrow::Cow<'_, str> {
+    // One pass: no whitespace but single spaces between words.
+    let mut after_space = true;
+    let folded = text.chars().all(|c| {
+        let space = c == ' ';
+        let fine = if space {
+            !after_space
+        } else {
+            !c.is_whitespace()
+        };
+        after_space = space;
+        fine
+    }) && !after_space;
+    if folded || text.is_empty() {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
+}
+
 /// The display width of a text in terminal cells.
 pub fn width(text: &str) -> usize {
     text.width()
@@ -110,4 +133,28 @@ pub fn window(text: &str, cursor_col: usize, max: usize) -> (String, usize) {
     }
     let offset = first.unwrap_or(start);
     (out, cursor_col.saturating_sub(offset).min(max - 1))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn single_spaced_is_the_words_joined_by_one_space() {
+        for text in [
+            "",
+            " ",
+            "one",
+            "two words",
+            " lead",
+            "trail ",
+            "two  spaces",
+            "a\nnew line",
+            "tab\there",
+            "nbsp\u{a0}inside",
+            "ideographic\u{3000}space",
+            "  \t mixed \n\n runs  ",
+        ] {
+            let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(super::single_spaced(text), joined, "{text:?}");
+        }
+    }
 }
