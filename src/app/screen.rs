@@ -145,9 +145,40 @@ impl App {
     pub fn placement(&self, a: &Areas, section: Section) -> Placement {
         let list = layout::list_area(a, section);
         let slots = Slots::in_area(self, section, list, layout::gap(a, section));
-        let keep = slots.focus_slot(self.selected_index(section));
+        let keep = slots.focus_slot(self.kept_in_view(section));
         let line = slots.cursor_line(keep);
         place(&slots, list, self.scroll[section.index()], keep, line)
+    }
+
+    /// The item of `section` kept whole in view: its selection, except
+    /// beside a selected item linked into it (a reliever beside pains),
+    /// where a linked one is, so the room sees what the selection relieves,
+    /// creates or helps with. Of several, the one nearest the scroll.
+    pub fn kept_in_view(&self, section: Section) -> usize {
+        let selected = self.selected_index(section);
+        let Some(item) = self.selected_item() else {
+            return selected;
+        };
+        if section == self.focus || section != self.focus.counterpart() {
+            return selected;
+        }
+        let items = self.canvas.items(section);
+        let linked: Vec<usize> = self
+            .canvas
+            .linked_to(item.id)
+            .into_iter()
+            .filter_map(|id| items.iter().position(|i| i.id == id))
+            .collect();
+        if linked.is_empty() || linked.contains(&selected) {
+            return selected;
+        }
+        let scroll = self.scroll[section.index()];
+        linked
+            .iter()
+            .copied()
+            .find(|i| *i >= scroll)
+            .or_else(|| linked.last().copied())
+            .unwrap_or(selected)
     }
 
     /// Where the open overlay is drawn on `area`, if one is open.

@@ -146,3 +146,65 @@ fn the_last_minute_takes_its_own_rows_never_the_texts() {
         }
     }
 }
+
+/// Twelve pains, the last relieved by the one reliever.
+fn far_link() -> Canvas {
+    let mut c = Canvas::new("Links");
+    for n in 1..=12 {
+        c.push(
+            Section::Pains,
+            format!("Pain {n}: forms get lost between the ward and the pharmacy"),
+        );
+    }
+    let last = c.items(Section::Pains)[11].id;
+    let reliever = c.push(Section::Relievers, "Shared checklist at the bedside");
+    c.set_link(reliever, last, true);
+    c
+}
+
+/// Issue #25: selecting a reliever whose pain was scrolled out of its
+/// section left the room looking at pains it does not relieve. The pain it
+/// relieves comes into view, whole, beside it.
+#[test]
+fn selecting_a_reliever_brings_the_pain_it_relieves_into_view() {
+    for projector in [false, true] {
+        for (w, h) in [(100, 30), (120, 40)] {
+            let mut a = App::new(far_link(), "/tmp/links.ron", true);
+            if projector {
+                a.update(Action::Projector);
+            }
+            a.update(Action::JumpTo(Section::Pains));
+            a.update(Action::Top);
+            a.update(RuntimeEvent::Resize(w, h));
+            let before = draw(&mut a, w, h);
+            if !projector {
+                // (In projector mode the pains are zoomed now, all of them.)
+                assert!(
+                    !before.contains("Pain 12:"),
+                    "the test needs it out of view:\n{before}"
+                );
+            }
+            a.update(Action::JumpTo(Section::Relievers));
+            let full = draw(&mut a, w, h);
+            // In the pains' own box (the line under the canvas names it too).
+            let area = ratatui::layout::Rect::new(0, 0, w, h);
+            let pains = a.areas(area).sections[Section::Pains.index()];
+            let mut buf = ratatui::buffer::Buffer::empty(area);
+            vpcanvas::ui::draw(&a, area, &mut buf);
+            let screen: String = (pains.top()..pains.bottom())
+                .map(|y| {
+                    let row: String = (pains.left()..pains.right())
+                        .map(|x| buf[(x, y)].symbol().to_owned())
+                        .collect();
+                    row + "\n"
+                })
+                .collect();
+            let at = format!("projector {projector}, {w}×{h}:\n{screen}\n{full}");
+            assert!(screen.contains("Pain 12:"), "{at}");
+            if !projector {
+                // Whole: its last words too.
+                assert!(screen.contains("pharmacy"), "{at}");
+            }
+        }
+    }
+}
