@@ -201,10 +201,14 @@ impl App {
                 let (sentence, parts) = super::list::statement_lines(self, view, inner);
                 // The variant tabs and a gap, the statement (or the field
                 // being typed) with its note, a gap, then the parts.
-                let top = if view.edit.is_some() {
-                    2
-                } else {
-                    sentence.len() + 1
+                let top = match &view.edit {
+                    // The label, then the field wrapped beside ` › ` (the
+                    // drawing's width: the inside less the mark and a cell).
+                    Some(edit) => {
+                        let f = &edit.field;
+                        1 + wrap::cursor_rows(f.text(), inner.saturating_sub(4), f.cursor())
+                    }
+                    None => sentence.len() + 1,
                 };
                 let rows = 2 + top + 1 + parts.iter().map(Vec::len).sum::<usize>();
                 let rows = u16::try_from(rows).unwrap_or(u16::MAX);

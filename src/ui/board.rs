@@ -10,6 +10,7 @@ use crate::app::{Action, App, BoardView, CardEdit, CardField, CardPicker};
 use crate::canvas::ItemId;
 use crate::input::keymap::Context;
 
+use super::entries::{self, Entry};
 use super::overlay::frame;
 use super::{hint_text, status_marker, text};
 
@@ -343,44 +344,36 @@ fn wrap_words(s: &str, width: usize) -> Vec<String> {
     out
 }
 
-/// The picker for a list field, over the card: every candidate with a tick.
+/// The picker for a list field, over the card: every candidate with a
+/// tick, its words wrapped whole.
 fn draw_picker(app: &App, picker: &CardPicker, area: Rect, buf: &mut Buffer) {
     let t = app.active_theme();
-    let h = u16::try_from(picker.candidates.len() + 2).unwrap_or(u16::MAX);
+    let rows: Vec<Entry<'_>> = picker
+        .candidates
+        .iter()
+        .map(|id| {
+            let tick = if picker.chosen.contains(id) {
+                "[x]"
+            } else {
+                "[ ]"
+            };
+            let (mark, what) = match app.canvas().item(*id) {
+                Some(item) => (
+                    status_marker(app, item.status),
+                    app.canvas()
+                        .position_of(*id)
+                        .map_or("", |p| p.section.noun()),
+                ),
+                None => (" ", "statement"),
+            };
+            let prefix = format!("{tick} {mark} {what:<18} ");
+            Entry::new(vec![Span::styled(prefix, t.key)], &app.id_name(*id), t.item)
+        })
+        .collect();
+    let inner_width = usize::from(area.width.saturating_sub(2));
+    let need: usize = rows.iter().map(|r| r.height(inner_width)).sum();
+    let h = crate::layout::cells(need).saturating_add(2);
     let rect = crate::layout::centered(area, area.width, h);
     let inner = frame(app, rect, " Choose ", "", buf);
-    let rows = usize::from(inner.height);
-    let scroll = crate::layout::scroll_to_show(0, picker.cursor, rows, picker.candidates.len());
-    for (row, id) in picker.candidates.iter().enumerate().skip(scroll).take(rows) {
-        let tick = if picker.chosen.contains(id) {
-            "[x]"
-        } else {
-            "[ ]"
-        };
-        let (mark, what) = match app.canvas().item(*id) {
-            Some(item) => (
-                status_marker(app, item.status),
-                app.canvas()
-                    .position_of(*id)
-                    .map_or("", |p| p.section.noun()),
-            ),
-            None => (" ", "statement"),
-        };
-        let prefix = format!("{tick} {mark} {what:<18} ");
-        let room = usize::from(inner.width).saturating_sub(text::width(&prefix));
-        let row_area = Rect {
-            y: inner.y + (row - scroll) as u16,
-            height: 1,
-            ..inner
-        };
-        let mut line = Line::from(vec![
-            Span::styled(prefix, t.key),
-            Span::styled(text::truncate(&text::safe(&app.id_name(*id)), room), t.item),
-        ]);
-        if row == picker.cursor {
-            line = line.style(t.selected);
-            buf.set_style(row_area, t.selected);
-        }
-        line.render(row_area, buf);
-    }
+    entries::draw(&rows, Some(picker.cursor), t.selected, inner, buf);
 }

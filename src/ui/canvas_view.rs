@@ -294,15 +294,12 @@ fn editor_rows(
     if mark_x < area.right() {
         buf.set_string(mark_x, area.y, "›", t.cursor_row);
     }
-    let lines = wrap::lines(field.text(), width);
-    let x = area.x + gutter as u16;
-    for (row, line) in lines.iter().skip(p.skip).take(p.shown).enumerate() {
-        buf.set_stringn(x, area.y + row as u16, line, width, t.cursor_row);
-    }
-    let (line, col) = wrap::position(field.text(), width, field.cursor());
-    let row = line.checked_sub(p.skip).filter(|r| *r < p.shown)?;
-    let cx = x + col as u16;
-    (cx < area.right()).then_some((cx, area.y + row as u16))
+    let at = super::entries::FieldAt {
+        x: layout::cells(gutter),
+        width,
+        skip: p.skip,
+    };
+    super::entries::field(field, area, at, t.cursor_row, buf)
 }
 
 /// How an item is drawn: selected, or linked to the selection.

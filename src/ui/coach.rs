@@ -114,13 +114,22 @@ fn hint_rows(
         ));
         for hint in group {
             let selected = index == cursor;
-            let about = text::truncate(&subject_label(app.canvas(), hint), width.saturating_sub(4));
-            let mark = if selected { " ▶ " } else { "   " };
-            let mut line = Line::from(vec![Span::raw(mark), Span::styled(about, t.item)]);
-            if selected {
-                line = line.style(t.selected);
+            // What it is about, wrapped whole: never cut.
+            let about = text::safe(&subject_label(app.canvas(), hint));
+            for (k, part) in wrap(&about, width.saturating_sub(4))
+                .into_iter()
+                .enumerate()
+            {
+                let mark = match (k, selected) {
+                    (0, true) => " ▶ ",
+                    _ => "   ",
+                };
+                let mut line = Line::from(vec![Span::raw(mark), Span::styled(part, t.item)]);
+                if selected {
+                    line = line.style(t.selected);
+                }
+                rows.push((line, Some(index)));
             }
-            rows.push((line, Some(index)));
             for part in wrap(&hint.message, width.saturating_sub(6)) {
                 let mut line = Line::from(Span::styled(format!("     {part}"), t.dim));
                 if selected {
@@ -134,27 +143,13 @@ fn hint_rows(
     rows
 }
 
-/// Breaks a text at spaces into lines of at most `width` cells (a word
-/// wider than that is cut).
+/// Breaks a text at spaces into lines of at most `width` cells, as the
+/// canvas wraps items (a word wider than that breaks inside it, never cut).
 fn wrap(s: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut out = Vec::new();
-    let mut line = String::new();
-    for word in s.split_whitespace() {
-        let word = text::truncate(word, width);
-        let needed = text::width(&line) + usize::from(!line.is_empty()) + text::width(&word);
-        if !line.is_empty() && needed > width {
-            out.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(&word);
-    }
-    if !line.is_empty() {
-        out.push(line);
-    }
-    out
+    crate::text::wrap::lines(s, width.max(1))
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
 }
 
 #[cfg(test)]
@@ -164,7 +159,7 @@ mod tests {
     #[test]
     fn wrap_breaks_at_spaces_within_the_width() {
         assert_eq!(wrap("one two three", 7), ["one two", "three"]);
-        assert_eq!(wrap("", 5), Vec::<String>::new());
-        assert_eq!(wrap("abcdefgh", 4), ["abc…"]);
+        assert_eq!(wrap("", 5), [""]);
+        assert_eq!(wrap("abcdefgh", 4), ["abcd", "efgh"]);
     }
 }

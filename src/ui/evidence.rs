@@ -2,14 +2,15 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Span;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::{Action, App, NotesView};
 use crate::input::keymap::Context;
 
 use super::canvas_view::level_dots;
-use super::overlay::{frame, typed_line};
+use super::entries::{self, Entry};
+use super::overlay::frame;
 use super::{hint_text, status_marker, text};
 
 /// The selected item's evidence notes, one per row; returns the text cursor
@@ -22,19 +23,36 @@ pub fn notes(app: &App, view: &NotesView, area: Rect, buf: &mut Buffer) -> Optio
     }
     let (section, item) = app.notes_item()?;
     let t = app.active_theme();
-    let head = Line::from(vec![
-        Span::styled(
+    // The item, whole, above its notes (the notes keep two rows at least).
+    let head = Entry::new(
+        vec![Span::styled(
             format!("{} {} · ", section.noun(), item.status.name()),
             t.key,
-        ),
-        Span::styled(format!("“{}”", text::safe(&item.text)), t.header),
-    ]);
-    Paragraph::new(head)
-        .wrap(Wrap { trim: true })
-        .render(Rect { height: 2, ..inner }, buf);
+        )],
+        &format!("“{}”", item.text),
+        t.header,
+    );
+    let width = usize::from(inner.width);
+    let rows = crate::layout::cells(head.height(width) + 1).min(inner.height - 2);
+    for (row, line) in head
+        .lines(width)
+        .into_iter()
+        .enumerate()
+        .take(usize::from(rows))
+    {
+        let y = inner.y + crate::layout::cells(row);
+        line.render(
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+            buf,
+        );
+    }
     let list = Rect {
-        y: inner.y + 2,
-        height: inner.height - 2,
+        y: inner.y + rows,
+        height: inner.height - rows,
         ..inner
     };
     note_rows(app, view, &item.evidence, list, buf)
@@ -60,8 +78,9 @@ fn notes_hints(view: &NotesView) -> String {
     }
 }
 
-/// The notes one per row, with the one being typed in its place (a new one
-/// below the cursor), scrolled to the highlighted row; returns the cursor.
+/// The notes, each wrapped whole, with the one being typed in its place (a
+/// new one below the cursor), scrolled to the highlighted one; returns the
+/// cursor.
 fn note_rows(
     app: &App,
     view: &NotesView,
@@ -70,7 +89,10 @@ fn note_rows(
     buf: &mut Buffer,
 ) -> Option<(u16, u16)> {
     let t = app.active_theme();
-    let mut rows: Vec<Option<&str>> = notes.iter().map(|n| Some(n.as_str())).collect();
+    let mut rows: Vec<Entry<'_>> = notes
+        .iter()
+        .map(|n| Entry::new(vec![Span::styled(" • ", t.key)], n, t.item))
+        .collect();
     // Where a new note is typed: below the cursor.
     let new_at = view.field.as_ref().filter(|f| f.index.is_none()).map(|_| {
         if rows.is_empty() {
@@ -79,8 +101,14 @@ fn note_rows(
             (view.cursor + 1).min(rows.len())
         }
     });
-    if let Some(at) = new_at {
-        rows.insert(at, None);
+    let editing_row = new_at.or_else(|| view.field.as_ref().and_then(|f| f.index));
+    if let (Some(at), Some(field)) = (editing_row, &view.field) {
+        let typing = Entry::typing(vec![Span::styled(" › ", t.cursor_row)], &field.field);
+        if new_at.is_some() {
+            rows.insert(at.min(rows.len()), typing);
+        } else if let Some(row) = rows.get_mut(at) {
+            *row = typing;
+        }
     }
     if rows.is_empty() {
         let msg = " No notes yet: what was heard, seen or measured, and where?";
@@ -89,37 +117,11 @@ fn note_rows(
             .render(list, buf);
         return None;
     }
-    let editing_row = new_at.or_else(|| view.field.as_ref().and_then(|f| f.index));
-    let highlight = editing_row.unwrap_or(view.cursor);
-    let n = usize::from(list.height);
-    let scroll = crate::layout::scroll_to_show(0, highlight, n, rows.len());
-    let mut cursor = None;
-    for (row, note) in rows.iter().enumerate().skip(scroll).take(n) {
-        let y = list.y + (row - scroll) as u16;
-        let row_area = Rect {
-            y,
-            height: 1,
-            ..list
-        };
-        if Some(row) == editing_row
-            && let Some(field) = &view.field
-        {
-            cursor = typed_line(app, &field.field, row_area, buf);
-            continue;
-        }
-        let prefix = " • ";
-        let room = usize::from(list.width).saturating_sub(text::width(prefix));
-        let mut line = Line::from(vec![
-            Span::styled(prefix, t.key),
-            Span::styled(text::truncate(note.unwrap_or_default(), room), t.item),
-        ]);
-        if row == highlight {
-            line = line.style(t.selected);
-            buf.set_style(row_area, t.selected);
-        }
-        line.render(row_area, buf);
-    }
-    cursor
+    let (highlight, style) = match editing_row {
+        Some(row) => (row, t.cursor_row),
+        None => (view.cursor, t.selected),
+    };
+    entries::draw(&rows, Some(highlight), style, list, buf)
 }
 
 /// The riskiest assumptions, highest-weighted first, to jump to.
@@ -150,42 +152,31 @@ pub fn test_next(app: &App, at: usize, area: Rect, buf: &mut Buffer) {
         height: inner.height.saturating_sub(1),
         ..inner
     };
-    let n = usize::from(list.height);
-    let scroll = crate::layout::scroll_to_show(0, at, n, risks.len());
     let noun_width = risks
         .iter()
         .map(|r| text::width(r.section.noun()))
         .max()
         .unwrap_or(0);
-    for (row, risk) in risks.iter().enumerate().skip(scroll).take(n) {
-        let y = list.y + (row - scroll) as u16;
-        let Some(item) = app.canvas().item(risk.id) else {
-            continue;
-        };
-        let level = if risk.section.has_level() {
-            format!("{} ", level_dots(item.level))
-        } else {
-            "    ".to_owned()
-        };
-        let prefix = format!(
-            " {} {level}{:<noun_width$} ",
-            status_marker(app, item.status),
-            risk.section.noun()
-        );
-        let room = usize::from(list.width).saturating_sub(text::width(&prefix));
-        let mut line = Line::from(vec![
-            Span::styled(prefix, t.level),
-            Span::styled(text::truncate(&text::safe(&item.text), room), t.item),
-        ]);
-        let row_area = Rect {
-            y,
-            height: 1,
-            ..list
-        };
-        if row == at {
-            line = line.style(t.selected);
-            buf.set_style(row_area, t.selected);
-        }
-        line.render(row_area, buf);
-    }
+    let rows: Vec<Entry<'_>> = risks
+        .iter()
+        .filter_map(|risk| {
+            let item = app.canvas().item(risk.id)?;
+            let level = if risk.section.has_level() {
+                format!("{} ", level_dots(item.level))
+            } else {
+                "    ".to_owned()
+            };
+            let prefix = format!(
+                " {} {level}{:<noun_width$} ",
+                status_marker(app, item.status),
+                risk.section.noun()
+            );
+            Some(Entry::new(
+                vec![Span::styled(prefix, t.level)],
+                &item.text,
+                t.item,
+            ))
+        })
+        .collect();
+    entries::draw(&rows, Some(at), t.selected, list, buf);
 }

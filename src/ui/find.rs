@@ -8,6 +8,7 @@ use ratatui::widgets::Widget;
 use crate::app::{Action, App, FindView};
 use crate::input::keymap::Context;
 
+use super::entries::{self, Entry};
 use super::overlay::frame;
 use super::{hint_text, text};
 
@@ -79,32 +80,19 @@ fn matches(app: &App, view: &FindView, list: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    let n = usize::from(list.height);
-    let scroll = crate::layout::scroll_to_show(0, view.cursor, n, matches.len());
     let noun_width = matches
         .iter()
         .map(|(s, _)| text::width(s.noun()))
         .max()
         .unwrap_or(0);
-    for (row, (section, id)) in matches.iter().enumerate().skip(scroll).take(n) {
-        let Some(item) = app.canvas().item(*id) else {
-            continue;
-        };
-        let prefix = format!(" {:<noun_width$}  ", section.noun());
-        let room = width.saturating_sub(text::width(&prefix));
-        let mut line = Line::from(vec![
-            Span::styled(prefix, t.level),
-            Span::styled(text::truncate(&text::safe(&item.text), room), t.item),
-        ]);
-        let row_area = Rect {
-            y: list.y + u16::try_from(row - scroll).unwrap_or(0),
-            height: 1,
-            ..list
-        };
-        if row == view.cursor {
-            line = line.style(t.selected);
-            buf.set_style(row_area, t.selected);
-        }
-        line.render(row_area, buf);
-    }
+    // Each match wrapped whole, as the canvas draws it.
+    let rows: Vec<Entry<'_>> = matches
+        .iter()
+        .map(|(section, id)| {
+            let words = app.canvas().item(*id).map_or("", |i| i.text.as_str());
+            let prefix = format!(" {:<noun_width$}  ", section.noun());
+            Entry::new(vec![Span::styled(prefix, t.level)], words, t.item)
+        })
+        .collect();
+    entries::draw(&rows, Some(view.cursor), t.selected, list, buf);
 }

@@ -4,11 +4,13 @@ mod board;
 mod canvas_view;
 pub mod coach;
 mod countdown;
+mod entries;
 mod evidence;
 mod find;
 mod merge;
 mod overlay;
 mod room;
+mod status;
 
 pub use overlay::{EDITOR_HELP, draw_help, editor_help_lines, help_lines};
 mod summary;
@@ -21,7 +23,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::{Action, App, Mode, SaveState, Status, StatusKind};
+use crate::app::{Action, App, Mode, SaveState, Status};
 use crate::canvas::Section;
 use crate::input::keymap::{Context, context_of, fill, hints, key_for};
 use crate::layout::{self, Shape};
@@ -53,7 +55,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
     } else if let Some(c) = detail(app, a.detail, buf) {
         cursor = Some(c);
     }
-    footer(app, a.footer, buf);
+    footer(app, &a, buf);
     countdown::draw(app, &a, area, buf);
     match &app.mode {
         Mode::Help => overlay::help(app, area, buf),
@@ -376,7 +378,8 @@ pub fn fit_parts(parts: &[(String, Style)], sep: (&str, Style), width: usize) ->
 }
 
 /// The line under the canvas: hints or a message at the left, the fit at the right.
-fn footer(app: &App, area: Rect, buf: &mut Buffer) {
+fn footer(app: &App, a: &layout::Areas, buf: &mut Buffer) {
+    let area = a.footer;
     let t = app.active_theme();
     let width = usize::from(area.width);
     let fit = fit_text(app, width);
@@ -391,7 +394,11 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         0
     };
     let fit = if fit_w == 0 { String::new() } else { fit };
-    let left = footer_left(app, width.saturating_sub(fit_w + 1));
+    let room = width.saturating_sub(fit_w + 1);
+    if !app.printout && status::draw_long(app, a, room, buf) {
+        return;
+    }
+    let left = footer_left(app, room);
     Paragraph::new(left).render_ref_safe(area, buf);
     if usize::from(area.width) > fit_w {
         let fit_area = Rect {
@@ -513,7 +520,7 @@ fn footer_rest(app: &App, room: usize) -> Line<'static> {
     }
 }
 
-/// A status message in its style, cut to `width` cells.
+/// A status message in its style, cut to `width` cells at a word.
 /// Key marks in it name the keys of `context`, the screen it is shown in.
 pub fn status_line(
     status: &Status,
@@ -521,17 +528,13 @@ pub fn status_line(
     theme: &Theme,
     width: usize,
 ) -> Line<'static> {
-    let style = match status.kind {
-        StatusKind::Info => theme.status_info,
-        StatusKind::Warning => theme.status_warning,
-        StatusKind::Error => theme.status_error,
-    };
+    // Cut, where it must be, after a whole word.
     Line::from(Span::styled(
         format!(
             " {}",
-            text::truncate(&fill(context, &status.text), width.saturating_sub(1))
+            text::truncate_words(&fill(context, &status.text), width.saturating_sub(1))
         ),
-        style,
+        status::style(status, theme),
     ))
 }
 

@@ -8,7 +8,7 @@ use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use crate::app::{Action, App, LinkPicker, Mode, StatementView, TextField};
+use crate::app::{Action, App, LinkPicker, Mode, StatementView};
 use crate::canvas::{Item, Section};
 use crate::export::Format;
 use crate::input::keymap::{Context, bindings, key_for};
@@ -16,6 +16,7 @@ use crate::statement::Part;
 use crate::theme::Theme;
 
 use super::canvas_view::level_dots;
+use super::entries::Entry;
 use super::text;
 use crate::app::list;
 use crate::text::wrap;
@@ -313,15 +314,23 @@ pub fn statement(
         if y + 1 >= inner.bottom() {
             return None;
         }
+        let t = app.active_theme();
         let label = format!(" {}: ", edit.target.label());
-        buf.set_stringn(inner.x, y, label, width, app.active_theme().key);
-        let line = Rect {
+        buf.set_stringn(inner.x, y, label, width, t.key);
+        // The whole text, wrapped as it is typed (never scrolled sideways).
+        let field = [Entry::typing(
+            vec![Span::styled(" › ", t.cursor_row)],
+            &edit.field,
+        )];
+        let rows = crate::layout::cells(field[0].height(width));
+        let rows = rows.min(inner.bottom().saturating_sub(y + 1));
+        let area = Rect {
             y: y + 1,
-            height: 1,
+            height: rows,
             ..inner
         };
-        cursor = typed_line(app, &edit.field, line, buf);
-        y += 2;
+        cursor = super::entries::draw(&field, Some(0), t.cursor_row, area, buf);
+        y += 1 + rows;
     } else {
         y = statement_sentence(app, &sentence, saved, inner, y, buf)?;
     }
@@ -332,24 +341,6 @@ pub fn statement(
     };
     statement_parts(app, view, &parts, below, buf);
     cursor
-}
-
-/// One line being typed: ` › ` and the part of the text around the cursor,
-/// in the cursor row's style; returns where the cursor goes.
-pub(super) fn typed_line(
-    app: &App,
-    field: &TextField,
-    line: Rect,
-    buf: &mut Buffer,
-) -> Option<(u16, u16)> {
-    let t = app.active_theme();
-    let room = usize::from(line.width).saturating_sub(3);
-    let (shown, col) = text::window(field.text(), field.cursor_column(), room);
-    buf.set_style(line, t.cursor_row);
-    buf.set_string(line.x, line.y, " › ", t.cursor_row);
-    buf.set_string(line.x + 3, line.y, shown, t.cursor_row);
-    let x = line.x + 3 + col as u16;
-    (x < line.right()).then_some((x, line.y))
 }
 
 /// The statement's text from row `y`, then what it is (saved words, or

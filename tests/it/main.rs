@@ -10,6 +10,7 @@ mod cli;
 mod coach;
 mod conflict_pty;
 mod e2e;
+mod every_word;
 mod evidence_cli;
 mod evidence_scenario;
 mod evidence_view;

@@ -417,15 +417,21 @@ fn the_real_render_path_survives_resizing_down_to_nothing() {
 
 /// A failed save must be visible at any size the canvas is drawn at. At 40
 /// columns the fit summary (46 cells) leaves the status no room at all, so
-/// the footer was blank; now the status takes the line.
+/// the footer was blank; now the status takes the line (and the one above
+/// it, wrapped, when it is longer: #25).
 #[test]
 fn a_narrow_footer_still_shows_a_save_error() {
     let mut app = app();
     app.update(Action::Delete);
     app.update(RuntimeEvent::Saved(Err(write_error("disk full"))));
     let screen = text(&render(&mut app, 40, 12));
-    let footer = screen.lines().last().unwrap();
+    let lines: Vec<&str> = screen.lines().collect();
+    let footer = lines[lines.len() - 2..].join("\n");
     assert!(footer.contains("disk full"), "footer: {footer:?}\n{screen}");
+    assert!(
+        footer.contains("Ctrl-s retries)"),
+        "footer: {footer:?}\n{screen}"
+    );
 }
 
 #[test]

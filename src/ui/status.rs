@@ -1,0 +1,83 @@
+//! A status message too long for the footer's line beside the fit: it takes
+//! the whole line (the fit waits), or the line above it too (the line about
+//! the selection, for the message's few seconds), wrapped at spaces, so no
+//! message is cut mid-word; one longer still ends in `…` after a whole word.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::app::{App, Mode, Status, StatusKind};
+use crate::input::keymap::{context_of, fill};
+use crate::layout::Areas;
+use crate::theme::Theme;
+
+use super::text;
+
+/// The style of a message of this kind.
+pub fn style(status: &Status, theme: &Theme) -> ratatui::style::Style {
+    match status.kind {
+        StatusKind::Info => theme.status_info,
+        StatusKind::Warning => theme.status_warning,
+        StatusKind::Error => theme.status_error,
+    }
+}
+
+/// The message as shown: its key marks filled in, after the walkthrough's
+/// step in projector mode.
+pub fn words(app: &App, status: &Status) -> String {
+    let text = fill(context_of(&app.mode), &status.text);
+    match app.walk_step() {
+        Some(step) => format!("step {} of 7 · {text}", step + 1),
+        None => text,
+    }
+}
+
+/// Draws the message when it needs more than the `room` cells the footer's
+/// line leaves it beside the fit: over the whole footer line, or that and
+/// the line above it. Returns whether it did (the footer is then drawn).
+pub fn draw_long(app: &App, a: &Areas, room: usize, buf: &mut Buffer) -> bool {
+    let Some(status) = &app.status else {
+        return false;
+    };
+    let words = words(app, status);
+    let width = usize::from(a.footer.width).saturating_sub(1);
+    // A field typed on the line above keeps it.
+    let typing_there = matches!(&app.mode, Mode::Edit(e) if e.target.label().is_some());
+    if text::width(&words) < room || a.detail.height == 0 || typing_there || width == 0 {
+        return false;
+    }
+    let style = style(status, app.active_theme());
+    let mut lines: Vec<String> = crate::text::wrap::lines(&words, width)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    // One line of the whole width does (the fit waits); else two.
+    let rect = match lines.len() {
+        1 => a.footer,
+        _ => Rect {
+            y: a.detail.bottom() - 1,
+            height: 2,
+            ..a.footer
+        },
+    };
+    if lines.len() > 2 {
+        let after_first = lines[1..].join(" ");
+        lines.truncate(1);
+        lines.push(text::truncate_words(&after_first, width));
+    }
+    for (row, line) in lines.into_iter().enumerate() {
+        let area = Rect {
+            y: rect.y + crate::layout::cells(row),
+            height: 1,
+            ..rect
+        };
+        buf.set_style(area, app.active_theme().base);
+        for x in area.left()..area.right() {
+            buf[(x, area.y)].set_symbol(" ");
+        }
+        Line::from(Span::styled(format!(" {line}"), style)).render(area, buf);
+    }
+    true
+}
