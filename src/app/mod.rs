@@ -47,6 +47,7 @@ pub use safety::{RecoveryOffer, UNBIDDEN_GRACE};
 
 pub use board::{BoardEntry, BoardGroup, BoardView, CardEdit, CardField, CardForm, CardPicker};
 pub use evidence::{NoteField, NotesView};
+pub use find::Found;
 pub use variants::VariantEdit;
 
 /// Work for the runtime: the I/O that an update asks for.
@@ -169,12 +170,12 @@ pub enum Mode {
     Room(RoomPanel),
 }
 
-/// The find dialog: the text typed, the items that hold it (found when it
-/// changes, not on every frame), and which of them is chosen.
+/// The find dialog: the text typed, what holds it (found when it changes,
+/// not on every frame), and which of them is chosen.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct FindView {
-    pub query: String,
-    pub matches: Vec<(crate::canvas::Section, crate::canvas::ItemId)>,
+    pub query: TextField,
+    pub matches: Vec<Found>,
     pub cursor: usize,
 }
 

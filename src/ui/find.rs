@@ -1,4 +1,5 @@
-//! The find dialog (`/`): what is typed, then the items that hold it.
+//! The find dialog (`/`): what is typed, then what holds it (items, notes,
+//! alternatives, statements, cards).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -32,8 +33,8 @@ pub fn draw(app: &App, view: &FindView, area: Rect, buf: &mut Buffer) -> Option<
     let width = usize::from(inner.width);
     let prompt = " Find: ";
     let (shown, cursor) = text::window(
-        &view.query,
-        text::width(&view.query),
+        view.query.text(),
+        view.query.cursor_column(),
         width.saturating_sub(prompt.len() + 1),
     );
     Line::from(vec![
@@ -57,14 +58,15 @@ pub fn draw(app: &App, view: &FindView, area: Rect, buf: &mut Buffer) -> Option<
     Some(cursor_at)
 }
 
-/// The items that hold the text typed, one per row, the chosen one marked;
-/// or a line saying why there are none.
+/// What holds the text typed, one per row (what it is, then its text), the
+/// chosen one marked; or a line saying why there is nothing.
 fn matches(app: &App, view: &FindView, list: Rect, buf: &mut Buffer) {
     let t = app.active_theme();
     let width = usize::from(list.width);
     let matches = &view.matches;
-    let note = if view.query.trim().is_empty() {
-        Some("Type to find text in any section".to_owned())
+    let query = view.query.text();
+    let note = if query.trim().is_empty() {
+        Some("Type to find text in items, notes, alternatives, statements and cards".to_owned())
     } else if matches.is_empty() {
         Some("Nothing on the canvas says that".to_owned())
     } else {
@@ -80,17 +82,25 @@ fn matches(app: &App, view: &FindView, list: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    let noun_width = matches
+    // What each match is, and its words (one row per match, so the rows
+    // stay in step with the cursor).
+    let found: Vec<(String, String)> = matches
         .iter()
-        .map(|(s, _)| text::width(s.noun()))
+        .map(|f| app.found_words(*f, query).unwrap_or_default())
+        .collect();
+    // The kinds column is as wide as the widest, within a third.
+    let what_width = found
+        .iter()
+        .map(|(what, _)| text::width(what))
         .max()
-        .unwrap_or(0);
+        .unwrap_or(0)
+        .min(width / 3);
     // Each match wrapped whole, as the canvas draws it.
-    let rows: Vec<Entry<'_>> = matches
+    let rows: Vec<Entry<'_>> = found
         .iter()
-        .map(|(section, id)| {
-            let words = app.canvas().item(*id).map_or("", |i| i.text.as_str());
-            let prefix = format!(" {:<noun_width$}  ", section.noun());
+        .map(|(what, words)| {
+            let what = text::truncate(&text::safe(what), what_width);
+            let prefix = format!(" {what:<what_width$}  ");
             Entry::new(vec![Span::styled(prefix, t.level)], words, t.item)
         })
         .collect();

@@ -354,6 +354,17 @@ impl Keymap {
         {
             return Some(b.action.clone());
         }
+        // Find's field is typed into like any other: the field keys of
+        // "While typing" (Ctrl-u, Ctrl-w, the arrows) edit it too.
+        if context == Context::Find
+            && let Some(b) = self.rows.iter().find(|b| {
+                b.context == Context::Text
+                    && matches!(b.action, Action::Text(_))
+                    && b.keys.iter().any(|k| k.matches(event))
+            })
+        {
+            return Some(b.action.clone());
+        }
         match (context, event.code) {
             (Context::Text | Context::Library | Context::Find, KeyCode::Char(c))
                 if !event
@@ -527,6 +538,30 @@ mod tests {
         for (event, action) in cases {
             assert_eq!(resolve(Context::Canvas, &event), Some(action), "{event:?}");
         }
+    }
+
+    /// Find's field takes the keys of "While typing" (help lists Ctrl-u
+    /// there), while its own keys (↑ ↓ between matches) come first.
+    #[test]
+    fn find_takes_the_typing_keys_after_its_own() {
+        let find = |code, mods| resolve(Context::Find, &ev(code, mods));
+        assert_eq!(
+            find(KeyCode::Char('u'), KeyModifiers::CONTROL),
+            Some(Action::Text(TextEdit::ClearToStart))
+        );
+        assert_eq!(
+            find(KeyCode::Char('w'), KeyModifiers::CONTROL),
+            Some(Action::Text(TextEdit::DeleteWordBack))
+        );
+        assert_eq!(
+            find(KeyCode::Left, KeyModifiers::NONE),
+            Some(Action::Text(TextEdit::Left))
+        );
+        assert_eq!(find(KeyCode::Up, KeyModifiers::NONE), Some(Action::Up));
+        assert_eq!(
+            find(KeyCode::Enter, KeyModifiers::NONE),
+            Some(Action::Confirm)
+        );
     }
 
     #[test]

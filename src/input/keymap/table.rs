@@ -421,7 +421,7 @@ pub(super) fn default_rows() -> Vec<Binding> {
             Find,
             [code(K::Backspace)],
             A::Text(TextEdit::Backspace),
-            "delete the last character"
+            "delete before the cursor (the keys “While typing” work too)"
         ),
         bind!(Find, [code(K::Esc)], A::Cancel, "close", hint "close"),
         bind!(Confirm, [key('y'), code(K::Enter)], A::Confirm, "yes", hint "yes"),
