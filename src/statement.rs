@@ -7,6 +7,9 @@
 
 use crate::canvas::{Canvas, ItemId, Section};
 
+mod words;
+use words::{phrase, tidy};
+
 /// Which items fill the statement. `None` means "leave this part out".
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct StatementChoice {
@@ -235,17 +238,17 @@ pub fn default_statement(canvas: &Canvas) -> String {
     compose(canvas, &StatementChoice::default_for(canvas))
 }
 
-/// Fills the template. Item texts are lower-cased at the start where that is
-/// safe (not acronyms) and trailing full stops dropped, so they read as phrases.
+/// Fills the template. Texts sit mid-sentence in their natural case (see
+/// [`words::phrase`]), and a pain reliever or gain creator that names a thing
+/// is offered ("by offering a plan built from the rota") while one that
+/// names a doing is done ("by chasing late payers").
 pub fn compose(canvas: &Canvas, choice: &StatementChoice) -> String {
-    let part = |p: Part| choice.text(canvas, p).map(phrase).filter(|s| !s.is_empty());
+    let text = |p: Part| choice.text(canvas, p).filter(|t| !tidy(t).is_empty());
+    let part = |p: Part| text(p).map(phrase);
     // Products are often names ("Acme Books"), so they keep their capitals.
-    let products = choice
-        .text(canvas, Part::Product)
-        .map(tidy)
-        .filter(|s| !s.is_empty());
+    let products = text(Part::Product).map(tidy);
     let segment = {
-        let s = tidy(&canvas.segment);
+        let s = phrase(&canvas.segment);
         if s.is_empty() {
             "customers".to_owned()
         } else {
@@ -260,44 +263,19 @@ pub fn compose(canvas: &Canvas, choice: &StatementChoice) -> String {
         out.push_str(" who want to ");
         out.push_str(&job);
     }
-    match (part(Part::Reliever), part(Part::Creator)) {
-        (Some(r), Some(c)) => out.push_str(&format!(" by {r} and {c}")),
-        (Some(one), None) | (None, Some(one)) => out.push_str(&format!(" by {one}")),
-        (None, None) => {}
+    let by = words::by_clause(
+        text(Part::Reliever).map(words::means),
+        text(Part::Creator).map(words::means),
+    );
+    if let Some(by) = by {
+        out.push_str(" by ");
+        out.push_str(&by);
     }
     if let Some(alt) = part(Part::Alternative) {
         out.push_str(&format!(" (unlike {alt})"));
     }
     out.push('.');
     out
-}
-
-/// Folds whitespace and drops trailing punctuation.
-fn tidy(text: &str) -> String {
-    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    t.trim_end_matches(['.', '!', ';', ',']).trim().to_owned()
-}
-
-/// Turns an item's text into a phrase that can sit mid-sentence.
-fn phrase(text: &str) -> String {
-    let t = tidy(text);
-    let t = t.as_str();
-    let mut chars = t.chars();
-    // A first word with capitals after its first letter is a name ("QuickBooks").
-    let first_word_is_name = || {
-        t.split_whitespace()
-            .next()
-            .is_some_and(|w| w.chars().skip(1).any(char::is_uppercase))
-    };
-    match (chars.next(), chars.next()) {
-        // "Get paid" → "get paid", but "AI tools" and "iPhone" stay as written.
-        (Some(first), Some(second))
-            if first.is_uppercase() && !second.is_uppercase() && !first_word_is_name() =>
-        {
-            first.to_lowercase().chain(t.chars().skip(1)).collect()
-        }
-        _ => t.to_owned(),
-    }
 }
 
 #[cfg(test)]

@@ -135,8 +135,8 @@ fn markdown_has_the_fit_and_the_statement() {
     assert_in_order(
         &md,
         &[
-            "## Value proposition\n\n> Our Invoicing web app helps Freelance designers who want to \
-             get paid on time by automatic, polite payment reminders and 30-day cash-flow forecast \
+            "## Value proposition\n\n> Our Invoicing web app helps freelance designers who want to \
+             get paid on time by offering automatic, polite payment reminders and a 30-day cash-flow forecast \
              (unlike spreadsheets).\n",
             "\n## Coach\n",
         ],
@@ -242,7 +242,7 @@ fn markdown_escapes_linked_texts_and_the_statement() {
         "{md}"
     );
     assert!(
-        md.contains("> Our offer helps customers by send\\_reminders.\n"),
+        md.contains("> Our offer helps customers by offering send\\_reminders.\n"),
         "{md}"
     );
 }

@@ -48,8 +48,8 @@ fn a_full_canvas_gives_the_whole_sentence() {
     let s = default_statement(&full());
     assert_eq!(
         s,
-        "Our Invoicing web app helps Freelance designers who want to get paid on time \
-         by automatic, polite payment reminders and 30-day cash-flow forecast \
+        "Our Invoicing web app helps freelance designers who want to get paid on time \
+         by offering automatic, polite payment reminders and a 30-day cash-flow forecast \
          (unlike spreadsheets)."
     );
     assert_well_formed(&s);
@@ -60,8 +60,8 @@ fn without_products_the_offer_helps() {
     let s = default_statement(&without(full(), &[Section::Products]));
     assert_eq!(
         s,
-        "Our offer helps Freelance designers who want to get paid on time \
-         by automatic, polite payment reminders and 30-day cash-flow forecast \
+        "Our offer helps freelance designers who want to get paid on time \
+         by offering automatic, polite payment reminders and a 30-day cash-flow forecast \
          (unlike spreadsheets)."
     );
     assert_well_formed(&s);
@@ -86,8 +86,8 @@ fn without_a_job_the_who_clause_is_left_out() {
     let s = default_statement(&without(full(), &[Section::Jobs]));
     assert_eq!(
         s,
-        "Our Invoicing web app helps Freelance designers \
-         by automatic, polite payment reminders and 30-day cash-flow forecast \
+        "Our Invoicing web app helps freelance designers \
+         by offering automatic, polite payment reminders and a 30-day cash-flow forecast \
          (unlike spreadsheets)."
     );
     assert_well_formed(&s);
@@ -98,8 +98,8 @@ fn with_only_a_reliever() {
     let s = default_statement(&without(full(), &[Section::Creators]));
     assert_eq!(
         s,
-        "Our Invoicing web app helps Freelance designers who want to get paid on time \
-         by automatic, polite payment reminders (unlike spreadsheets)."
+        "Our Invoicing web app helps freelance designers who want to get paid on time \
+         by offering automatic, polite payment reminders (unlike spreadsheets)."
     );
     assert_well_formed(&s);
 }
@@ -109,8 +109,8 @@ fn with_only_a_creator() {
     let s = default_statement(&without(full(), &[Section::Relievers]));
     assert_eq!(
         s,
-        "Our Invoicing web app helps Freelance designers who want to get paid on time \
-         by 30-day cash-flow forecast (unlike spreadsheets)."
+        "Our Invoicing web app helps freelance designers who want to get paid on time \
+         by offering a 30-day cash-flow forecast (unlike spreadsheets)."
     );
     assert_well_formed(&s);
 }
@@ -120,7 +120,7 @@ fn with_neither_reliever_nor_creator() {
     let s = default_statement(&without(full(), &[Section::Relievers, Section::Creators]));
     assert_eq!(
         s,
-        "Our Invoicing web app helps Freelance designers who want to get paid on time \
+        "Our Invoicing web app helps freelance designers who want to get paid on time \
          (unlike spreadsheets)."
     );
     assert_well_formed(&s);
@@ -133,8 +133,8 @@ fn without_an_alternative() {
     let s = default_statement(&c);
     assert_eq!(
         s,
-        "Our Invoicing web app helps Freelance designers who want to get paid on time \
-         by automatic, polite payment reminders and 30-day cash-flow forecast."
+        "Our Invoicing web app helps freelance designers who want to get paid on time \
+         by offering automatic, polite payment reminders and a 30-day cash-flow forecast."
     );
     assert_well_formed(&s);
 }
@@ -185,7 +185,7 @@ fn blank_and_punctuation_only_texts_count_as_missing() {
     let s = default_statement(&c);
     assert_eq!(
         s,
-        "Our offer helps Freelance designers by 30-day cash-flow forecast."
+        "Our offer helps freelance designers by offering a 30-day cash-flow forecast."
     );
     assert_well_formed(&s);
 }
@@ -202,8 +202,8 @@ fn whitespace_and_trailing_full_stops_in_texts_are_tidied() {
     let s = default_statement(&c);
     assert_eq!(
         s,
-        "Our Invoicing web app helps Freelance designers who want to get paid on time \
-         by polite reminders and a forecast (unlike spreadsheets)."
+        "Our Invoicing web app helps freelance designers who want to get paid on time \
+         by offering polite reminders and a forecast (unlike spreadsheets)."
     );
     assert_well_formed(&s);
 }
@@ -218,8 +218,8 @@ fn capitals_are_kept_for_acronyms_and_names() {
     let s = default_statement(&c);
     assert_eq!(
         s,
-        "Our Invoicing web app helps Freelance designers who want to AI-check every invoice \
-         by iPhone reminders and QuickBooks sync (unlike excel)."
+        "Our Invoicing web app helps freelance designers who want to AI-check every invoice \
+         by offering iPhone reminders and a QuickBooks sync (unlike excel)."
     );
 }
 
@@ -250,8 +250,8 @@ fn the_default_reliever_is_the_one_for_the_top_ranked_relieved_pain() {
     let second = c.push(Section::Pains, "second pain");
     let third = c.push(Section::Pains, "third pain");
     let r_third = c.push(Section::Relievers, "relieves the third");
-    let r_second = c.push(Section::Relievers, "relieves the second");
-    let r_second_too = c.push(Section::Relievers, "also relieves the second");
+    let r_second = c.push(Section::Relievers, "Relieving the second");
+    let r_second_too = c.push(Section::Relievers, "Also relieving the second");
     c.set_link(r_third, third, true);
     c.set_link(r_second, second, true);
     c.set_link(r_second_too, second, true);
@@ -260,7 +260,7 @@ fn the_default_reliever_is_the_one_for_the_top_ranked_relieved_pain() {
     assert_eq!(choice.reliever, Some(r_second));
     assert_eq!(
         compose(&c, &choice),
-        "Our offer helps customers by relieves the second."
+        "Our offer helps customers by relieving the second."
     );
 
     // The same rule for gains and creators.
@@ -324,7 +324,7 @@ fn cycling_a_part_to_none_leaves_it_out_of_the_sentence() {
     let s = compose(&c, &choice);
     assert_eq!(
         s,
-        "Our Invoicing web app helps Freelance designers by 30-day cash-flow forecast \
+        "Our Invoicing web app helps freelance designers by offering a 30-day cash-flow forecast \
          (unlike spreadsheets)."
     );
     assert_well_formed(&s);
@@ -338,8 +338,8 @@ fn cycling_alternatives_walks_their_indices() {
     assert_eq!(choice.alternative, Some(1));
     assert_eq!(
         compose(&c, &choice),
-        "Our Invoicing web app helps Freelance designers who want to get paid on time \
-         by automatic, polite payment reminders and 30-day cash-flow forecast \
+        "Our Invoicing web app helps freelance designers who want to get paid on time \
+         by offering automatic, polite payment reminders and a 30-day cash-flow forecast \
          (unlike hiring a bookkeeper)."
     );
     choice.cycle(&c, Part::Alternative, true);
@@ -390,8 +390,8 @@ fn retain_existing_drops_deleted_choices_only() {
     let s = compose(&c, &kept);
     assert_eq!(
         s,
-        "Our Invoicing web app helps Freelance designers who want to get paid on time \
-         by 30-day cash-flow forecast."
+        "Our Invoicing web app helps freelance designers who want to get paid on time \
+         by offering a 30-day cash-flow forecast."
     );
 }
 
@@ -418,7 +418,7 @@ fn a_stale_choice_composes_as_if_the_part_were_missing() {
         alternative: Some(5),
     };
     let s = compose(&c, &choice);
-    assert_eq!(s, "Our offer helps Freelance designers.");
+    assert_eq!(s, "Our offer helps freelance designers.");
     for part in Part::ALL {
         assert_eq!(choice.text(&c, part), None, "{part:?}");
     }
@@ -490,4 +490,116 @@ fn a_remembered_choice_keeps_what_still_exists() {
     assert_eq!(back.job, StatementChoice::default_for(&c).job);
     assert_eq!(back.creator, None, "left out stays left out");
     assert_eq!(back.product, remembered.product);
+}
+
+#[test]
+fn the_segment_reads_mid_sentence_and_a_thing_offered_is_offered() {
+    // The issue's own example: a capitalised segment and a reliever that is
+    // a thing, not a doing.
+    let mut c = full();
+    c.segment = "Hospital nurses".into();
+    c.set_text(1, "Swap shifts without phoning round");
+    c.set_text(5, "Plan built from the rota");
+    c.set_text(6, "SMS reminder the day before");
+    let s = default_statement(&c);
+    assert_eq!(
+        s,
+        "Our Invoicing web app helps hospital nurses who want to swap shifts without phoning \
+         round by offering a plan built from the rota and an SMS reminder the day before \
+         (unlike spreadsheets)."
+    );
+    assert_well_formed(&s);
+}
+
+#[test]
+fn a_doing_and_a_thing_join_so_the_sentence_reads() {
+    let mut c = full();
+    c.set_text(5, "Chase late payers for you");
+    let s = default_statement(&c);
+    assert!(
+        s.contains(" by chasing late payers for you and offering a 30-day cash-flow forecast "),
+        "{s}"
+    );
+    c.set_text(5, "Automatic, polite payment reminders");
+    c.set_text(6, "Forecasting cash flow");
+    let s = default_statement(&c);
+    assert!(
+        s.contains(" by offering automatic, polite payment reminders and forecasting cash flow "),
+        "{s}"
+    );
+    c.set_text(6, "");
+    let s = default_statement(&c);
+    assert!(
+        s.ends_with(" by offering automatic, polite payment reminders (unlike spreadsheets)."),
+        "{s}"
+    );
+    assert_well_formed(&s);
+}
+
+#[test]
+fn articles_follow_the_head_of_the_phrase() {
+    use super::words::{Means, means};
+    let offered = |t: &str| match means(t) {
+        Means::Offering(s) => s,
+        Means::Doing(s) => panic!("{t:?} read as a doing: {s:?}"),
+    };
+    assert_eq!(
+        offered("Pay-now button on every invoice"),
+        "a pay-now button on every invoice"
+    );
+    assert_eq!(offered("Accountant export"), "an accountant export");
+    assert_eq!(offered("iPhone reminders"), "iPhone reminders");
+    assert_eq!(offered("Free shipping"), "free shipping");
+    assert_eq!(offered("Live support"), "live support");
+    assert_eq!(offered("A forecast"), "a forecast");
+    assert_eq!(
+        offered("Tax summary the accountant accepts"),
+        "a tax summary the accountant accepts"
+    );
+    assert_eq!(offered("QuickBooks sync"), "a QuickBooks sync");
+    assert_eq!(
+        offered("Unique link per client"),
+        "a unique link per client"
+    );
+    assert_eq!(offered("Hourly backup"), "an hourly backup");
+    assert_eq!(offered("8-week plan"), "an 8-week plan");
+    assert_eq!(offered("30-day trial"), "a 30-day trial");
+    let doing = |t: &str| match means(t) {
+        Means::Doing(s) => s,
+        Means::Offering(s) => panic!("{t:?} read as a thing: {s:?}"),
+    };
+    assert_eq!(doing("Chase late payers"), "chasing late payers");
+    assert_eq!(doing("Cut the paperwork"), "cutting the paperwork");
+    assert_eq!(doing("Sync with the bank"), "syncing with the bank");
+    assert_eq!(
+        doing("Turning leftovers into dinner"),
+        "turning leftovers into dinner"
+    );
+}
+
+/// Every reliever and creator of the bundled examples, picked in turn, gives
+/// a sentence that reads: each joins as a doing ("by chasing …").
+#[test]
+fn every_choice_in_the_examples_reads() {
+    for text in [
+        include_str!("../../assets/examples/invoicing.ron"),
+        include_str!("../../assets/examples/meals.ron"),
+    ] {
+        let c = crate::canvas::file::parse(text).expect("example").canvas;
+        let mut choice = StatementChoice::default_for(&c);
+        for r in c.items(Section::Relievers) {
+            for g in c.items(Section::Creators) {
+                choice.reliever = Some(r.id);
+                choice.creator = Some(g.id);
+                let s = compose(&c, &choice);
+                assert_well_formed(&s);
+                let lower = |t: &str| super::words::phrase(t);
+                assert!(
+                    s.contains(&format!(" by {} and {} (", lower(&r.text), lower(&g.text))),
+                    "{s}"
+                );
+                assert!(s.contains(&format!(" helps {} who ", c.segment)), "{s}");
+            }
+        }
+    }
 }

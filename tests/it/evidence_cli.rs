@@ -225,7 +225,7 @@ fn statement_without_saved_ones_proposes_one_even_with_all() {
     let p = path.to_str().expect("utf8");
     let one = stdout(&run(&["statement", p], home.path()));
     assert!(
-        one.starts_with("Our Invoicing web app helps Freelance designers"),
+        one.starts_with("Our Invoicing web app helps freelance designers"),
         "{one}"
     );
     assert_eq!(stdout(&run(&["statement", p, "--all"], home.path())), one);
