@@ -2,7 +2,7 @@
 //! after: how undo and redo say what they undid ("Undone: delete pain “…”").
 //! Derived rather than recorded, so no change can forget to describe itself.
 
-use crate::canvas::{Canvas, Item, Section};
+use crate::canvas::{Canvas, Item, ItemId, Learning, Section, Statement, TestCard};
 use crate::text;
 
 /// A short phrase for the change from `before` to `after`: "delete pain
@@ -29,6 +29,10 @@ pub fn describe(before: &Canvas, after: &Canvas) -> String {
     if let Some((section, item)) = after.all_items().find(|(_, i)| before.item(i.id).is_none()) {
         return format!("add {}", named(section, item));
     }
+    // Recording a learning also sets statuses: the card is the change.
+    if let Some(card) = cards(before, after) {
+        return card;
+    }
     for section in Section::ALL {
         let (b, a) = (before.items(section), after.items(section));
         for (x, y) in b.iter().zip(a) {
@@ -49,6 +53,10 @@ pub fn describe(before: &Canvas, after: &Canvas) -> String {
                 "kind of"
             } else if x.links != y.links {
                 "links of"
+            } else if x.status != y.status {
+                "status of"
+            } else if x.evidence != y.evidence {
+                "notes of"
             } else if x != y {
                 "change to"
             } else {
@@ -58,6 +66,55 @@ pub fn describe(before: &Canvas, after: &Canvas) -> String {
         }
     }
     "the last change".to_owned()
+}
+
+/// The change to the saved statements, test cards or learning cards, if
+/// that is what changed: "add test card “Landing page”", "edit learning card
+/// “Late payment sells”".
+fn cards(before: &Canvas, after: &Canvas) -> Option<String> {
+    let named = |what: &str, name: &str| {
+        let name = if name.trim().is_empty() {
+            String::new()
+        } else {
+            format!(" “{}”", text::truncate(name, 40))
+        };
+        format!("{what}{name}")
+    };
+    let statement = |s: &Statement| named("statement", &s.name);
+    let test = |t: &TestCard| named("test card", &t.name);
+    let learning = |l: &Learning| {
+        let words = [&l.learned, &l.observed, &l.decision];
+        let name = words.into_iter().find(|w| !w.trim().is_empty());
+        named("learning card", name.map_or("", String::as_str))
+    };
+    changed_in(&before.statements, &after.statements, |s| s.id, statement)
+        .or_else(|| changed_in(&before.tests, &after.tests, |t| t.id, test))
+        .or_else(|| changed_in(&before.learnings, &after.learnings, |l| l.id, learning))
+}
+
+/// What happened in one list of cards: one removed, added, edited or moved,
+/// named by `name`.
+fn changed_in<T: PartialEq>(
+    before: &[T],
+    after: &[T],
+    id: impl Fn(&T) -> ItemId,
+    name: impl Fn(&T) -> String,
+) -> Option<String> {
+    let find = |list: &'_ [T], wanted: ItemId| list.iter().position(|x| id(x) == wanted);
+    if let Some(gone) = before.iter().find(|x| find(after, id(x)).is_none()) {
+        return Some(format!("delete {}", name(gone)));
+    }
+    if let Some(new) = after.iter().find(|x| find(before, id(x)).is_none()) {
+        return Some(format!("add {}", name(new)));
+    }
+    if let Some(edited) = after
+        .iter()
+        .find(|x| find(before, id(x)).is_some_and(|n| before[n] != **x))
+    {
+        return Some(format!("edit {}", name(edited)));
+    }
+    let moved = before.iter().zip(after).find(|(b, a)| id(b) != id(a));
+    moved.map(|(_, a)| format!("move {}", name(a)))
 }
 
 #[cfg(test)]
@@ -95,5 +152,39 @@ mod tests {
         let mut titled = before.clone();
         titled.title = "u".into();
         assert_eq!(describe(&before, &titled), "edit the title");
+    }
+
+    #[test]
+    fn statuses_notes_statements_and_cards_are_named() {
+        let before = canvas();
+        let id = before.items(Section::Pains)[0].id;
+        let mut c = before.clone();
+        c.set_status(id, crate::canvas::Status::Testing);
+        assert_eq!(describe(&before, &c), "status of pain “Late payments”");
+        let mut c = before.clone();
+        c.set_evidence(id, vec!["heard twice".to_owned()]);
+        assert_eq!(describe(&before, &c), "notes of pain “Late payments”");
+        let mut c = before.clone();
+        c.add_statement("A: speed", "Our app helps.");
+        assert_eq!(describe(&before, &c), "add statement “A: speed”");
+        let mut tested = before.clone();
+        let test = tested.add_test(TestCard {
+            name: "Landing page".to_owned(),
+            ..TestCard::default()
+        });
+        let mut edited = tested.clone();
+        edited.test_mut(test).expect("test").verify = "Ask 10 people".to_owned();
+        assert_eq!(describe(&tested, &edited), "edit test card “Landing page”");
+        // A learning sets statuses too: the learning is what was done.
+        let mut learned = tested.clone();
+        learned.record_learning(Learning {
+            learned: "Late payment sells".to_owned(),
+            validated: vec![id],
+            ..Learning::default()
+        });
+        assert_eq!(
+            describe(&tested, &learned),
+            "add learning card “Late payment sells”"
+        );
     }
 }

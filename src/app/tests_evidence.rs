@@ -342,3 +342,36 @@ fn a_test_card_names_the_statements_it_compares() {
     app.update(Action::Confirm);
     assert_eq!(app.canvas.tests[0].statements, ids);
 }
+
+#[test]
+fn a_test_card_from_a_long_item_gets_a_whole_name_of_whole_words() {
+    let mut app = app();
+    let long = "Clients pay weeks after the due date, and chasing them takes a whole afternoon";
+    app.canvas.set_text(PAIN_LATE, long);
+    at(&mut app, Section::Pains, 0);
+    app.update(Action::Board);
+    app.update(Action::Add);
+    let test = &app.canvas.tests[0];
+    assert_eq!(test.believe, long, "the hypothesis is the whole text");
+    assert_eq!(test.name, "Clients pay weeks after the due date");
+    assert!(!test.name.contains('…'), "{:?}", test.name);
+}
+
+#[test]
+fn undo_on_the_board_names_what_it_undid() {
+    let (mut app, _) = board_with_a_test();
+    app.update(Action::Cancel);
+    app.update(Action::Undo);
+    assert!(app.canvas.tests.is_empty());
+    assert!(
+        status(&app).starts_with("Undone: add test card “Late payments”"),
+        "{}",
+        status(&app)
+    );
+    app.update(Action::Redo);
+    assert!(
+        status(&app).starts_with("Redone: add test card “Late payments”"),
+        "{}",
+        status(&app)
+    );
+}

@@ -396,7 +396,7 @@ impl App {
             .map(|i| (i.id, i.text.clone()));
         let card = match &from {
             Some((id, text)) => TestCard {
-                name: crate::text::truncate(text, 40),
+                name: card_name(text, 40),
                 believe: text.clone(),
                 items: vec![*id],
                 ..TestCard::default()
@@ -482,4 +482,38 @@ impl App {
         self.info(format!("Deleted {noun} “{title}” — undo brings it back"));
         self.changed(before)
     }
+}
+
+/// A test card's name made from an item's text: whole words up to about
+/// `max` characters, never cut mid-word and with no "…"; a short text is
+/// its own name. Small words left dangling at the end ("for the") go too.
+fn card_name(text: &str, max: usize) -> String {
+    const DANGLING: &[&str] = &[
+        "a", "an", "and", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to",
+        "with", "without", "your", "their", "our", "every",
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if text.chars().count() <= max || words.len() < 2 {
+        return words.join(" ");
+    }
+    let mut name: Vec<&str> = Vec::new();
+    let mut len = 0;
+    for w in &words {
+        let next = len + usize::from(len > 0) + w.chars().count();
+        if next > max && !name.is_empty() {
+            break;
+        }
+        name.push(w);
+        len = next;
+    }
+    while name.len() > 1
+        && name
+            .last()
+            .is_some_and(|w| DANGLING.contains(&w.to_lowercase().trim_end_matches(',')))
+    {
+        name.pop();
+    }
+    name.join(" ")
+        .trim_end_matches([',', ';', ':', '-'])
+        .to_owned()
 }
