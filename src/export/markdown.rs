@@ -107,14 +107,14 @@ fn fit(out: &mut String, report: &FitReport) {
     let _ = writeln!(out, "\n## Fit\n");
     let _ = writeln!(
         out,
-        "- Pains relieved: {}/{} ({:.0}% weighted)",
+        "- Pains relieved: {}/{} ({:.0}% weighted by level)",
         report.pains.addressed,
         report.pains.total,
         report.pains.ratio() * 100.0
     );
     let _ = writeln!(
         out,
-        "- Gains created: {}/{} ({:.0}% weighted)",
+        "- Gains created: {}/{} ({:.0}% weighted by level)",
         report.gains.addressed,
         report.gains.total,
         report.gains.ratio() * 100.0
@@ -130,7 +130,7 @@ fn fit(out: &mut String, report: &FitReport) {
     }
     let _ = writeln!(
         out,
-        "- Coverage with evidence: {}",
+        "- Coverage with evidence, weighted by level: {}",
         coverage_percent(&report.pains_evidenced, &report.gains_evidenced)
     );
     if !report.test_next.is_empty() {

@@ -125,8 +125,8 @@ fn markdown_has_the_fit_and_the_statement() {
         &md,
         &[
             "## Fit\n\n",
-            "- Pains relieved: 1/2 (75% weighted)\n",
-            "- Gains created: 1/2 (75% weighted)\n",
+            "- Pains relieved: 1/2 (75% weighted by level)\n",
+            "- Gains created: 1/2 (75% weighted by level)\n",
             "- Pains without relievers: Lost receipts\n",
             "- Gains without creators: Look bigger\n",
         ],
@@ -189,7 +189,10 @@ fn markdown_of_an_empty_canvas() {
     assert!(!md.contains("Customer segment"));
     assert!(!md.contains("Alternatives"));
     assert_eq!(md.matches("_None yet._").count(), 6, "{md}");
-    assert!(md.contains("- Pains relieved: 0/0 (100% weighted)"), "{md}");
+    assert!(
+        md.contains("- Pains relieved: 0/0 (100% weighted by level)"),
+        "{md}"
+    );
     assert!(!md.contains("without"), "{md}");
 }
 
@@ -461,7 +464,7 @@ fn check_text_names_every_flagged_item_and_ends_with_a_summary() {
     assert_eq!(
         last,
         "  Summary: gaps: pains 1/2 relieved · gains 1/2 created · 1 without relievers, \
-         1 without creators · coverage pains 75%, gains 75%"
+         1 without creators · coverage weighted by level: pains 75%, gains 75%"
     );
     assert!(txt.ends_with('\n'));
 }

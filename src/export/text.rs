@@ -47,7 +47,7 @@ pub fn plain_text(canvas: &Canvas) -> String {
     let _ = writeln!(out, "\nFit: {}", fit_summary(&report));
     let _ = writeln!(
         out,
-        "Coverage on paper: {}; with evidence: {}",
+        "Coverage weighted by level, on paper: {}; with evidence: {}",
         coverage_percent(&report.pains, &report.gains),
         coverage_percent(&report.pains_evidenced, &report.gains_evidenced)
     );
@@ -69,7 +69,7 @@ pub fn plain_text(canvas: &Canvas) -> String {
 fn evidence_and_conflicts(out: &mut String, canvas: &Canvas, report: &FitReport) {
     let _ = writeln!(
         out,
-        "  Coverage with evidence: {}",
+        "  Coverage with evidence, weighted by level: {}",
         coverage_percent(&report.pains_evidenced, &report.gains_evidenced)
     );
     write_test_next(out, report, "  ");
@@ -283,7 +283,7 @@ pub fn check_text(file: &str, canvas: &Canvas, report: &FitReport) -> String {
     };
     let _ = writeln!(
         out,
-        "  Summary: {verdict}: {} · {} without relievers, {} without creators · coverage pains {:.0}%, gains {:.0}%",
+        "  Summary: {verdict}: {} · {} without relievers, {} without creators · coverage weighted by level: pains {:.0}%, gains {:.0}%",
         fit_summary(report),
         report.pains_without_relievers.len(),
         report.gains_without_creators.len(),

@@ -67,7 +67,9 @@ pub const EDITOR_HELP: [Context; 11] = [
 ];
 
 /// The notes after the editor's keys: what the marks mean, and credit.
-const EDITOR_NOTES: [&str; 9] = [
+const EDITOR_NOTES: [&str; 11] = [
+    "Fit: pains 3/5 in the footer counts items; the percentages (the fit summary,",
+    "check, reports) are weighted by level: top level 3, middle 2, lowest 1",
     "! a pain without a reliever, or a gain without a creator",
     "? a reliever or creator that addresses nothing, or a job no product helps with",
     "◆ linked to the selected item   ●●● level (high, medium, low)",

@@ -134,7 +134,9 @@ fn require_evidence_fails_until_the_top_ranked_items_are_validated() {
         home.path(),
     );
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-    assert!(stdout(&o).contains("Coverage with evidence: pains 100% · gains 100%"));
+    assert!(
+        stdout(&o).contains("Coverage with evidence, weighted by level: pains 100% · gains 100%")
+    );
 }
 
 #[test]
@@ -240,7 +242,7 @@ fn exports_carry_statuses_notes_statements_and_cards() {
     for want in [
         "1. Get paid on time _(Functional · High · Validated)_",
         "   - Evidence: 9 of 12 interviewees chase payments every week",
-        "- Coverage with evidence: pains 0% · gains 0%",
+        "- Coverage with evidence, weighted by level: pains 0% · gains 0%",
         "### Test next",
         "**B: cash flow**",
         "### Landing page A/B _(Done, by 2026-12-15)_",

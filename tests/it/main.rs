@@ -29,6 +29,7 @@ mod limits;
 mod lint;
 mod pictures;
 mod projector;
+mod readme;
 mod recovery;
 mod render;
 mod room;

@@ -220,6 +220,9 @@ fn help_overlay() {
         seen.push_str(&text(&render(&mut app, 120, 40)));
         app.update(Action::Down);
     }
+    // And the notes at its end.
+    app.update(Action::Bottom);
+    seen.push_str(&text(&render(&mut app, 120, 40)));
     for needle in [
         "save and quit",
         "link to the other half",
@@ -228,6 +231,8 @@ fn help_overlay() {
         "projector mode on / off",
         "delete the word before",
         "copy the statement",
+        // The footer counts items; check's percentages are weighted.
+        "weighted by level",
     ] {
         assert!(seen.contains(needle), "{needle:?} missing:\n{seen}");
     }

@@ -54,8 +54,15 @@ fn check_text_names_each_open_pain_and_gain_and_ends_with_a_summary() {
     assert!(last.contains("Summary"), "{last}");
     assert!(last.contains("1/5"), "{last}");
     assert!(last.contains("1/3"), "{last}");
-    assert!(last.contains("27%"), "{last}"); // 3/11 weighted
-    assert!(last.contains("50%"), "{last}"); // 3/6 weighted
+    // The percentages are weighted and say so, unlike the counts before them.
+    assert!(
+        last.contains("coverage weighted by level: pains 27%, gains 50%"), // 3/11, 3/6
+        "{last}"
+    );
+    assert!(
+        out.contains("  Coverage with evidence, weighted by level: pains "),
+        "{out}"
+    );
     assert!(run.stderr.is_empty(), "{}", run.stderr);
     assert_eq!(fs::read_to_string(file).expect("read"), GAPS);
 }
