@@ -584,7 +584,7 @@ fn cmd_check(
     batch::each_canvas(files, data_dir, format, |_, path, parsed| {
         let name = path.display().to_string();
         let report = analyze(&parsed.canvas);
-        let fails = (gates.strict && (report.has_gaps() || !parsed.canvas.conflicts.is_empty()))
+        let fails = (gates.strict && (report.has_gaps() || parsed.canvas.has_conflicts()))
             || (gates.require_evidence && !report.unproven_top.is_empty());
         let text = match format {
             CheckFormat::Text => export::check_text(&name, &parsed.canvas, &report),

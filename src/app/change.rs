@@ -8,7 +8,9 @@ use crate::text;
 /// A short phrase for the change from `before` to `after`: "delete pain
 /// “Late payments”", "edit the title", "links of gain “…”".
 pub fn describe(before: &Canvas, after: &Canvas) -> String {
-    if before.conflicts.len() > after.conflicts.len() {
+    if before.conflicts.len() > after.conflicts.len()
+        || before.header_conflicts.len() > after.header_conflicts.len()
+    {
         return "resolve a merge conflict".to_owned();
     }
     if before.title != after.title {

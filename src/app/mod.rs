@@ -501,8 +501,8 @@ impl App {
             kept_notes: None,
             edits: 0,
         };
-        if !app.canvas.conflicts.is_empty() {
-            let n = app.canvas.conflicts.len();
+        if app.canvas.has_conflicts() {
+            let n = app.canvas.conflicts.len() + app.canvas.header_conflicts.len();
             let what = if n == 1 {
                 "1 merge conflict"
             } else {

@@ -217,7 +217,8 @@ impl App {
             Mode::Export => Some(centered(area, 64, 11)),
             Mode::Recover(_) | Mode::Conflict => Some(centered(area, 76, 10)),
             Mode::Merge(_) => {
-                let rows = (self.canvas.conflicts.len() as u16).saturating_mul(3);
+                let open = self.canvas.conflicts.len() + self.canvas.header_conflicts.len();
+                let rows = u16::try_from(open).unwrap_or(u16::MAX).saturating_mul(3);
                 Some(centered(area, 96, rows.saturating_add(4)))
             }
             Mode::Notes(_) => Some(centered(area, 84, 16)),

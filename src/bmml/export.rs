@@ -190,7 +190,7 @@ fn left_out(canvas: &Canvas) -> Vec<String> {
         (canvas.tests.len(), "test card", "test cards"),
         (canvas.learnings.len(), "learning card", "learning cards"),
         (
-            canvas.conflicts.len(),
+            canvas.conflicts.len() + canvas.header_conflicts.len(),
             "open merge conflict",
             "open merge conflicts",
         ),

@@ -372,3 +372,40 @@ mod tests {
         assert!(!t.is_overdue(day("2026-12-16")));
     }
 }
+
+/// A canvas-wide text both sides of a merge changed differently (SPEC §9):
+/// the canvas keeps ours as its title or segment, and this keeps theirs until
+/// someone chooses. Written in `conflicts` as `(title: "…")` or
+/// `(segment: "…")`, beside the `(ours: ID, theirs: ID)` pairs.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum HeaderConflict {
+    /// Their title.
+    Title(String),
+    /// Their customer segment.
+    Segment(String),
+}
+
+impl HeaderConflict {
+    /// The field, as the file names it: `title` or `segment`.
+    pub fn key(&self) -> &'static str {
+        match self {
+            HeaderConflict::Title(_) => "title",
+            HeaderConflict::Segment(_) => "segment",
+        }
+    }
+
+    /// The field in words: "title" or "customer segment".
+    pub fn field(&self) -> &'static str {
+        match self {
+            HeaderConflict::Title(_) => "title",
+            HeaderConflict::Segment(_) => "customer segment",
+        }
+    }
+
+    /// Their text.
+    pub fn theirs(&self) -> &str {
+        match self {
+            HeaderConflict::Title(t) | HeaderConflict::Segment(t) => t,
+        }
+    }
+}

@@ -3,7 +3,9 @@
 //! cards. Every card id comes from the same counter as the items', so ids stay
 //! unique across the whole canvas.
 
-use super::{Canvas, IdKind, ItemId, Learning, Level, Section, Statement, Status, TestCard};
+use super::{
+    Canvas, HeaderConflict, IdKind, ItemId, Learning, Level, Section, Statement, Status, TestCard,
+};
 
 impl Canvas {
     /// What an id names, if anything.
@@ -22,6 +24,19 @@ impl Canvas {
         }
     }
 
+    /// Ours of an open title or segment conflict: the canvas's own text.
+    pub fn header_ours(&self, conflict: &HeaderConflict) -> &str {
+        match conflict {
+            HeaderConflict::Title(_) => &self.title,
+            HeaderConflict::Segment(_) => &self.segment,
+        }
+    }
+
+    /// Whether a merge left anything open: a pair, a title or a segment.
+    pub fn has_conflicts(&self) -> bool {
+        !self.conflicts.is_empty() || !self.header_conflicts.is_empty()
+    }
+
     /// Whether the canvas uses anything of format version 2 (and so must be
     /// written as version 2).
     pub fn uses_v2(&self) -> bool {
@@ -35,9 +50,13 @@ impl Canvas {
     /// Whether the canvas uses anything of format version 3 (and so must be
     /// written as version 3).
     pub fn uses_v3(&self) -> bool {
-        self.tests
-            .iter()
-            .any(|t| t.target.is_some() || !t.results.is_empty())
+        // A title or segment conflict is a form of `conflicts` a version 2
+        // reader cannot read: it must see a newer file, not a broken one.
+        !self.header_conflicts.is_empty()
+            || self
+                .tests
+                .iter()
+                .any(|t| t.target.is_some() || !t.results.is_empty())
             || self.all_items().any(|(_, i)| i.uses_v3())
     }
 

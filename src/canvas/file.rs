@@ -456,8 +456,8 @@ macro_rules! file_shape {
         use serde::Deserialize;
 
         use super::super::{
-            Canvas, Conflict, Date, Item, ItemId, JobKind, Learning, Section, Statement, Status,
-            TestCard, TestState,
+            Canvas, Conflict, Date, HeaderConflict, Item, ItemId, JobKind, Learning, Section,
+            Statement, Status, TestCard, TestState,
         };
         use super::{Importance, Relevance, Severity, default_version};
 
@@ -593,12 +593,59 @@ macro_rules! file_shape {
             invalidated: Vec<ItemId>,
         }
 
+        /// One entry of `conflicts`, as written: a pair of ids, or theirs
+        /// of the title or the segment.
         #[derive(Deserialize)]
         #[serde(rename = "Conflict")]
         #[$strictness]
-        struct ConflictFile {
-            ours: ItemId,
-            theirs: ItemId,
+        struct RawConflict {
+            #[serde(default, deserialize_with = "super::present")]
+            ours: Option<ItemId>,
+            #[serde(default, deserialize_with = "super::present")]
+            theirs: Option<ItemId>,
+            #[serde(default, deserialize_with = "super::present")]
+            title: Option<String>,
+            #[serde(default, deserialize_with = "super::present")]
+            segment: Option<String>,
+        }
+
+        #[derive(Deserialize)]
+        #[serde(try_from = "RawConflict")]
+        enum ConflictFile {
+            Pair(Conflict),
+            Header(HeaderConflict),
+        }
+
+        impl TryFrom<RawConflict> for ConflictFile {
+            type Error = &'static str;
+
+            fn try_from(raw: RawConflict) -> Result<Self, Self::Error> {
+                match raw {
+                    RawConflict { ours: Some(ours), theirs: Some(theirs), title: None, segment: None } => {
+                        Ok(ConflictFile::Pair(Conflict { ours, theirs }))
+                    }
+                    RawConflict { ours: None, theirs: None, title: Some(t), segment: None } => {
+                        Ok(ConflictFile::Header(HeaderConflict::Title(t)))
+                    }
+                    RawConflict { ours: None, theirs: None, title: None, segment: Some(s) } => {
+                        Ok(ConflictFile::Header(HeaderConflict::Segment(s)))
+                    }
+                    _ => Err("a conflict is (ours: ID, theirs: ID), (title: \"…\") or (segment: \"…\")"),
+                }
+            }
+        }
+
+        /// The pairs, and the title and segment conflicts, each in file order.
+        fn split_conflicts(list: Vec<ConflictFile>) -> (Vec<Conflict>, Vec<HeaderConflict>) {
+            let mut pairs = Vec::new();
+            let mut headers = Vec::new();
+            for c in list {
+                match c {
+                    ConflictFile::Pair(pair) => pairs.push(pair),
+                    ConflictFile::Header(h) => headers.push(h),
+                }
+            }
+            (pairs, headers)
         }
 
         /// Test cards with their version 3 fields checked and converted.
@@ -637,6 +684,7 @@ macro_rules! file_shape {
 
         pub(super) fn into_canvas(file: CanvasFile) -> Result<Canvas, super::FormatError> {
             let tests = test_cards(file.tests)?;
+            let (conflicts, header_conflicts) = split_conflicts(file.conflicts);
             let mut canvas = Canvas {
                 title: file.title,
                 segment: file.segment,
@@ -661,11 +709,8 @@ macro_rules! file_shape {
                         invalidated: l.invalidated,
                     })
                     .collect(),
-                conflicts: file
-                    .conflicts
-                    .into_iter()
-                    .map(|c| Conflict { ours: c.ours, theirs: c.theirs })
-                    .collect(),
+                conflicts,
+                header_conflicts,
                 ..Canvas::default()
             };
             let c = file.customer;

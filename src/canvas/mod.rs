@@ -13,7 +13,9 @@ mod list;
 mod measures;
 mod section;
 
-pub use cards::{Conflict, Date, DateError, Learning, Statement, Status, TestCard, TestState};
+pub use cards::{
+    Conflict, Date, DateError, HeaderConflict, Learning, Statement, Status, TestCard, TestState,
+};
 pub use measures::{MAX_SCORE, Rate, TestResult, Theirs, Variant, sort_by_alternatives};
 pub use section::{Half, JobKind, Level, Section};
 
@@ -166,6 +168,9 @@ pub struct Canvas {
     pub learnings: Vec<Learning>,
     /// Pairs a merge could not decide; the editor resolves them.
     pub conflicts: Vec<Conflict>,
+    /// The title or segment a merge could not decide: theirs, kept here
+    /// while the canvas shows ours; the editor resolves them.
+    pub header_conflicts: Vec<HeaderConflict>,
     /// The highest id handed out, so a deleted item's id is never given to
     /// a new one (a diff or another tool could mistake one for the other).
     /// Bookkeeping, not content: equality ignores it.
@@ -182,6 +187,7 @@ impl PartialEq for Canvas {
             && self.tests == other.tests
             && self.learnings == other.learnings
             && self.conflicts == other.conflicts
+            && self.header_conflicts == other.header_conflicts
     }
 }
 

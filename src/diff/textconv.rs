@@ -59,6 +59,14 @@ pub fn textconv(canvas: &crate::canvas::Canvas) -> String {
             c.ours, c.theirs
         );
     }
+    for h in &canvas.header_conflicts {
+        let _ = writeln!(
+            out,
+            "\nMerge conflict open: the {}, theirs {}",
+            h.field(),
+            safe(h.theirs())
+        );
+    }
     let _ = writeln!(
         out,
         "\nFit: pains relieved {} · gains created {}",

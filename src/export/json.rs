@@ -197,7 +197,15 @@ pub fn check_json(file: &str, canvas: &Canvas, report: &FitReport) -> Value {
         },
         "test_next": risks(&report.test_next),
         "top_ranked_unvalidated": risks(&report.unproven_top),
-        "conflicts": canvas.conflicts.iter().map(|c| json!({"ours": c.ours, "theirs": c.theirs})).collect::<Vec<_>>(),
+        // Pairs of ids as ever; a title or segment as its field and both texts.
+        "conflicts": canvas
+            .conflicts
+            .iter()
+            .map(|c| json!({"ours": c.ours, "theirs": c.theirs}))
+            .chain(canvas.header_conflicts.iter().map(|h| {
+                json!({"field": h.key(), "ours": canvas.header_ours(h), "theirs": h.theirs()})
+            }))
+            .collect::<Vec<_>>(),
         "counts": {
             "pains": report.pains.total,
             "pains_relieved": report.pains.addressed,

@@ -92,12 +92,21 @@ fn evidence_and_conflicts(out: &mut String, canvas: &Canvas, report: &FitReport)
             );
         }
     }
-    if !canvas.conflicts.is_empty() {
+    if canvas.has_conflicts() {
         let _ = writeln!(
             out,
             "  Merge conflicts to resolve in the editor ({}):",
-            canvas.conflicts.len()
+            canvas.conflicts.len() + canvas.header_conflicts.len()
         );
+        for h in &canvas.header_conflicts {
+            let _ = writeln!(
+                out,
+                "    ≠ {}: ours “{}” / theirs “{}”",
+                h.field(),
+                one_line(canvas.header_ours(h)),
+                one_line(h.theirs())
+            );
+        }
         let name = |id| {
             canvas
                 .item(id)
@@ -280,6 +289,12 @@ pub fn check_text(file: &str, canvas: &Canvas, report: &FitReport) -> String {
         "gaps"
     } else {
         "ok"
+    };
+    // An open title or segment is a conflict too.
+    let verdict = if canvas.header_conflicts.is_empty() {
+        verdict
+    } else {
+        "gaps"
     };
     let _ = writeln!(
         out,

@@ -10,11 +10,11 @@
 mod order;
 mod resolve;
 
-pub use resolve::{Difference, Resolution, differences, differences_text, resolve};
+pub use resolve::{Difference, Resolution, differences, differences_text, resolve, resolve_header};
 
 use std::collections::{HashMap, HashSet};
 
-use crate::canvas::{Canvas, Conflict, ItemId};
+use crate::canvas::{Canvas, Conflict, HeaderConflict, ItemId};
 use crate::canvas::{TestResult, Variant};
 use crate::diff::entity::{Entity, Field, Group, Header, Value, assemble, entities};
 
@@ -101,7 +101,8 @@ pub fn merge(base: &Canvas, ours: &Canvas, theirs: &Canvas) -> Result<Merged, Me
     for &(ours, theirs) in &conflicts {
         header.conflicts.push(Conflict { ours, theirs });
     }
-    let canvas = assemble(header, ordered);
+    let mut canvas = assemble(header, ordered);
+    canvas.header_conflicts = header_conflicts_of(base, ours, theirs);
     crate::canvas::file::validate(&canvas).map_err(|e| MergeError(e.to_string()))?;
     Ok(Merged {
         canvas,
@@ -418,6 +419,27 @@ fn merge_header(base: &Header, ours: &Header, theirs: &Header) -> (Header, Vec<S
         conflicts: merge_set(&base.conflicts, &ours.conflicts, &theirs.conflicts),
     };
     (header, notes)
+}
+
+/// The title and segment conflicts of the merge: those either side left
+/// open (unless resolved on one side since the base), then this merge's,
+/// where both sides changed the field differently (ours is the canvas's).
+fn header_conflicts_of(base: &Canvas, ours: &Canvas, theirs: &Canvas) -> Vec<HeaderConflict> {
+    let mut out = merge_set(
+        &base.header_conflicts,
+        &ours.header_conflicts,
+        &theirs.header_conflicts,
+    );
+    let clash = |b: &String, o: &String, t: &String| o != t && t != b && o != b;
+    if clash(&base.title, &ours.title, &theirs.title) {
+        out.push(HeaderConflict::Title(theirs.title.clone()));
+    }
+    if clash(&base.segment, &ours.segment, &theirs.segment) {
+        out.push(HeaderConflict::Segment(theirs.segment.clone()));
+    }
+    let mut seen = HashSet::new();
+    out.retain(|c| seen.insert(c.clone()));
+    out
 }
 
 #[cfg(test)]

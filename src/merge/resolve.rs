@@ -2,7 +2,7 @@
 //! keep theirs or keep both. Pure: the editor calls it inside one undoable
 //! change.
 
-use crate::canvas::{Canvas, Conflict, ItemId};
+use crate::canvas::{Canvas, Conflict, HeaderConflict, ItemId};
 use crate::diff::entity::{Entity, Field, Group, Value};
 
 /// What to keep of an open pair.
@@ -37,6 +37,23 @@ pub fn resolve(canvas: &mut Canvas, pair: Conflict, how: Resolution) -> bool {
         Resolution::KeepBoth => {}
     }
     canvas.conflicts.retain(|c| *c != pair);
+    true
+}
+
+/// Resolves an open title or segment conflict: keep ours (the canvas's own
+/// text) or theirs. A canvas has one title and one segment, so keeping both
+/// keeps ours and closes the conflict. False when it is not open.
+pub fn resolve_header(canvas: &mut Canvas, conflict: &HeaderConflict, how: Resolution) -> bool {
+    let Some(at) = canvas.header_conflicts.iter().position(|c| c == conflict) else {
+        return false;
+    };
+    if how == Resolution::KeepTheirs {
+        match conflict {
+            HeaderConflict::Title(t) => canvas.title.clone_from(t),
+            HeaderConflict::Segment(s) => canvas.segment.clone_from(s),
+        }
+    }
+    canvas.header_conflicts.remove(at);
     true
 }
 

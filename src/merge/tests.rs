@@ -1,7 +1,7 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::canvas::{Level, Section};
+use crate::canvas::{HeaderConflict, Level, Section};
 
 fn example() -> Canvas {
     crate::canvas::file::parse(include_str!("../../assets/examples/invoicing.ron"))
@@ -246,6 +246,50 @@ fn the_title_merges_and_a_clash_keeps_ours_and_says_so() {
         m.header_conflicts,
         ["the title was changed on both sides: kept ours \"Paylane\", theirs was \"Invoices\""]
     );
+    // Recorded in the canvas, as a pair is, for check and the editor.
+    assert!(m.has_conflicts());
+    assert_eq!(
+        m.canvas.header_conflicts,
+        [HeaderConflict::Title("Invoices".to_owned())]
+    );
+}
+
+#[test]
+fn an_open_title_conflict_survives_the_next_merge_until_resolved() {
+    let base = example();
+    let mut ours = base.clone();
+    ours.title = "Paylane".to_owned();
+    ours.segment = "Designers".to_owned();
+    let mut theirs = base.clone();
+    theirs.title = "Invoices".to_owned();
+    theirs.segment = "Illustrators".to_owned();
+    let first = merged(&base, &ours, &theirs).canvas;
+    assert_eq!(
+        first.header_conflicts,
+        [
+            HeaderConflict::Title("Invoices".to_owned()),
+            HeaderConflict::Segment("Illustrators".to_owned())
+        ]
+    );
+    // A later merge with an unrelated change keeps both open.
+    let mut other = first.clone();
+    other.alternatives.push("A shoebox".to_owned());
+    let again = merged(&first, &first, &other).canvas;
+    assert_eq!(again.header_conflicts, first.header_conflicts);
+    // Resolved on one side: closed in the merge.
+    let mut resolved = first.clone();
+    resolve_header(
+        &mut resolved,
+        &HeaderConflict::Title("Invoices".to_owned()),
+        Resolution::KeepTheirs,
+    );
+    assert_eq!(resolved.title, "Invoices");
+    let after = merged(&first, &resolved, &other).canvas;
+    assert_eq!(
+        after.header_conflicts,
+        [HeaderConflict::Segment("Illustrators".to_owned())]
+    );
+    assert_eq!(after.title, "Invoices");
 }
 
 #[test]

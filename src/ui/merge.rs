@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::app::{App, MergeView};
-use crate::canvas::Conflict;
+use crate::canvas::{Conflict, HeaderConflict};
 use crate::input::keymap::{Context, hints};
 
 use super::overlay::frame;
@@ -24,7 +24,8 @@ pub fn conflicts(app: &App, view: MergeView, area: Rect, buf: &mut Buffer) {
         .collect::<Vec<_>>()
         .join(" · ");
     let pairs = app.conflicts();
-    let title = match pairs.len() {
+    let headers = app.header_conflicts();
+    let title = match pairs.len() + headers.len() {
         1 => " 1 merge conflict: both sides changed this ".to_owned(),
         n => format!(" {n} merge conflicts: both sides changed these "),
     };
@@ -34,11 +35,19 @@ pub fn conflicts(app: &App, view: MergeView, area: Rect, buf: &mut Buffer) {
     }
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
-    let cursor = view.cursor.min(pairs.len().saturating_sub(1));
+    let cursor = view
+        .cursor
+        .min((pairs.len() + headers.len()).saturating_sub(1));
     let blocks: Vec<Vec<Line>> = pairs
         .iter()
         .enumerate()
         .map(|(n, pair)| pair_lines(app, *pair, n == cursor, width))
+        .chain(
+            headers
+                .iter()
+                .enumerate()
+                .map(|(n, h)| header_lines(app, h, pairs.len() + n == cursor, width)),
+        )
         .collect();
     // The chosen pair whole, and as many pairs before it as fit.
     let mut first = cursor;
@@ -90,6 +99,34 @@ fn pair_lines(app: &App, pair: Conflict, chosen: bool, width: usize) -> Vec<Line
                 Span::raw(" ".repeat(indent)),
                 Span::styled(text::truncate(&what, room), t.dim),
             ]));
+        }
+    }
+    lines.push(Line::default());
+    lines
+}
+
+/// A title or segment: ours (the canvas's) and theirs, each wrapped whole.
+fn header_lines(app: &App, h: &HeaderConflict, chosen: bool, width: usize) -> Vec<Line<'static>> {
+    let t = app.active_theme();
+    let mark = if chosen { "▶ " } else { "  " };
+    let style = if chosen { t.selected } else { t.item };
+    let mut lines = Vec::new();
+    let ours = app.canvas().header_ours(h);
+    for (who, words) in [("ours  ", ours), ("theirs", h.theirs())] {
+        let label = format!("{mark}{who} [{}] ", h.field());
+        let indent = text::width(&label);
+        let room = width.saturating_sub(indent).max(1);
+        let words = text::safe(words);
+        for (n, row) in crate::text::wrap::lines(&words, room)
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if n == 0 {
+                Span::styled(label.clone(), t.key)
+            } else {
+                Span::raw(" ".repeat(indent))
+            };
+            lines.push(Line::from(vec![lead, Span::styled(row.to_owned(), style)]));
         }
     }
     lines.push(Line::default());
@@ -205,5 +242,35 @@ mod detail_tests {
         let s = screen(c);
         assert!(s.contains("month to write (ours)"), "{s}");
         assert!(s.contains("month to write (theirs)"), "{s}");
+    }
+}
+
+#[cfg(test)]
+mod header_tests {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+
+    use crate::app::{Action, App};
+    use crate::canvas::{Canvas, HeaderConflict};
+
+    /// A title changed on both sides is listed with its two versions.
+    #[test]
+    fn a_title_conflict_shows_ours_and_theirs() {
+        let mut c = Canvas::new("Paylane");
+        c.header_conflicts
+            .push(HeaderConflict::Title("Invoices".to_owned()));
+        let mut app = App::new(c, "/tmp/never-written.ron", true);
+        app.update(Action::MergeConflicts);
+        let area = Rect::new(0, 0, 100, 30);
+        let mut buf = Buffer::empty(area);
+        crate::ui::draw(&app, area, &mut buf);
+        let screen = crate::ui::buffer_to_text(&buf);
+        for expected in [
+            "1 merge conflict: both sides changed this",
+            "▶ ours   [title] Paylane",
+            "▶ theirs [title] Invoices",
+        ] {
+            assert!(screen.contains(expected), "{expected:?} in\n{screen}");
+        }
     }
 }

@@ -273,3 +273,40 @@ fn exports_carry_statuses_notes_statements_and_cards() {
     assert_eq!(json["tests"][0]["deadline"], "2026-12-15");
     assert_eq!(json["learnings"][0]["validated"], serde_json::json!([2, 5]));
 }
+
+/// A title changed on both sides of a merge is a conflict like an item's:
+/// check lists it (text and JSON) and --strict fails until it is resolved.
+#[test]
+fn check_lists_a_title_conflict_and_strict_fails_on_it() {
+    let home = tempfile::tempdir().expect("tmp");
+    let text = std::fs::read_to_string(all_validated(home.path())).expect("proven");
+    let path = home.path().join("clash.ron");
+    std::fs::write(
+        &path,
+        text.replace(
+            "\n)\n",
+            "\n    conflicts: [\n        (title: \"Invoices\"),\n    ],\n)\n",
+        ),
+    )
+    .expect("write");
+    let p = path.to_str().expect("utf8");
+    let o = run(&["check", p], home.path());
+    let out = stdout(&o);
+    assert!(
+        out.contains(
+            "  Merge conflicts to resolve in the editor (1):\n    ≠ title: ours “Invoicing for freelancers” / theirs “Invoices”\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("Summary: gaps:"), "{out}");
+    assert_eq!(
+        run(&["check", "--strict", p], home.path()).status.code(),
+        Some(1)
+    );
+    let o = run(&["check", "--format", "json", p], home.path());
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(
+        v["conflicts"],
+        serde_json::json!([{"field": "title", "ours": "Invoicing for freelancers", "theirs": "Invoices"}])
+    );
+}

@@ -140,3 +140,60 @@ fn without_conflicts_the_key_says_there_are_none() {
     let status = crate::app::tests::status(&app).to_owned();
     assert_eq!(status, "No merge conflicts to resolve");
 }
+
+/// A title changed on both sides: ours shown, theirs listed after the pairs.
+fn title_clash() -> App {
+    let base = crate::canvas::file::parse(include_str!("../../../assets/examples/invoicing.ron"))
+        .expect("example")
+        .canvas;
+    let mut ours = base.clone();
+    ours.title = "Paylane".to_owned();
+    let mut theirs = base.clone();
+    theirs.title = "Invoices".to_owned();
+    let m = crate::merge::merge(&base, &ours, &theirs)
+        .expect("merge")
+        .canvas;
+    App::new(m, "/tmp/never-written.ron", true)
+}
+
+#[test]
+fn m_resolves_a_title_changed_on_both_sides() {
+    let mut app = title_clash();
+    let status = crate::app::tests::status(&app).to_owned();
+    assert!(
+        status.starts_with("1 merge conflict to resolve"),
+        "{status}"
+    );
+    app.update(Action::MergeConflicts);
+    assert!(matches!(app.mode, Mode::Merge(_)), "{:?}", app.mode);
+    // Both is no choice for the one title: it says so and changes nothing.
+    assert!(app.update(Action::KeepBoth).is_empty());
+    let status = crate::app::tests::status(&app).to_owned();
+    assert!(status.contains("A canvas has one title"), "{status}");
+    assert_eq!(app.canvas().header_conflicts.len(), 1);
+    let effects = app.update(Action::KeepTheirs);
+    assert!(
+        effects.iter().any(|e| matches!(e, Effect::Save { .. })),
+        "{effects:?}"
+    );
+    assert_eq!(app.canvas().title, "Invoices");
+    assert!(app.canvas().header_conflicts.is_empty());
+    assert_eq!(app.mode, Mode::Normal, "nothing left to resolve");
+    let status = crate::app::tests::status(&app).to_owned();
+    assert!(
+        status.starts_with("Kept theirs: title “Invoices” — all resolved"),
+        "{status}"
+    );
+    app.update(Action::Undo);
+    assert_eq!(app.canvas().title, "Paylane");
+    assert_eq!(app.canvas().header_conflicts.len(), 1);
+    let status = crate::app::tests::status(&app).to_owned();
+    assert!(
+        status.starts_with("Undone: resolve a merge conflict"),
+        "{status}"
+    );
+    app.update(Action::MergeConflicts);
+    app.update(Action::KeepOurs);
+    assert_eq!(app.canvas().title, "Paylane");
+    assert!(app.canvas().header_conflicts.is_empty());
+}

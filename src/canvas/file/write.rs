@@ -148,6 +148,12 @@ fn write_cards(out: &mut String, canvas: &Canvas) {
             .conflicts
             .iter()
             .map(|c| format!("ours: {}, theirs: {}", c.ours, c.theirs))
+            .chain(
+                canvas
+                    .header_conflicts
+                    .iter()
+                    .map(|h| format!("{}: {}", h.key(), quote(h.theirs()))),
+            )
             .collect(),
     );
 }

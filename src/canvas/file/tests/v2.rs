@@ -3,6 +3,7 @@
 
 use super::malformed::every_prefix_fails_cleanly;
 use super::*;
+use crate::canvas::HeaderConflict;
 
 /// The version 2 example from SPEC §2, byte for byte.
 pub(super) const SPEC_V2_EXAMPLE: &str = r#"(
@@ -302,4 +303,56 @@ fn card_ids_are_never_reused() {
 #[test]
 fn every_truncation_of_the_version_2_example_is_an_error_not_a_panic() {
     every_prefix_fails_cleanly(SPEC_V2_EXAMPLE);
+}
+
+/// A title or segment changed on both sides of a merge: theirs is kept in
+/// `conflicts` as `(title: "…")`, after the pairs, and read back; a file
+/// with only pairs reads as before.
+#[test]
+fn a_title_or_segment_conflict_is_written_in_conflicts_and_read_back() {
+    let mut c = parse(SPEC_EXAMPLE).unwrap().canvas;
+    let theirs = c.insert(Section::Pains, 1, "Clients pay 60 days late");
+    c.conflicts.push(Conflict { ours: 2, theirs });
+    c.header_conflicts
+        .push(HeaderConflict::Title("Invoices \"for\" all".to_owned()));
+    c.header_conflicts
+        .push(HeaderConflict::Segment("Designers".to_owned()));
+    let text = to_ron(&c);
+    assert!(
+        text.ends_with(&format!(
+            "    conflicts: [\n        (ours: 2, theirs: {theirs}),\n        (title: \"Invoices \\\"for\\\" all\"),\n        (segment: \"Designers\"),\n    ],\n)\n"
+        )),
+        "{text}"
+    );
+    assert!(text.starts_with("(\n    version: 3,"), "{text}");
+    let back = parse(&text).unwrap().canvas;
+    assert_eq!(back, c);
+    assert_eq!(to_ron(&back), text, "written the same way twice");
+    // Only the title: a version 2 reader could not read it, so version 3.
+    let mut only = Canvas::new("Ours");
+    only.header_conflicts
+        .push(HeaderConflict::Title("Theirs".to_owned()));
+    let text = to_ron(&only);
+    assert!(text.contains("version: 3,"), "{text}");
+    assert_eq!(parse(&text).unwrap().canvas, only);
+}
+
+#[test]
+fn a_conflict_entry_is_one_form_or_a_located_error() {
+    for entry in [
+        "(title: \"A\", segment: \"B\")",
+        "(ours: 2)",
+        "(ours: 2, theirs: 3, title: \"A\")",
+        "()",
+    ] {
+        let text = SPEC_V2_EXAMPLE.replace("\n)\n", &format!("\n    conflicts: [{entry}],\n)\n"));
+        let e = err(&text);
+        assert!(e.location().is_some(), "{entry}: {e}");
+        assert!(
+            e.to_string().contains(
+                "a conflict is (ours: ID, theirs: ID), (title: \"…\") or (segment: \"…\")"
+            ),
+            "{entry}: {e}"
+        );
+    }
 }
