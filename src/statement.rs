@@ -238,10 +238,11 @@ pub fn default_statement(canvas: &Canvas) -> String {
     compose(canvas, &StatementChoice::default_for(canvas))
 }
 
-/// Fills the template. Texts sit mid-sentence in their natural case (see
-/// [`words::phrase`]), and a pain reliever or gain creator that names a thing
-/// is offered ("by offering a plan built from the rota") while one that
-/// names a doing is done ("by chasing late payers").
+/// Fills the template. Texts sit mid-sentence in their natural case (a
+/// capitalised first word lowered unless it is an acronym or a name), and a
+/// pain reliever or gain creator that names a thing is offered ("by
+/// offering a plan built from the rota") while one that names a doing is
+/// done ("by chasing late payers").
 pub fn compose(canvas: &Canvas, choice: &StatementChoice) -> String {
     let text = |p: Part| choice.text(canvas, p).filter(|t| !tidy(t).is_empty());
     let part = |p: Part| text(p).map(phrase);
