@@ -65,7 +65,8 @@ impl Part {
 impl StatementChoice {
     /// The default choice: the top product and job, the reliever of the
     /// top-ranked pain that has one, the creator of the top-ranked gain that has
-    /// one (falling back to the top reliever/creator), and the first alternative.
+    /// one (falling back to the top reliever/creator), and the alternative
+    /// of [`proposed_alternative`].
     pub fn default_for(canvas: &Canvas) -> Self {
         let first = |s: Section| canvas.items(s).first().map(|i| i.id);
         Self {
@@ -74,7 +75,7 @@ impl StatementChoice {
             reliever: addresser_of_top(canvas, Section::Pains)
                 .or_else(|| first(Section::Relievers)),
             creator: addresser_of_top(canvas, Section::Gains).or_else(|| first(Section::Creators)),
-            alternative: (!canvas.alternatives.is_empty()).then_some(0),
+            alternative: proposed_alternative(canvas),
         }
     }
 
@@ -210,6 +211,27 @@ fn cycle_in(values: &[usize], current: Option<usize>, forward: bool) -> Option<u
         (Some(p), false) if p > 0 => Some(values[p - 1]),
         _ => None,
     }
+}
+
+/// The alternative the statement says it is unlike (SPEC §12): while no
+/// factor has both our score and an alternative's, the first one listed (the
+/// main one); once compared, the first listed that our offer beats overall
+/// (`versus` above zero), and none when it beats none: the statement does
+/// not claim a win the scores do not show.
+pub fn proposed_alternative(canvas: &Canvas) -> Option<usize> {
+    if canvas.alternatives.is_empty() {
+        return None;
+    }
+    // Most canvases score nothing: no need to run the comparison.
+    if !canvas.all_items().any(|(_, i)| !i.theirs.is_empty()) {
+        return Some(0);
+    }
+    let comparison = crate::compare::analyze(canvas);
+    if !comparison.is_scored() {
+        return Some(0);
+    }
+    let beaten = comparison.beaten()?;
+    canvas.alternatives.iter().position(|a| a == beaten)
 }
 
 /// The first value-map item addressing the highest-ranked customer item (in the

@@ -212,6 +212,7 @@ pub fn check_json(file: &str, canvas: &Canvas, report: &FitReport) -> Value {
             "gains": report.gains.total,
             "gains_created": report.gains.addressed,
         },
+        "comparison": super::comparison_json(&crate::compare::analyze(canvas)),
     })
 }
 

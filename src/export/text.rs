@@ -285,6 +285,7 @@ pub fn check_text(file: &str, canvas: &Canvas, report: &FitReport) -> String {
         }
     }
     evidence_and_conflicts(&mut out, canvas, report);
+    out.push_str(&super::comparison_text(&crate::compare::analyze(canvas)));
     let verdict = if report.has_gaps() || !canvas.conflicts.is_empty() {
         "gaps"
     } else {

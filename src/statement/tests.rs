@@ -603,3 +603,35 @@ fn every_choice_in_the_examples_reads() {
         }
     }
 }
+
+#[test]
+fn unlike_names_the_first_alternative_the_scores_beat() {
+    let mut c = full();
+    let pain = c.items(Section::Pains)[0].id;
+    // Only our own score: nothing compared, the main alternative as before.
+    c.set_score(pain, None, Some(8));
+    assert!(default_statement(&c).ends_with("(unlike spreadsheets)."));
+    // Spreadsheets does better (2 × (8 − 9) = −2), the bookkeeper worse
+    // (2 × (8 − 3) = 10): the statement names the bookkeeper.
+    c.set_score(pain, Some("Spreadsheets"), Some(9));
+    c.set_score(pain, Some("Hiring a bookkeeper"), Some(3));
+    assert_eq!(proposed_alternative(&c), Some(1));
+    assert!(
+        default_statement(&c).ends_with("(unlike hiring a bookkeeper)."),
+        "{}",
+        default_statement(&c)
+    );
+}
+
+#[test]
+fn unlike_is_left_out_when_the_scores_beat_no_alternative() {
+    let mut c = full();
+    let pain = c.items(Section::Pains)[0].id;
+    c.set_score(pain, None, Some(5));
+    c.set_score(pain, Some("Spreadsheets"), Some(5));
+    c.set_score(pain, Some("Hiring a bookkeeper"), Some(9));
+    assert_eq!(proposed_alternative(&c), None);
+    let s = default_statement(&c);
+    assert!(!s.contains("unlike"), "{s}");
+    assert!(s.ends_with("30-day cash-flow forecast."), "{s}");
+}

@@ -10,9 +10,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The modules that are the domain: pure Rust, no screen, no terminal.
-const DOMAIN: [&str; 9] = [
+const DOMAIN: [&str; 10] = [
     "canvas",
     "fit",
+    "compare",
     "statement",
     "coach",
     "export",
