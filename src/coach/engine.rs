@@ -484,6 +484,9 @@ impl Coach {
                 rules::no_alternative(),
             );
         }
+        for (rule, message) in comparison_hints(canvas) {
+            push(rule, Subject::Canvas, None, message);
+        }
         for statement in &canvas.statements {
             let facts = Facts::of(&statement.text);
             if let (Some(claim), false) = (facts.vague(), facts.number) {
@@ -516,4 +519,26 @@ impl Coach {
         out.sort_by_key(|h| h.rule);
         out
     }
+}
+
+/// `undifferentiated` and `unscored-alternative` (SPEC §12), from the one
+/// comparison. A canvas that scores nothing (most) costs one look at each
+/// item's scores.
+fn comparison_hints(canvas: &Canvas) -> Vec<(Rule, String)> {
+    let scored = canvas
+        .all_items()
+        .any(|(_, i)| i.ours.is_some() || !i.theirs.is_empty());
+    if !scored {
+        return Vec::new();
+    }
+    let comparison = crate::compare::analyze(canvas);
+    let mut out = Vec::new();
+    if comparison.is_undifferentiated() {
+        let top = comparison.top().count();
+        out.push((Rule::Undifferentiated, rules::undifferentiated(top)));
+    }
+    for name in comparison.unscored_alternatives() {
+        out.push((Rule::UnscoredAlternative, rules::unscored_alternative(name)));
+    }
+    out
 }

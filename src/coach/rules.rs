@@ -20,11 +20,13 @@ pub enum Rule {
     NoAlternative,
     TooLong,
     UntestedTop,
+    Undifferentiated,
+    UnscoredAlternative,
 }
 
 impl Rule {
     /// Every rule, in the order lists group them.
-    pub const ALL: [Rule; 10] = [
+    pub const ALL: [Rule; 12] = [
         Rule::Unquantified,
         Rule::Vague,
         Rule::Duplicate,
@@ -35,6 +37,8 @@ impl Rule {
         Rule::NoAlternative,
         Rule::TooLong,
         Rule::UntestedTop,
+        Rule::Undifferentiated,
+        Rule::UnscoredAlternative,
     ];
 
     /// The rule's public id.
@@ -50,6 +54,8 @@ impl Rule {
             Rule::NoAlternative => "no-alternative",
             Rule::TooLong => "too-long",
             Rule::UntestedTop => "untested-top",
+            Rule::Undifferentiated => "undifferentiated",
+            Rule::UnscoredAlternative => "unscored-alternative",
         }
     }
 
@@ -71,6 +77,8 @@ impl Rule {
             Rule::NoAlternative => "No alternative",
             Rule::TooLong => "Too long",
             Rule::UntestedTop => "Top-ranked, untested",
+            Rule::Undifferentiated => "No lead over the alternatives",
+            Rule::UnscoredAlternative => "Alternative not scored",
         }
     }
 
@@ -217,6 +225,22 @@ pub(crate) fn too_long(chars: usize) -> String {
     format!("{chars} characters: one idea per note; cut it to {MAX_CHARS} or split it")
 }
 
+pub(crate) fn undifferentiated(top: usize) -> String {
+    let what = if top == 1 {
+        "You do not lead on the top factor".to_owned()
+    } else {
+        format!("You lead on none of the {top} top factors")
+    };
+    format!("{what}: find where you can be clearly better than what they use today")
+}
+
+pub(crate) fn unscored_alternative(name: &str) -> String {
+    format!(
+        "“{}” has no score on any top factor: score it, so the comparison is fair",
+        crate::text::truncate(name, 40)
+    )
+}
+
 pub(crate) fn untested_top(section: Section) -> String {
     format!(
         "A top-ranked {} nobody has tested: test it first",
@@ -243,7 +267,9 @@ mod tests {
                 "unranked",
                 "no-alternative",
                 "too-long",
-                "untested-top"
+                "untested-top",
+                "undifferentiated",
+                "unscored-alternative"
             ]
         );
         for r in Rule::ALL {

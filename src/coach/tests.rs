@@ -544,6 +544,7 @@ fn a_draft_gets_the_text_rules_as_it_is_typed() {
     );
 }
 
+mod comparison;
 mod equal;
 mod reference;
 mod reference_words;

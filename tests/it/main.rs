@@ -8,6 +8,7 @@ mod bmml;
 mod browser;
 mod cli;
 mod coach;
+mod compare_cli;
 mod conflict_pty;
 mod e2e;
 mod every_word;
