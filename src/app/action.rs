@@ -97,6 +97,22 @@ pub enum Action {
     Statement,
     /// Open the coach's hints (how to make the canvas sharper).
     Coach,
+    /// Open the comparison with the alternatives (the grid and the value curve).
+    Compare,
+    /// Comparison: set the selected score (0–9).
+    Score(u8),
+    /// Comparison: raise the selected score by one (up to 10).
+    ScoreUp,
+    /// Comparison: lower the selected score by one.
+    ScoreDown,
+    /// Comparison: clear the selected score (not scored).
+    ClearScore,
+    /// Comparison: add an alternative.
+    AddAlternative,
+    /// Comparison: rename the selected alternative (its scores follow).
+    RenameAlternative,
+    /// Comparison: remove the selected alternative and its scores (undoable).
+    RemoveAlternative,
     /// Find text anywhere on the canvas.
     Find,
     /// Coach's list: dismiss the hint for its item.

@@ -20,7 +20,7 @@ pub fn describe(before: &Canvas, after: &Canvas) -> String {
         return "edit the customer segment".to_owned();
     }
     if before.alternatives != after.alternatives {
-        return "edit the alternatives".to_owned();
+        return alternatives_change(before, after);
     }
     let named = |section: Section, item: &Item| {
         format!("{} “{}”", section.noun(), text::truncate(&item.text, 40))
@@ -59,6 +59,8 @@ pub fn describe(before: &Canvas, after: &Canvas) -> String {
                 "status of"
             } else if x.evidence != y.evidence {
                 "notes of"
+            } else if x.ours != y.ours || x.theirs != y.theirs {
+                "score of"
             } else if x != y {
                 "change to"
             } else {
@@ -117,6 +119,42 @@ fn changed_in<T: PartialEq>(
     }
     let moved = before.iter().zip(after).find(|(b, a)| id(b) != id(a));
     moved.map(|(_, a)| format!("move {}", name(a)))
+}
+
+/// "“Spreadsheets” and its 4 scores": an alternative removed, with what went.
+pub fn removed_alternative(name: &str, scores: usize) -> String {
+    let name = text::truncate(name, 40);
+    match scores {
+        0 => format!("the alternative “{name}”"),
+        1 => format!("the alternative “{name}” and its score"),
+        n => format!("the alternative “{name}” and its {n} scores"),
+    }
+}
+
+/// An alternative added, removed or renamed (one at a time, as the grid
+/// does them), else the list edited as a whole.
+fn alternatives_change(before: &Canvas, after: &Canvas) -> String {
+    let (b, a) = (&before.alternatives, &after.alternatives);
+    let missing: Vec<&String> = b.iter().filter(|x| !a.contains(x)).collect();
+    let new: Vec<&String> = a.iter().filter(|x| !b.contains(x)).collect();
+    match (missing.as_slice(), new.as_slice()) {
+        ([gone], []) if a.len() + 1 == b.len() => {
+            let scores = before
+                .all_items()
+                .filter(|(_, i)| i.score_of(gone).is_some())
+                .count();
+            format!("remove {}", removed_alternative(gone, scores))
+        }
+        ([], [added]) if a.len() == b.len() + 1 => {
+            format!("add the alternative “{}”", text::truncate(added, 40))
+        }
+        ([old], [renamed]) if a.len() == b.len() => format!(
+            "rename the alternative “{}” to “{}”",
+            text::truncate(old, 40),
+            text::truncate(renamed, 40)
+        ),
+        _ => "edit the alternatives".to_owned(),
+    }
 }
 
 #[cfg(test)]

@@ -99,6 +99,16 @@ impl App {
             Subject::Item { id, .. } => self.go_to(id),
             Subject::Section(section) => self.focus_section(section),
             Subject::Statement(_) => self.open_statement(),
+            // The comparison's rules are fixed in the grid, where scores are.
+            Subject::Canvas
+                if matches!(
+                    hint.rule,
+                    crate::coach::Rule::Undifferentiated | crate::coach::Rule::UnscoredAlternative
+                ) =>
+            {
+                self.open_compare();
+                self.info(hint.message.clone());
+            }
             Subject::Canvas => {
                 let text = self.canvas.alternatives.join(", ");
                 self.start_edit_field(EditTarget::Alternatives, &text);

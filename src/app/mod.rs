@@ -9,6 +9,7 @@ mod action;
 mod board;
 mod change;
 mod coach;
+mod compare;
 mod evidence;
 mod find;
 mod history;
@@ -32,6 +33,7 @@ use std::time::Instant;
 
 pub use action::{Action, KEY_MARK_CLOSE, KEY_MARK_OPEN, Message, RuntimeEvent, key_mark};
 pub use coach::CoachList;
+pub use compare::{CompareView, NameField};
 pub use history::{History, Snapshot};
 pub use merging::MergeView;
 pub use text_field::{TextEdit, TextField};
@@ -168,6 +170,8 @@ pub enum Mode {
     Find(FindView),
     /// The room's panel: the QR code, the address, the counts, the round.
     Room(RoomPanel),
+    /// The comparison with the alternatives: the grid and the value curve.
+    Compare(CompareView),
 }
 
 /// The find dialog: the text typed, what holds it (found when it changes,

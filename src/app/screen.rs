@@ -227,7 +227,7 @@ impl App {
                 Some(centered(area, 90, n.saturating_add(4)))
             }
             // The whole screen between the header and the footer.
-            Mode::Board(_) => Some(Rect {
+            Mode::Board(_) | Mode::Compare(_) => Some(Rect {
                 y: area.y + 1.min(area.height),
                 height: area.height.saturating_sub(2),
                 ..area

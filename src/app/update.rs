@@ -114,6 +114,7 @@ impl App {
                 Mode::Coach(_) => self.coach_list(action),
                 Mode::Find(_) => self.find_view(action),
                 Mode::Room(_) => self.room_panel(action),
+                Mode::Compare(_) => self.compare_view(action),
                 Mode::Help => {
                     match action {
                         Action::Help | Action::Cancel | Action::Confirm | Action::Quit => {
@@ -159,6 +160,7 @@ impl App {
             Action::TestNext => self.open_test_next(),
             Action::Board => self.open_board(),
             Action::Room => return self.open_room(),
+            Action::Compare => self.open_compare(),
             Action::EditTitle => {
                 self.start_edit_field(EditTarget::Title, &self.canvas.title.clone());
             }

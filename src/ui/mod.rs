@@ -3,6 +3,7 @@
 mod board;
 mod canvas_view;
 pub mod coach;
+pub mod compare;
 mod countdown;
 mod entries;
 mod evidence;
@@ -70,6 +71,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         Mode::Coach(list) => coach::list(app, list, area, buf),
         Mode::Find(view) => cursor = find::draw(app, view, area, buf),
         Mode::Room(panel) => room::draw(app, panel, area, buf),
+        Mode::Compare(view) => cursor = compare::draw(app, view, area, buf),
         _ => {}
     }
     if app.ascii {

@@ -52,7 +52,7 @@ pub(super) fn framed(
 }
 
 /// The contexts the editor's help lists.
-pub const EDITOR_HELP: [Context; 11] = [
+pub const EDITOR_HELP: [Context; 12] = [
     Context::Canvas,
     Context::Text,
     Context::Picker,
@@ -64,6 +64,7 @@ pub const EDITOR_HELP: [Context; 11] = [
     Context::Coach,
     Context::Room,
     Context::RoomVote,
+    Context::Compare,
 ];
 
 /// The notes after the editor's keys: what the marks mean, and credit.

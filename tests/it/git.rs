@@ -426,12 +426,12 @@ fn the_merge_driver_names_the_users_key_for_the_conflicts() {
     );
     fs::write(
         home.join(".config/vpcanvas/config.ron"),
-        r#"(keys: { "merge-conflicts": ["C"] })"#,
+        r#"(keys: { "merge-conflicts": ["Z"] })"#,
     )
     .expect("config");
     let said = merge(&home);
     assert!(
-        said.contains("press C to keep ours, theirs or both"),
+        said.contains("press Z to keep ours, theirs or both"),
         "{said}"
     );
     assert!(!said.contains("press M"), "{said}");

@@ -41,6 +41,7 @@ use vpcanvas::runtime::{self, Events, FileIo, Io, Outcome, Polled, SignalFlag};
 use vpcanvas::session::load_app;
 use vpcanvas::storage;
 
+mod comparing;
 mod editing;
 mod the_loop;
 

@@ -59,6 +59,8 @@ pub enum Context {
     Room,
     /// Setting up a vote in the room's panel.
     RoomVote,
+    /// The comparison grid.
+    Compare,
 }
 
 impl Context {
@@ -85,10 +87,11 @@ impl Context {
             Context::Find => "find",
             Context::Room => "room",
             Context::RoomVote => "room-vote",
+            Context::Compare => "compare",
         }
     }
 
-    pub const ALL: [Context; 20] = [
+    pub const ALL: [Context; 21] = [
         Context::Canvas,
         Context::Text,
         Context::Picker,
@@ -109,6 +112,7 @@ impl Context {
         Context::Find,
         Context::Room,
         Context::RoomVote,
+        Context::Compare,
     ];
 
     pub fn title(self) -> &'static str {
@@ -133,6 +137,7 @@ impl Context {
             Context::Find => "Finding text",
             Context::Room => "In the room's panel",
             Context::RoomVote => "Setting up a vote",
+            Context::Compare => "Against the alternatives",
         }
     }
 }
@@ -164,6 +169,8 @@ pub fn context_of(mode: &Mode) -> Context {
         Mode::Find(_) => Context::Find,
         Mode::Room(panel) if panel.setup.is_some() => Context::RoomVote,
         Mode::Room(_) => Context::Room,
+        Mode::Compare(view) if view.name.is_some() => Context::Text,
+        Mode::Compare(_) => Context::Compare,
     }
 }
 

@@ -138,6 +138,12 @@ pub(super) fn default_rows() -> Vec<Binding> {
         ),
         bind!(
             Canvas,
+            [key('C')],
+            A::Compare,
+            "against the alternatives: scores and the value curve"
+        ),
+        bind!(
+            Canvas,
             [key('/')],
             A::Find,
             "find text anywhere on the canvas"
@@ -424,6 +430,41 @@ pub(super) fn default_rows() -> Vec<Binding> {
             "delete before the cursor (the keys “While typing” work too)"
         ),
         bind!(Find, [code(K::Esc)], A::Cancel, "close", hint "close"),
+        bind!(Compare, [code(K::Up), key('k')], A::Up, "previous factor"),
+        bind!(Compare, [code(K::Down), key('j')], A::Down, "next factor", hint "move"),
+        bind!(
+            Compare,
+            [code(K::Left), key('h')],
+            A::Left,
+            "column to the left"
+        ),
+        bind!(
+            Compare,
+            [code(K::Right), key('l')],
+            A::Right,
+            "column to the right"
+        ),
+        bind!(Compare, [code(K::Home), key('g')], A::Top, "first factor"),
+        bind!(Compare, [code(K::End), key('G')], A::Bottom, "last factor"),
+        bind!(Compare, [key('0')], A::Score(0), "score 0"),
+        bind!(Compare, [key('1')], A::Score(1), "score 1"),
+        bind!(Compare, [key('2')], A::Score(2), "score 2"),
+        bind!(Compare, [key('3')], A::Score(3), "score 3"),
+        bind!(Compare, [key('4')], A::Score(4), "score 4"),
+        bind!(Compare, [key('5')], A::Score(5), "score 5"),
+        bind!(Compare, [key('6')], A::Score(6), "score 6"),
+        bind!(Compare, [key('7')], A::Score(7), "score 7"),
+        bind!(Compare, [key('8')], A::Score(8), "score 8"),
+        bind!(Compare, [key('9')], A::Score(9), "score 9"),
+        bind!(Compare, [key('+'), key('=')], A::ScoreUp, "raise the score by one (up to 10)", hint "step"),
+        bind!(Compare, [key('-')], A::ScoreDown, "lower the score by one"),
+        bind!(Compare, [code(K::Backspace), code(K::Delete)], A::ClearScore, "clear the score (not scored)", hint "clear"),
+        bind!(Compare, [key('a')], A::AddAlternative, "add an alternative", hint "add"),
+        bind!(Compare, [key('A')], A::RenameAlternative, "rename the selected alternative (its scores follow)", hint "rename"),
+        bind!(Compare, [key('d')], A::RemoveAlternative, "remove the selected alternative and its scores (undoable)", hint "remove"),
+        bind!(Compare, [key('u')], A::Undo, "undo"),
+        bind!(Compare, [ctrl('r')], A::Redo, "redo"),
+        bind!(Compare, [code(K::Esc), key('C'), key('q')], A::Cancel, "close", hint "close"),
         bind!(Confirm, [key('y'), code(K::Enter)], A::Confirm, "yes", hint "yes"),
         bind!(Confirm, [key('n'), code(K::Esc)], A::Cancel, "no", hint "no"),
     ]

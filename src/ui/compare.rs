@@ -1,0 +1,502 @@
+//! The comparison (SPEC §12): the grid of scores (a row per factor, a column
+//! for ours and one per alternative) with the value curve under it; in
+//! projector mode the curve alone, large.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+
+use crate::app::{Action, App, CompareView};
+use crate::compare::{Comparison, Factor};
+use crate::input::keymap::Context;
+use crate::text::wrap;
+
+use super::overlay::{frame, typed_line};
+use super::{hint_text, text};
+
+/// Each offer's marker on the curve, ours first (drawn bold), so the lines
+/// read without colour. More alternatives than markers reuse them in turn.
+pub const MARKERS: [char; 7] = ['●', '◆', '▲', '■', '▼', '★', '✚'];
+
+/// The marker of offer `n` (0 is ours).
+pub fn marker(n: usize) -> char {
+    match n {
+        0 => MARKERS[0],
+        n => MARKERS[1 + (n - 1) % (MARKERS.len() - 1)],
+    }
+}
+
+/// The widest a score column grows for its name.
+const SCORE_MAX: usize = 14;
+/// The narrowest a score column is.
+const SCORE_MIN: usize = 5;
+
+/// Draws the comparison; returns the text cursor when a name is typed.
+pub fn draw(app: &App, view: &CompareView, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
+    let rect = app.overlay_area(area)?;
+    let comparison = app.comparison();
+    if app.projector.is_some() {
+        let inner = frame(app, rect, " Against the alternatives ", "", buf);
+        curve(app, &comparison, inner, true, buf);
+        return None;
+    }
+    let inner = frame(app, rect, " Against the alternatives ", &hints(view), buf);
+    if inner.width < 20 || inner.height < 4 {
+        return None;
+    }
+    let t = app.active_theme();
+    let mut cursor = None;
+    let top = Rect { height: 1, ..inner };
+    match &view.name {
+        Some(name) => {
+            let label = if name.rename.is_some() {
+                "Rename to:"
+            } else {
+                "New alternative:"
+            };
+            buf.set_string(top.x, top.y, label, t.header);
+            let x = top.x + u16::try_from(label.len() + 1).unwrap_or(0);
+            let line = Rect {
+                x,
+                width: top.right().saturating_sub(x),
+                ..top
+            };
+            cursor = typed_line(app, &name.field, line, buf);
+        }
+        None => {
+            let verdict = text::truncate(&comparison.verdict(), usize::from(top.width));
+            buf.set_string(top.x, top.y, verdict, t.header);
+        }
+    }
+    let body = Rect {
+        y: inner.y + 2,
+        height: inner.height.saturating_sub(2),
+        ..inner
+    };
+    let curve_rows = if body.height >= 22 {
+        (body.height / 2).min(16)
+    } else {
+        0
+    };
+    let grid_area = Rect {
+        height: body.height - curve_rows,
+        ..body
+    };
+    grid(app, view, &comparison, grid_area, buf);
+    if curve_rows > 0 {
+        let area = Rect {
+            y: grid_area.bottom(),
+            height: curve_rows,
+            ..body
+        };
+        curve(app, &comparison, area, false, buf);
+    }
+    cursor
+}
+
+fn hints(view: &CompareView) -> String {
+    if view.name.is_some() {
+        return hint_text(
+            Context::Text,
+            &[(Action::Confirm, "keep"), (Action::Cancel, "cancel")],
+        );
+    }
+    let rest = hint_text(
+        Context::Compare,
+        &[
+            (Action::ScoreUp, "step"),
+            (Action::ClearScore, "clear"),
+            (Action::AddAlternative, "add"),
+            (Action::RenameAlternative, "rename"),
+            (Action::RemoveAlternative, "remove"),
+            (Action::Cancel, "close"),
+        ],
+    );
+    format!(
+        "{}–{} score · {}",
+        super::key_of(Context::Compare, &Action::Score(0)),
+        super::key_of(Context::Compare, &Action::Score(9)),
+        rest.trim_start()
+    )
+}
+
+/// The columns' widths: number, factor, level, then ours and each alternative.
+struct Columns {
+    number: usize,
+    factor: usize,
+    level: usize,
+    scores: Vec<usize>,
+}
+
+fn columns(comparison: &Comparison, width: usize) -> Columns {
+    let names = std::iter::once("Ours").chain(comparison.alternatives.iter().map(String::as_str));
+    let mut scores: Vec<usize> = names
+        .map(|n| text::width(&text::safe(n)).clamp(SCORE_MIN, SCORE_MAX))
+        .collect();
+    let number = 4;
+    let mut level = 13;
+    let fixed = |scores: &[usize], level: usize| {
+        number + level + scores.iter().map(|w| w + 1).sum::<usize>()
+    };
+    // Narrow screens: the names wrap in narrower columns first, then the
+    // level's column goes (the factor's words must stay whole).
+    if width.saturating_sub(fixed(&scores, level)) < 24 {
+        for w in &mut scores {
+            *w = (*w).min(8);
+        }
+    }
+    if width.saturating_sub(fixed(&scores, level)) < 20 {
+        level = 0;
+    }
+    let factor = width.saturating_sub(fixed(&scores, level)).max(8);
+    Columns {
+        number,
+        factor,
+        level,
+        scores,
+    }
+}
+
+fn grid(app: &App, view: &CompareView, comparison: &Comparison, area: Rect, buf: &mut Buffer) {
+    let t = app.active_theme();
+    if comparison.factors.is_empty() {
+        let line = "No jobs, pains or gains yet: the factors come from the customer profile";
+        buf.set_string(
+            area.x,
+            area.y,
+            text::truncate(line, usize::from(area.width)),
+            t.dim,
+        );
+        return;
+    }
+    let cols = columns(comparison, usize::from(area.width));
+    let row = view.row.min(comparison.factors.len() - 1);
+    let col = view.col.min(comparison.alternatives.len());
+    // The header: names wrapped in their columns (up to 3 lines).
+    let names: Vec<Vec<String>> = std::iter::once("Ours".to_owned())
+        .chain(comparison.alternatives.iter().map(|a| text::safe(a)))
+        .zip(&cols.scores)
+        .map(|(n, w)| wrap::lines(&n, *w).into_iter().map(str::to_owned).collect())
+        .collect();
+    let head = names.iter().map(Vec::len).max().unwrap_or(1).clamp(1, 3);
+    let x0 = area.x + u16::try_from(cols.number + cols.factor + cols.level).unwrap_or(0);
+    for line in 0..head {
+        let y = area.y + u16::try_from(line).unwrap_or(0);
+        if y >= area.bottom() {
+            return;
+        }
+        if line + 1 == head {
+            buf.set_string(area.x, y, "#", t.dim);
+            buf.set_string(area.x + 4, y, "Factor", t.dim);
+            if cols.level > 0 {
+                let lx = area.x + u16::try_from(cols.number + cols.factor).unwrap_or(0);
+                buf.set_string(lx + 1, y, "Level", t.dim);
+            }
+        }
+        let mut x = x0;
+        for (n, (lines, w)) in names.iter().zip(&cols.scores).enumerate() {
+            // Names sit on the header's last line, longer ones reach up.
+            let shown = (line + lines.len())
+                .checked_sub(head)
+                .and_then(|i| lines.get(i))
+                .map_or("", String::as_str);
+            let style = if n == col {
+                t.section_title_focused
+            } else {
+                t.section_title
+            };
+            buf.set_string(x + 1, y, text::truncate(shown, *w), style);
+            x += u16::try_from(*w + 1).unwrap_or(0);
+        }
+    }
+    let body = Rect {
+        y: area.y + u16::try_from(head).unwrap_or(0),
+        height: area.height.saturating_sub(u16::try_from(head).unwrap_or(0)),
+        ..area
+    };
+    rows(app, comparison, &cols, (row, col), body, buf);
+}
+
+/// The factor rows, scrolled so the selected one is whole.
+fn rows(
+    app: &App,
+    comparison: &Comparison,
+    cols: &Columns,
+    (row, col): (usize, usize),
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let t = app.active_theme();
+    let wrapped: Vec<Vec<&str>> = comparison
+        .factors
+        .iter()
+        .map(|f| wrap::lines(&f.text, cols.factor.saturating_sub(1)))
+        .collect();
+    let height = |n: usize| wrapped[n].len().max(1);
+    let room = usize::from(area.height);
+    let mut first = 0;
+    while first < row && (first..=row).map(height).sum::<usize>() > room {
+        first += 1;
+    }
+    let mut y = area.y;
+    for (n, f) in comparison.factors.iter().enumerate().skip(first) {
+        let h = u16::try_from(height(n)).unwrap_or(1);
+        if y + h > area.bottom() {
+            let more = comparison.factors.len() - n;
+            let note = format!("↓ {more} more");
+            if y < area.bottom() {
+                buf.set_string(area.x + 4, y, note, t.dim);
+            }
+            break;
+        }
+        let selected = n == row;
+        let style = if selected { t.cursor_row } else { t.item };
+        if selected {
+            buf.set_style(
+                Rect {
+                    y,
+                    height: h,
+                    ..area
+                },
+                t.cursor_row,
+            );
+        }
+        buf.set_string(area.x, y, format!("{:>2}", n + 1), t.dim.patch(style));
+        for (k, line) in wrapped[n].iter().enumerate() {
+            let yy = y + u16::try_from(k).unwrap_or(0);
+            buf.set_string(area.x + 4, yy, text::safe(line), style);
+        }
+        if cols.level > 0 {
+            let lx = area.x + u16::try_from(cols.number + cols.factor).unwrap_or(0);
+            let level = f.section.level_name(f.level);
+            let tag = format!("{} {}", section_letter(f), level);
+            buf.set_string(
+                lx + 1,
+                y,
+                text::truncate(&tag, cols.level - 1),
+                t.level.patch(style),
+            );
+        }
+        cells(app, f, cols, selected.then_some(col), (area.x, y), buf);
+        y += h;
+    }
+    if first > 0 {
+        buf.set_string(
+            area.right().saturating_sub(10),
+            area.y,
+            format!("↑ {first} more"),
+            t.dim,
+        );
+    }
+}
+
+/// J, P or G: which customer section a factor is from.
+fn section_letter(f: &Factor) -> &'static str {
+    match f.section {
+        crate::canvas::Section::Jobs => "J",
+        crate::canvas::Section::Pains => "P",
+        _ => "G",
+    }
+}
+
+fn cells(
+    app: &App,
+    f: &Factor,
+    cols: &Columns,
+    selected: Option<usize>,
+    (x, y): (u16, u16),
+    buf: &mut Buffer,
+) {
+    let t = app.active_theme();
+    let scores = std::iter::once(f.ours).chain(f.theirs.iter().copied());
+    let mut cx = x + u16::try_from(cols.number + cols.factor + cols.level).unwrap_or(0);
+    for (n, (score, w)) in scores.zip(&cols.scores).enumerate() {
+        let shown = score.map_or_else(|| "·".to_owned(), |s| s.to_string());
+        let cell = format!("{shown:^w$}", w = *w);
+        let mut style = if n == 0 {
+            t.item.add_modifier(Modifier::BOLD)
+        } else {
+            t.item
+        };
+        if selected == Some(n) {
+            style = t.selected.add_modifier(Modifier::REVERSED);
+        } else if selected.is_some() {
+            style = style.patch(t.cursor_row);
+        }
+        buf.set_string(cx + 1, y, cell, style);
+        cx += u16::try_from(*w + 1).unwrap_or(0);
+    }
+}
+
+/// The value curve: the factors along the bottom (by their number in the
+/// grid; named, for a room), the score up the side, each offer's points
+/// joined, each with its own marker; ours bold and drawn last, over theirs.
+pub fn curve(app: &App, comparison: &Comparison, area: Rect, big: bool, buf: &mut Buffer) {
+    if area.height < 6 || area.width < 20 || comparison.factors.is_empty() {
+        return;
+    }
+    let y = legend(app, comparison, area, buf);
+    let plot = Rect {
+        y: y + 2,
+        height: area.bottom().saturating_sub(y + 2),
+        ..area
+    };
+    // For a room the factors are named under the axis, not only numbered.
+    let labels: u16 = if big { 3 } else { 1 };
+    if plot.height < 4 + labels {
+        return;
+    }
+    let n = comparison.factors.len();
+    let cols = usize::from(plot.width - AXIS);
+    let slot = (cols / n).max(1);
+    let grid = Plot {
+        area: plot,
+        rows: plot.height - 1 - labels,
+        slot,
+        shown: (cols / slot).min(n),
+    };
+    axes(app, comparison, &grid, labels, buf);
+    let offers = comparison.alternatives.len() + 1;
+    for offer in (0..offers).rev() {
+        line_of(app, comparison, &grid, offer, buf);
+    }
+}
+
+/// The width of the score axis on the left.
+const AXIS: u16 = 4;
+
+/// Where the curve is drawn: the plot's area, its rows for scores, the
+/// width of a factor's slot and how many factors fit.
+struct Plot {
+    area: Rect,
+    rows: u16,
+    slot: usize,
+    shown: usize,
+}
+
+impl Plot {
+    fn y_of(&self, score: u8) -> u16 {
+        let up = usize::from(score) * usize::from(self.rows - 1) / 10;
+        self.area.y + self.rows - 1 - u16::try_from(up).unwrap_or(0)
+    }
+
+    fn x_of(&self, k: usize) -> u16 {
+        self.area.x + AXIS + u16::try_from(k * self.slot).unwrap_or(0)
+    }
+}
+
+/// Each offer's marker and name; returns the last row used.
+fn legend(app: &App, comparison: &Comparison, area: Rect, buf: &mut Buffer) -> u16 {
+    let (mut x, mut y) = (area.x, area.y);
+    for n in 0..=comparison.alternatives.len() {
+        let name = if n == 0 {
+            "Ours".to_owned()
+        } else {
+            text::safe(&comparison.alternatives[n - 1])
+        };
+        let label = format!("{} {name}   ", marker(n));
+        let w = u16::try_from(text::width(&label)).unwrap_or(u16::MAX);
+        if x > area.x && x.saturating_add(w) > area.right() {
+            x = area.x;
+            y += 1;
+        }
+        let room = usize::from(area.right().saturating_sub(x));
+        buf.set_string(x, y, text::truncate(&label, room), offer_style(app, n));
+        x = x.saturating_add(w);
+    }
+    y
+}
+
+/// The score axis (0, 5, 10), the base line and the factors under it.
+fn axes(app: &App, comparison: &Comparison, plot: &Plot, labels: u16, buf: &mut Buffer) {
+    let t = app.active_theme();
+    for s in [0u8, 5, 10] {
+        buf.set_string(plot.area.x, plot.y_of(s), format!("{s:>2} ┤"), t.dim);
+    }
+    let base = plot.area.y + plot.rows;
+    buf.set_string(plot.area.x + AXIS - 1, base, "└", t.dim);
+    buf.set_string(
+        plot.x_of(0),
+        base,
+        "─".repeat(plot.slot * plot.shown),
+        t.dim,
+    );
+    let slot = plot.slot;
+    for (k, f) in comparison.factors.iter().take(plot.shown).enumerate() {
+        let label = (k + 1).to_string();
+        if labels > 1 && slot > 4 {
+            let named = format!("{label} {}", text::safe(&f.text));
+            let lines = wrap::lines(&named, slot - 1);
+            for (n, line) in lines.iter().take(usize::from(labels)).enumerate() {
+                let cut = n + 1 == usize::from(labels) && lines.len() > n + 1;
+                let shown = if cut {
+                    text::truncate(&format!("{line} …"), slot - 1)
+                } else {
+                    (*line).to_owned()
+                };
+                let y = base + 1 + u16::try_from(n).unwrap_or(0);
+                buf.set_string(plot.x_of(k), y, shown, t.item);
+            }
+        } else if text::width(&label) < slot || k % 2 == 0 {
+            let x = plot.x_of(k) + u16::try_from(slot / 2).unwrap_or(0);
+            buf.set_string(x, base + 1, label, t.dim);
+        }
+    }
+}
+
+/// One offer's line: its marker at each scored factor, dots between.
+/// Offers sit side by side in a factor's slot, so none hides another.
+fn line_of(app: &App, comparison: &Comparison, plot: &Plot, offer: usize, buf: &mut Buffer) {
+    let offers = comparison.alternatives.len() + 1;
+    let style = offer_style(app, offer);
+    let spread = u16::try_from(plot.slot.saturating_sub(1).min(offers - 1)).unwrap_or(0);
+    let offset = u16::try_from(offer).unwrap_or(0).min(spread);
+    let mut last: Option<(u16, u16)> = None;
+    for (k, f) in comparison.factors.iter().take(plot.shown).enumerate() {
+        let score = if offer == 0 {
+            f.ours
+        } else {
+            f.theirs.get(offer - 1).copied().flatten()
+        };
+        let Some(score) = score else {
+            last = None;
+            continue;
+        };
+        let centre = plot.x_of(k) + u16::try_from(plot.slot / 2).unwrap_or(0);
+        let px = (centre + offset).saturating_sub(spread / 2);
+        let py = plot.y_of(score);
+        if let Some(from) = last {
+            let dot = if offer == 0 { '•' } else { '·' };
+            join(buf, from, (px, py), dot, style);
+        }
+        buf.set_string(px, py, marker(offer).to_string(), style);
+        last = Some((px, py));
+    }
+}
+
+/// Dots from one point to the next (not over either end).
+fn join(buf: &mut Buffer, (x0, y0): (u16, u16), (x1, y1): (u16, u16), dot: char, style: Style) {
+    let steps = i32::from(x1) - i32::from(x0);
+    if steps <= 1 {
+        return;
+    }
+    for s in 1..steps {
+        let x = i32::from(x0) + s;
+        let y = i32::from(y0) + (i32::from(y1) - i32::from(y0)) * s / steps;
+        if let (Ok(x), Ok(y)) = (u16::try_from(x), u16::try_from(y))
+            && let Some(cell) = buf.cell_mut((x, y))
+            && cell.symbol() == " "
+        {
+            cell.set_char(dot).set_style(style);
+        }
+    }
+}
+
+fn offer_style(app: &App, n: usize) -> Style {
+    let t = app.active_theme();
+    match n {
+        0 => t.title.add_modifier(Modifier::BOLD),
+        n if n % 2 == 1 => t.level,
+        _ => t.linked,
+    }
+}
