@@ -111,6 +111,10 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, value_enum, default_value_t = Format::Md)]
         format: Format,
+        /// What the SVG draws: the canvas, or the value curve against the
+        /// alternatives (for a slide).
+        #[arg(long, value_enum, default_value_t = View::Canvas)]
+        view: View,
     },
     /// Print the value proposition statement: the first saved one, else the
     /// one proposed from the canvas.
@@ -179,6 +183,15 @@ pub enum Command {
     },
     /// List every action with its name (for `keys` in config.ron) and keys.
     Keys,
+}
+
+/// What `export --format svg` draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum View {
+    /// The canvas as on paper.
+    Canvas,
+    /// The value curve: our offer against each alternative, factor by factor.
+    Curve,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -275,7 +288,9 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             format,
             strict,
         }) => Ok(lint::run(files, data_dir, *format, *strict)),
-        Some(Command::Export { file, format }) => cmd_export(file, *format, data_dir),
+        Some(Command::Export { file, format, view }) => {
+            cmd_export_view(file, *format, *view, data_dir)
+        }
         Some(Command::Diff {
             files,
             format,
@@ -373,6 +388,28 @@ fn cmd_export(
     } else {
         print_out(&String::from_utf8_lossy(&bytes))?;
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `export`, or with `--view curve` the value curve as an SVG slide.
+fn cmd_export_view(
+    file: &Path,
+    format: Format,
+    view: View,
+    data_dir: Option<&Path>,
+) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    if view == View::Canvas {
+        return cmd_export(file, format, data_dir);
+    }
+    if format != Format::Svg {
+        return Err(format!(
+            "--view curve draws the value curve as SVG: use `vpcanvas export {} --format svg --view curve`",
+            file.display()
+        )
+        .into());
+    }
+    let canvas = storage::load(&names::existing(file, data_dir)?)?.canvas;
+    print_out(&export::svg::curve_svg(&canvas))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -15,6 +15,7 @@ use super::svg::{escape_text as esc, fit_sentence, svg_element};
 use super::{DOCUMENT_ORDER, document_tags, one_line};
 
 mod coach;
+mod curve;
 
 const STYLE: &str = include_str!("report.css");
 
@@ -70,6 +71,7 @@ pub fn report(canvas: &Canvas, coach_off: RuleSet) -> String {
     statements(&mut o, canvas);
     o.push_str("</div>\n<div class=\"below\">\n");
     tests_and_learnings(&mut o, canvas);
+    curve::curve(&mut o, canvas);
     coach::coach(&mut o, canvas, &crate::coach::hints(canvas, coach_off));
     o.push_str("</div>\n");
     canvas_text(&mut o, canvas, &report);

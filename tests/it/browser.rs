@@ -432,3 +432,37 @@ fn a_crowded_first_draft_still_prints_on_one_page() {
     );
     check_report(&c, "crowded", true);
 }
+
+/// The value curve (SPEC §12) as a slide and in the report: every text in
+/// its box, no script, hostile names kept as text.
+#[test]
+fn the_value_curve_renders_in_a_browser_with_every_text_in_its_box() {
+    let c = super::curve::scored();
+    let dir = tempfile::tempdir().expect("temp");
+    let page = svg::curve_svg(&c);
+    std::fs::write(dir.path().join("curve.svg"), &page).expect("write svg");
+    let (verdict, dom) = measure(dir.path(), "curve-measured.svg", &page, true);
+    assert!(verdict.starts_with("INSIDE "), "{verdict}");
+    assert!(verdict.ends_with("SCRIPTS 0"), "{verdict}");
+    let n: usize = verdict
+        .split(' ')
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    // Title, verdict, the 3 score labels, the 4 factors and the 4 offers.
+    assert!(n >= 15, "{verdict}");
+    assert_items_in_dom(&c, &dom);
+    assert_renders(dir.path(), "curve.svg", &["--window-size=1920,1080"]);
+    check_report(&c, "curve-report", true);
+    let mut h = hostile();
+    let pain = h.items(vpcanvas::canvas::Section::Pains)[0].id;
+    let name = h.alternatives[0].clone();
+    h.set_score(pain, None, Some(4));
+    h.set_score(pain, Some(&name), Some(8));
+    let page = svg::curve_svg(&h);
+    let (verdict, _) = measure(dir.path(), "hostile-curve.svg", &page, true);
+    assert!(
+        verdict.starts_with("INSIDE ") && verdict.ends_with("SCRIPTS 0"),
+        "{verdict}"
+    );
+}

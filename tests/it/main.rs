@@ -10,6 +10,7 @@ mod cli;
 mod coach;
 mod compare_cli;
 mod conflict_pty;
+mod curve;
 mod e2e;
 mod every_word;
 mod evidence_cli;

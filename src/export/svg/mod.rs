@@ -9,11 +9,13 @@
 //! can be followed. Deterministic, self-contained (no script, no external
 //! font or image), and every canvas text is cleaned and escaped.
 
+mod curve;
 mod flow;
 mod layout;
 mod typeset;
 mod xml;
 
+pub use curve::{curve_element, curve_svg};
 pub use layout::{HEIGHT, WIDTH, fit_sentence, label_prefix};
 pub use xml::{escape_attr, escape_text};
 
