@@ -288,9 +288,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             format,
             strict,
         }) => Ok(lint::run(files, data_dir, *format, *strict)),
-        Some(Command::Export { file, format, view }) => {
-            cmd_export_view(file, *format, *view, data_dir)
-        }
+        Some(Command::Export { file, format, view }) => export_as(file, *format, *view, data_dir),
         Some(Command::Diff {
             files,
             format,
@@ -392,7 +390,7 @@ fn cmd_export(
 }
 
 /// `export`, or with `--view curve` the value curve as an SVG slide.
-fn cmd_export_view(
+fn export_as(
     file: &Path,
     format: Format,
     view: View,

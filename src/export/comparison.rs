@@ -106,6 +106,46 @@ pub fn comparison_text(comparison: &Comparison) -> String {
     out
 }
 
+/// The Markdown export's "Against the alternatives": the verdict, `versus`,
+/// and a table of every factor's scores. Nothing while nothing is scored.
+pub fn comparison_markdown(comparison: &Comparison) -> String {
+    let mut out = String::new();
+    if !comparison.has_scores() {
+        return out;
+    }
+    let cell = |t: &str| super::md_escape(&one_line(t));
+    let _ = writeln!(out, "\n## Against the alternatives\n");
+    let _ = writeln!(out, "{}", cell(&comparison.verdict()));
+    if comparison.is_scored() {
+        let _ = writeln!(out);
+        for v in comparison.versus.iter().filter(|v| v.compared > 0) {
+            let _ = writeln!(out, "- versus {}: {:+}", cell(&v.alternative), v.score);
+        }
+    }
+    let names: Vec<String> = comparison.alternatives.iter().map(|a| cell(a)).collect();
+    let _ = writeln!(
+        out,
+        "\n| # | Factor | Level | Ours | {} | Standing |",
+        names.join(" | ")
+    );
+    let _ = writeln!(out, "|---|---|---|---|{}---|", "---|".repeat(names.len()));
+    let score = |s: Option<u8>| s.map_or_else(|| "–".to_owned(), |s| s.to_string());
+    for (k, f) in comparison.factors.iter().enumerate() {
+        let theirs: Vec<String> = f.theirs.iter().map(|s| score(*s)).collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |",
+            k + 1,
+            cell(&f.text),
+            f.section.level_name(f.level),
+            score(f.ours),
+            theirs.join(" | "),
+            f.standing.key()
+        );
+    }
+    out
+}
+
 /// "ours 8 · Spreadsheets 3 · Hiring a bookkeeper –": every offer's score.
 pub fn scores_line(comparison: &Comparison, factor: &Factor) -> String {
     let score = |s: Option<u8>| s.map_or_else(|| "–".to_owned(), |s| s.to_string());
@@ -193,6 +233,34 @@ mod tests {
         let expected = "  Against the alternatives: Leads on 1 of the 3 top factors; trails Hiring a bookkeeper on 'Tax season panic'\n    versus: Spreadsheets +24 · Hiring a bookkeeper -6\n    lead   Late payments [Extreme]: ours 9 · Spreadsheets 2 · Hiring a bookkeeper 6\n    trail  Tax season panic [Extreme]: ours 3 · Spreadsheets 2 · Hiring a bookkeeper 8\n    par    Know cash [Nice to have]: ours 5 · Spreadsheets – · Hiring a bookkeeper 5\n";
         assert!(text.contains(expected), "{text}");
         assert!(text.find(expected) < text.find("  Summary:"), "{text}");
+    }
+
+    #[test]
+    fn the_markdown_and_text_exports_carry_the_comparison() {
+        let mut c = scored();
+        c.rename_alternative(0, "Sheets | pipes");
+        let md = crate::export::markdown(&c, crate::coach::RuleSet::EMPTY);
+        assert!(md.contains("\n## Against the alternatives\n"), "{md}");
+        assert!(
+            md.contains(
+                "| # | Factor | Level | Ours | Sheets \\| pipes | Hiring a bookkeeper | Standing |"
+            ),
+            "{md}"
+        );
+        assert!(
+            md.contains("| 2 | Tax season panic | Extreme | 3 | 2 | 8 | trail |"),
+            "{md}"
+        );
+        assert!(md.contains("- versus Sheets \\| pipes: +24"), "{md}");
+        let txt = crate::export::plain_text(&c);
+        assert!(
+            txt.contains("    trail  Tax season panic [Extreme]: ours 3"),
+            "{txt}"
+        );
+        let bare = Canvas::new("bare");
+        assert!(
+            !crate::export::markdown(&bare, crate::coach::RuleSet::EMPTY).contains("alternatives")
+        );
     }
 
     #[test]

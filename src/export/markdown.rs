@@ -29,6 +29,9 @@ pub fn markdown(canvas: &Canvas, coach_off: RuleSet) -> String {
         }
     }
     fit(&mut out, &report);
+    out.push_str(&super::comparison_markdown(&crate::compare::analyze(
+        canvas,
+    )));
     statements(&mut out, canvas);
     cards(&mut out, canvas);
     super::coach::write_coach_markdown(&mut out, canvas, coach_off);

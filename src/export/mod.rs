@@ -14,7 +14,7 @@ pub mod svg;
 mod text;
 
 pub use coach::{coach_markdown, hint_json, lint_json, lint_text};
-pub use comparison::{comparison_json, comparison_text, scores_line};
+pub use comparison::{comparison_json, comparison_markdown, comparison_text, scores_line};
 pub use json::{canvas_json, check_json, json_line};
 pub use markdown::{markdown, md_escape};
 pub use text::{check_text, coverage_summary, fit_summary, plain_text};

@@ -52,6 +52,11 @@ pub fn plain_text(canvas: &Canvas) -> String {
         coverage_percent(&report.pains_evidenced, &report.gains_evidenced)
     );
     write_test_next(&mut out, &report, "");
+    let comparison = super::comparison_text(&crate::compare::analyze(canvas));
+    if !comparison.is_empty() {
+        out.push('\n');
+        out.push_str(&comparison);
+    }
     if canvas.statements.is_empty() {
         let _ = writeln!(out, "\nValue proposition: {}", default_statement(canvas));
     } else {

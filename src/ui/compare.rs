@@ -36,6 +36,12 @@ pub fn draw(app: &App, view: &CompareView, area: Rect, buf: &mut Buffer) -> Opti
     let rect = app.overlay_area(area)?;
     let comparison = app.comparison();
     if app.projector.is_some() {
+        // The whole screen above the footer: the big title's rows too.
+        let rect = Rect {
+            y: area.y,
+            height: rect.bottom().saturating_sub(area.y),
+            ..rect
+        };
         let inner = frame(app, rect, " Against the alternatives ", "", buf);
         curve(app, &comparison, inner, true, buf);
         return None;
@@ -129,24 +135,38 @@ struct Columns {
 }
 
 fn columns(comparison: &Comparison, width: usize) -> Columns {
-    let names = std::iter::once("Ours").chain(comparison.alternatives.iter().map(String::as_str));
+    let names: Vec<String> = std::iter::once("Ours".to_owned())
+        .chain(comparison.alternatives.iter().map(|a| text::safe(a)))
+        .collect();
     let mut scores: Vec<usize> = names
-        .map(|n| text::width(&text::safe(n)).clamp(SCORE_MIN, SCORE_MAX))
+        .iter()
+        .map(|n| text::width(n).clamp(SCORE_MIN, SCORE_MAX))
         .collect();
     let number = 4;
     let mut level = 13;
     let fixed = |scores: &[usize], level: usize| {
         number + level + scores.iter().map(|w| w + 1).sum::<usize>()
     };
-    // Narrow screens: the names wrap in narrower columns first, then the
-    // level's column goes (the factor's words must stay whole).
+    // Narrow screens: the names wrap in columns as wide as their longest
+    // word, then the level's column goes, then long words break: the
+    // factor's words stay whole.
     if width.saturating_sub(fixed(&scores, level)) < 24 {
+        for (w, name) in scores.iter_mut().zip(&names) {
+            let longest = name.split_whitespace().map(text::width).max().unwrap_or(0);
+            *w = (*w).min(longest.clamp(SCORE_MIN, 12));
+        }
+    }
+    // The level as dots (as on the canvas) rather than its name.
+    if width.saturating_sub(fixed(&scores, level)) < 20 {
+        level = 6;
+    }
+    if width.saturating_sub(fixed(&scores, level)) < 12 {
+        level = 0;
+    }
+    if width.saturating_sub(fixed(&scores, level)) < 16 {
         for w in &mut scores {
             *w = (*w).min(8);
         }
-    }
-    if width.saturating_sub(fixed(&scores, level)) < 20 {
-        level = 0;
     }
     let factor = width.saturating_sub(fixed(&scores, level)).max(8);
     Columns {
@@ -155,6 +175,23 @@ fn columns(comparison: &Comparison, width: usize) -> Columns {
         level,
         scores,
     }
+}
+
+/// The header's lines of a name in a column `width` wide, at most `most`,
+/// the last ending in "…" when the name needs more.
+fn header_lines(name: &str, width: usize, most: usize) -> Vec<String> {
+    let lines: Vec<String> = wrap::lines(name, width)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    if lines.len() <= most {
+        return lines;
+    }
+    let mut kept: Vec<String> = lines[..most].to_vec();
+    if let Some(last) = kept.last_mut() {
+        *last = text::truncate(&format!("{last} {}", lines[most..].join(" ")), width);
+    }
+    kept
 }
 
 fn grid(app: &App, view: &CompareView, comparison: &Comparison, area: Rect, buf: &mut Buffer) {
@@ -176,9 +213,9 @@ fn grid(app: &App, view: &CompareView, comparison: &Comparison, area: Rect, buf:
     let names: Vec<Vec<String>> = std::iter::once("Ours".to_owned())
         .chain(comparison.alternatives.iter().map(|a| text::safe(a)))
         .zip(&cols.scores)
-        .map(|(n, w)| wrap::lines(&n, *w).into_iter().map(str::to_owned).collect())
+        .map(|(n, w)| header_lines(&n, *w, 4))
         .collect();
-    let head = names.iter().map(Vec::len).max().unwrap_or(1).clamp(1, 3);
+    let head = names.iter().map(Vec::len).max().unwrap_or(1).clamp(1, 4);
     let x0 = area.x + u16::try_from(cols.number + cols.factor + cols.level).unwrap_or(0);
     for line in 0..head {
         let y = area.y + u16::try_from(line).unwrap_or(0);
@@ -268,7 +305,11 @@ fn rows(
         }
         if cols.level > 0 {
             let lx = area.x + u16::try_from(cols.number + cols.factor).unwrap_or(0);
-            let level = f.section.level_name(f.level);
+            let level = if cols.level >= 13 {
+                f.section.level_name(f.level)
+            } else {
+                ["●●●", "●●○", "●○○"][usize::try_from(3 - f.weight).unwrap_or(0).min(2)]
+            };
             let tag = format!("{} {}", section_letter(f), level);
             buf.set_string(
                 lx + 1,

@@ -331,7 +331,56 @@ fn states() -> Vec<(&'static str, App)> {
         typing_for_a_room.update(Action::Text(TextEdit::Insert(c)));
     }
     states.push(("typing in projector mode", typing_for_a_room));
+    comparison_states(&mut states);
     states
+}
+
+/// The comparison (SPEC §12) with seven offers, long names and scores: the
+/// grid, a name being typed, and the curve alone for a room.
+fn comparison_states(states: &mut Vec<(&'static str, App)>) {
+    let mut c = crowded();
+    c.alternatives = [
+        "Spreadsheets",
+        "Hiring a bookkeeper who also does the taxes",
+        "日本語の会計ソフト",
+        "Doing nothing",
+        "An agency",
+        "Paper",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    let ids: Vec<u32> = c
+        .all_items()
+        .filter(|(s, _)| s.has_level())
+        .map(|(_, i)| i.id)
+        .collect();
+    for (k, id) in ids.into_iter().enumerate() {
+        let k = u8::try_from(k % 11).unwrap();
+        c.set_score(id, None, Some(k));
+        for (n, name) in c.alternatives.clone().iter().enumerate() {
+            c.set_score(id, Some(name), Some((k + u8::try_from(n).unwrap()) % 11));
+        }
+    }
+    let mut grid = app_on(c.clone(), Theme::colour());
+    grid.update(Action::Compare);
+    for _ in 0..30 {
+        grid.update(Action::Down);
+    }
+    for _ in 0..4 {
+        grid.update(Action::Right);
+    }
+    states.push(("comparison", grid));
+    let mut naming = app_on(c.clone(), Theme::colour());
+    naming.update(Action::Compare);
+    naming.update(Action::AddAlternative);
+    for ch in "A long new alternative 日本語 👩‍💻 typed".chars() {
+        naming.update(Action::Text(TextEdit::Insert(ch)));
+    }
+    states.push(("naming an alternative", naming));
+    let mut room = app_on(c, Theme::colour());
+    room.update(Action::Projector);
+    room.update(Action::Compare);
+    states.push(("curve in projector mode", room));
 }
 
 /// Draws `app` at `w`×`h` as the runtime would (a resize first); fails on a

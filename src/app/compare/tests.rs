@@ -196,3 +196,30 @@ fn a_read_only_canvas_is_not_scored() {
     assert_eq!(app.canvas(), &before);
     assert!(matches!(&app.mode, Mode::Compare(v) if v.name.is_none()));
 }
+
+#[test]
+fn the_comparisons_hints_open_the_grid() {
+    let mut app = app();
+    app.update(Action::Compare);
+    app.update(Action::Down);
+    app.update(Action::Score(5));
+    app.update(Action::Right);
+    app.update(Action::Score(5));
+    app.update(Action::Cancel);
+    app.update(Action::Coach);
+    let hints = app.coach_hints();
+    let at = hints
+        .iter()
+        .position(|h| h.rule == crate::coach::Rule::Undifferentiated)
+        .expect("undifferentiated fires: 5 against 5 is no lead");
+    for _ in 0..at {
+        app.update(Action::Down);
+    }
+    app.update(Action::Confirm);
+    assert!(matches!(app.mode, Mode::Compare(_)), "{:?}", app.mode);
+    assert!(
+        app.status.as_ref().unwrap().text.contains("lead on none"),
+        "{:?}",
+        app.status
+    );
+}
