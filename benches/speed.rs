@@ -441,3 +441,45 @@ mod floor {
         });
     }
 }
+
+// ---------------------------------------------------------------------------
+// The verdict on a measured test (SPEC §13): drawn under every test on the
+// board each frame, so it must take well under a frame even at 100,000
+// people and with four variants.
+
+mod verdict {
+    use super::*;
+    use vpcanvas::canvas::{TestCard, TestResult, Variant};
+
+    fn test_of(rows: &[(u64, u64)]) -> TestCard {
+        TestCard {
+            results: rows
+                .iter()
+                .enumerate()
+                .map(|(i, &(shown, converted))| TestResult {
+                    variant: Variant::Label(format!("variant {i}")),
+                    shown,
+                    converted,
+                })
+                .collect(),
+            ..TestCard::default()
+        }
+    }
+
+    #[divan::bench(args = [400, 100_000])]
+    fn two_variants(bencher: Bencher, people: u64) {
+        let test = test_of(&[(people, people * 3 / 40), (people, people / 20)]);
+        bencher.bench(|| vpcanvas::verdict::of(black_box(&test)));
+    }
+
+    #[divan::bench(args = [400, 100_000])]
+    fn four_variants(bencher: Bencher, people: u64) {
+        let test = test_of(&[
+            (people, people / 10),
+            (people, people * 12 / 100),
+            (people, people * 9 / 100),
+            (people, people * 15 / 100),
+        ]);
+        bencher.bench(|| vpcanvas::verdict::of(black_box(&test)));
+    }
+}

@@ -12,6 +12,7 @@
 //! - [`canvas`]: the domain: sections, items, ids, links, and the RON file format.
 //! - [`fit`]: the fit analysis (pains without relievers, gains without creators, coverage).
 //! - [`compare`]: against the alternatives: scores per factor, leads, trails, `versus`.
+//! - [`verdict`]: what a measured test's numbers support (rates, intervals, the best).
 //! - [`diff`]: what changed between two canvases, by item, and what it did to the fit.
 //! - [`statement`]: the value proposition statement.
 //! - [`coach`]: hints that make a canvas sharper (rules with public ids, SPEC §7).
@@ -38,7 +39,7 @@
 //! - [`travel`]: the commands for canvases in git and bmml: `import`, `diff`, `merge`.
 //! - [`synth`]: synthetic canvases of any size, for benchmarks and manual tries.
 //!
-//! `canvas`, `fit`, `compare`, `statement`, `coach`, `export` and `storage` know no terminal. The
+//! `canvas`, `fit`, `compare`, `verdict`, `statement`, `coach`, `export` and `storage` know no terminal. The
 //! top-level modules import each other in one direction only: `app` never
 //! imports `ui`, `input` or `library`; the input layer is told its key context
 //! rather than given a screen. `tests/it/architecture.rs` checks both rules.
@@ -70,3 +71,4 @@ pub mod text;
 pub mod theme;
 pub mod travel;
 pub mod ui;
+pub mod verdict;

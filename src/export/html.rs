@@ -363,7 +363,23 @@ fn test_card(o: &mut String, canvas: &Canvas, test: &TestCard, printed: bool) {
     if let Some(results) = super::results_line(canvas, test) {
         let _ = writeln!(o, "<p><b>Results:</b> {}</p>", esc(&results));
     }
+    verdict(o, canvas, test);
     o.push_str("</article>\n");
+}
+
+/// A measured test's verdict in words and its rates with their intervals
+/// as a small chart (SPEC §13).
+fn verdict(o: &mut String, canvas: &Canvas, test: &TestCard) {
+    if test.results.is_empty() {
+        return;
+    }
+    let verdict = crate::verdict::of(test);
+    let _ = writeln!(
+        o,
+        "<p class=\"verdict\"><b>Verdict:</b> {}</p>",
+        esc(&super::verdict_words(canvas, &verdict))
+    );
+    o.push_str(&super::chart_svg(canvas, &verdict, &|s: &str| esc(s)));
 }
 
 /// The canvas as text: for phones (the picture is small there), screen

@@ -179,7 +179,7 @@ impl<'a> ItemJson<'a> {
 /// The fit report of one file as a JSON object (SPEC §4 keys).
 pub fn check_json(file: &str, canvas: &Canvas, report: &FitReport) -> Value {
     let list = |v: &[Flagged]| serde_json::to_value(v).unwrap_or(Value::Null);
-    json!({
+    let mut value = json!({
         "file": file,
         "title": canvas.title,
         "pains_without_relievers": list(&report.pains_without_relievers),
@@ -213,7 +213,16 @@ pub fn check_json(file: &str, canvas: &Canvas, report: &FitReport) -> Value {
             "gains_created": report.gains.addressed,
         },
         "comparison": super::comparison_json(&crate::compare::analyze(canvas)),
-    })
+    });
+    with_verdicts(&mut value, canvas);
+    value
+}
+
+/// Adds `tests`: each measured test with its verdict (SPEC §13).
+fn with_verdicts(value: &mut Value, canvas: &Canvas) {
+    if let Value::Object(map) = value {
+        map.insert("tests".into(), super::check_verdicts_json(canvas));
+    }
 }
 
 /// Risks as `{ "id", "section", "text" }`, section as the file names it.

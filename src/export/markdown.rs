@@ -212,6 +212,11 @@ fn cards(out: &mut String, canvas: &Canvas) {
             if let Some(results) = super::results_line(canvas, t) {
                 let _ = writeln!(out, "- **Results:** {}", md_escape(&results));
             }
+            if !t.results.is_empty() {
+                let verdict = crate::verdict::of(t);
+                let words = super::verdict_words(canvas, &verdict);
+                let _ = writeln!(out, "- **Verdict:** {}", md_escape(&words));
+            }
         }
     }
     if !canvas.learnings.is_empty() {

@@ -12,12 +12,16 @@ mod markdown;
 pub mod png;
 pub mod svg;
 mod text;
+mod verdicts;
 
 pub use coach::{coach_markdown, hint_json, lint_json, lint_text};
 pub use comparison::{comparison_json, comparison_markdown, comparison_text, scores_line};
 pub use json::{canvas_json, check_json, json_line};
 pub use markdown::{markdown, md_escape};
 pub use text::{check_text, coverage_summary, fit_summary, plain_text};
+pub use verdicts::{
+    chart_svg, check_verdicts_json, check_verdicts_text, measured, variant_line, verdict_words,
+};
 
 use crate::canvas::{Canvas, Item, ItemId, Section, Status};
 use crate::coach::RuleSet;
@@ -185,10 +189,7 @@ pub fn variant_name(canvas: &Canvas, variant: &crate::canvas::Variant) -> String
 
 /// A rate as a short percentage: "5%", "2.5%", "0.125%".
 pub fn percent_of_rate(rate: f64) -> String {
-    let p = rate * 100.0;
-    let text = format!("{p:.3}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    format!("{text}%")
+    crate::verdict::short_percent(rate)
 }
 
 /// "pains 40% · gains 25%": a coverage pair as percentages.

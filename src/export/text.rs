@@ -186,6 +186,10 @@ fn write_cards(out: &mut String, canvas: &Canvas) {
         if let Some(results) = super::results_line(canvas, t) {
             let _ = writeln!(out, "  Results: {results}");
         }
+        if !t.results.is_empty() {
+            let verdict = crate::verdict::of(t);
+            let _ = writeln!(out, "  Verdict: {}", super::verdict_words(canvas, &verdict));
+        }
     }
     for l in &canvas.learnings {
         let from = l
@@ -291,6 +295,7 @@ pub fn check_text(file: &str, canvas: &Canvas, report: &FitReport) -> String {
     }
     evidence_and_conflicts(&mut out, canvas, report);
     out.push_str(&super::comparison_text(&crate::compare::analyze(canvas)));
+    out.push_str(&super::check_verdicts_text(canvas));
     let verdict = if report.has_gaps() || !canvas.conflicts.is_empty() {
         "gaps"
     } else {

@@ -10,10 +10,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The modules that are the domain: pure Rust, no screen, no terminal.
-const DOMAIN: [&str; 10] = [
+const DOMAIN: [&str; 11] = [
     "canvas",
     "fit",
     "compare",
+    "verdict",
     "statement",
     "coach",
     "export",
