@@ -67,6 +67,8 @@ pub enum Action {
     NextState,
     /// Board: record a learning from the selected test card.
     RecordLearning,
+    /// Board: enter the selected test's results (people shown, converted, target).
+    Results,
     /// Statement view: save the statement shown as a new named variant.
     SaveVariant,
     /// Statement view: rename the saved statement shown.

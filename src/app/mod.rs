@@ -47,7 +47,10 @@ pub use projector::{Timer, Walkthrough};
 pub use room::{RoomDesk, RoomOutcome, RoomPanel, RoomSettings, VoteSetup};
 pub use safety::{RecoveryOffer, UNBIDDEN_GRACE};
 
-pub use board::{BoardEntry, BoardGroup, BoardView, CardEdit, CardField, CardForm, CardPicker};
+pub use board::{
+    BoardEntry, BoardGroup, BoardView, CardEdit, CardField, CardForm, CardPicker, ResultColumn,
+    ResultsForm, parse_count, parse_target,
+};
 pub use evidence::{NoteField, NotesView};
 pub use find::Found;
 pub use variants::VariantEdit;
@@ -653,3 +656,5 @@ impl App {
 mod tests;
 #[cfg(test)]
 mod tests_evidence;
+#[cfg(test)]
+mod tests_results;

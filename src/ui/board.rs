@@ -27,16 +27,24 @@ pub fn draw(app: &App, view: &BoardView, area: Rect, buf: &mut Buffer) -> Option
         .filter(|id| entries.iter().any(|e| e.id == *id))
         .or_else(|| entries.first().map(|e| e.id));
     let open = view.card.as_ref().filter(|_| selected.is_some());
+    let form_open = view.results.is_some() && selected.is_some();
     // Side by side when there is room; otherwise the open card alone.
     let [list, card] = if inner.width >= 70 {
         Layout::horizontal([Constraint::Percentage(38), Constraint::Percentage(62)]).areas(inner)
-    } else if open.is_some() {
+    } else if open.is_some() || form_open {
         [Rect::default(), inner]
     } else {
         [inner, Rect::default()]
     };
     if list.width > 0 {
-        draw_list(app, &entries, selected, open.is_none(), list, buf);
+        draw_list(
+            app,
+            &entries,
+            selected,
+            open.is_none() && !form_open,
+            list,
+            buf,
+        );
     }
     let (Some(id), true) = (selected, card.width > 0) else {
         if entries.is_empty() && card.width > 0 {
@@ -44,6 +52,7 @@ pub fn draw(app: &App, view: &BoardView, area: Rect, buf: &mut Buffer) -> Option
         }
         return None;
     };
+    let form = view.results.as_ref();
     let card = if list.width > 0 {
         Block::new()
             .borders(Borders::LEFT)
@@ -57,10 +66,32 @@ pub fn draw(app: &App, view: &BoardView, area: Rect, buf: &mut Buffer) -> Option
     } else {
         card
     };
-    draw_card(app, id, open, card, buf)
+    match form {
+        Some(form) => super::results::draw_form(app, id, form, card, buf),
+        None => draw_card(app, id, open, card, buf),
+    }
 }
 
 fn bottom_hints(view: &BoardView) -> String {
+    if let Some(form) = &view.results {
+        return if form.edit.is_some() {
+            hint_text(
+                Context::Text,
+                &[(Action::Confirm, "keep"), (Action::Cancel, "cancel")],
+            )
+        } else {
+            hint_text(
+                Context::Results,
+                &[
+                    (Action::Confirm, "edit"),
+                    (Action::Right, "converted"),
+                    (Action::Add, "add variant"),
+                    (Action::Delete, "clear"),
+                    (Action::Cancel, "back"),
+                ],
+            )
+        };
+    }
     match view.card.as_ref().map(|c| &c.edit) {
         None => hint_text(
             Context::Board,
@@ -68,6 +99,7 @@ fn bottom_hints(view: &BoardView) -> String {
                 (Action::Add, "new test"),
                 (Action::Confirm, "open"),
                 (Action::NextState, "move on"),
+                (Action::Results, "results"),
                 (Action::RecordLearning, "learning"),
                 (Action::Cancel, "close"),
             ],
@@ -77,6 +109,7 @@ fn bottom_hints(view: &BoardView) -> String {
             &[
                 (Action::Confirm, "edit"),
                 (Action::NextState, "move on"),
+                (Action::Results, "results"),
                 (Action::RecordLearning, "learning"),
                 (Action::Cancel, "back"),
             ],
@@ -169,6 +202,20 @@ fn draw_list(
             ));
             spans.push(Span::styled(tail, t.dim));
             lines.push((Line::from(spans), is_selected));
+            if let Some(words) = app
+                .canvas()
+                .test(e.id)
+                .and_then(|test| super::results::verdict_words(app, test))
+            {
+                let room = usize::from(area.width).saturating_sub(4);
+                lines.push((
+                    Line::from(Span::styled(
+                        format!("    {}", text::truncate(&text::safe(&words), room)),
+                        t.dim,
+                    )),
+                    false,
+                ));
+            }
         }
     }
     let rows = usize::from(area.height);
@@ -221,6 +268,10 @@ fn draw_card(
         Line::from(Span::styled(format!("Learning card{from}"), t.header))
     };
     lines.push(head);
+    // What the numbers say comes first: it is what the card is for, once measured.
+    if let Some(test) = app.canvas().test(id) {
+        lines.extend(super::results::card_lines(app, test, width));
+    }
     let mut cursor_row = None;
     let mut field_row = 0;
     let fields = app.card_fields(id);
@@ -249,6 +300,7 @@ fn draw_card(
             _ => lines.extend(field_lines(app, id, *field, width)),
         }
     }
+
     let rows = usize::from(area.height);
     let last = cursor_row.map_or(field_row + 1, |(r, _)| r);
     let scroll = last.saturating_sub(rows.saturating_sub(1)).min(field_row);
@@ -316,7 +368,7 @@ fn list_ids(app: &App, id: ItemId, field: CardField) -> Vec<ItemId> {
 }
 
 /// Words laid into lines of at most `width` cells (a longer word is cut).
-fn wrap_words(s: &str, width: usize) -> Vec<String> {
+pub(super) fn wrap_words(s: &str, width: usize) -> Vec<String> {
     let mut out = Vec::new();
     let mut line = String::new();
     for word in s.split_whitespace() {

@@ -10,6 +10,7 @@ mod evidence;
 mod find;
 mod merge;
 mod overlay;
+mod results;
 mod room;
 mod status;
 

@@ -41,7 +41,7 @@ fn a_learning_turns_a_guess_into_proof_and_the_file_keeps_it() {
         "3 m <space> <enter> <snap> ",
         // A test card from the pain, then a learning that validates the
         // pain and the reliever (offered pains first: pain, job, reliever).
-        "5 b a <esc> r ",
+        "5 b a <esc> l ",
         r#""7 of 10 designers turned reminders on" <enter> "#,
         "<down> <down> <down> <down> <enter> <space> <down> <down> <space> <enter> ",
         "<esc> <esc> <snap> q",

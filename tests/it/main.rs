@@ -42,6 +42,7 @@ mod storage_faults;
 mod terminal;
 mod tmux;
 mod travel_cli;
+mod verdict_view;
 mod wait;
 mod workshop;
 mod wrapping;

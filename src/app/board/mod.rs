@@ -7,6 +7,9 @@
 use crate::canvas::{ItemId, Learning, Section, TestCard, TestState};
 
 mod fields;
+mod results;
+
+pub use results::{ResultColumn, ResultsForm, parse_count, parse_target};
 
 use super::{Action, App, Effect, Mode, TextField};
 
@@ -20,6 +23,8 @@ pub struct BoardView {
     pub from: Option<ItemId>,
     /// The selected card, open to edit its fields.
     pub card: Option<CardForm>,
+    /// The selected test's results, open to edit.
+    pub results: Option<ResultsForm>,
 }
 
 /// An open card: the field under the cursor and what is being edited.
@@ -277,6 +282,7 @@ impl App {
             selected,
             from,
             card: None,
+            results: None,
         });
         self.status = None;
     }
@@ -301,8 +307,12 @@ impl App {
         {
             view.selected = entries.first().map(|e| e.id);
             view.card = None;
+            view.results = None;
         }
         let selected = view.selected;
+        if let (Some(id), true) = (selected, view.results.is_some()) {
+            return self.results_view(id, action);
+        }
         match view.card.as_ref().map(|c| (c.field, c.edit.is_some())) {
             Some((_, true)) => self.card_editing(action),
             Some((field, false)) => match selected {
@@ -345,6 +355,7 @@ impl App {
             Action::RecordLearning => {
                 return selected.map_or_else(Vec::new, |id| self.new_learning(id));
             }
+            Action::Results => return selected.map_or_else(Vec::new, |id| self.open_results(id)),
             Action::Delete => return selected.map_or_else(Vec::new, |id| self.delete_card(id)),
             Action::Undo => return self.undo(),
             Action::Redo => return self.redo(),
@@ -371,6 +382,7 @@ impl App {
             }
             Action::NextState => return self.next_state(id),
             Action::RecordLearning => return self.new_learning(id),
+            Action::Results => return self.open_results(id),
             Action::Undo => return self.undo(),
             Action::Redo => return self.redo(),
             Action::Cancel => {

@@ -52,6 +52,8 @@ pub enum Context {
     Board,
     /// A card open on the test board.
     Card,
+    /// A test's results open on the test board.
+    Results,
     /// The coach's list of hints.
     Coach,
     Find,
@@ -83,6 +85,7 @@ impl Context {
             Context::TestNext => "test-next",
             Context::Board => "board",
             Context::Card => "card",
+            Context::Results => "results",
             Context::Coach => "coach",
             Context::Find => "find",
             Context::Room => "room",
@@ -108,6 +111,7 @@ impl Context {
         Context::TestNext,
         Context::Board,
         Context::Card,
+        Context::Results,
         Context::Coach,
         Context::Find,
         Context::Room,
@@ -133,6 +137,7 @@ impl Context {
             Context::TestNext => "In what to test next",
             Context::Board => "On the test board",
             Context::Card => "In a test or learning card",
+            Context::Results => "Entering a test's results",
             Context::Coach => "In the coach's hints",
             Context::Find => "Finding text",
             Context::Room => "In the room's panel",
@@ -153,6 +158,10 @@ pub fn context_of(mode: &Mode) -> Context {
         Mode::Notes(view) if view.field.is_some() => Context::Text,
         Mode::Notes(_) => Context::Notes,
         Mode::TestNext(_) => Context::TestNext,
+        Mode::Board(view) if view.results.as_ref().is_some_and(|r| r.edit.is_some()) => {
+            Context::Text
+        }
+        Mode::Board(view) if view.results.is_some() => Context::Results,
         Mode::Board(view) => match &view.card {
             None => Context::Board,
             Some(card) => match card.edit {
