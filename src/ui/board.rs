@@ -202,19 +202,8 @@ fn draw_list(
             ));
             spans.push(Span::styled(tail, t.dim));
             lines.push((Line::from(spans), is_selected));
-            if let Some(words) = app
-                .canvas()
-                .test(e.id)
-                .and_then(|test| super::results::verdict_words(app, test))
-            {
-                let room = usize::from(area.width).saturating_sub(4);
-                lines.push((
-                    Line::from(Span::styled(
-                        format!("    {}", text::truncate(&text::safe(&words), room)),
-                        t.dim,
-                    )),
-                    false,
-                ));
+            if let Some(line) = super::results::list_line(app, e.id, usize::from(area.width)) {
+                lines.push((line, false));
             }
         }
     }

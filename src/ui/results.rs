@@ -23,6 +23,16 @@ pub fn verdict_words(app: &App, test: &TestCard) -> Option<String> {
     Some(crate::export::verdict_words(app.canvas(), &verdict))
 }
 
+/// The line under a measured test in the board's list: its verdict.
+pub fn list_line(app: &App, id: ItemId, width: usize) -> Option<Line<'static>> {
+    let words = verdict_words(app, app.canvas().test(id)?)?;
+    let room = width.saturating_sub(4);
+    Some(Line::from(Span::styled(
+        format!("    {}", text::truncate(&text::safe(&words), room)),
+        app.active_theme().dim,
+    )))
+}
+
 /// The scale a test's bars share: a round rate above every interval.
 fn scale(verdict: &Verdict) -> f64 {
     let top = verdict
