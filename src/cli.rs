@@ -24,6 +24,7 @@ use crate::storage;
 use crate::theme::ThemeName;
 
 mod names;
+mod report;
 
 const ABOUT: &str = "A keyboard-first terminal editor for the Value Proposition Canvas.\n\n\
 The Value Proposition Canvas was created by Alexander Osterwalder and Strategyzer. \
@@ -183,6 +184,16 @@ pub enum Command {
     },
     /// List every action with its name (for `keys` in config.ron) and keys.
     Keys,
+    /// Segments side by side: one page with a column per canvas (every
+    /// canvas in the data folder by default), in segment order: coverages,
+    /// open pains and gains, the leading statement and what a test measured
+    /// of it, the value curve's verdict, coach hints, last change.
+    Report {
+        /// Canvases to compare (files or names; default: the data folder's).
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "html")]
+        format: report::ReportFormat,
+    },
 }
 
 /// What `export --format svg` draws.
@@ -269,6 +280,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
         Some(Command::New { name, example }) => cmd_new(session(), name, *example),
         Some(Command::Room { file, port, bind }) => open_room(file, session(), *port, *bind),
         Some(Command::List { format }) => list::run(data_dir, *format),
+        Some(Command::Report { files, format }) => report::run(files, data_dir, *format),
         Some(Command::Check {
             files,
             format,

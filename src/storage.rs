@@ -551,7 +551,31 @@ pub struct Entry {
 /// The canvases in a data directory, sorted by name. Unreadable files are
 /// listed with their error rather than hidden.
 pub fn list(dir: &Path) -> Result<Vec<Entry>, StorageError> {
-    let mut entries = Vec::new();
+    Ok(canvas_files(dir)?
+        .into_iter()
+        .map(|file| Entry {
+            loaded: load(&file.path),
+            name: file.name,
+            path: file.path,
+            modified: file.modified,
+        })
+        .collect())
+}
+
+/// A canvas file in the data directory, not yet read.
+#[derive(Debug, Clone)]
+pub struct CanvasFile {
+    /// Its name as `list` shows it (the file name without `.ron`).
+    pub name: String,
+    pub path: PathBuf,
+    pub modified: Option<std::time::SystemTime>,
+}
+
+/// The canvas files in a data directory (`*.ron`, not hidden, regular
+/// files), sorted by name, without reading any: the one rule for what the
+/// library, `list` and `report` count as a canvas.
+pub fn canvas_files(dir: &Path) -> Result<Vec<CanvasFile>, StorageError> {
+    let mut files = Vec::new();
     for entry in fs::read_dir(dir).map_err(|e| StorageError::io(dir, e))? {
         let entry = entry.map_err(|e| StorageError::io(dir, e))?;
         let path = entry.path();
@@ -569,15 +593,14 @@ pub fn list(dir: &Path) -> Result<Vec<Entry>, StorageError> {
             .to_string_lossy()
             .into_owned();
         let modified = entry.metadata().ok().and_then(|m| m.modified().ok());
-        entries.push(Entry {
+        files.push(CanvasFile {
             name,
-            modified,
-            loaded: load(&path),
             path,
+            modified,
         });
     }
-    entries.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(entries)
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(files)
 }
 
 /// A stamp of a folder's canvases (names, lengths, modified times) that

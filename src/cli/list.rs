@@ -79,25 +79,29 @@ fn text(canvases: &[Summary], dir: &Path, now: SystemTime, cut: Option<[usize; 3
         format!("{text}{}", " ".repeat(room))
     };
     let mut out = format!(
-        "{} {} {} {:>5} {:>6} {:>6}  CHANGED\n",
+        "{} {} {} {:>5} {:>6} {:>6} {:>9} {:>9}  CHANGED\n",
         pad("NAME", widths[0]),
         pad("TITLE", widths[1]),
         pad("SEGMENT", widths[2]),
         "ITEMS",
         "PAINS!",
         "GAINS!",
+        "FIT P·G",
+        "PROOF P·G",
     );
     for c in canvases {
         let [name, title, segment] = cells(c);
         let line = match &c.error {
             None => format!(
-                "{} {} {} {:>5} {:>6} {:>6}  {}",
+                "{} {} {} {:>5} {:>6} {:>6} {:>9} {:>9}  {}",
                 pad(&name, widths[0]),
                 pad(&title, widths[1]),
                 pad(&segment, widths[2]),
                 c.items,
                 c.open_pains,
                 c.open_gains,
+                export::coverage_pair(c.coverage),
+                export::coverage_pair(c.coverage_evidenced),
                 ago(c.modified, now),
             ),
             Some(e) => format!("{} (cannot be read: {e})", pad(&name, widths[0])),
@@ -132,6 +136,14 @@ fn json(canvases: &[Summary]) -> Value {
                     "items": c.items,
                     "open_pains": c.open_pains,
                     "open_gains": c.open_gains,
+                    "coverage": {
+                        "pains": c.coverage.0.ratio(),
+                        "gains": c.coverage.1.ratio(),
+                    },
+                    "coverage_evidenced": {
+                        "pains": c.coverage_evidenced.0.ratio(),
+                        "gains": c.coverage_evidenced.1.ratio(),
+                    },
                     "modified": c.modified.and_then(rfc3339),
                     "error": c.error,
                 })

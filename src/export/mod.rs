@@ -10,6 +10,7 @@ pub mod html;
 mod json;
 mod markdown;
 pub mod png;
+pub mod segments;
 pub mod svg;
 mod text;
 mod verdicts;
@@ -190,6 +191,16 @@ pub fn variant_name(canvas: &Canvas, variant: &crate::canvas::Variant) -> String
 /// A rate as a short percentage: "5%", "2.5%", "0.125%".
 pub fn percent_of_rate(rate: f64) -> String {
     crate::verdict::short_percent(rate)
+}
+
+/// "40%·25%": a coverage pair (pains, gains) as percentages, for a column
+/// whose heading says which is which.
+pub fn coverage_pair((pains, gains): (Coverage, Coverage)) -> String {
+    format!(
+        "{:.0}%·{:.0}%",
+        pains.ratio() * 100.0,
+        gains.ratio() * 100.0
+    )
 }
 
 /// "pains 40% · gains 25%": a coverage pair as percentages.

@@ -16,7 +16,7 @@ use crate::app::{
     Action, Effect, Message, RuntimeEvent, STATUS_LIFE, Status, StatusKind, TextEdit, TextField,
 };
 use crate::examples::Example;
-use crate::fit::analyze;
+use crate::fit::{Coverage, analyze};
 use crate::input::Context;
 use crate::input::keymap::keys_for;
 use crate::storage::Entry;
@@ -32,6 +32,10 @@ pub struct Summary {
     pub items: usize,
     pub open_pains: usize,
     pub open_gains: usize,
+    /// Coverage on paper (pains relieved, gains created), weighted by level.
+    pub coverage: (Coverage, Coverage),
+    /// The same, counting only validated items with validated relievers/creators.
+    pub coverage_evidenced: (Coverage, Coverage),
     pub modified: Option<SystemTime>,
     /// Why the file cannot be read, if it cannot.
     pub error: Option<String>,
@@ -47,6 +51,8 @@ impl Summary {
             items: 0,
             open_pains: 0,
             open_gains: 0,
+            coverage: Default::default(),
+            coverage_evidenced: Default::default(),
             modified: entry.modified,
             error: None,
         };
@@ -58,6 +64,8 @@ impl Summary {
                 s.items = parsed.canvas.item_count();
                 s.open_pains = report.pains_without_relievers.len();
                 s.open_gains = report.gains_without_creators.len();
+                s.coverage = (report.pains, report.gains);
+                s.coverage_evidenced = (report.pains_evidenced, report.gains_evidenced);
             }
             Err(e) => s.error = Some(e.to_string().lines().next().unwrap_or_default().to_owned()),
         }

@@ -15,6 +15,8 @@ fn summary(name: &str, title: &str, segment: &str) -> Summary {
         items: 3,
         open_pains: 1,
         open_gains: 0,
+        coverage: Default::default(),
+        coverage_evidenced: Default::default(),
         modified: None,
         error: None,
     }

@@ -145,11 +145,19 @@ fn filter_line(lib: &Library, filter: Rect, buf: &mut Buffer) -> Option<(u16, u1
 fn table_view(lib: &Library, table: Rect, buf: &mut Buffer) {
     let t = &lib.theme;
     let visible = lib.visible();
-    let widths = [24usize, 30, 22, 6, 7, 7, 12];
+    let widths = [20usize, 24, 18, 5, 6, 6, 9, 9, 11];
     let heads = [
-        "NAME", "TITLE", "SEGMENT", "ITEMS", "PAINS!", "GAINS!", "CHANGED",
+        "NAME",
+        "TITLE",
+        "SEGMENT",
+        "ITEMS",
+        "PAINS!",
+        "GAINS!",
+        "FIT P·G",
+        "PROOF P·G",
+        "CHANGED",
     ];
-    let row_text = |cells: [String; 7]| -> String {
+    let row_text = |cells: [String; 9]| -> String {
         let mut s = String::from(" ");
         for (cell, w) in cells.iter().zip(widths) {
             let cell = text::truncate(cell, w);
@@ -191,11 +199,15 @@ fn table_view(lib: &Library, table: Rect, buf: &mut Buffer) {
                 c.items.to_string(),
                 mark(c.open_pains),
                 mark(c.open_gains),
+                crate::export::coverage_pair(c.coverage),
+                crate::export::coverage_pair(c.coverage_evidenced),
                 ago(c.modified, lib.now),
             ],
             Some(e) => [
                 c.name.clone(),
                 format!("cannot be read: {e}"),
+                String::new(),
+                String::new(),
                 String::new(),
                 String::new(),
                 String::new(),

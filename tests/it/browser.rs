@@ -465,4 +465,50 @@ fn the_value_curve_renders_in_a_browser_with_every_text_in_its_box() {
         verdict.starts_with("INSIDE ") && verdict.ends_with("SCRIPTS 0"),
         "{verdict}"
     );
+
+/// `vpcanvas report` of eight segments: every title in the browser's DOM, no
+/// script, and one landscape page when printed.
+#[test]
+fn eight_segments_side_by_side_print_on_one_page() {
+    let s = super::cli::Sandbox::new();
+    std::fs::create_dir_all(s.data()).expect("data dir");
+    let base = std::fs::read_to_string(format!(
+        "{}/assets/examples/invoicing.ron",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("example");
+    let long = "a segment whose name runs on and on to see that a long name wraps in its column";
+    for n in 1..=8 {
+        let text = base
+            .replace("Invoicing for freelancers", &format!("Segment {n} canvas"))
+            .replace("freelance designers", &format!("{long} {n}"));
+        std::fs::write(s.data().join(format!("seg{n}.ron")), text).expect("write");
+    }
+    let out = s.run(&["report"]);
+    out.ok();
+    let dir = tempfile::tempdir().expect("temp");
+    let page = dir.path().join("segments.html");
+    std::fs::write(&page, &out.stdout).expect("write page");
+    let dom = String::from_utf8_lossy(&browse(&page, &["--dump-dom"]).stdout).into_owned();
+    for n in 1..=8 {
+        assert!(
+            dom.contains(&format!("Segment {n} canvas")),
+            "segment {n} in the DOM"
+        );
+    }
+    assert!(!dom.contains("<script"), "no script");
+    assert_renders(dir.path(), "segments.html", &["--window-size=390,844"]);
+    let pdf = dir.path().join("segments.pdf");
+    let printed = browse(
+        &page,
+        &[
+            format!("--print-to-pdf={}", pdf.display()).as_str(),
+            "--no-pdf-header-footer",
+        ],
+    );
+    let bytes = std::fs::read(&pdf)
+        .unwrap_or_else(|e| panic!("no PDF ({e}): {}", String::from_utf8_lossy(&printed.stderr)));
+    let text = String::from_utf8_lossy(&bytes);
+    let pages = text.matches("/Type /Page").count() - text.matches("/Type /Pages").count();
+    assert_eq!(pages, 1, "eight segments print on one page");
 }

@@ -14,6 +14,7 @@ mod export;
 mod input;
 mod list;
 mod new;
+mod report;
 
 const BIN: &str = env!("CARGO_BIN_EXE_vpcanvas");
 

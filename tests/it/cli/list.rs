@@ -49,30 +49,31 @@ fn list_shows_name_title_item_and_flag_counts() {
         assert!(header.contains(column), "{header}");
     }
 
-    // name, title…, segment…, items, open pains, open gains, changed ("just now").
+    // name, title…, segment…, items, open pains, open gains, both coverages
+    // (pains·gains, on paper and with evidence), changed ("just now").
     let tail = |row: &str| -> Vec<String> {
         let row = row
             .trim_end()
             .strip_suffix("just now")
             .expect("changed just now");
         let words: Vec<&str> = row.split_whitespace().collect();
-        words[words.len() - 3..]
+        words[words.len() - 5..]
             .iter()
             .map(|s| (*s).to_owned())
             .collect()
     };
     let inv = list_row(out, "inv");
     assert!(inv.contains("Invoicing for freelancers"), "{inv}");
-    assert_eq!(tail(inv), ["27", "2", "1"], "{inv}");
+    assert_eq!(tail(inv), ["27", "2", "1", "64%·73%", "0%·0%"], "{inv}");
     let meals = list_row(out, "meals");
     assert!(meals.contains("Weeknight meal planning"), "{meals}");
-    assert_eq!(tail(meals), ["27", "2", "1"], "{meals}");
+    assert_eq!(tail(meals), ["27", "2", "1", "69%·91%", "0%·0%"], "{meals}");
     let gaps = list_row(out, "gaps");
     assert!(gaps.contains("Gap fixture"), "{gaps}");
-    assert_eq!(tail(gaps), ["15", "4", "2"], "{gaps}");
+    assert_eq!(tail(gaps)[..3], ["15", "4", "2"], "{gaps}");
     let blank = list_row(out, "blank");
     assert!(blank.contains("blank"), "{blank}");
-    assert_eq!(tail(blank), ["0", "0", "0"], "{blank}");
+    assert_eq!(tail(blank)[..3], ["0", "0", "0"], "{blank}");
 
     // Sorted by name, and nothing that is not a canvas.
     let names: Vec<&str> = out
@@ -170,6 +171,12 @@ fn list_as_json_gives_one_object_per_canvas() {
     assert_eq!(inv["items"], 27);
     assert_eq!(inv["open_pains"], 2);
     assert_eq!(inv["open_gains"], 1);
+    // Both coverages, the same numbers `check --format json` gives.
+    let check = sb.run(&["check", "--format", "json", "inv"]);
+    let check = &check.json_lines()[0];
+    assert_eq!(inv["coverage"], check["coverage"]);
+    assert_eq!(inv["coverage_evidenced"], check["coverage_evidenced"]);
+    assert!(inv["coverage"]["pains"].as_f64().is_some_and(|p| p > 0.6));
     assert!(inv["error"].is_null());
     let path = inv["path"].as_str().expect("path");
     assert_eq!(std::path::Path::new(path), sb.data().join("inv.ron"));
