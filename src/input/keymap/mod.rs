@@ -94,7 +94,7 @@ impl Context {
         }
     }
 
-    pub const ALL: [Context; 21] = [
+    pub const ALL: [Context; 22] = [
         Context::Canvas,
         Context::Text,
         Context::Picker,
