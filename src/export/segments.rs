@@ -61,11 +61,28 @@ impl Figures {
                 .map(|f| f.text.clone()),
             statement_name: leading.map(|s| s.name.clone()),
             statement: crate::statement::main_statement(canvas),
-            statement_verdict: None,
-            curve_verdict: None,
+            statement_verdict: leading.and_then(|s| measured(canvas, s.id)),
+            curve_verdict: {
+                let comparison = crate::compare::analyze(canvas);
+                comparison.is_scored().then(|| comparison.verdict())
+            },
             hints: crate::coach::hints(canvas, coach_off).len(),
         }
     }
+}
+
+/// What the newest test that measured statement `id` says, in words
+/// (the test's name, then its verdict as `check` words it).
+fn measured(canvas: &Canvas, id: crate::canvas::ItemId) -> Option<String> {
+    let variant = crate::canvas::Variant::Statement(id);
+    let test = canvas
+        .tests
+        .iter()
+        .rev()
+        .find(|t| t.results.iter().any(|r| r.variant == variant))?;
+    let verdict = crate::verdict::of(test);
+    let words = verdict.words(&|v| super::variant_name(canvas, v));
+    Some(format!("{}: {words}", one_line(&test.name)))
 }
 
 /// One column of the report: a canvas, readable or not.

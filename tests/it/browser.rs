@@ -465,6 +465,7 @@ fn the_value_curve_renders_in_a_browser_with_every_text_in_its_box() {
         verdict.starts_with("INSIDE ") && verdict.ends_with("SCRIPTS 0"),
         "{verdict}"
     );
+}
 
 /// `vpcanvas report` of eight segments: every title in the browser's DOM, no
 /// script, and one landscape page when printed.

@@ -203,3 +203,63 @@ fn an_empty_folder_gives_a_page_that_says_so() {
     out.ok();
     assert!(out.stdout.contains("No canvases to compare yet."));
 }
+
+#[test]
+fn a_measured_statement_and_a_scored_curve_show_their_verdicts() {
+    use vpcanvas::canvas::{Rate, TestCard, TestResult, Variant};
+    let s = two_examples();
+    let path = s.data().join("invoicing.ron");
+    let mut c = vpcanvas::canvas::file::parse(&fs::read_to_string(&path).expect("read"))
+        .expect("parse")
+        .canvas;
+    let a = c.add_statement("A: late payments", "Paid within 7 days.");
+    let b = c.add_statement("B: cash flow", "A 30-day forecast.");
+    let test = c.next_id();
+    c.tests.push(TestCard {
+        id: test,
+        name: "Landing page A/B".into(),
+        statements: vec![a, b],
+        target: Rate::new(0.05),
+        results: vec![
+            TestResult {
+                variant: Variant::Statement(a),
+                shown: 400,
+                converted: 30,
+            },
+            TestResult {
+                variant: Variant::Statement(b),
+                shown: 380,
+                converted: 8,
+            },
+        ],
+        ..TestCard::default()
+    });
+    let pain = c.items(vpcanvas::canvas::Section::Pains)[0].id;
+    let alternative = c.alternatives[0].clone();
+    c.set_score(pain, None, Some(9));
+    c.set_score(pain, Some(&alternative), Some(3));
+    fs::write(&path, vpcanvas::canvas::file::to_ron(&c)).expect("write");
+    let out = s.run(&["report", "--format", "md"]);
+    out.ok();
+    let rows = table(&out.stdout);
+    let column = rows[0]
+        .iter()
+        .position(|h| h.contains("(invoicing)"))
+        .expect("column");
+    let measured = &row(&rows, "Measured")[column];
+    assert!(
+        measured.starts_with("Landing page A/B: A: late payments beats B: cash flow"),
+        "{measured}"
+    );
+    let curve = &row(&rows, "Against the alternatives")[column];
+    let check = s.run(&["check", "--format", "json", "invoicing"]);
+    let json = &check.json_lines()[0];
+    assert!(json["comparison"].is_object(), "{json}");
+    assert!(curve.starts_with("Leads on"), "{curve}");
+    let text = s.run(&["check", "invoicing"]);
+    assert!(
+        text.stdout.contains(curve.as_str()),
+        "check says the same: {curve}\n{}",
+        text.stdout
+    );
+}
