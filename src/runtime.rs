@@ -506,11 +506,18 @@ pub fn run_screen<B: Backend>(
 where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
-    let size = terminal.size().map_err(io::Error::other)?;
     if let Screen::Editor(app) = &mut screen {
         app.help_lines = ui::editor_help_lines();
     }
     screen.update(RuntimeEvent::Tick(events.now()));
+    // A terminal that cannot be measured or drawn on before the first frame
+    // went away while vpcanvas started: end as a hang-up does, like any
+    // later failed draw (never with the write's error).
+    // (A size that cannot be read is guessed: the draw then tells, and a
+    // failed write to the real terminal marks it gone, so the exit is 129.)
+    let size = terminal
+        .size()
+        .unwrap_or(ratatui::layout::Size::new(80, 24));
     screen.update(RuntimeEvent::Resize(size.width, size.height));
     if let Screen::Editor(app) = &mut screen
         && std::mem::take(&mut app.room_settings.at_start)
@@ -518,8 +525,14 @@ where
         let effects = screen.update(crate::app::Action::Room);
         executor::perform(&mut screen, io, effects);
     }
-    draw(terminal, &screen)?;
+    let first = draw(terminal, &screen);
     let mut watch = Watch::new(&mut screen, io, events.now());
+    if first.is_err() {
+        let effects = terminate(&mut screen, signal);
+        executor::perform(&mut screen, io, effects);
+        watch.keep_unsaved_work(&screen, io);
+        return Ok(Outcome::Quit(signal_number(signal)));
+    }
     loop {
         let mut effects = Vec::new();
         if signal.load(Ordering::SeqCst) == 0 {

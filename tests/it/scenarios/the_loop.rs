@@ -296,3 +296,78 @@ fn a_burst_of_keys_costs_one_wait() {
     assert_eq!(events.waits_with_keys_queued, 1);
     assert_eq!(texts(&s.canvas(), Section::Pains), ["burst of keys"]);
 }
+
+/// A terminal gone before the first frame (closed while vpcanvas started,
+/// the machine busy): the first draw fails. The session ends as a hang-up
+/// would, not with the write's error (exit 2, "Input/output error").
+#[test]
+fn a_terminal_gone_before_the_first_frame_ends_the_session_cleanly() {
+    use ratatui::backend::{Backend, ClearType, WindowSize};
+    use ratatui::buffer::Cell;
+    use ratatui::layout::{Position, Size};
+    use std::collections::VecDeque;
+    use vpcanvas::runtime::{Events, Polled};
+
+    struct Dead;
+    fn eio<T>() -> io::Result<T> {
+        Err(io::Error::from_raw_os_error(5))
+    }
+    impl Backend for Dead {
+        type Error = io::Error;
+        fn draw<'a, I: Iterator<Item = (u16, u16, &'a Cell)>>(&mut self, _: I) -> io::Result<()> {
+            eio()
+        }
+        fn hide_cursor(&mut self) -> io::Result<()> {
+            eio()
+        }
+        fn show_cursor(&mut self) -> io::Result<()> {
+            eio()
+        }
+        fn get_cursor_position(&mut self) -> io::Result<Position> {
+            eio()
+        }
+        fn set_cursor_position<P: Into<Position>>(&mut self, _: P) -> io::Result<()> {
+            eio()
+        }
+        fn clear(&mut self) -> io::Result<()> {
+            eio()
+        }
+        fn clear_region(&mut self, _: ClearType) -> io::Result<()> {
+            eio()
+        }
+        fn size(&self) -> io::Result<Size> {
+            eio()
+        }
+        fn window_size(&mut self) -> io::Result<WindowSize> {
+            eio()
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            eio()
+        }
+    }
+    struct Nothing(VecDeque<Event>);
+    impl Events for Nothing {
+        fn next(&mut self, _: std::time::Duration) -> Polled {
+            self.0.pop_front().map_or(Polled::Closed, Polled::Event)
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gone.ron");
+    let mut app = App::new(Canvas::new("gone"), &path, false);
+    let mut terminal = Terminal::with_options(
+        Dead,
+        ratatui::TerminalOptions {
+            viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, 80, 24)),
+        },
+    )
+    .unwrap();
+    let signal: SignalFlag = Arc::new(AtomicUsize::new(0));
+    let outcome = runtime::run(
+        &mut terminal,
+        &mut app,
+        &mut Nothing(VecDeque::new()),
+        &mut FileIo,
+        &signal,
+    );
+    assert!(matches!(outcome, Ok(Outcome::Quit(_))), "{outcome:?}");
+}
