@@ -11,7 +11,7 @@ use crate::compare::{Comparison, Factor};
 use crate::input::keymap::Context;
 use crate::text::wrap;
 
-use super::overlay::{frame, typed_line};
+use super::overlay::frame;
 use super::{hint_text, text};
 
 /// Each offer's marker on the curve, ours first (drawn bold), so the lines
@@ -540,4 +540,22 @@ fn offer_style(app: &App, n: usize) -> Style {
         n if n % 2 == 1 => t.level,
         _ => t.linked,
     }
+}
+
+/// The alternative's name being typed, on its one header line: ` › ` and
+/// the part of the name around the cursor; returns where the cursor goes.
+fn typed_line(
+    app: &App,
+    field: &crate::app::TextField,
+    line: Rect,
+    buf: &mut Buffer,
+) -> Option<(u16, u16)> {
+    let t = app.active_theme();
+    let room = usize::from(line.width).saturating_sub(3);
+    let (shown, col) = text::window(field.text(), field.cursor_column(), room);
+    buf.set_style(line, t.cursor_row);
+    buf.set_string(line.x, line.y, " › ", t.cursor_row);
+    buf.set_string(line.x + 3, line.y, shown, t.cursor_row);
+    let x = line.x + 3 + col as u16;
+    (x < line.right()).then_some((x, line.y))
 }
