@@ -256,10 +256,10 @@ fn a_measured_statement_and_a_scored_curve_show_their_verdicts() {
     let json = &check.json_lines()[0];
     assert!(json["comparison"].is_object(), "{json}");
     assert!(curve.starts_with("Leads on"), "{curve}");
-    let text = s.run(&["check", "invoicing"]);
+    let check_text = s.run(&["check", "invoicing"]);
     assert!(
-        text.stdout.contains(curve.as_str()),
+        check_text.stdout.contains(curve.as_str()),
         "check says the same: {curve}\n{}",
-        text.stdout
+        check_text.stdout
     );
 }
