@@ -230,22 +230,29 @@ pub fn coverage_summary(pains: &Coverage, gains: &Coverage) -> String {
     )
 }
 
-/// `check`'s report for one file: every flagged item by name, then one summary line.
-pub fn check_text(file: &str, canvas: &Canvas, report: &FitReport) -> String {
-    let mut out = String::new();
-    let title = if canvas.title.is_empty() {
+/// " — Title", or nothing for an untitled canvas.
+fn title_after_dash(canvas: &Canvas) -> String {
+    if canvas.title.is_empty() {
         String::new()
     } else {
         format!(" — {}", one_line(&canvas.title))
-    };
-    let _ = writeln!(out, "{file}{title}");
-    let level_of = |section: Section, f: &Flagged| {
-        canvas
-            .item(f.id)
-            .filter(|_| section.has_level())
-            .map(|item| format!(" [{}]", section.level_name(item.level)))
-            .unwrap_or_default()
-    };
+    }
+}
+
+/// " [Extreme]": a flagged item's level, in its section's words.
+fn level_tag(canvas: &Canvas, section: Section, f: &Flagged) -> String {
+    canvas
+        .item(f.id)
+        .filter(|_| section.has_level())
+        .map(|item| format!(" [{}]", section.level_name(item.level)))
+        .unwrap_or_default()
+}
+
+/// `check`'s report for one file: every flagged item by name, then one summary line.
+pub fn check_text(file: &str, canvas: &Canvas, report: &FitReport) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{file}{}", title_after_dash(canvas));
+    let level_of = |section: Section, f: &Flagged| level_tag(canvas, section, f);
     let groups: [(&str, &[Flagged], Section, bool); 5] = [
         (
             "Pains without relievers",
