@@ -141,22 +141,25 @@ fn filter_line(lib: &Library, filter: Rect, buf: &mut Buffer) -> Option<(u16, u1
     }
 }
 
+/// The table's columns: their widths and headings.
+const COLUMN_WIDTHS: [usize; 9] = [20, 24, 18, 5, 6, 6, 9, 9, 11];
+const COLUMN_HEADS: [&str; 9] = [
+    "NAME",
+    "TITLE",
+    "SEGMENT",
+    "ITEMS",
+    "PAINS!",
+    "GAINS!",
+    "FIT P·G",
+    "PROOF P·G",
+    "CHANGED",
+];
+
 /// The table of canvases.
 fn table_view(lib: &Library, table: Rect, buf: &mut Buffer) {
     let t = &lib.theme;
     let visible = lib.visible();
-    let widths = [20usize, 24, 18, 5, 6, 6, 9, 9, 11];
-    let heads = [
-        "NAME",
-        "TITLE",
-        "SEGMENT",
-        "ITEMS",
-        "PAINS!",
-        "GAINS!",
-        "FIT P·G",
-        "PROOF P·G",
-        "CHANGED",
-    ];
+    let (widths, heads) = (COLUMN_WIDTHS, COLUMN_HEADS);
     let row_text = |cells: [String; 9]| -> String {
         let mut s = String::from(" ");
         for (cell, w) in cells.iter().zip(widths) {
