@@ -3,7 +3,10 @@
 //! ```text
 //! cargo run --release --example synth -- 10000 /tmp/big.ron [SEED]
 //! vpcanvas /tmp/big.ron
+//! cargo run --release --example synth -- dense:1200x1200 /tmp/dense.ron
 //! ```
+//!
+//! `dense:RxP` writes R pain relievers each linking all P pains instead.
 
 // An example program prints its result; the library itself goes through `output`.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -11,7 +14,7 @@
 use std::process::ExitCode;
 
 use vpcanvas::canvas::file::to_ron;
-use vpcanvas::synth::synthetic;
+use vpcanvas::synth::{dense_links, synthetic};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -19,6 +22,9 @@ fn main() -> ExitCode {
         eprintln!("usage: synth ITEMS PATH [SEED]");
         return ExitCode::from(2);
     };
+    if let Some(shape) = items.strip_prefix("dense:") {
+        return dense(shape, path);
+    }
     let Ok(items) = items.replace(['_', ','], "").parse::<usize>() else {
         eprintln!("synth: ITEMS must be a whole number, not {items:?}");
         return ExitCode::from(2);
@@ -37,5 +43,26 @@ fn main() -> ExitCode {
         return ExitCode::from(1);
     }
     eprintln!("wrote {items} items ({} bytes) to {path}", text.len());
+    ExitCode::SUCCESS
+}
+
+/// `dense:RxP`: R relievers each linking all P pains.
+fn dense(shape: &str, path: &str) -> ExitCode {
+    let parsed = shape
+        .split_once('x')
+        .and_then(|(r, p)| Some((r.parse::<usize>().ok()?, p.parse::<usize>().ok()?)));
+    let Some((relievers, pains)) = parsed else {
+        eprintln!("synth: dense:RxP wants two whole numbers, e.g. dense:1200x1200");
+        return ExitCode::from(2);
+    };
+    let text = to_ron(&dense_links(relievers, pains, 1));
+    if let Err(e) = std::fs::write(path, &text) {
+        eprintln!("synth: {path}: {e}");
+        return ExitCode::from(1);
+    }
+    eprintln!(
+        "wrote {relievers} × {pains} links ({} bytes) to {path}",
+        text.len()
+    );
     ExitCode::SUCCESS
 }

@@ -246,6 +246,26 @@ pub fn synthetic(items: usize, seed: u64) -> Canvas {
     canvas
 }
 
+/// A canvas of `relievers` pain relievers each linking every `step`-th of
+/// `pains` pains (a step of 1: all of them, the most links a canvas of its
+/// size can hold), for testing that pictures, reports and diffs stay
+/// bounded (1,200 × 1,200 is a 7.5 MB file).
+pub fn dense_links(relievers: usize, pains: usize, step: usize) -> Canvas {
+    let mut canvas = Canvas::new(format!("Dense links: {relievers} × {pains}"));
+    let all: Vec<ItemId> = (1..=pains as ItemId).collect();
+    let pain_ids: Vec<ItemId> = all.iter().copied().step_by(step.max(1)).collect();
+    for &id in &all {
+        let item = Item::new(id, format!("Pain number {id}")).with_level(Level::Medium);
+        canvas.insert_item(Section::Pains, usize::MAX, item);
+    }
+    for i in 0..relievers as ItemId {
+        let id = pains as ItemId + 1 + i;
+        let item = Item::new(id, format!("Reliever number {}", i + 1)).with_links(pain_ids.clone());
+        canvas.insert_item(Section::Relievers, usize::MAX, item);
+    }
+    canvas
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

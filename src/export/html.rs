@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use crate::canvas::{Canvas, ItemId, Status, TestCard};
+use crate::canvas::{Canvas, Item, ItemId, Section, Status, TestCard};
 use crate::coach::RuleSet;
 use crate::fit::{FitReport, Flagged, analyze};
 use crate::statement::default_statement;
@@ -404,7 +404,8 @@ fn canvas_text(o: &mut String, canvas: &Canvas, report: &FitReport) {
             } else {
                 format!(" <span class=\"quiet\">({})</span>", esc(&tags))
             };
-            let _ = writeln!(o, "<li>{flag}{}{tags}</li>", named(canvas, item.id));
+            let links = link_numbers(canvas, section, item);
+            let _ = writeln!(o, "<li>{flag}{}{tags}{links}</li>", named(canvas, item.id));
         }
         if canvas.items(section).is_empty() {
             o.push_str("<li class=\"quiet\">Nothing here yet</li>\n");
@@ -412,6 +413,27 @@ fn canvas_text(o: &mut String, canvas: &Canvas, report: &FitReport) {
         o.push_str("</ul>\n</div>\n");
     }
     o.push_str("</div>\n</section>\n");
+}
+
+/// What a value-map item addresses, by the numbers the picture gives them
+/// (runs as ranges: "→ P1–P1200"): the picture itself counts them when
+/// there are too many to number legibly.
+fn link_numbers(canvas: &Canvas, section: Section, item: &Item) -> String {
+    let Some((target, prefix)) = section
+        .link_target()
+        .and_then(|t| Some((t, super::svg::label_prefix(t)?)))
+    else {
+        return String::new();
+    };
+    let positions = super::svg::linked_positions(canvas, target, item);
+    if positions.is_empty() {
+        return String::new();
+    }
+    let labels: Vec<String> = super::svg::numbered_labels(prefix, &positions)
+        .into_iter()
+        .map(|(l, _)| l)
+        .collect();
+    format!(" <span class=\"links\">→ {}</span>", labels.join(", "))
 }
 
 #[cfg(test)]

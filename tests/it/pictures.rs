@@ -329,3 +329,74 @@ fn write_pictures() {
         }
     }
 }
+
+/// The tags (numbers, ranges, counts) drawn on the item with `id`.
+fn tags_of(doc: &roxmltree::Document, id: u32) -> Vec<String> {
+    let group = doc
+        .descendants()
+        .find(|n| n.attribute("data-id") == Some(&id.to_string()))
+        .expect("item drawn");
+    group
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("tag"))
+        .filter_map(|n| n.text())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn web(relievers: usize, pains: usize, step: usize) -> Canvas {
+    vpcanvas::synth::dense_links(relievers, pains, step)
+}
+
+#[test]
+fn a_run_of_linked_pains_is_one_range_and_the_report_lists_it() {
+    let c = web(300, 300, 1);
+    let ron = vpcanvas::canvas::file::to_ron(&c).len();
+    let out = svg::svg(&c);
+    let doc = roxmltree::Document::parse(&out).expect("xml");
+    let reliever = c.items(Section::Relievers)[0].id;
+    assert_eq!(tags_of(&doc, reliever), ["P1–P300"]);
+    assert!(
+        out.len() < 2 * ron,
+        "svg {} bytes for a {ron}-byte canvas",
+        out.len()
+    );
+    let report = html::report(&c, RuleSet::EMPTY);
+    assert!(report.len() < 3 * ron, "html {} bytes", report.len());
+    assert!(report.contains("→ P1–P300"));
+}
+
+#[test]
+fn past_a_few_numbers_an_item_says_how_many_more() {
+    let c = web(10, 40, 2);
+    let doc_text = svg::svg(&c);
+    let doc = roxmltree::Document::parse(&doc_text).expect("xml");
+    let tags = tags_of(&doc, c.items(Section::Relievers)[0].id);
+    assert_eq!(tags, ["P1", "P3", "P5", "P7", "P9", "+15 more"]);
+}
+
+#[test]
+fn more_links_than_a_slide_can_number_are_counted() {
+    // 200 relievers × 200 scattered pains: 40,000 links, no runs.
+    let c = web(200, 400, 2);
+    let ron = vpcanvas::canvas::file::to_ron(&c).len();
+    let out = svg::svg(&c);
+    let doc = roxmltree::Document::parse(&out).expect("xml");
+    let tags = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("tag"))
+        .count();
+    // One number per pain, one count per reliever, one in the key.
+    assert!(tags <= 400 + 200 + 1, "{tags} tags drawn");
+    assert_eq!(
+        tags_of(&doc, c.items(Section::Relievers)[0].id),
+        ["200 pains"]
+    );
+    assert!(out.contains("too many links to number"));
+    assert!(
+        out.len() < 2 * ron,
+        "svg {} bytes for a {ron}-byte canvas",
+        out.len()
+    );
+    assert_every_item_drawn_whole(&c, &out);
+}

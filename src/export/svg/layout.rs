@@ -9,6 +9,7 @@ use crate::export::one_line;
 use crate::fit::{Coverage, FitReport};
 
 use super::flow::{Area, Placed, Shape, Side, wrap_plain};
+use super::refs::{LinkForm, link_form};
 use super::typeset::fit_sections;
 
 /// The page, in user units: a 16:9 slide.
@@ -129,6 +130,8 @@ pub struct Picture {
     pub legend: (f32, f32),
     /// Whether any item has a status, so the key explains the markers.
     pub evidence: bool,
+    /// Whether links are numbered or, too many to number, counted.
+    pub links: LinkForm,
 }
 
 /// The label prefix of a customer section's items.
@@ -246,7 +249,8 @@ pub fn layout(canvas: &Canvas, report: &FitReport, metrics: &Metrics) -> Picture
     let evidence = canvas
         .all_items()
         .any(|(_, i)| i.status != Status::Untested);
-    let sections = fit_sections(canvas, report, metrics, &regions, evidence);
+    let links = link_form(canvas);
+    let sections = fit_sections(canvas, report, metrics, &regions, evidence, links);
 
     let bridges = bridges(metrics, report, (xs, ys, side), (cx, cy, r));
 
@@ -261,6 +265,7 @@ pub fn layout(canvas: &Canvas, report: &FitReport, metrics: &Metrics) -> Picture
         footer,
         legend: (MARGIN, legend_baseline),
         evidence,
+        links,
     }
 }
 

@@ -12,11 +12,13 @@
 mod curve;
 mod flow;
 mod layout;
+mod refs;
 mod typeset;
 mod xml;
 
 pub use curve::{curve_element, curve_svg};
 pub use layout::{HEIGHT, WIDTH, fit_sentence, label_prefix};
+pub use refs::{linked_positions, numbered_labels};
 pub use xml::{escape_attr, escape_text};
 
 use std::fmt::Write as _;
@@ -29,6 +31,7 @@ use flow::{BASELINE, LINE, Line, REF_SIZE};
 use layout::{
     BULLET_COLUMN, Bounds, Bridge, FLAG_COLUMN, Flag, ItemPic, Picture, SectionPic, TextLine,
 };
+use refs::LinkForm;
 
 const INK: &str = "#1f2328";
 const MUTED: &str = "#57606a";
@@ -122,7 +125,7 @@ fn draw(p: &Picture) -> String {
     for line in &p.footer {
         text_line(&mut o, line);
     }
-    legend(&mut o, p.legend, p.evidence);
+    legend(&mut o, p.legend, p.evidence, p.links);
     o.push_str("</g>\n</svg>\n");
     o
 }
@@ -474,17 +477,27 @@ fn tag(o: &mut String, label: &str, x: f32, width: f32, top: f32, f: f32, note: 
 }
 
 /// The key to the markers, along the bottom edge.
-fn legend(o: &mut String, (x, baseline): (f32, f32), evidence: bool) {
+fn legend(o: &mut String, (x, baseline): (f32, f32), evidence: bool, links: LinkForm) {
     let f = if evidence { 12.5 } else { 15.0 };
     let metrics = Metrics::new();
     let mut x = x;
     let top = baseline - f * BASELINE;
+    let label = match links {
+        LinkForm::Numbered => "P1, G1, J1: the value map repeats the number it addresses",
+        LinkForm::Counted => {
+            "how many it addresses (too many links to number: the report lists them)"
+        }
+    };
     let mut entries: Vec<(&str, &str)> = vec![
         ("gap", "a pain or gain nothing addresses yet"),
         ("idle", "addresses nothing / no product helps"),
         (
-            "label",
-            "P1, G1, J1: the value map repeats the number it addresses",
+            if links == LinkForm::Numbered {
+                "label"
+            } else {
+                "count"
+            },
+            label,
         ),
         ("dots", "level: importance, severity, relevance"),
     ];
@@ -553,9 +566,10 @@ fn legend_mark(o: &mut String, kind: &str, mut x: f32, top: f32, f: f32, metrics
             status_mark(o, status, x, top - (LINE - 1.0) / 2.0 * f, f);
             x += 1.1 * f;
         }
-        "label" => {
-            let w = metrics.width("P1", REF_SIZE * f, Weight::Bold) + 0.56 * f;
-            tag(o, "P1", x, w, top, f, false);
+        "label" | "count" => {
+            let shown = if kind == "label" { "P1" } else { "12 pains" };
+            let w = metrics.width(shown, REF_SIZE * f, Weight::Bold) + 0.56 * f;
+            tag(o, shown, x, w, top, f, false);
             x += w + 0.4 * f;
         }
         _ => {

@@ -12,6 +12,7 @@ use super::layout::{
     BULLET_COLUMN, Bounds, DOTS_WIDTH, FLAG_COLUMN, Flag, GUTTER_GAP, ItemPic, PAD, SIZES, SPREAD,
     STATUS_COLUMN, SectionPic, label,
 };
+use super::refs::{LinkForm, link_tokens, linked_positions};
 
 /// The largest text size at which every section holds all its items, and
 /// the sections laid out at it.
@@ -21,6 +22,7 @@ pub(super) fn fit_sections(
     metrics: &Metrics,
     regions: &[(Section, Bounds, Area)],
     evidence: bool,
+    form: LinkForm,
 ) -> (Vec<SectionPic>, f32) {
     let tokens: Vec<Vec<Vec<Token>>> = regions
         .iter()
@@ -28,7 +30,7 @@ pub(super) fn fit_sections(
             canvas
                 .items(*section)
                 .iter()
-                .map(|item| item_tokens(canvas, *section, item))
+                .map(|item| item_tokens(canvas, *section, item, form))
                 .collect()
         })
         .collect();
@@ -94,28 +96,15 @@ pub(super) fn fit_sections(
 }
 
 /// What an item's text flows as: its words, then its tags (a job's kind when
-/// it is not the default, the labels of the items a value-map item addresses).
-fn item_tokens(canvas: &Canvas, section: Section, item: &Item) -> Vec<Token> {
+/// it is not the default, then what a value-map item addresses, in `form`).
+fn item_tokens(canvas: &Canvas, section: Section, item: &Item, form: LinkForm) -> Vec<Token> {
     let mut tokens = words(&crate::text::clean(&item.text));
     if section == Section::Jobs && item.kind != crate::canvas::JobKind::Functional {
         tokens.push(Token::Note(item.kind.name().to_lowercase()));
     }
     if let Some(target) = section.link_target() {
-        let mut linked: Vec<usize> = item
-            .links
-            .iter()
-            .filter_map(|id| canvas.position_of(*id))
-            .filter(|p| p.section == target)
-            .map(|p| p.index)
-            .collect();
-        linked.sort_unstable();
-        linked.dedup();
-        tokens.extend(
-            linked
-                .into_iter()
-                .filter_map(|i| label(target, i))
-                .map(Token::Ref),
-        );
+        let linked = linked_positions(canvas, target, item);
+        tokens.extend(link_tokens(target, &linked, form));
     }
     tokens
 }
