@@ -24,6 +24,7 @@ use crate::ui;
 
 mod executor;
 mod input;
+mod jobs;
 mod library;
 mod room;
 mod terminal;
@@ -31,6 +32,8 @@ pub mod tty;
 mod watch;
 
 pub use input::TerminalEvents;
+use jobs::Jobs;
+pub use jobs::{ExportJob, ExportNews, render as render_export, spawn_export};
 pub use library::listing;
 pub use terminal::{TerminalGuard, enter, require_terminal, restore_terminal, watch_signals};
 use watch::Watch;
@@ -90,6 +93,12 @@ pub trait Io {
         bytes: &[u8],
     ) -> Result<PathBuf, StorageError> {
         storage::destination::write_export(canvas, path, bytes)
+    }
+
+    /// Starts rendering an export off the event loop; what it says (its
+    /// stages, then its bytes) comes on the channel. A fake can hold it back.
+    fn start_export(&mut self, job: ExportJob) -> std::sync::mpsc::Receiver<ExportNews> {
+        spawn_export(job)
     }
 
     /// Puts text on the clipboard.
@@ -449,7 +458,9 @@ impl Screen<'_> {
     /// timer, or a message whose time is up.
     fn wants_ticks(&self, now: Instant) -> bool {
         match self {
-            Screen::Editor(app) => app.wants_ticks() || app.status_expired(now),
+            Screen::Editor(app) => {
+                app.wants_ticks() || app.status_expired(now) || app.exporting.is_some()
+            }
             Screen::Library(lib) => lib.status_expired(now),
         }
     }
@@ -519,11 +530,12 @@ where
         .size()
         .unwrap_or(ratatui::layout::Size::new(80, 24));
     screen.update(RuntimeEvent::Resize(size.width, size.height));
+    let mut jobs = Jobs::default();
     if let Screen::Editor(app) = &mut screen
         && std::mem::take(&mut app.room_settings.at_start)
     {
         let effects = screen.update(crate::app::Action::Room);
-        executor::perform(&mut screen, io, effects);
+        executor::perform(&mut screen, io, &mut jobs, effects);
     }
     let first = draw(terminal, &screen);
     let mut watch = Watch::new(&mut screen, io, events.now());
@@ -538,7 +550,12 @@ where
         if signal.load(Ordering::SeqCst) == 0 {
             match events.next(TICK) {
                 Polled::Idle => {
-                    idle(terminal, &mut screen, io, &mut watch, events.now());
+                    let mut rigs = Rigs {
+                        io,
+                        watch: &mut watch,
+                        jobs: &mut jobs,
+                    };
+                    idle(terminal, &mut screen, &mut rigs, events.now());
                     continue;
                 }
                 Polled::Closed => effects = terminate(&mut screen, signal),
@@ -553,40 +570,47 @@ where
         if signal.load(Ordering::SeqCst) != 0 && !effects.contains(&Effect::Quit) {
             effects.extend(screen.update(RuntimeEvent::Terminate));
         }
-        let left = finish_round(
-            terminal,
-            &mut screen,
-            events,
+        let mut rigs = Rigs {
             io,
-            signal,
-            &mut watch,
-            effects,
-        );
+            watch: &mut watch,
+            jobs: &mut jobs,
+        };
+        let left = finish_round(terminal, &mut screen, events, &mut rigs, signal, effects);
         if let Some(outcome) = left {
             return Ok(outcome);
         }
     }
 }
 
-/// No input for a tick: a running timer or the file watch may want a redraw.
+/// What a round of the loop works with besides the screen: the I/O, the
+/// file watch and the work running off the loop.
+struct Rigs<'a> {
+    io: &'a mut dyn Io,
+    watch: &'a mut Watch,
+    jobs: &'a mut Jobs,
+}
+
+/// No input for a tick: a running timer, an export's progress or the file
+/// watch may want a redraw.
 fn idle<B: Backend>(
     terminal: &mut Terminal<B>,
     screen: &mut Screen<'_>,
-    io: &mut dyn Io,
-    watch: &mut Watch,
+    rigs: &mut Rigs<'_>,
     now: Instant,
 ) where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
+    let io = &mut *rigs.io;
     // A running timer redraws as the seconds pass.
     let mut redraw = screen.wants_ticks(now);
     if redraw {
         // The time alone asks for nothing that leaves (a bell at most).
         let effects = screen.update(RuntimeEvent::Tick(now));
-        executor::perform(screen, io, effects);
+        executor::perform(screen, io, rigs.jobs, effects);
     }
-    redraw |= watch.idle(screen, io, now);
-    redraw |= room::sync(screen, io, watch);
+    redraw |= poll_jobs(screen, io, rigs.jobs);
+    redraw |= rigs.watch.idle(screen, io, rigs.jobs, now);
+    redraw |= room::sync(screen, io, rigs.watch, rigs.jobs);
     if redraw {
         // A failure shows on the next event-driven draw.
         let _ = draw(terminal, screen);
@@ -627,33 +651,52 @@ fn burst(
     effects
 }
 
+/// Feeds what the work running off the loop said to the editor; whether
+/// anything came (the screen needs drawing).
+fn poll_jobs(screen: &mut Screen<'_>, io: &mut dyn Io, jobs: &mut Jobs) -> bool {
+    let Screen::Editor(app) = screen else {
+        return false;
+    };
+    let (effects, news) = jobs.poll(app, io);
+    executor::perform(screen, io, jobs, effects);
+    news
+}
+
 /// Performs the round's effects and draws; the outcome when the screen is
 /// left (asked for, or the terminal can no longer be drawn on).
 fn finish_round<B: Backend>(
     terminal: &mut Terminal<B>,
     screen: &mut Screen<'_>,
     events: &mut dyn Events,
-    io: &mut dyn Io,
+    rigs: &mut Rigs<'_>,
     signal: &SignalFlag,
-    watch: &mut Watch,
     effects: Vec<Effect>,
 ) -> Option<Outcome>
 where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
-    let leave = executor::perform(screen, io, effects);
+    let (io, watch, jobs) = (&mut *rigs.io, &mut *rigs.watch, &mut *rigs.jobs);
+    let leave = executor::perform(screen, io, jobs, effects);
     let effects = screen.update(RuntimeEvent::Tick(events.now()));
-    executor::perform(screen, io, effects);
-    room::sync(screen, io, watch);
+    executor::perform(screen, io, jobs, effects);
+    poll_jobs(screen, io, jobs);
+    room::sync(screen, io, watch, jobs);
     // A terminal that cannot be drawn on is gone: save and leave.
     let drawn = draw(terminal, screen);
     if drawn.is_err() && leave.is_none() {
         let effects = terminate(screen, signal);
-        executor::perform(screen, io, effects);
+        executor::perform(screen, io, jobs, effects);
         watch.keep_unsaved_work(screen, io);
         return Some(Outcome::Quit(signal_number(signal)));
     }
     let leave = leave?;
+    // An export asked for is written before the editor leaves (unless a
+    // signal asks to stop now).
+    if let Screen::Editor(app) = screen
+        && signal_number(signal).is_none()
+    {
+        jobs.finish(app, io);
+    }
     // Whatever could not be saved (a failed save on quit or on a signal) is
     // kept for the next start.
     watch.keep_unsaved_work(screen, io);

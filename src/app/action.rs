@@ -257,8 +257,10 @@ pub enum RuntimeEvent {
         what: String,
         result: Result<Route, String>,
     },
-    /// The result of an export: the file written.
-    Exported(Result<PathBuf, StorageError>),
+    /// A running export moved on to this stage ("drawing the picture").
+    ExportStage(&'static str),
+    /// The result of an export: the file written, or why not.
+    Exported(Result<PathBuf, String>),
     /// A signal, or the terminal going away, asked us to stop: save what can
     /// be saved and leave.
     Terminate,

@@ -66,8 +66,14 @@ pub enum Effect {
     Bell,
     /// Put text on the clipboard; `what` names it for the status bar.
     Copy { text: String, what: String },
-    /// Write `bytes` to `path` (an export next to the canvas).
-    Export { path: PathBuf, bytes: Vec<u8> },
+    /// Render `canvas` (as it was when asked for) in `format`, off the
+    /// event loop, and write it to `path` (next to the canvas).
+    Export {
+        path: PathBuf,
+        format: crate::export::Format,
+        canvas: Box<Canvas>,
+        coach_off: crate::coach::RuleSet,
+    },
     /// Write the canvas even though another program changed the file (theirs goes to `.bak`).
     Overwrite,
     /// Read the file as it is on disk now into the editor.
@@ -453,6 +459,8 @@ pub struct App {
     pub kept_notes: Option<crate::room::KeptNotes>,
     /// Counts changes to the canvas, so the room's page knows when to refresh.
     edits: u64,
+    /// The export being rendered off the event loop, if one is.
+    pub exporting: Option<sharing::Exporting>,
 }
 
 impl App {
@@ -507,6 +515,7 @@ impl App {
             room_settings: RoomSettings::default(),
             kept_notes: None,
             edits: 0,
+            exporting: None,
         };
         if app.canvas.has_conflicts() {
             let n = app.canvas.conflicts.len() + app.canvas.header_conflicts.len();

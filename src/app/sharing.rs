@@ -6,9 +6,20 @@ use std::path::PathBuf;
 use crate::clipboard::Route;
 use crate::export::{self, Format};
 use crate::statement::{Part, StatementChoice, compose};
-use crate::storage::StorageError;
 
 use super::{Action, App, Effect, Mode, StatementView};
+
+/// An export being rendered off the event loop: what the status bar says
+/// while it runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exporting {
+    /// What it makes (the file's name is settled when it is written).
+    pub format: Format,
+    /// What it is doing now ("drawing the picture"), once it says.
+    pub stage: Option<&'static str>,
+    /// When it was asked for, on the loop's clock.
+    pub since: std::time::Instant,
+}
 
 impl App {
     pub(super) fn copy_item(&mut self) -> Vec<Effect> {
@@ -136,16 +147,24 @@ impl App {
         match action {
             Action::ExportAs(format) => {
                 self.mode = Mode::Normal;
-                match format.render(&self.canvas, self.coach_off) {
-                    Ok(bytes) => vec![Effect::Export {
-                        path: self.export_path(format),
-                        bytes,
-                    }],
-                    Err(why) => {
-                        self.error(format!("Export failed: {why}"));
-                        Vec::new()
-                    }
+                if let Some(running) = &self.exporting {
+                    self.warn(format!(
+                        "The {} export is still running: export again when it is done",
+                        running.format.name()
+                    ));
+                    return Vec::new();
                 }
+                self.exporting = Some(Exporting {
+                    format,
+                    stage: None,
+                    since: self.now,
+                });
+                vec![Effect::Export {
+                    path: self.export_path(format),
+                    format,
+                    canvas: Box::new(self.canvas.clone()),
+                    coach_off: self.coach_off,
+                }]
             }
             Action::Cancel | Action::Export | Action::Quit => {
                 self.mode = Mode::Normal;
@@ -155,7 +174,26 @@ impl App {
         }
     }
 
-    pub(super) fn exported(&mut self, result: Result<PathBuf, StorageError>) {
+    /// What the status bar says while an export runs, e.g. "Exporting
+    /// PNG: rasterising… 3 s".
+    pub fn export_progress(&self) -> Option<String> {
+        let running = self.exporting.as_ref()?;
+        let name = running.format.name();
+        let secs = self.now.saturating_duration_since(running.since).as_secs();
+        Some(match running.stage {
+            Some(stage) => format!("Exporting {name}: {stage}… {secs} s"),
+            None => format!("Exporting {name}… {secs} s"),
+        })
+    }
+
+    pub(super) fn export_stage(&mut self, stage: &'static str) {
+        if let Some(running) = &mut self.exporting {
+            running.stage = Some(stage);
+        }
+    }
+
+    pub(super) fn exported(&mut self, result: Result<PathBuf, String>) {
+        self.exporting = None;
         match result {
             Ok(path) => self.info(format!("Exported to {}", path.display())),
             Err(why) => self.error(format!("Export failed: {why}")),

@@ -60,6 +60,7 @@ impl App {
             RuntimeEvent::Saved(result) => return self.saved(result),
             RuntimeEvent::Copied { what, result } => self.copied(&what, result),
             RuntimeEvent::Exported(result) => self.exported(result),
+            RuntimeEvent::ExportStage(stage) => self.export_stage(stage),
             RuntimeEvent::Terminate => return self.terminate(),
             RuntimeEvent::Tick(now) => {
                 let effects = self.clock_to(now);

@@ -54,6 +54,8 @@ pub enum ExportError {
     PngUnavailable,
     #[error("could not draw the PNG: {0}")]
     Png(String),
+    #[error("{0}")]
+    Stopped(String),
 }
 
 impl Format {
@@ -65,6 +67,19 @@ impl Format {
             Format::Svg => "svg",
             Format::Png => "png",
             Format::Html => "html",
+            Format::Bmml => "bmml",
+        }
+    }
+
+    /// The format's name for people: "SVG", "Markdown".
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Md => "Markdown",
+            Format::Json => "JSON",
+            Format::Txt => "text",
+            Format::Svg => "SVG",
+            Format::Png => "PNG",
+            Format::Html => "HTML",
             Format::Bmml => "bmml",
         }
     }

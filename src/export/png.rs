@@ -10,11 +10,15 @@ use super::ExportError;
 pub const SCALE: f32 = 2.0;
 
 /// The canvas as PNG bytes, 3840×2160.
-#[cfg(feature = "png")]
 pub fn png(canvas: &Canvas) -> Result<Vec<u8>, ExportError> {
+    rasterise(&super::svg::svg(canvas))
+}
+
+/// The picture's SVG as PNG bytes, 3840×2160.
+#[cfg(feature = "png")]
+pub fn rasterise(svg: &str) -> Result<Vec<u8>, ExportError> {
     use resvg::{tiny_skia, usvg};
 
-    let svg = super::svg::svg(canvas);
     let mut options = usvg::Options {
         font_family: super::font::FAMILY.to_owned(),
         ..usvg::Options::default()
@@ -23,7 +27,7 @@ pub fn png(canvas: &Canvas) -> Result<Vec<u8>, ExportError> {
     fonts.load_font_data(super::font::REGULAR.to_vec());
     fonts.load_font_data(super::font::BOLD.to_vec());
     fonts.set_sans_serif_family(super::font::FAMILY);
-    let tree = usvg::Tree::from_str(&svg, &options).map_err(|e| ExportError::Png(e.to_string()))?;
+    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| ExportError::Png(e.to_string()))?;
     let size = tree.size();
     // The page is 1920×1080 by construction: positive and small.
     #[allow(clippy::cast_sign_loss)]
@@ -45,6 +49,6 @@ pub fn png(canvas: &Canvas) -> Result<Vec<u8>, ExportError> {
 
 /// Without the `png` feature there is no renderer: say so.
 #[cfg(not(feature = "png"))]
-pub fn png(_canvas: &Canvas) -> Result<Vec<u8>, ExportError> {
+pub fn rasterise(_svg: &str) -> Result<Vec<u8>, ExportError> {
     Err(ExportError::PngUnavailable)
 }

@@ -5,6 +5,7 @@
 use crate::app::{App, Effect, RuntimeEvent};
 use crate::storage::{self, SaveOptions, StorageError};
 
+use super::jobs::{ExportJob, Jobs};
 use super::{Io, Screen, library};
 
 /// The one effect executor, for every screen: performs effects in order
@@ -14,6 +15,7 @@ use super::{Io, Screen, library};
 pub(super) fn perform(
     screen: &mut Screen<'_>,
     io: &mut dyn Io,
+    jobs: &mut Jobs,
     effects: Vec<Effect>,
 ) -> Option<Effect> {
     let mut queue: std::collections::VecDeque<Effect> = effects.into();
@@ -31,7 +33,7 @@ pub(super) fn perform(
                     None
                 }
                 effect => {
-                    queue.extend(in_editor(app, io, effect, &mut saved_this_batch));
+                    queue.extend(in_editor(app, io, jobs, effect, &mut saved_this_batch));
                     None
                 }
             },
@@ -59,6 +61,7 @@ pub(super) fn perform(
 fn in_editor(
     app: &mut App,
     io: &mut dyn Io,
+    jobs: &mut Jobs,
     effect: Effect,
     saved_this_batch: &mut bool,
 ) -> Vec<Effect> {
@@ -96,9 +99,19 @@ fn in_editor(
             let result = io.copy(&text);
             app.update(RuntimeEvent::Copied { what, result })
         }
-        Effect::Export { path, bytes } => {
-            let result = io.export(app.path(), &path, &bytes);
-            app.update(RuntimeEvent::Exported(result))
+        Effect::Export {
+            path,
+            format,
+            canvas,
+            coach_off,
+        } => {
+            let job = ExportJob {
+                canvas: *canvas,
+                format,
+                coach_off,
+            };
+            jobs.start_export(io, path, job);
+            Vec::new()
         }
         Effect::Bell => {
             io.bell();

@@ -5,12 +5,18 @@
 
 use crate::app::RuntimeEvent;
 
+use super::jobs::Jobs;
 use super::watch::Watch;
 use super::{Io, Screen, executor};
 
 /// Takes what the room's pages asked and hands the server what they show
 /// now. Returns whether anything changed (the panel's counts move).
-pub(super) fn sync(screen: &mut Screen<'_>, io: &mut dyn Io, watch: &mut Watch) -> bool {
+pub(super) fn sync(
+    screen: &mut Screen<'_>,
+    io: &mut dyn Io,
+    watch: &mut Watch,
+    jobs: &mut Jobs,
+) -> bool {
     let Screen::Editor(app) = screen else {
         return false;
     };
@@ -21,7 +27,7 @@ pub(super) fn sync(screen: &mut Screen<'_>, io: &mut dyn Io, watch: &mut Watch) 
         effects.extend(app.update(RuntimeEvent::Room { ticket, request }));
     }
     if !effects.is_empty() {
-        executor::perform(screen, io, effects);
+        executor::perform(screen, io, jobs, effects);
     }
     let Screen::Editor(app) = screen else {
         return asked;

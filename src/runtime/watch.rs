@@ -14,6 +14,7 @@ use crate::app::{App, Mode, OnDisk, RuntimeEvent};
 use crate::library::Done;
 use crate::storage;
 
+use super::jobs::Jobs;
 use super::{Io, Screen};
 
 /// How long a pause before unsaved work is snapshotted.
@@ -62,7 +63,13 @@ impl Watch {
     }
 
     /// Returns true when the screen needs redrawing.
-    pub(super) fn idle(&mut self, screen: &mut Screen<'_>, io: &mut dyn Io, now: Instant) -> bool {
+    pub(super) fn idle(
+        &mut self,
+        screen: &mut Screen<'_>,
+        io: &mut dyn Io,
+        jobs: &mut Jobs,
+        now: Instant,
+    ) -> bool {
         if self.unsnapshotted && now.duration_since(self.last_activity) >= RECOVERY_IDLE {
             self.unsnapshotted = false;
             self.keep_unsaved_work(screen, io);
@@ -76,7 +83,7 @@ impl Watch {
                 let (changed, effects) = self.look_at_file(app, io, now);
                 // A read-only copy asks to read the file again.
                 if !effects.is_empty() {
-                    super::executor::perform(screen, io, effects);
+                    super::executor::perform(screen, io, jobs, effects);
                 }
                 changed
             }

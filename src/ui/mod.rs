@@ -487,8 +487,26 @@ fn footer_left(app: &App, room: usize) -> Line<'static> {
     line
 }
 
-/// The walkthrough step, the status message, or the keys of the mode.
+/// A running export's progress, then the walkthrough step, the status
+/// message, or the keys of the mode.
 fn footer_rest(app: &App, room: usize) -> Line<'static> {
+    let Some(progress) = app.export_progress() else {
+        return footer_left_now(app, room);
+    };
+    let t = app.active_theme();
+    let progress = format!(" {}", text::truncate(&progress, room.saturating_sub(1)));
+    let used = text::width(&progress);
+    let mut spans = vec![Span::styled(progress, t.status_info)];
+    let rest = footer_left_now(app, room.saturating_sub(used + 2));
+    if app.status.is_some() || app.walk_step().is_some() {
+        spans.push(Span::styled(" ·", t.dim));
+        spans.extend(rest.spans);
+    }
+    Line::from(spans)
+}
+
+/// The walkthrough step, the status message, or the keys of the mode.
+fn footer_left_now(app: &App, room: usize) -> Line<'static> {
     let t = app.active_theme();
     match (&app.status, app.walk_step()) {
         // In projector mode the step is always shown, a message after it; a

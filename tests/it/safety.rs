@@ -34,7 +34,13 @@ fn exporting_a_canvas_named_like_its_export_keeps_the_canvas() {
         ("plan.json", "j", "plan-export.json"),
     ] {
         let s = session_on(name, HANDWRITTEN);
-        let ran = s.run(&format!("x {key} <snap> q"));
+        // The export renders off the loop: the snap waits until it is written.
+        let went = s.dir.path().join(export);
+        let ran = s.run_with(
+            &format!("x {key}"),
+            |script| script.until(move || went.exists()).then("<snap> q"),
+            &mut vpcanvas::runtime::FileIo,
+        );
         assert_eq!(s.text(), HANDWRITTEN, "{name}: the canvas is untouched");
         let written = fs::read_to_string(s.dir.path().join(export)).unwrap();
         assert!(written.contains("Late payments"), "{written}");
@@ -53,9 +59,15 @@ fn an_export_never_replaces_another_canvas_or_a_backup() {
     // `plan.md` is a canvas someone opened by that name.
     let other = s.dir.path().join("plan.md");
     fs::write(&other, HANDWRITTEN).unwrap();
-    let ran = s.run("x m <snap> q");
-    assert_eq!(fs::read_to_string(&other).unwrap(), HANDWRITTEN);
     let went = s.dir.path().join("plan-export.md");
+    let written = went.clone();
+    // The export renders off the loop: the snap waits until it is written.
+    let ran = s.run_with(
+        "x m",
+        |script| script.until(move || written.exists()).then("<snap> q"),
+        &mut vpcanvas::runtime::FileIo,
+    );
+    assert_eq!(fs::read_to_string(&other).unwrap(), HANDWRITTEN);
     assert!(
         fs::read_to_string(&went)
             .unwrap()

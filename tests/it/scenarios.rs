@@ -43,6 +43,7 @@ use vpcanvas::storage;
 
 mod comparing;
 mod editing;
+mod exporting;
 mod the_loop;
 
 // -- a TestBackend the test can read while the loop owns the terminal ----------
@@ -119,6 +120,8 @@ pub(crate) enum Step {
     Signal(usize),
     /// Something another program does meanwhile (writes a file, …).
     Do(Box<dyn FnOnce()>),
+    /// No input until this holds (work off the loop is done), or a deadline.
+    Until(Box<dyn Fn() -> bool>, std::time::Instant),
 }
 
 fn key(code: KeyCode, mods: KeyModifiers) -> Step {
@@ -239,6 +242,14 @@ impl Script {
         self
     }
 
+    /// No input until `done` holds (checked between the loop's idle
+    /// rounds), for at most 60 s.
+    pub(crate) fn until(mut self, done: impl Fn() -> bool + 'static) -> Self {
+        let deadline = std::time::Instant::now() + Duration::from_secs(60);
+        self.steps.push_back(Step::Until(Box::new(done), deadline));
+        self
+    }
+
     pub(crate) fn paste(mut self, text: &str) -> Self {
         self.steps
             .push_back(Step::Event(Event::Paste(text.to_owned())));
@@ -256,7 +267,8 @@ impl Events for Script {
             self.waits_with_keys_queued += 1;
         }
         // Time passes only while the loop waits for input.
-        if timeout.is_zero() && matches!(self.steps.front(), Some(Step::Wait(_))) {
+        if timeout.is_zero() && matches!(self.steps.front(), Some(Step::Wait(_) | Step::Until(..)))
+        {
             return Polled::Idle;
         }
         loop {
@@ -270,6 +282,13 @@ impl Events for Script {
                 Some(Step::Idle) => return Polled::Idle,
                 Some(Step::Signal(sig)) => self.signal.store(sig, Ordering::SeqCst),
                 Some(Step::Do(what)) => what(),
+                Some(Step::Until(done, deadline)) => {
+                    if !done() && std::time::Instant::now() < deadline {
+                        self.steps.push_front(Step::Until(done, deadline));
+                        std::thread::sleep(Duration::from_millis(5));
+                        return Polled::Idle;
+                    }
+                }
                 Some(Step::Snap) => self.snaps.push(Snap {
                     screen: self.backend.screen(),
                     file: std::fs::read_to_string(&self.file).ok(),

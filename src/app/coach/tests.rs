@@ -168,10 +168,17 @@ fn exported(app: &mut App, format: crate::export::Format) -> String {
     let bytes = effects
         .into_iter()
         .find_map(|e| match e {
-            Effect::Export { bytes, .. } => Some(bytes),
+            Effect::Export {
+                format,
+                canvas,
+                coach_off,
+                ..
+            } => Some(format.render(&canvas, coach_off).unwrap()),
             _ => None,
         })
         .expect("an export");
+    // The runtime renders it and says so; the next export may start.
+    app.update(crate::app::RuntimeEvent::Exported(Ok("exported".into())));
     String::from_utf8(bytes).unwrap()
 }
 
