@@ -26,11 +26,7 @@ pub enum DiffFormat {
 pub fn render(diff: &CanvasDiff, format: DiffFormat, old: &str, new: &str) -> String {
     match format {
         DiffFormat::Text => text(diff, old, new),
-        DiffFormat::Json => {
-            let mut s = json(diff, old, new).to_string();
-            s.push('\n');
-            s
-        }
+        DiffFormat::Json => json_text(diff, old, new),
         DiffFormat::Md => markdown(diff, old, new),
     }
 }
@@ -332,42 +328,74 @@ fn conflicts_json(pairs: &[(Ref, Ref)]) -> Json {
         .collect()
 }
 
+/// The JSON document as text, with each change turned into JSON and
+/// written one at a time: a tree of every change at once took gigabytes for
+/// two large canvases. The bytes are those of the whole tree written at once.
+fn json_text(diff: &CanvasDiff, old: &str, new: &str) -> String {
+    let Json::Object(top) = json(diff, old, new) else {
+        return String::new();
+    };
+    let mut out = String::from("{");
+    for (n, (key, value)) in top.iter().enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        out.push_str(&Json::String(key.clone()).to_string());
+        out.push(':');
+        if key == "changes" {
+            out.push('[');
+            for (i, c) in diff.changes.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&change_json(c).to_string());
+            }
+            out.push(']');
+        } else {
+            out.push_str(&value.to_string());
+        }
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// One entity's change as JSON.
+fn change_json(c: &EntityChange) -> Json {
+    let base = json!({ "section": c.group.key(), "id": c.id, "text": c.label });
+    let mut obj = match base {
+        Json::Object(m) => m,
+        _ => serde_json::Map::new(),
+    };
+    match &c.change {
+        Change::Added { rank, fields } => {
+            obj.insert("change".into(), "added".into());
+            obj.insert("rank".into(), (*rank).into());
+            obj.insert("fields".into(), fields_json(c.group, fields));
+        }
+        Change::Removed { rank } => {
+            obj.insert("change".into(), "removed".into());
+            obj.insert("rank".into(), (*rank).into());
+        }
+        Change::Changed { fields, moved } => {
+            obj.insert("change".into(), "changed".into());
+            obj.insert("fields".into(), fields_json(c.group, fields));
+            obj.insert(
+                "moved".into(),
+                moved.map_or(Json::Null, |(o, n)| json!({ "old": o, "new": n })),
+            );
+        }
+    }
+    Json::Object(obj)
+}
+
+/// The document without its changes (an empty list in their place).
 fn json(diff: &CanvasDiff, old: &str, new: &str) -> Json {
     let pair = |p: &Option<(String, String)>| match p {
         Some((o, n)) => json!({ "old": o, "new": n }),
         None => Json::Null,
     };
-    let changes: Vec<Json> = diff
-        .changes
-        .iter()
-        .map(|c| {
-            let base = json!({ "section": c.group.key(), "id": c.id, "text": c.label });
-            let mut obj = match base {
-                Json::Object(m) => m,
-                _ => serde_json::Map::new(),
-            };
-            match &c.change {
-                Change::Added { rank, fields } => {
-                    obj.insert("change".into(), "added".into());
-                    obj.insert("rank".into(), (*rank).into());
-                    obj.insert("fields".into(), fields_json(c.group, fields));
-                }
-                Change::Removed { rank } => {
-                    obj.insert("change".into(), "removed".into());
-                    obj.insert("rank".into(), (*rank).into());
-                }
-                Change::Changed { fields, moved } => {
-                    obj.insert("change".into(), "changed".into());
-                    obj.insert("fields".into(), fields_json(c.group, fields));
-                    obj.insert(
-                        "moved".into(),
-                        moved.map_or(Json::Null, |(o, n)| json!({ "old": o, "new": n })),
-                    );
-                }
-            }
-            Json::Object(obj)
-        })
-        .collect();
+    // Filled in by `json_text`, one change at a time.
+    let changes: Vec<Json> = Vec::new();
     let flagged = |l: &[Flagged]| -> Json {
         l.iter()
             .map(|f| json!({ "id": f.id, "text": f.text }))

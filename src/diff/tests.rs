@@ -495,3 +495,41 @@ fn a_changed_result_names_its_statement_and_the_numbers() {
     );
     assert!(text.contains("target: none → 0.05"), "{text}");
 }
+
+#[test]
+fn json_written_change_by_change_is_compact_json_in_document_order() {
+    let old = crate::synth::synthetic(300, 1);
+    let new = crate::synth::synthetic(300, 2);
+    let d = diff(&old, &new);
+    let out = render(&d, DiffFormat::Json, "o", "n");
+    let value: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    // Written at once, the same document gives the same bytes.
+    assert_eq!(out, format!("{value}\n"));
+    let keys: Vec<&str> = value
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "old",
+            "new",
+            "changed",
+            "title",
+            "segment",
+            "alternatives",
+            "changes",
+            "coverage",
+            "coverage_evidenced",
+            "conflicts",
+            "flags"
+        ]
+    );
+    assert!(d.changes.len() > 100);
+    assert_eq!(
+        value["changes"].as_array().map(Vec::len),
+        Some(d.changes.len())
+    );
+}

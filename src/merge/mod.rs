@@ -195,13 +195,19 @@ fn arrange(
     conflicts: &[(ItemId, ItemId)],
 ) -> (Vec<Entity>, HashMap<ItemId, Group>) {
     let mut ordered: Vec<Entity> = Vec::with_capacity(kept.len() + copies.len());
+    // Theirs' copies by the id they follow: looked up once per survivor
+    // (a scan of every copy per survivor took minutes when all conflicted).
+    let mut copies_after: HashMap<ItemId, Vec<&Entity>> = HashMap::new();
+    for (after, copy) in copies {
+        copies_after.entry(*after).or_default().push(copy);
+    }
     for group in Group::all() {
         let ids = order::merged_order(group, eb, eo, et, &kept);
         for id in ids {
             if let Some(e) = kept.remove(&id) {
                 ordered.push(e);
-                for (_, copy) in copies.iter().filter(|(after, _)| *after == id) {
-                    ordered.push(copy.clone());
+                for copy in copies_after.get(&id).into_iter().flatten() {
+                    ordered.push((*copy).clone());
                 }
             }
         }
