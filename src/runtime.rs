@@ -208,9 +208,18 @@ pub trait Io {
         storage::load(path)
     }
 
-    /// The canvases in a folder, each loaded (or with why it cannot be).
-    fn list(&mut self, dir: &Path) -> Result<Vec<storage::Entry>, StorageError> {
+    /// The canvases in a folder, not read.
+    fn list(&mut self, dir: &Path) -> Result<Vec<storage::Found>, StorageError> {
         storage::list(dir)
+    }
+
+    /// Reads canvases one by one off the event loop; each one's summary
+    /// comes on the channel as it is read (a fake can hold them back).
+    fn start_reading(
+        &mut self,
+        found: Vec<storage::Found>,
+    ) -> std::sync::mpsc::Receiver<crate::library::Summary> {
+        jobs::spawn_reading(found)
     }
 
     /// Writes a new canvas file, never over an existing one.
@@ -654,8 +663,9 @@ fn burst(
 /// Feeds what the work running off the loop said to the editor; whether
 /// anything came (the screen needs drawing).
 fn poll_jobs(screen: &mut Screen<'_>, io: &mut dyn Io, jobs: &mut Jobs) -> bool {
-    let Screen::Editor(app) = screen else {
-        return false;
+    let app = match screen {
+        Screen::Editor(app) => app,
+        Screen::Library(lib) => return jobs.poll_library(lib, io),
     };
     let (effects, news) = jobs.poll(app, io);
     executor::perform(screen, io, jobs, effects);

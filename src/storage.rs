@@ -539,43 +539,19 @@ pub fn trash(dir: &Path, path: &Path) -> Result<PathBuf, StorageError> {
     Ok(target)
 }
 
-/// One canvas in the data directory, as `list` and the library show it.
-#[derive(Debug)]
-pub struct Entry {
-    pub name: String,
-    pub path: PathBuf,
-    pub modified: Option<std::time::SystemTime>,
-    pub loaded: Result<Parsed, StorageError>,
-}
-
-/// The canvases in a data directory, sorted by name. Unreadable files are
-/// listed with their error rather than hidden.
-pub fn list(dir: &Path) -> Result<Vec<Entry>, StorageError> {
-    Ok(canvas_files(dir)?
-        .into_iter()
-        .map(|file| Entry {
-            loaded: load(&file.path),
-            name: file.name,
-            path: file.path,
-            modified: file.modified,
-        })
-        .collect())
-}
-
-/// A canvas file in the data directory, not yet read.
-#[derive(Debug, Clone)]
-pub struct CanvasFile {
-    /// Its name as `list` shows it (the file name without `.ron`).
+/// One canvas file in the data directory, found but not read: `list` and
+/// the library read each on its own and keep only its summary, so a folder
+/// of large canvases is never held in memory at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
     pub name: String,
     pub path: PathBuf,
     pub modified: Option<std::time::SystemTime>,
 }
 
-/// The canvas files in a data directory (`*.ron`, not hidden, regular
-/// files), sorted by name, without reading any: the one rule for what the
-/// library, `list` and `report` count as a canvas.
-pub fn canvas_files(dir: &Path) -> Result<Vec<CanvasFile>, StorageError> {
-    let mut files = Vec::new();
+/// The canvases in a data directory, sorted by name, not read.
+pub fn list(dir: &Path) -> Result<Vec<Found>, StorageError> {
+    let mut entries = Vec::new();
     for entry in fs::read_dir(dir).map_err(|e| StorageError::io(dir, e))? {
         let entry = entry.map_err(|e| StorageError::io(dir, e))?;
         let path = entry.path();
@@ -593,7 +569,7 @@ pub fn canvas_files(dir: &Path) -> Result<Vec<CanvasFile>, StorageError> {
             .to_string_lossy()
             .into_owned();
         let modified = entry.metadata().ok().and_then(|m| m.modified().ok());
-        files.push(CanvasFile {
+        entries.push(Found {
             name,
             path,
             modified,

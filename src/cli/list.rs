@@ -27,10 +27,8 @@ pub(super) fn run(
     format: CheckFormat,
 ) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let dir = storage::data_dir(data_dir)?;
-    let canvases: Vec<Summary> = storage::list(&dir)?
-        .iter()
-        .map(Summary::from_entry)
-        .collect();
+    // One canvas in memory at a time: only its row is kept.
+    let canvases: Vec<Summary> = storage::list(&dir)?.iter().map(Summary::read).collect();
     let out = match format {
         CheckFormat::Json => export::json_line(&json(&canvases)),
         CheckFormat::Text if canvases.is_empty() => format!(

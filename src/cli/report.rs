@@ -34,7 +34,7 @@ pub(super) fn run(
     let mut columns: Vec<Column> = Vec::new();
     if files.is_empty() {
         let dir = storage::data_dir(data_dir)?;
-        for file in storage::canvas_files(&dir)? {
+        for file in storage::list(&dir)? {
             columns.push(column(file.name, &file.path, file.modified, now, off));
         }
     } else {

@@ -19,7 +19,7 @@ use crate::examples::Example;
 use crate::fit::{Coverage, analyze};
 use crate::input::Context;
 use crate::input::keymap::keys_for;
-use crate::storage::Entry;
+use crate::storage::Found;
 use crate::theme::Theme;
 
 /// One canvas as the library shows it.
@@ -39,13 +39,16 @@ pub struct Summary {
     pub modified: Option<SystemTime>,
     /// Why the file cannot be read, if it cannot.
     pub error: Option<String>,
+    /// Not read yet: only its name is known (the library fills it in).
+    pub unread: bool,
 }
 
 impl Summary {
-    pub fn from_entry(entry: &Entry) -> Self {
-        let mut s = Self {
-            name: entry.name.clone(),
-            path: entry.path.clone(),
+    /// A canvas found but not read yet.
+    pub fn unread(found: &Found) -> Self {
+        Self {
+            name: found.name.clone(),
+            path: found.path.clone(),
             title: String::new(),
             segment: String::new(),
             items: 0,
@@ -53,10 +56,19 @@ impl Summary {
             open_gains: 0,
             coverage: Default::default(),
             coverage_evidenced: Default::default(),
-            modified: entry.modified,
+            modified: found.modified,
             error: None,
+            unread: true,
+        }
+    }
+
+    /// Reads a canvas and keeps only its summary (the canvas is let go).
+    pub fn read(found: &Found) -> Self {
+        let mut s = Self {
+            unread: false,
+            ..Self::unread(found)
         };
-        match &entry.loaded {
+        match &crate::storage::load(&found.path) {
             Ok(parsed) => {
                 let report = analyze(&parsed.canvas);
                 s.title.clone_from(&parsed.canvas.title);
@@ -71,6 +83,25 @@ impl Summary {
         }
         s
     }
+}
+
+/// The rows of a fresh listing, with what was already read of the ones
+/// that did not change (same file, same time) kept.
+fn carry_over(old: &[Summary], fresh: Vec<Summary>) -> Vec<Summary> {
+    let read: std::collections::HashMap<&Path, &Summary> = old
+        .iter()
+        .filter(|c| !c.unread)
+        .map(|c| (c.path.as_path(), c))
+        .collect();
+    fresh
+        .into_iter()
+        .map(|row| match read.get(row.path.as_path()) {
+            Some(was) if row.unread && was.modified == row.modified && was.name == row.name => {
+                (*was).clone()
+            }
+            _ => row,
+        })
+        .collect()
 }
 
 /// What a name prompt is for.
@@ -172,6 +203,35 @@ pub struct Library {
 }
 
 impl Library {
+    /// The canvases listed but not read yet (the trash's after the
+    /// folder's), for the runtime to read one by one.
+    pub fn unread(&self) -> Vec<Found> {
+        self.canvases
+            .iter()
+            .chain(&self.trash)
+            .filter(|c| c.unread)
+            .map(|c| Found {
+                name: c.name.clone(),
+                path: c.path.clone(),
+                modified: c.modified,
+            })
+            .collect()
+    }
+
+    /// A canvas the runtime has read: its row is filled in, if it is still
+    /// listed as that file, unread.
+    pub fn read(&mut self, row: Summary) {
+        for list in [&mut self.canvases, &mut self.trash] {
+            if let Some(slot) = list
+                .iter_mut()
+                .find(|c| c.unread && c.path == row.path && c.modified == row.modified)
+            {
+                *slot = row;
+                return;
+            }
+        }
+    }
+
     /// Whose keys apply now: browsing, typing a name, or answering a question.
     pub fn key_context(&self) -> Context {
         match self.mode {
@@ -238,9 +298,10 @@ impl Library {
     }
 
     /// A fresh listing; selects `focus` if given, else keeps the selected canvas selected.
+    /// A canvas already read and not changed since keeps what was read.
     pub fn refresh(&mut self, canvases: Vec<Summary>, now: SystemTime, focus: Option<&Path>) {
         let keep = self.selected_canvas().map(|c| c.path.clone());
-        self.canvases = canvases;
+        self.canvases = carry_over(&self.canvases, canvases);
         self.now = now;
         if focus.is_some() {
             self.filter = TextField::default();
@@ -262,7 +323,7 @@ impl Library {
             now,
             done,
         } = listing;
-        self.trash = trash;
+        self.trash = carry_over(&self.trash, trash);
         let (focus, said) = match &done {
             Done::Looked => (None, None),
             Done::Renamed { from, to } => {

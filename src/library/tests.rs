@@ -19,6 +19,7 @@ fn summary(name: &str, title: &str, segment: &str) -> Summary {
         coverage_evidenced: Default::default(),
         modified: None,
         error: None,
+        unread: false,
     }
 }
 

@@ -195,6 +195,15 @@ fn table_view(lib: &Library, table: Rect, buf: &mut Buffer) {
     let scroll = crate::layout::scroll_to_show(0, lib.selected, rows, visible.len());
     for (i, c) in visible.iter().enumerate().skip(scroll).take(rows) {
         let cells = match &c.error {
+            None if c.unread => [
+                c.name.clone(),
+                "reading…".to_owned(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                ago(c.modified, lib.now),
+            ],
             None => [
                 c.name.clone(),
                 c.title.clone(),

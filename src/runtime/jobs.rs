@@ -12,6 +12,8 @@ use crate::app::{App, Effect, RuntimeEvent};
 use crate::canvas::Canvas;
 use crate::coach::RuleSet;
 use crate::export::{ExportError, Format, png, svg};
+use crate::library::{Library, Summary};
+use crate::storage::Found;
 
 use super::Io;
 
@@ -73,16 +75,61 @@ pub fn render(
     }
 }
 
-/// The export running now, if any: where it goes, and its news.
+/// Reads each canvas on a thread of its own and sends its summary, one at
+/// a time (only the summary is kept); stops when nobody listens any more.
+pub fn spawn_reading(found: Vec<Found>) -> Receiver<Summary> {
+    let (tx, rx) = mpsc::channel();
+    let _ = std::thread::Builder::new()
+        .name("vpcanvas-library".to_owned())
+        .spawn(move || {
+            for f in &found {
+                if tx.send(Summary::read(f)).is_err() {
+                    break;
+                }
+            }
+        });
+    rx
+}
+
+/// The work running off the loop: an export (where it goes, and its
+/// news), and the library's reading (what it reads, and the rows).
 #[derive(Default)]
 pub struct Jobs {
     export: Option<(PathBuf, Receiver<ExportNews>)>,
+    reading: Option<(Vec<Found>, Receiver<Summary>)>,
 }
 
 impl Jobs {
     /// Starts an export (the app allows one at a time).
     pub fn start_export(&mut self, io: &mut dyn Io, path: PathBuf, job: ExportJob) {
         self.export = Some((path, io.start_export(job)));
+    }
+
+    /// Reads what the library lists but has not read, and fills in the
+    /// rows read since the last look; whether any came (to draw them).
+    pub fn poll_library(&mut self, lib: &mut Library, io: &mut dyn Io) -> bool {
+        let wanted = lib.unread();
+        if wanted.is_empty() {
+            self.reading = None;
+            return false;
+        }
+        // A new listing asks for what the running reader was not given.
+        let covered = self
+            .reading
+            .as_ref()
+            .is_some_and(|(given, _)| wanted.iter().all(|f| given.contains(f)));
+        if !covered {
+            let rx = io.start_reading(wanted.clone());
+            self.reading = Some((wanted, rx));
+        }
+        let mut news = false;
+        if let Some((_, rx)) = &self.reading {
+            while let Ok(row) = rx.try_recv() {
+                lib.read(row);
+                news = true;
+            }
+        }
+        news
     }
 
     /// Feeds what the running export said since the last look to the app;

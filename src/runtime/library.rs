@@ -41,15 +41,16 @@ pub(super) fn perform(lib: &mut Library, io: &mut dyn Io, effect: Effect) -> Opt
     None
 }
 
-/// The folder as it is now, with what was just done.
+/// The folder as it is now, with what was just done: the canvases' names,
+/// each to be read off the loop ([`super::jobs::Jobs::poll_library`]).
 pub fn listing(io: &mut dyn Io, dir: &Path, done: Done) -> Listing {
     let (canvases, done) = match io.list(dir) {
-        Ok(entries) => (entries.iter().map(Summary::from_entry).collect(), done),
+        Ok(found) => (found.iter().map(Summary::unread).collect(), done),
         Err(e) => (Vec::new(), failed(&e)),
     };
     let trash = io
         .list(&dir.join("trash"))
-        .map(|entries| entries.iter().map(Summary::from_entry).collect())
+        .map(|found| found.iter().map(Summary::unread).collect())
         .unwrap_or_default();
     Listing {
         canvases,

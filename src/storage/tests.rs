@@ -556,11 +556,9 @@ fn list_sorts_by_name_and_skips_backups_dotfiles_and_others() {
         assert_eq!(e.path, dir.join(format!("{}.ron", e.name)));
         assert!(e.modified.is_some());
     }
-    assert_eq!(
-        entries[0].loaded.as_ref().unwrap().canvas.title,
-        "title of Mid"
-    );
-    assert_eq!(entries[1].loaded.as_ref().unwrap().canvas, edited(sample()));
+    // Found, not read: each is read on its own.
+    assert_eq!(load(&entries[0].path).unwrap().canvas.title, "title of Mid");
+    assert_eq!(load(&entries[1].path).unwrap().canvas, edited(sample()));
 }
 
 #[test]
@@ -573,14 +571,15 @@ fn list_reports_unreadable_files_as_errors() {
     let entries = list(dir).unwrap();
     let names: Vec<&str> = entries.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(names, ["binary", "broken", "good"]);
-    let binary = entries[0].loaded.as_ref().unwrap_err().to_string();
+    let loaded: Vec<_> = entries.iter().map(|e| load(&e.path)).collect();
+    let binary = loaded[0].as_ref().unwrap_err().to_string();
     assert!(
         binary.contains("binary.ron") && binary.contains("UTF-8"),
         "{binary}"
     );
-    let broken = entries[1].loaded.as_ref().unwrap_err().to_string();
+    let broken = loaded[1].as_ref().unwrap_err().to_string();
     assert!(broken.contains("broken.ron:1:"), "{broken}");
-    assert!(entries[2].loaded.is_ok());
+    assert!(loaded[2].is_ok());
     // Listing never changes what it reads.
     assert_eq!(fs::read(dir.join("broken.ron")).unwrap(), b"(title: ");
 }

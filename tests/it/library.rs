@@ -5,18 +5,80 @@
 #![allow(clippy::unwrap_used)]
 
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::AtomicUsize;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, Condvar, Mutex};
 
 use ratatui::Terminal;
 
 use vpcanvas::canvas::Canvas;
-use vpcanvas::library::Library;
+use vpcanvas::library::{Library, Summary};
 use vpcanvas::runtime::{self, FileIo, Outcome, SignalFlag};
 use vpcanvas::session::open_library;
 use vpcanvas::storage;
 
 use super::scenarios::{Script, SharedBackend};
+
+/// Real files; the canvases are read at once when the library asks, so a
+/// script sees every row filled in (the default reads them off the loop).
+struct InlineIo;
+
+impl runtime::Io for InlineIo {
+    fn save(
+        &mut self,
+        path: &std::path::Path,
+        canvas: &Canvas,
+        backup: bool,
+    ) -> Result<u64, storage::StorageError> {
+        FileIo.save(path, canvas, backup)
+    }
+
+    fn start_reading(&mut self, found: Vec<storage::Found>) -> Receiver<Summary> {
+        let (tx, rx) = mpsc::channel();
+        for f in &found {
+            tx.send(Summary::read(f)).unwrap();
+        }
+        rx
+    }
+}
+
+/// Reads the first canvas at once and the rest only once the test opens
+/// the gate; counts the rows sent.
+struct HeldIo {
+    gate: Arc<(Mutex<bool>, Condvar)>,
+    sent: Arc<AtomicUsize>,
+}
+
+impl runtime::Io for HeldIo {
+    fn save(
+        &mut self,
+        path: &std::path::Path,
+        canvas: &Canvas,
+        backup: bool,
+    ) -> Result<u64, storage::StorageError> {
+        FileIo.save(path, canvas, backup)
+    }
+
+    fn start_reading(&mut self, found: Vec<storage::Found>) -> Receiver<Summary> {
+        let (tx, rx) = mpsc::channel();
+        let (gate, sent) = (Arc::clone(&self.gate), Arc::clone(&self.sent));
+        std::thread::spawn(move || {
+            for (n, f) in found.iter().enumerate() {
+                if n == 1 {
+                    let (lock, cv) = &*gate;
+                    let open = lock.lock().unwrap();
+                    let limit = std::time::Duration::from_secs(60);
+                    drop(cv.wait_timeout_while(open, limit, |open| !*open).unwrap());
+                }
+                if tx.send(Summary::read(f)).is_err() {
+                    break;
+                }
+                sent.fetch_add(1, Ordering::SeqCst);
+            }
+        });
+        rx
+    }
+}
 
 /// A data folder holding canvases with these names.
 struct Folder {
@@ -75,6 +137,16 @@ impl Folder {
         script: &str,
         build: impl FnOnce(Script) -> Script,
     ) -> Ran {
+        self.run_on(origin, script, build, &mut InlineIo)
+    }
+
+    fn run_on(
+        &self,
+        origin: Option<&str>,
+        script: &str,
+        build: impl FnOnce(Script) -> Script,
+        io: &mut dyn runtime::Io,
+    ) -> Ran {
         let origin = origin.map(|o| self.path(o));
         let mut library = open_library(&mut FileIo, self.dir.path(), origin.as_deref(), None);
         let backend = SharedBackend::new(120, 30);
@@ -86,14 +158,8 @@ impl Folder {
             Arc::clone(&signal),
         ));
         let mut terminal = Terminal::new(backend.clone()).unwrap();
-        let outcome = runtime::run_library(
-            &mut terminal,
-            &mut library,
-            &mut events,
-            &mut FileIo,
-            &signal,
-        )
-        .unwrap();
+        let outcome =
+            runtime::run_library(&mut terminal, &mut library, &mut events, io, &signal).unwrap();
         Ran {
             outcome,
             screen: backend.screen(),
@@ -266,4 +332,38 @@ fn the_librarys_texts_hold_no_literal_key_names() {
         }
     }
     assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn rows_show_as_they_are_read_and_the_rest_say_reading() {
+    let folder = Folder::with(&["acme", "bistro", "cargo"]);
+    let gate: Arc<(Mutex<bool>, Condvar)> = Arc::default();
+    let sent = Arc::new(AtomicUsize::new(0));
+    let opener = Arc::clone(&gate);
+    let (one, all) = (Arc::clone(&sent), Arc::clone(&sent));
+    let ran = folder.run_on(
+        None,
+        "",
+        |script| {
+            script
+                .until(move || one.load(Ordering::SeqCst) >= 1)
+                .then("<snap>")
+                .then_do(move || {
+                    let (lock, cv) = &*opener;
+                    *lock.lock().unwrap() = true;
+                    cv.notify_all();
+                })
+                .until(move || all.load(Ordering::SeqCst) >= 3)
+                .then("<snap> <c-q>")
+        },
+        &mut HeldIo { gate, sent },
+    );
+    // The first canvas is shown before the others are read.
+    let first = &ran.snaps[0];
+    assert!(first.contains("acme title"), "{first}");
+    assert!(first.contains("reading…"), "{first}");
+    assert!(!first.contains("cargo title"), "{first}");
+    let last = &ran.snaps[1];
+    assert!(last.contains("cargo title"), "{last}");
+    assert!(!last.contains("reading…"), "{last}");
 }
