@@ -149,7 +149,7 @@ impl App {
                 self.mode = Mode::Normal;
                 if let Some(running) = &self.exporting {
                     self.warn(format!(
-                        "The {} export is still running: export again when it is done",
+                        "The {} export is still running: wait for it",
                         running.format.name()
                     ));
                     return Vec::new();

@@ -438,7 +438,9 @@ fn fit_text(app: &App, width: usize) -> String {
         pains.addressed, pains.total, gains.addressed, gains.total, pe.addressed, ge.addressed
     );
     // A status message keeps the room it needs; hints make do with 24 cells.
-    let left_needs = app.status.as_ref().map_or(24, |s| text::width(&s.text) + 2);
+    // A running export's progress goes before it.
+    let progress = app.export_progress().map_or(0, |p| text::width(&p) + 3);
+    let left_needs = progress + app.status.as_ref().map_or(24, |s| text::width(&s.text) + 2);
     let tiny_fit = format!(
         " {}/{} pains {}/{} gains ",
         pains.addressed, pains.total, gains.addressed, gains.total
