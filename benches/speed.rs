@@ -536,3 +536,9 @@ mod verdict {
         bencher.bench(|| vpcanvas::verdict::of(black_box(&test)));
     }
 }
+
+// ---------------------------------------------------------------------------
+// The room under load
+
+#[path = "speed/room.rs"]
+mod room;

@@ -2,7 +2,6 @@
 //! ends rounds, and what pages ask arrives as [`RuntimeEvent::Room`]. The
 //! room's state is [`crate::room::Room`], plain data changed only here.
 
-use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr};
 
 use crate::canvas::{ItemId, Section};
@@ -60,8 +59,6 @@ pub struct RoomDesk {
     /// The join address, once the server listens.
     pub url: Option<String>,
     pub outcome: Option<RoomOutcome>,
-    /// The dots each item has had in this room's closed votes.
-    pub votes: HashMap<ItemId, u32>,
 }
 
 /// A vote being set up: the dots each, one per item or not, and on what.
@@ -97,7 +94,6 @@ impl App {
             room,
             url: None,
             outcome: None,
-            votes: HashMap::new(),
         });
         vec![Effect::OpenRoom {
             bind: self.room_settings.bind,
@@ -356,6 +352,8 @@ impl App {
         Vec::new()
     }
 
+    /// Closes the vote: each item's dots are added to its `votes`, in one
+    /// undoable change (a read-only canvas only shows the result).
     fn close_vote(&mut self) -> Vec<Effect> {
         let Some(desk) = self.room.as_mut() else {
             return Vec::new();
@@ -364,28 +362,32 @@ impl App {
             self.warn("No vote to close");
             return Vec::new();
         };
-        for (id, dots) in &tally {
-            *desk.votes.entry(*id).or_insert(0) += dots;
-        }
         tally.sort_by_key(|t| std::cmp::Reverse(t.1));
         let placed: u32 = tally.iter().map(|t| t.1).sum();
         desk.outcome = Some(RoomOutcome::Voted {
             scope: rules.scope,
-            tally,
+            tally: tally.clone(),
         });
+        let mut effects = Vec::new();
+        if placed > 0 && self.doc.read_only.is_none() {
+            let before = self.snapshot();
+            for (id, dots) in tally.iter().filter(|t| t.1 > 0) {
+                let now = self.canvas.item(*id).map_or(0, |i| i.votes);
+                self.canvas.set_votes(*id, now.saturating_add(*dots));
+            }
+            effects = self.changed(before);
+        }
         self.info(format!(
-            "The vote is closed: {placed} dots; {} ranks the section by votes",
+            "The vote is closed: {} added to the votes; {} ranks the section by votes",
+            count(placed as usize, "dot", "dots"),
             key_mark(&Action::RankByVotes)
         ));
-        Vec::new()
+        effects
     }
 
-    /// The votes an item has had.
+    /// The votes an item has.
     pub fn votes_of(&self, id: ItemId) -> u32 {
-        self.room
-            .as_ref()
-            .and_then(|d| d.votes.get(&id).copied())
-            .unwrap_or(0)
+        self.canvas.item(id).map_or(0, |i| i.votes)
     }
 
     fn rank_by_votes(&mut self) -> Vec<Effect> {

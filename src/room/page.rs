@@ -271,6 +271,13 @@ fn canvas(view: &RoomView) -> String {
             if !item.level.is_empty() {
                 let _ = write!(out, " <span class=\"level\">{}</span>", esc(item.level));
             }
+            if item.votes > 0 {
+                let _ = write!(
+                    out,
+                    " <span class=\"count\">{}</span>",
+                    super::state::count(item.votes as usize, "vote", "votes")
+                );
+            }
             out.push_str("</li>");
         }
         out.push_str("</ol>");

@@ -14,6 +14,8 @@ pub struct ItemView {
     pub id: ItemId,
     pub text: String,
     pub level: &'static str,
+    /// The dots the room has given it (its `votes`).
+    pub votes: u32,
 }
 
 /// One section of the canvas, for the read-only mirror.
@@ -66,6 +68,7 @@ fn item_view(section: Section, item: &crate::canvas::Item) -> ItemView {
     ItemView {
         id: item.id,
         text: crate::text::clean(&item.text),
+        votes: item.votes,
         level: if section.has_level() {
             section.level_name(item.level)
         } else {

@@ -119,6 +119,20 @@ fn vote_and_rank(t: &Tmux, room: &Room, file: &Path, phones: &[String], saved: &
         || format!("not ranked: {:?}", fs::read_to_string(file)),
     );
     assert!(ranked.contains("Late  ]52"), "{ranked}");
+    // The dots are the items' votes now, in the file (format version 3).
+    let votes = |text: &str| {
+        let line = ranked.lines().find(|l| l.contains(text)).unwrap();
+        line.split("votes: ")
+            .nth(1)
+            .map(|v| v.split(&[',', ')'][..]).next().unwrap().to_owned())
+    };
+    assert_eq!(
+        votes("\"clients pay LATE\"").as_deref(),
+        Some("2"),
+        "{ranked}"
+    );
+    assert_eq!(votes("Chasing late payers").as_deref(), Some("1"));
+    assert_eq!(votes("\"Clients pay late\""), None);
 }
 
 #[test]

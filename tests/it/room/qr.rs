@@ -99,3 +99,25 @@ fn in_projector_mode_the_code_is_drawn_twice_as_big() {
         .collect();
     assert_eq!(decode(&halved).to_lowercase(), URL.to_lowercase());
 }
+
+#[test]
+fn the_panel_draws_at_every_size_without_a_panic() {
+    for projector in [false, true] {
+        for w in (1..=130).step_by(7) {
+            for h in (1..=45).step_by(4) {
+                let mut app = App::new(Canvas::new("QR"), "/nonexistent/qr.ron", false);
+                app.update(RuntimeEvent::Resize(w, h));
+                if projector {
+                    app.update(Action::Projector);
+                }
+                app.update(Action::Room);
+                app.update(RuntimeEvent::RoomOpened(Ok(URL.to_owned())));
+                app.update(Action::Vote);
+                let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+                vpcanvas::ui::draw(&app, buf.area, &mut buf);
+                app.update(Action::Cancel);
+                vpcanvas::ui::draw(&app, buf.area, &mut buf);
+            }
+        }
+    }
+}
