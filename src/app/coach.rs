@@ -22,9 +22,10 @@ impl App {
             .get_or_init(|| Coach::of(&self.canvas, self.coach_off))
     }
 
-    /// Every hint about the canvas now, grouped by rule: the list `!` shows.
-    pub fn coach_hints(&self) -> Vec<Hint> {
-        self.coach().hints(&self.canvas)
+    /// Every hint about the canvas now, grouped by rule: the list `!` shows
+    /// (found once after each change).
+    pub fn coach_hints(&self) -> &[Hint] {
+        self.hints.get_or_init(|| self.coach().hints(&self.canvas))
     }
 
     /// The hints about the selected item.
@@ -64,26 +65,30 @@ impl App {
         if !matches!(self.mode, Mode::Coach(_)) {
             return Vec::new();
         }
-        let hints = self.coach().hints(&self.canvas);
+        let end = self.coach_hints().len().saturating_sub(1);
+        let cursor = match &self.mode {
+            Mode::Coach(list) => list.cursor.min(end),
+            _ => 0,
+        };
+        // Only the chosen hint is copied out of the list kept on the app.
+        let hint = self.coach_hints().get(cursor).cloned();
         let Mode::Coach(list) = &mut self.mode else {
             return Vec::new();
         };
-        let end = hints.len().saturating_sub(1);
-        let cursor = list.cursor.min(end);
         match action {
             Action::Up => list.cursor = cursor.saturating_sub(1),
             Action::Down => list.cursor = (cursor + 1).min(end),
             Action::Top => list.cursor = 0,
             Action::Bottom => list.cursor = end,
             Action::Confirm => {
-                if let Some(hint) = hints.get(cursor) {
+                if let Some(hint) = hint {
                     self.mode = Mode::Normal;
-                    self.go_to_hint(hint);
+                    self.go_to_hint(&hint);
                 }
             }
             Action::Dismiss => {
-                if let Some(hint) = hints.get(cursor) {
-                    return self.dismiss(hint);
+                if let Some(hint) = hint {
+                    return self.dismiss(&hint);
                 }
             }
             Action::Cancel | Action::Coach | Action::Quit => self.mode = Mode::Normal,

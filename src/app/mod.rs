@@ -404,6 +404,10 @@ pub struct App {
     coach: OnceCell<crate::coach::Coach>,
     /// The coach's rules turned off for every canvas (`config.ron`).
     coach_off: crate::coach::RuleSet,
+    /// Every hint, as the list `!` shows them: found when the list first
+    /// asks after a change, not on every key and frame (at 100,000 items
+    /// that is a whole-canvas read).
+    hints: OnceCell<Vec<crate::coach::Hint>>,
     pub focus: Section,
     /// The selected index in each section.
     pub selected: [usize; 6],
@@ -482,6 +486,7 @@ impl App {
             report: OnceCell::new(),
             coach: OnceCell::new(),
             coach_off: crate::coach::RuleSet::EMPTY,
+            hints: OnceCell::new(),
             focus: Section::Jobs,
             selected: [0; 6],
             scroll: [0; 6],
@@ -548,6 +553,7 @@ impl App {
         self.ascii = look.ascii;
         self.timer_settings = look.timer;
         self.coach_off = look.coach_off;
+        self.hints = OnceCell::new();
         if let Some(coach) = self.coach.get_mut() {
             coach.set_off(look.coach_off);
         }
@@ -591,6 +597,7 @@ impl App {
         self.edits += 1;
         self.tally.refresh(&self.canvas);
         self.report = OnceCell::new();
+        self.hints = OnceCell::new();
         if let Some(coach) = self.coach.get_mut() {
             coach.refresh(&self.canvas);
         }

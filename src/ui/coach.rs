@@ -72,7 +72,7 @@ pub fn list(app: &App, list: &CoachList, area: Rect, buf: &mut Buffer) {
         return;
     }
     let cursor = list.cursor.min(all.len() - 1);
-    let rows = hint_rows(app, &all, cursor, width);
+    let rows = hint_rows(app, all, cursor, width);
     let height = usize::from(inner.height);
     let last_of_cursor = rows
         .iter()

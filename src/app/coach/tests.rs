@@ -71,7 +71,7 @@ fn enter_in_the_list_goes_to_the_item_a_hint_is_about() {
     app.update(Action::JumpTo(Section::Jobs));
     app.update(Action::Coach);
     assert!(matches!(app.mode, Mode::Coach(_)));
-    let hints = app.coach_hints();
+    let hints = app.coach_hints().to_vec();
     let at = hints
         .iter()
         .position(|h| h.text.as_deref() == Some("Tax surprises"))
