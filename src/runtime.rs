@@ -550,7 +550,7 @@ where
     let mut watch = Watch::new(&mut screen, io, events.now());
     if first.is_err() {
         let effects = terminate(&mut screen, signal);
-        executor::perform(&mut screen, io, effects);
+        executor::perform(&mut screen, io, &mut jobs, effects);
         watch.keep_unsaved_work(&screen, io);
         return Ok(Outcome::Quit(signal_number(signal)));
     }

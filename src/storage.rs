@@ -575,8 +575,8 @@ pub fn list(dir: &Path) -> Result<Vec<Found>, StorageError> {
             modified,
         });
     }
-    files.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(files)
+    entries.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(entries)
 }
 
 /// A stamp of a folder's canvases (names, lengths, modified times) that

@@ -202,6 +202,8 @@ fn table_view(lib: &Library, table: Rect, buf: &mut Buffer) {
                 String::new(),
                 String::new(),
                 String::new(),
+                String::new(),
+                String::new(),
                 ago(c.modified, lib.now),
             ],
             None => [
