@@ -42,7 +42,7 @@ pub(super) fn perform(lib: &mut Library, io: &mut dyn Io, effect: Effect) -> Opt
 }
 
 /// The folder as it is now, with what was just done: the canvases' names,
-/// each to be read off the loop ([`super::jobs::Jobs::poll_library`]).
+/// each to be read off the loop (the jobs poll the reader).
 pub fn listing(io: &mut dyn Io, dir: &Path, done: Done) -> Listing {
     let (canvases, done) = match io.list(dir) {
         Ok(found) => (found.iter().map(Summary::unread).collect(), done),
