@@ -498,8 +498,11 @@ fn a_changed_result_names_its_statement_and_the_numbers() {
 
 #[test]
 fn json_written_change_by_change_is_compact_json_in_document_order() {
-    let old = crate::synth::synthetic(300, 1);
-    let new = crate::synth::synthetic(300, 2);
+    let old = example();
+    let mut new = example();
+    new.set_text(7, "Clients pay 30+ days late");
+    new.remove(9);
+    new.push(crate::canvas::Section::Gains, "A new gain");
     let d = diff(&old, &new);
     let out = render(&d, DiffFormat::Json, "o", "n");
     let value: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
@@ -527,7 +530,7 @@ fn json_written_change_by_change_is_compact_json_in_document_order() {
             "flags"
         ]
     );
-    assert!(d.changes.len() > 100);
+    assert!(d.changes.len() >= 3, "{}", d.changes.len());
     assert_eq!(
         value["changes"].as_array().map(Vec::len),
         Some(d.changes.len())

@@ -194,41 +194,7 @@ fn table_view(lib: &Library, table: Rect, buf: &mut Buffer) {
     let rows = usize::from(table.height.saturating_sub(1));
     let scroll = crate::layout::scroll_to_show(0, lib.selected, rows, visible.len());
     for (i, c) in visible.iter().enumerate().skip(scroll).take(rows) {
-        let cells = match &c.error {
-            None if c.unread => [
-                c.name.clone(),
-                "reading…".to_owned(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                ago(c.modified, lib.now),
-            ],
-            None => [
-                c.name.clone(),
-                c.title.clone(),
-                c.segment.clone(),
-                c.items.to_string(),
-                mark(c.open_pains),
-                mark(c.open_gains),
-                crate::export::coverage_pair(c.coverage),
-                crate::export::coverage_pair(c.coverage_evidenced),
-                ago(c.modified, lib.now),
-            ],
-            Some(e) => [
-                c.name.clone(),
-                format!("cannot be read: {e}"),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                ago(c.modified, lib.now),
-            ],
-        };
+        let cells = row_cells(c, lib.now);
         let mut line = Line::from(row_text(cells));
         if i == lib.selected {
             line = line.style(t.selected);
@@ -238,6 +204,45 @@ fn table_view(lib: &Library, table: Rect, buf: &mut Buffer) {
         lines.push(line);
     }
     Paragraph::new(lines).render(table, buf);
+}
+
+/// One canvas's cells, in the table's column order.
+fn row_cells(c: &crate::library::Summary, now: std::time::SystemTime) -> [String; 9] {
+    match &c.error {
+        None if c.unread => [
+            c.name.clone(),
+            "reading…".to_owned(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            ago(c.modified, now),
+        ],
+        None => [
+            c.name.clone(),
+            c.title.clone(),
+            c.segment.clone(),
+            c.items.to_string(),
+            mark(c.open_pains),
+            mark(c.open_gains),
+            crate::export::coverage_pair(c.coverage),
+            crate::export::coverage_pair(c.coverage_evidenced),
+            ago(c.modified, now),
+        ],
+        Some(e) => [
+            c.name.clone(),
+            format!("cannot be read: {e}"),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            ago(c.modified, now),
+        ],
+    }
 }
 
 /// The status message, or the key hints.

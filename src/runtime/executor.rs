@@ -117,6 +117,25 @@ fn in_editor(
             io.bell();
             Vec::new()
         }
+        room @ (Effect::OpenRoom { .. } | Effect::CloseRoom | Effect::RoomAnswer { .. }) => {
+            in_room(app, io, room)
+        }
+        // Leaving is the caller's; the library's work the editor never asks for.
+        Effect::Quit
+        | Effect::OpenLibrary
+        | Effect::Open(_)
+        | Effect::Create { .. }
+        | Effect::Rename { .. }
+        | Effect::Duplicate { .. }
+        | Effect::Trash(_)
+        | Effect::Restore { .. }
+        | Effect::KeepRoomNotes(_) => Vec::new(),
+    }
+}
+
+/// The room's effects: open it, close it, answer a page.
+fn in_room(app: &mut App, io: &mut dyn Io, effect: Effect) -> Vec<Effect> {
+    match effect {
         Effect::OpenRoom { bind, port } => {
             let Some(view) = app.room_view(0) else {
                 return Vec::new();
@@ -132,16 +151,7 @@ fn in_editor(
             io.room_answer(ticket, result);
             Vec::new()
         }
-        // Leaving is the caller's; the library's work the editor never asks for.
-        Effect::Quit
-        | Effect::OpenLibrary
-        | Effect::Open(_)
-        | Effect::Create { .. }
-        | Effect::Rename { .. }
-        | Effect::Duplicate { .. }
-        | Effect::Trash(_)
-        | Effect::Restore { .. }
-        | Effect::KeepRoomNotes(_) => Vec::new(),
+        _ => Vec::new(),
     }
 }
 
