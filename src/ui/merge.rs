@@ -10,6 +10,7 @@ use crate::app::{App, MergeView};
 use crate::canvas::{Conflict, HeaderConflict};
 use crate::input::keymap::{Context, hints};
 
+use super::entries::Entry;
 use super::overlay::frame;
 use super::text;
 
@@ -77,18 +78,12 @@ fn pair_lines(app: &App, pair: Conflict, chosen: bool, width: usize) -> Vec<Line
         let label = format!("{mark}{who} [{id}] ");
         let indent = text::width(&label);
         let room = width.saturating_sub(indent).max(1);
-        let words = text::safe(&app.conflict_label(id));
-        for (n, row) in crate::text::wrap::lines(&words, room)
-            .into_iter()
-            .enumerate()
-        {
-            let lead = if n == 0 {
-                Span::styled(label.clone(), t.key)
-            } else {
-                Span::raw(" ".repeat(indent))
-            };
-            lines.push(Line::from(vec![lead, Span::styled(row.to_owned(), style)]));
-        }
+        let entry = Entry::new(
+            vec![Span::styled(label, t.key)],
+            &app.conflict_label(id),
+            style,
+        );
+        lines.extend(entry.lines(width));
         if !differences.is_empty() {
             let what = differences
                 .iter()
@@ -114,20 +109,8 @@ fn header_lines(app: &App, h: &HeaderConflict, chosen: bool, width: usize) -> Ve
     let ours = app.canvas().header_ours(h);
     for (who, words) in [("ours  ", ours), ("theirs", h.theirs())] {
         let label = format!("{mark}{who} [{}] ", h.field());
-        let indent = text::width(&label);
-        let room = width.saturating_sub(indent).max(1);
-        let words = text::safe(words);
-        for (n, row) in crate::text::wrap::lines(&words, room)
-            .into_iter()
-            .enumerate()
-        {
-            let lead = if n == 0 {
-                Span::styled(label.clone(), t.key)
-            } else {
-                Span::raw(" ".repeat(indent))
-            };
-            lines.push(Line::from(vec![lead, Span::styled(row.to_owned(), style)]));
-        }
+        let entry = Entry::new(vec![Span::styled(label, t.key)], words, style);
+        lines.extend(entry.lines(width));
     }
     lines.push(Line::default());
     lines
