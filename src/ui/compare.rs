@@ -9,8 +9,10 @@ use ratatui::style::{Modifier, Style};
 use crate::app::{Action, App, CompareView};
 use crate::compare::{Comparison, Factor};
 use crate::input::keymap::Context;
+use crate::layout::cells as to_cells;
 use crate::text::wrap;
 
+use super::entries::{self, FieldAt};
 use super::overlay::frame;
 use super::{hint_text, text};
 
@@ -30,6 +32,8 @@ pub fn marker(n: usize) -> char {
 const SCORE_MAX: usize = 14;
 /// The narrowest a score column is.
 const SCORE_MIN: usize = 5;
+/// The most rows the header (the verdict, or a name being typed) wraps onto.
+const HEADER_ROWS: usize = 3;
 
 /// Draws the comparison; returns the text cursor when a name is typed.
 pub fn draw(app: &App, view: &CompareView, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
@@ -50,33 +54,10 @@ pub fn draw(app: &App, view: &CompareView, area: Rect, buf: &mut Buffer) -> Opti
     if inner.width < 20 || inner.height < 4 {
         return None;
     }
-    let t = app.active_theme();
-    let mut cursor = None;
-    let top = Rect { height: 1, ..inner };
-    match &view.name {
-        Some(name) => {
-            let label = if name.rename.is_some() {
-                "Rename to:"
-            } else {
-                "New alternative:"
-            };
-            buf.set_string(top.x, top.y, label, t.header);
-            let x = top.x + u16::try_from(label.len() + 1).unwrap_or(0);
-            let line = Rect {
-                x,
-                width: top.right().saturating_sub(x),
-                ..top
-            };
-            cursor = typed_line(app, &name.field, line, buf);
-        }
-        None => {
-            let verdict = text::truncate(&comparison.verdict(), usize::from(top.width));
-            buf.set_string(top.x, top.y, verdict, t.header);
-        }
-    }
+    let (rows, cursor) = header(app, view, &comparison, inner, buf);
     let body = Rect {
-        y: inner.y + 2,
-        height: inner.height.saturating_sub(2),
+        y: inner.y + rows + 1,
+        height: inner.height.saturating_sub(rows + 1),
         ..inner
     };
     let curve_rows = if body.height >= 22 {
@@ -542,20 +523,97 @@ fn offer_style(app: &App, n: usize) -> Style {
     }
 }
 
-/// The alternative's name being typed, on its one header line: ` › ` and
-/// the part of the name around the cursor; returns where the cursor goes.
-fn typed_line(
+/// The header above the grid: the verdict, or the alternative's name being
+/// typed after its label, each wrapped whole on up to [`HEADER_ROWS`] rows
+/// (the typed name scrolled to keep its cursor in view). Returns the rows it
+/// took and where the text cursor goes.
+fn header(
     app: &App,
-    field: &crate::app::TextField,
-    line: Rect,
+    view: &CompareView,
+    comparison: &Comparison,
+    inner: Rect,
     buf: &mut Buffer,
-) -> Option<(u16, u16)> {
+) -> (u16, Option<(u16, u16)>) {
     let t = app.active_theme();
-    let room = usize::from(line.width).saturating_sub(3);
-    let (shown, col) = text::window(field.text(), field.cursor_column(), room);
-    buf.set_style(line, t.cursor_row);
-    buf.set_string(line.x, line.y, " › ", t.cursor_row);
-    buf.set_string(line.x + 3, line.y, shown, t.cursor_row);
-    let x = line.x + 3 + col as u16;
-    (x < line.right()).then_some((x, line.y))
+    let width = usize::from(inner.width);
+    // A small grid keeps its rows: the header takes at most a quarter.
+    let most = HEADER_ROWS.min(usize::from(inner.height / 4)).max(1);
+    let Some(name) = &view.name else {
+        let verdict = text::safe(&comparison.verdict());
+        let lines = wrap::lines(&verdict, width);
+        let rows = lines.len().clamp(1, most);
+        for (row, line) in lines.into_iter().take(rows).enumerate() {
+            buf.set_stringn(inner.x, inner.y + to_cells(row), line, width, t.header);
+        }
+        return (to_cells(rows), None);
+    };
+    let label = if name.rename.is_some() {
+        "Rename to: "
+    } else {
+        "New alternative: "
+    };
+    let at = text::width(label);
+    let room = width.saturating_sub(at + 1).max(1);
+    let f = &name.field;
+    let needed = wrap::cursor_rows(f.text(), room, f.cursor());
+    let rows = needed.clamp(1, most);
+    let area = Rect {
+        height: to_cells(rows),
+        ..inner
+    };
+    buf.set_style(area, t.cursor_row);
+    buf.set_string(inner.x, inner.y, label, t.header);
+    let (line, _) = wrap::position(f.text(), room, f.cursor());
+    let skip = (line + 1).saturating_sub(rows);
+    let at = FieldAt {
+        x: to_cells(at),
+        width: room,
+        skip,
+    };
+    (
+        to_cells(rows),
+        entries::field(f, area, at, t.cursor_row, buf),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+
+    use crate::app::{Action, App, TextEdit};
+    use crate::canvas::{Canvas, Section};
+
+    fn screen(app: &App, width: u16, height: u16) -> (String, Option<(u16, u16)>) {
+        let area = Rect::new(0, 0, width, height);
+        let mut buf = Buffer::empty(area);
+        let cursor = crate::ui::draw(app, area, &mut buf);
+        (crate::ui::buffer_to_text(&buf), cursor)
+    }
+
+    #[test]
+    fn a_long_name_being_typed_wraps_whole_with_the_cursor_after_its_last_word() {
+        let mut c = Canvas::new("Invoicing");
+        c.alternatives = vec!["Spreadsheets".into()];
+        c.push(Section::Pains, "Clients pay 30 days late");
+        let mut app = App::new(c, "/nonexistent/compare.ron", true);
+        app.update(Action::Compare);
+        app.update(Action::AddAlternative);
+        let name =
+            "Hiring a part-time bookkeeper who comes in on Fridays and chases every late payer";
+        for ch in name.chars() {
+            app.update(Action::Text(TextEdit::Insert(ch)));
+        }
+        let (text, cursor) = screen(&app, 70, 30);
+        for word in name.split(' ') {
+            assert!(text.contains(word), "{word:?} in\n{text}");
+        }
+        assert!(text.contains("payer"), "{text}");
+        let (x, y) = cursor.unwrap();
+        let row: String = text.lines().nth(usize::from(y)).unwrap().chars().collect();
+        let before: String = row.chars().take(usize::from(x)).collect();
+        assert!(before.trim_end().ends_with("payer"), "{row:?} at {x}");
+    }
 }
