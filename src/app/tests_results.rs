@@ -182,5 +182,109 @@ fn r_on_a_learning_card_says_results_belong_to_a_test() {
         "{}",
         status(&app)
     );
-    let _ = ItemStatus::Validated;
+}
+
+/// The landing page with its numbers in: 30 of 400 and 8 of 380, target 5%.
+fn measured() -> (App, ItemId) {
+    let (mut app, id, [a, b]) = landing_page();
+    let t = app.canvas.test_mut(id).unwrap();
+    t.target = crate::canvas::Rate::new(0.05);
+    t.results = vec![
+        TestResult {
+            variant: Variant::Statement(a),
+            shown: 400,
+            converted: 30,
+        },
+        TestResult {
+            variant: Variant::Statement(b),
+            shown: 380,
+            converted: 8,
+        },
+    ];
+    (app, id)
+}
+
+fn card_edit(app: &App) -> Option<&CardEdit> {
+    match &app.mode {
+        Mode::Board(b) => b.card.as_ref().and_then(|c| c.edit.as_ref()),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_learning_from_numbers_writes_them_in_and_validates_only_once_confirmed() {
+    let (mut app, _) = measured();
+    let before = app.canvas.item(PAIN_LATE).unwrap().status;
+    assert_ne!(before, ItemStatus::Validated);
+    app.update(Action::RecordLearning);
+    let Some(CardEdit::Text(observed)) = card_edit(&app) else {
+        panic!("observed is not open: {:?}", app.mode);
+    };
+    assert_eq!(
+        observed.text(),
+        "Paid on time 30 of 400 (7.5%) · Less admin 8 of 380 (2.1%) · target 5%. \
+         Paid on time beats Less admin: more than 99.9% likely (7.5% vs 2.1%). \
+         Paid on time reaches the 5% target: 99% likely."
+    );
+    app.update(Action::Confirm);
+    assert!(
+        app.canvas.learnings[0]
+            .observed
+            .starts_with("Paid on time 30 of 400")
+    );
+    // The items the test tests are proposed, ticked; nothing changed yet.
+    let Some(CardEdit::Pick(picker)) = card_edit(&app) else {
+        panic!("no proposal: {:?}", app.mode);
+    };
+    assert_eq!(picker.chosen, [PAIN_LATE, RELIEVER_REMIND]);
+    assert_eq!(app.canvas.item(PAIN_LATE).unwrap().status, before);
+    assert!(
+        status(&app).contains("The numbers validate"),
+        "{}",
+        status(&app)
+    );
+    assert!(saves(&app.update(Action::Confirm)));
+    assert_eq!(
+        app.canvas.item(PAIN_LATE).unwrap().status,
+        ItemStatus::Validated
+    );
+    assert_eq!(
+        app.canvas.item(RELIEVER_REMIND).unwrap().status,
+        ItemStatus::Validated
+    );
+    assert_eq!(
+        app.canvas.learnings[0].validated,
+        [PAIN_LATE, RELIEVER_REMIND]
+    );
+}
+
+#[test]
+fn a_proposal_left_with_escape_changes_nothing() {
+    let (mut app, _) = measured();
+    let before = app.canvas.item(PAIN_LATE).unwrap().status;
+    app.update(Action::RecordLearning);
+    app.update(Action::Confirm);
+    app.update(Action::Cancel);
+    assert_eq!(app.canvas.item(PAIN_LATE).unwrap().status, before);
+    assert!(app.canvas.learnings[0].validated.is_empty());
+}
+
+#[test]
+fn numbers_below_the_target_propose_invalidating() {
+    let (mut app, id) = measured();
+    let t = app.canvas.test_mut(id).unwrap();
+    t.results[0].converted = 4;
+    t.results[1].converted = 3;
+    app.update(Action::RecordLearning);
+    app.update(Action::Confirm);
+    assert!(
+        status(&app).contains("The numbers invalidate"),
+        "{}",
+        status(&app)
+    );
+    app.update(Action::Confirm);
+    assert_eq!(
+        app.canvas.item(PAIN_LATE).unwrap().status,
+        ItemStatus::Invalidated
+    );
 }

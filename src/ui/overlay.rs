@@ -474,8 +474,14 @@ fn variant_tabs(app: &App, view: &StatementView, area: Rect, buf: &mut Buffer) {
         } else {
             t.key
         };
+        // A statement that won a measured test says so (SPEC §13).
+        let won = !crate::verdict::won_by(app.canvas(), s.id).is_empty();
         spans.push(Span::styled(
-            format!(" {} ", text::truncate(&text::safe(&s.name), 24)),
+            format!(
+                " {}{} ",
+                if won { "★ won: " } else { "" },
+                text::truncate(&text::safe(&s.name), 24)
+            ),
             style,
         ));
     }

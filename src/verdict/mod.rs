@@ -6,7 +6,7 @@
 
 pub mod beta;
 
-use crate::canvas::{TestCard, Variant};
+use crate::canvas::{Canvas, ItemId, TestCard, Variant};
 
 /// Fewer people than this shown a variant: too few to say anything.
 pub const MIN_SHOWN: u64 = 10;
@@ -69,6 +69,26 @@ pub struct Verdict {
     /// The probability that the leader's rate reaches the target.
     pub p_target: Option<f64>,
     pub proposal: Proposal,
+}
+
+/// The measured tests a saved statement won: decided, at least
+/// [`DECIDED_AT`] likely the best.
+pub fn won_by(canvas: &Canvas, statement: ItemId) -> Vec<&TestCard> {
+    canvas
+        .tests
+        .iter()
+        .filter(|t| {
+            t.results.len() > 1
+                && t.results
+                    .iter()
+                    .any(|r| r.variant == Variant::Statement(statement))
+        })
+        .filter(|t| {
+            let v = of(t);
+            v.winner()
+                .is_some_and(|w| v.variants[w].variant == Variant::Statement(statement))
+        })
+        .collect()
 }
 
 /// The verdict on a test's results.

@@ -314,3 +314,24 @@ fn probabilities_read_as_people_say_them() {
     assert_eq!(thousands(1_234_567), "1,234,567");
     assert_eq!(thousands(999), "999");
 }
+
+#[test]
+fn a_statement_wins_only_a_decided_test() {
+    let mut canvas = crate::canvas::Canvas::default();
+    let a = canvas.add_statement("A", "a");
+    let b = canvas.add_statement("B", "b");
+    let row = |id, shown, converted| TestResult {
+        variant: Variant::Statement(id),
+        shown,
+        converted,
+    };
+    canvas.add_test(TestCard {
+        statements: vec![a, b],
+        results: vec![row(a, 400, 30), row(b, 380, 8)],
+        ..TestCard::default()
+    });
+    assert_eq!(won_by(&canvas, a).len(), 1);
+    assert!(won_by(&canvas, b).is_empty());
+    canvas.tests[0].results[1].converted = 28;
+    assert!(won_by(&canvas, a).is_empty(), "not decided");
+}

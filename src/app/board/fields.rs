@@ -150,11 +150,15 @@ impl App {
                 self.set_card_ids(id, field, chosen)
             }
         };
-        if changed {
+        let effects = if changed {
             self.changed(before)
         } else {
             Vec::new()
+        };
+        if field == CardField::Observed {
+            self.propose_from_results(id);
         }
+        effects
     }
 
     /// Sets a text or date field. Err says why a date is refused.

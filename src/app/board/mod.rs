@@ -445,10 +445,21 @@ impl App {
             ..Learning::default()
         });
         self.open_card(learning, 0);
+        // A measured test writes what was observed: its numbers and verdict,
+        // for the user to keep or edit.
+        let observed = test
+            .and_then(|t| self.canvas.test(t))
+            .and_then(|t| self.observed_from_results(t));
         if let Some(card) = self.board().and_then(|v| v.card.as_mut()) {
-            card.edit = Some(CardEdit::Text(TextField::default()));
+            card.edit = Some(CardEdit::Text(TextField::new(
+                observed.as_deref().unwrap_or_default(),
+            )));
         }
-        self.info("Learning card: what did you observe? Then pick what it validates");
+        self.info(if observed.is_some() {
+            "Learning card: the numbers and what they say are written in: Enter keeps them"
+        } else {
+            "Learning card: what did you observe? Then pick what it validates"
+        });
         self.changed(before)
     }
 

@@ -238,6 +238,71 @@ impl App {
         }
     }
 
+    /// "Paid on time 30 of 400 (7.5%) · Less admin 8 of 380 (2.1%) · target
+    /// 5%. Paid on time beats Less admin: …": what a learning from a
+    /// measured test observed.
+    pub(super) fn observed_from_results(&self, test: &crate::canvas::TestCard) -> Option<String> {
+        if test.results.is_empty() {
+            return None;
+        }
+        let numbers = crate::export::results_line(&self.canvas, test)?;
+        let verdict = crate::verdict::of(test);
+        let words = crate::export::verdict_words(&self.canvas, &verdict);
+        Some(format!("{numbers}. {words}."))
+    }
+
+    /// After what a learning observed is kept: when its test's numbers
+    /// settle the test's items (the winner reaches the target, or every
+    /// variant falls short of it), opens the list to validate or invalidate
+    /// with those items ticked. Nothing changes until the user confirms.
+    pub(super) fn propose_from_results(&mut self, learning: ItemId) {
+        let Some(l) = self.canvas.learning(learning) else {
+            return;
+        };
+        if !l.validated.is_empty() || !l.invalidated.is_empty() {
+            return;
+        }
+        let Some(test) = l.test.and_then(|t| self.canvas.test(t)) else {
+            return;
+        };
+        if test.results.is_empty() {
+            return;
+        }
+        let items: Vec<ItemId> = test
+            .items
+            .iter()
+            .copied()
+            .filter(|i| self.canvas.item(*i).is_some())
+            .collect();
+        let (field, word) = match crate::verdict::of(test).proposal {
+            crate::verdict::Proposal::Validate => (super::CardField::Validated, "validate"),
+            crate::verdict::Proposal::Invalidate => (super::CardField::Invalidated, "invalidate"),
+            crate::verdict::Proposal::Nothing => return,
+        };
+        if items.is_empty() {
+            return;
+        }
+        let Some(index) = super::CardField::LEARNING.iter().position(|f| *f == field) else {
+            return;
+        };
+        if let Some(card) = self.board().and_then(|v| v.card.as_mut()) {
+            card.field = index;
+        }
+        self.start_field(learning, field);
+        if let Some(super::CardEdit::Pick(picker)) = self
+            .board()
+            .and_then(|v| v.card.as_mut())
+            .and_then(|c| c.edit.as_mut())
+        {
+            picker.chosen = items;
+        }
+        self.info(format!(
+            "The numbers {word} these items: {} confirms, {} changes nothing",
+            super::super::key_mark(&Action::Confirm),
+            super::super::key_mark(&Action::Cancel)
+        ));
+    }
+
     /// The verdict in the status bar after a change of numbers.
     fn say_verdict(&mut self, id: ItemId) {
         let Some(test) = self.canvas.test(id) else {
@@ -298,9 +363,7 @@ impl App {
             return Err(if shown == 0 {
                 "Type how many people were shown it first (the left number)".to_owned()
             } else {
-                format!(
-                    "{converted} converted is more than the {shown} people shown: converted can be at most shown"
-                )
+                format!("{converted} converted is more than the {shown} people shown")
             });
         }
         if next == current {
