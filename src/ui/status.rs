@@ -41,7 +41,12 @@ pub fn draw_long(app: &App, a: &Areas, room: usize, buf: &mut Buffer) -> bool {
     let Some(status) = &app.status else {
         return false;
     };
-    let words = words(app, status);
+    // A running export's progress stays before the message, as on the
+    // footer's line.
+    let words = match app.export_progress() {
+        Some(progress) => format!("{progress} · {}", words(app, status)),
+        None => words(app, status),
+    };
     let width = usize::from(a.footer.width).saturating_sub(1);
     // A field typed on the line above keeps it.
     let typing_there = matches!(&app.mode, Mode::Edit(e) if e.target.label().is_some());
@@ -80,4 +85,37 @@ pub fn draw_long(app: &App, a: &Areas, room: usize, buf: &mut Buffer) -> bool {
         Line::from(Span::styled(format!(" {line}"), style)).render(area, buf);
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+
+    use crate::app::{Action, App, RuntimeEvent};
+    use crate::canvas::{Canvas, Section};
+    use crate::export::Format;
+
+    /// A message after a running export's progress is read whole: the two
+    /// together take the line when they do not fit beside the fit.
+    #[test]
+    fn a_message_after_an_exports_progress_is_never_cut() {
+        let mut c = Canvas::new("Invoicing");
+        c.push(Section::Pains, "Late payments".to_owned());
+        let mut app = App::new(c, "/tmp/never-written.ron", true);
+        app.update(RuntimeEvent::Resize(120, 40));
+        app.update(Action::Export);
+        app.update(Action::ExportAs(Format::Svg));
+        app.update(RuntimeEvent::ExportStage("drawing the picture"));
+        app.update(Action::Export);
+        app.update(Action::ExportAs(Format::Md));
+        let area = Rect::new(0, 0, 120, 40);
+        let mut buf = Buffer::empty(area);
+        crate::ui::draw(&app, area, &mut buf);
+        let screen = crate::ui::buffer_to_text(&buf);
+        let bottom: Vec<&str> = screen.lines().rev().take(2).collect();
+        let bottom = bottom.join(" ");
+        assert!(bottom.contains("still running: wait for it"), "{screen}");
+        assert!(bottom.contains("drawing the picture"), "{screen}");
+    }
 }
