@@ -10,6 +10,7 @@ use super::entity::{Field, Group};
 use super::{CanvasDiff, Change, EntityChange, Entry, FieldChange, Ref, Shift};
 use crate::export::{link_verb, md_escape, one_line};
 use crate::fit::Flagged;
+use crate::text::inert::json_inert;
 
 /// The forms `diff` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -330,7 +331,10 @@ fn conflicts_json(pairs: &[(Ref, Ref)]) -> Json {
 
 /// The JSON document as text, with each change turned into JSON and
 /// written one at a time: a tree of every change at once took gigabytes for
-/// two large canvases. The bytes are those of the whole tree written at once.
+/// two large canvases. The bytes are those of the whole tree written at once,
+/// each piece escaped as every JSON document is ([`json_inert`]): what
+/// `serde_json` leaves raw (C1, bidi, zero-width, U+2028) would otherwise be
+/// shown as `\u{9b}` by the printer, which no JSON reader accepts.
 fn json_text(diff: &CanvasDiff, old: &str, new: &str) -> String {
     let Json::Object(top) = json(diff, old, new) else {
         return String::new();
@@ -340,7 +344,7 @@ fn json_text(diff: &CanvasDiff, old: &str, new: &str) -> String {
         if n > 0 {
             out.push(',');
         }
-        out.push_str(&Json::String(key.clone()).to_string());
+        out.push_str(&json_inert(&Json::String(key.clone()).to_string()));
         out.push(':');
         if key == "changes" {
             out.push('[');
@@ -348,11 +352,11 @@ fn json_text(diff: &CanvasDiff, old: &str, new: &str) -> String {
                 if i > 0 {
                     out.push(',');
                 }
-                out.push_str(&change_json(c).to_string());
+                out.push_str(&json_inert(&change_json(c).to_string()));
             }
             out.push(']');
         } else {
-            out.push_str(&value.to_string());
+            out.push_str(&json_inert(&value.to_string()));
         }
     }
     out.push_str("}\n");

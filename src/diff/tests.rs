@@ -255,6 +255,26 @@ fn json_names_every_change_and_escapes_controls() {
     assert!(v["coverage"]["pains"]["old"].is_f64());
 }
 
+/// The JSON form is printed through the one sanitiser like everything
+/// else: a C1 control, a bidi override, a zero-width space or a line
+/// separator left raw by `serde_json` would be shown as `\u{9b}` there,
+/// which is no JSON escape. So the document escapes them itself (`\u009b`)
+/// and stays valid JSON with the same text.
+#[test]
+fn json_escapes_c1_bidi_zero_width_and_separators_itself() {
+    let old = example();
+    let mut new = old.clone();
+    let nasty = "C1 \u{9b}31m \u{85} bidi \u{202e}x zw \u{200b} ls \u{2028} ps \u{2029} del \u{7f}";
+    new.set_text(9, nasty);
+    new.title = nasty.into();
+    let out = render(&diff(&old, &new), DiffFormat::Json, "o", "n");
+    let printed = crate::text::inert::visible_lines(&out);
+    assert_eq!(printed, out, "the sanitiser changed the JSON");
+    let v: serde_json::Value = serde_json::from_str(&printed).expect("valid JSON as printed");
+    assert_eq!(v["title"]["new"], nasty);
+    assert_eq!(v["changes"][0]["fields"]["text"]["new"], nasty);
+}
+
 #[test]
 fn the_markdown_form_escapes_and_tabulates_the_fit() {
     let old = example();

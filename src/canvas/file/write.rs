@@ -260,9 +260,10 @@ pub fn level_word(section: Section, level: Level) -> &'static str {
 }
 
 /// A RON string literal. Only what must be escaped is: quotes, backslashes,
-/// control characters, and the invisible characters that reorder or hide
-/// text (bidi controls, line separators, a stray BOM), so a diff shows what
-/// the reader gets. Apostrophes and all other text stay as written.
+/// and every character the one sanitiser calls a hazard (controls, and the
+/// invisible characters that reorder or hide text: bidi controls, zero-width
+/// spaces, line separators, a stray BOM), so a diff shows what the reader
+/// gets. Apostrophes and all other text stay as written.
 pub(super) fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
@@ -273,7 +274,7 @@ pub(super) fn quote(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() || is_invisible_format(c) => {
+            c if crate::text::inert::is_hazard(c) => {
                 let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
             }
             c => out.push(c),
@@ -283,12 +284,3 @@ pub(super) fn quote(s: &str) -> String {
     out
 }
 
-/// Characters that change how surrounding text is shown without being seen.
-fn is_invisible_format(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{2028}' | '\u{2029}' | '\u{feff}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2066}'..='\u{2069}'
-    )
-}

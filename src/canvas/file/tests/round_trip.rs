@@ -390,3 +390,25 @@ proptest! {
         let _ = parse_bytes(&text);
     }
 }
+
+/// The canvas file is a text file people `cat` and `git diff`: every
+/// character the one sanitiser calls a hazard is written escaped (`\u{200b}`),
+/// the zero-width space and word joiner as much as a bidi override, so two
+/// items that look alike in a diff are alike; and it reads back as written.
+#[test]
+fn no_hazard_reaches_the_file_raw_and_every_one_reads_back() {
+    let nasty = "zw \u{200b} wj \u{2060} mvs \u{180e} inv \u{2064} dep \u{206a} bom \u{feff} ls \u{2028} rlo \u{202e} c1 \u{9b} esc \u{1b} zwj \u{200d}";
+    let mut c = Canvas::new(nasty);
+    c.segment = nasty.into();
+    c.push(Section::Pains, nasty);
+    let text = to_ron(&c);
+    let raw: Vec<char> = text
+        .chars()
+        .filter(|&ch| crate::text::inert::is_hazard(ch) && ch != '\n')
+        .collect();
+    assert!(raw.is_empty(), "raw {raw:?} in {text}");
+    assert!(text.contains("\\u{200b}"), "{text}");
+    assert!(text.contains('\u{200d}'), "a joiner emoji need stays as written");
+    let back = parse(&text).unwrap().canvas;
+    assert_eq!(back, c);
+}
