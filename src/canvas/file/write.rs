@@ -283,4 +283,3 @@ pub(super) fn quote(s: &str) -> String {
     out.push('"');
     out
 }
-

@@ -408,7 +408,10 @@ fn no_hazard_reaches_the_file_raw_and_every_one_reads_back() {
         .collect();
     assert!(raw.is_empty(), "raw {raw:?} in {text}");
     assert!(text.contains("\\u{200b}"), "{text}");
-    assert!(text.contains('\u{200d}'), "a joiner emoji need stays as written");
+    assert!(
+        text.contains('\u{200d}'),
+        "a joiner emoji need stays as written"
+    );
     let back = parse(&text).unwrap().canvas;
     assert_eq!(back, c);
 }
