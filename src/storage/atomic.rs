@@ -282,22 +282,16 @@ pub fn is_not_durable(e: &io::Error) -> bool {
 }
 
 /// Removes temporary files left beside `target` by a killed vpcanvas: its
-/// own and those of its backup `NAME.bak` (a save writes the backup first, so
-/// a kill then leaves `.NAME.bak.vpcanvas-tmp-*`). Only files that are
-/// provably ours and stale go: named by our marker, owned by this user,
-/// written by a process that is gone, and held by no one (a live writer
-/// holds its temp file locked from creation until it is in place, which
-/// also protects one in another PID namespace). Returns how many were removed.
+/// own, those of its backup `NAME.bak` (a save writes the backup first, so
+/// a kill then leaves `.NAME.bak.vpcanvas-tmp-*`), and those of any other
+/// file in the folder: git names each merge's OURS afresh
+/// (`.merge_file_XXXXXX`), so a killed merge's temp would never meet a
+/// writer of its own name. Only files that are provably ours and stale go:
+/// named by our marker, owned by this user, written by a process that is
+/// gone, and held by no one (a live writer holds its temp file locked from
+/// creation until it is in place, which also protects one in another PID
+/// namespace). Returns how many were removed.
 pub fn clean_stale_temps(target: &Path) -> usize {
-    let name = target
-        .file_name()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .into_owned();
-    let prefixes = [
-        format!(".{name}{TEMP_MARKER}"),
-        format!(".{name}.bak{TEMP_MARKER}"),
-    ];
     let Ok(entries) = fs::read_dir(folder(target)) else {
         return 0;
     };
@@ -305,9 +299,7 @@ pub fn clean_stale_temps(target: &Path) -> usize {
         .filter_map(Result::ok)
         .filter(|e| {
             let file = e.file_name().to_string_lossy().into_owned();
-            prefixes.iter().any(|p| {
-                writer_pid(&file, p).is_some_and(|pid| !is_running(pid)) && is_stale(&e.path())
-            })
+            writer_pid(&file).is_some_and(|pid| !is_running(pid)) && is_stale(&e.path())
         })
         .filter(|e| fs::remove_file(e.path()).is_ok())
         .count()
@@ -329,9 +321,15 @@ fn clean_once(target: &Path) {
     clean_stale_temps(target);
 }
 
-/// The pid in one of our temp file names (`PREFIX` then `PID-N`).
-fn writer_pid(name: &str, prefix: &str) -> Option<u32> {
-    name.strip_prefix(prefix)?.split('-').next()?.parse().ok()
+/// The pid in one of our temp file names (`.NAME`, the marker, `PID-N`).
+fn writer_pid(name: &str) -> Option<u32> {
+    if !name.starts_with('.') {
+        return None;
+    }
+    let (_, rest) = name.rsplit_once(TEMP_MARKER)?;
+    let (pid, n) = rest.split_once('-')?;
+    n.parse::<u64>().ok()?;
+    pid.parse().ok()
 }
 
 /// Whether a process with this pid runs (this one included). In doubt (no

@@ -601,3 +601,36 @@ fn the_readme_set_up_works_pasted_into_a_fresh_repository() {
         "git log -p reads item by item: {log}"
     );
 }
+
+/// git hands the driver a fresh `.merge_file_XXXXXX` as OURS on every merge,
+/// so a merge killed mid-write leaves `..merge_file_XXXXXX.vpcanvas-tmp-*`
+/// that no later merge writes beside under that name. The next merge in
+/// the folder removes it all the same (a stale temp is a dead writer's,
+/// whatever it was writing), and the repository is left clean.
+#[test]
+fn a_killed_merges_temp_file_is_removed_by_the_next_merge() {
+    let repo = Repo::new();
+    let base = example();
+    let mut ours = base.clone();
+    ours.set_text(7, "Clients pay 30+ days after the due date");
+    let mut theirs = base.clone();
+    theirs.set_level(11, Level::High);
+    repo.commit(&base, "base");
+    repo.git_ok(&["checkout", "-q", "-b", "theirs"]);
+    repo.commit(&theirs, "theirs");
+    repo.git_ok(&["checkout", "-q", "main"]);
+    repo.commit(&ours, "ours");
+    // What a merge killed mid-write leaves (no process has pid 2^32 - 1).
+    let leftover = repo
+        .dir()
+        .join("..merge_file_Zq81xW.vpcanvas-tmp-4294967295-0");
+    fs::write(&leftover, "half a canva").expect("leftover");
+    let out = repo.git(&["merge", "--no-edit", "theirs"]);
+    assert!(out.status.success(), "{}", all_output(&out));
+    assert!(
+        !leftover.exists(),
+        "the killed merge's temp file is still there"
+    );
+    let status = repo.git_ok(&["status", "--porcelain", "--untracked-files=all"]);
+    assert_eq!(status, "", "the work tree is not clean");
+}

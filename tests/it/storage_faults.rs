@@ -429,24 +429,30 @@ fn stale_temps_of_another_process_are_removed_and_nothing_else() {
         format!(".x.ron{TEMP_MARKER}4294967294-17"),
         // A kill during the backup step of a save.
         format!(".x.ron.bak{TEMP_MARKER}4294967295-1"),
+        // Another target's leftover in the same folder: git names each
+        // merge's OURS afresh (`.merge_file_XXXXXX`), so a killed merge's
+        // temp has no "own" next writer; the next one beside it cleans it.
+        format!(".y.ron{TEMP_MARKER}4294967295-0"),
+        format!("..merge_file_Ab12Cd{TEMP_MARKER}4294967293-0"),
     ];
     let keep = [
         "x.ron".to_owned(),
         "x.ron.bak".to_owned(),
         ".x.ron.lock".to_owned(),
         "notes.txt".to_owned(),
-        // Another canvas's leftover is its own business.
-        format!(".y.ron{TEMP_MARKER}4294967295-0"),
         // Not hidden: not ours.
         format!("x.ron{TEMP_MARKER}4294967295-0"),
         // Writes in flight in this very process.
         format!(".x.ron{TEMP_MARKER}{me}-3"),
         format!(".x.ron.bak{TEMP_MARKER}{me}-4"),
+        format!(".y.ron{TEMP_MARKER}{me}-5"),
+        // No pid after the marker: not one of our names.
+        format!(".z.ron{TEMP_MARKER}x-0"),
     ];
     for name in stale.iter().chain(&keep[1..]) {
         fs::write(tmp.path().join(name), "leftover").unwrap();
     }
-    assert_eq!(clean_stale_temps(&path), 3);
+    assert_eq!(clean_stale_temps(&path), stale.len());
     let mut want: Vec<String> = keep.to_vec();
     want.sort();
     assert_eq!(names_in(tmp.path()), want);
