@@ -53,7 +53,7 @@ impl App {
 
     pub(super) fn copy_canvas(&mut self) -> Vec<Effect> {
         vec![Effect::Copy {
-            text: export::markdown(&self.canvas, self.coach_off),
+            text: export::markdown(&self.canvas),
             what: "the canvas as Markdown".to_owned(),
         }]
     }

@@ -1,15 +1,13 @@
-//! The coach's hints as text (`lint`), JSON (`lint --format json`) and a
-//! Markdown section (the Markdown export). The hints themselves come from
-//! [`crate::coach`], the same ones the editor shows.
+//! The coach's hints as text (`lint`) and JSON (`lint --format json`). The
+//! hints themselves come from [`crate::coach`], the same ones the editor
+//! shows.
 
 use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
 use crate::canvas::Canvas;
-use crate::coach::{self, Hint, Subject, by_message, grouped, section_key, subject_label};
-
-use super::one_line;
+use crate::coach::{Hint, Subject, grouped, section_key, subject_label};
 
 /// The key `section` has in the JSON for a hint's subject.
 fn json_section(subject: Subject) -> Value {
@@ -74,42 +72,4 @@ pub fn lint_text(file: &str, canvas: &Canvas, hints: &[Hint]) -> String {
         if n == 1 { "hint" } else { "hints" }
     );
     out
-}
-
-/// The "Coach" section of the Markdown export: every hint, grouped by rule,
-/// less the rules in `off`; empty when there is none.
-pub fn coach_markdown(canvas: &Canvas, off: coach::RuleSet) -> String {
-    let mut out = String::new();
-    write_coach_markdown(&mut out, canvas, off);
-    out
-}
-
-/// [`coach_markdown`], written at the end of `out` (a whole document: the
-/// section is not built apart and then copied in).
-pub(super) fn write_coach_markdown(out: &mut String, canvas: &Canvas, off: coach::RuleSet) {
-    let hints = coach::hints(canvas, off);
-    if hints.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "\n## Coach\n");
-    let _ = writeln!(
-        out,
-        "{} {} to make this canvas sharper.",
-        hints.len(),
-        if hints.len() == 1 { "hint" } else { "hints" }
-    );
-    // Each piece of advice once, the items it is about under it.
-    for (rule, list) in grouped(&hints) {
-        let _ = writeln!(out, "\n### {} (`{}`)\n", rule.title(), rule.id());
-        for (message, about) in by_message(&list) {
-            let _ = writeln!(out, "- {}", super::markdown::md_escape(message));
-            for hint in about {
-                let _ = writeln!(
-                    out,
-                    "  - {}",
-                    super::markdown::md_escape(&one_line(&subject_label(canvas, hint)))
-                );
-            }
-        }
-    }
 }

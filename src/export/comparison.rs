@@ -239,7 +239,7 @@ mod tests {
     fn the_markdown_and_text_exports_carry_the_comparison() {
         let mut c = scored();
         c.rename_alternative(0, "Sheets | pipes");
-        let md = crate::export::markdown(&c, crate::coach::RuleSet::EMPTY);
+        let md = crate::export::markdown(&c);
         assert!(md.contains("\n## Against the alternatives\n"), "{md}");
         assert!(
             md.contains(
@@ -258,9 +258,7 @@ mod tests {
             "{txt}"
         );
         let bare = Canvas::new("bare");
-        assert!(
-            !crate::export::markdown(&bare, crate::coach::RuleSet::EMPTY).contains("alternatives")
-        );
+        assert!(!crate::export::markdown(&bare).contains("alternatives"));
     }
 
     #[test]

@@ -3,7 +3,6 @@
 use std::fmt::Write as _;
 
 use crate::canvas::{Canvas, Section};
-use crate::coach::RuleSet;
 use crate::fit::{FitReport, analyze};
 use crate::statement::default_statement;
 
@@ -12,9 +11,12 @@ use super::{
 };
 
 /// The whole canvas as a Markdown document: both halves, the fit, the
-/// statement and the coach's hints (less the rules in `coach_off`, the ones
-/// `config.ron` turns off).
-pub fn markdown(canvas: &Canvas, coach_off: RuleSet) -> String {
+/// comparison with the alternatives, the statements and the test and
+/// learning cards. The coach's hints are not in it: they are advice to the
+/// canvas's authors (the editor, `lint` and the HTML report show them), and
+/// at 100,000 items reading every item for them cost more than writing the
+/// document.
+pub fn markdown(canvas: &Canvas) -> String {
     let report = analyze(canvas);
     let linkers = Linkers::of(canvas);
     let mut out = String::with_capacity(super::document_room(canvas, 4, 96));
@@ -34,7 +36,6 @@ pub fn markdown(canvas: &Canvas, coach_off: RuleSet) -> String {
     )));
     statements(&mut out, canvas);
     cards(&mut out, canvas);
-    super::coach::write_coach_markdown(&mut out, canvas, coach_off);
     super::inert(out)
 }
 

@@ -15,7 +15,7 @@ pub mod svg;
 mod text;
 mod verdicts;
 
-pub use coach::{coach_markdown, hint_json, lint_json, lint_text};
+pub use coach::{hint_json, lint_json, lint_text};
 pub use comparison::{comparison_json, comparison_markdown, comparison_text, scores_line};
 pub use json::{canvas_json, check_json, json_line};
 pub use markdown::{markdown, md_escape};
@@ -91,11 +91,11 @@ impl Format {
 
     /// Renders a canvas in this format. `coach_off` are the coach's rules
     /// turned off for all canvases (`config.ron`): their hints are left out
-    /// of the formats that carry hints (Markdown, the HTML report), as they
-    /// are from `lint` and the editor.
+    /// of the one format that carries hints (the HTML report), as they are
+    /// from `lint` and the editor.
     pub fn render(self, canvas: &Canvas, coach_off: RuleSet) -> Result<Vec<u8>, ExportError> {
         Ok(match self {
-            Format::Md => markdown(canvas, coach_off).into_bytes(),
+            Format::Md => markdown(canvas).into_bytes(),
             Format::Json => canvas_json(canvas).into_bytes(),
             Format::Txt => plain_text(canvas).into_bytes(),
             Format::Svg => svg::svg(canvas).into_bytes(),

@@ -107,7 +107,7 @@ fn documents_print_the_verdict() {
     let c = landing();
     let text = crate::export::plain_text(&c);
     assert!(text.contains(&format!("  Verdict: {VERDICT}\n")), "{text}");
-    let md = crate::export::markdown(&c, RuleSet::EMPTY);
+    let md = crate::export::markdown(&c);
     assert!(
         md.contains("- **Verdict:** Paid on time beats Less \\<admin\\>"),
         "{md}"
