@@ -47,6 +47,12 @@ pub struct Coach {
     felt_jobs: usize,
 }
 
+/// The messages of `duplicate` already built, by the item above that each
+/// names (an id is unique in the canvas): a text repeated many times is
+/// quoted, cut to its width, once.
+#[derive(Default)]
+struct Said(FastMap<ItemId, String>);
+
 /// The key a normalised text is grouped under.
 fn key(norm: &str) -> u64 {
     FixedState::default().hash_one(norm)
@@ -106,7 +112,10 @@ impl Coach {
                 .all(|(a, b)| a.id == b.id && a.text == b.text);
         if !same_words {
             let touched = self.regroup(section, old_run, new_run);
-            self.reorder_groups(section, &touched, canvas);
+            // A section read for the first time was grouped in its order.
+            if !old.is_empty() {
+                self.reorder_groups(section, &touched, canvas);
+            }
             if section == Section::Products {
                 self.rename_products(old_run, new_run, new);
             }
@@ -341,22 +350,39 @@ impl Coach {
     /// The hints about one item, with their messages.
     pub fn item_hints(&self, section: Section, item: &Item) -> Vec<Hint> {
         let mut out = Vec::new();
-        self.push_item_hints(section, item, &Facts::of(&item.text), &mut out);
+        let facts = Facts::of(&item.text);
+        self.push_item_hints(section, item, &facts, &mut Said::default(), &mut out);
         out
     }
 
     /// Adds the hints about one item, its text read, to `out`.
-    fn push_item_hints(&self, section: Section, item: &Item, facts: &Facts, out: &mut Vec<Hint>) {
+    fn push_item_hints(
+        &self,
+        section: Section,
+        item: &Item,
+        facts: &Facts,
+        said: &mut Said,
+        out: &mut Vec<Hint>,
+    ) {
         let (rules, duplicate) = self.rules_with(section, item, facts);
         let subject = Subject::Item {
             section,
             id: item.id,
         };
-        out.extend(rules.iter().map(|rule| Hint {
-            rule,
-            subject,
-            text: Some(item.text.clone()),
-            message: self.item_message(rule, section, facts, duplicate),
+        out.extend(rules.iter().map(|rule| {
+            Hint {
+                rule,
+                subject,
+                text: Some(item.text.clone()),
+                message: match (rule, duplicate) {
+                    (Rule::Duplicate, Some(first)) => said
+                        .0
+                        .entry(first)
+                        .or_insert_with(|| self.item_message(rule, section, facts, duplicate))
+                        .clone(),
+                    _ => self.item_message(rule, section, facts, duplicate),
+                },
+            }
         }));
     }
 
@@ -507,10 +533,11 @@ impl Coach {
         let mut out = Vec::new();
         // One buffer for every item's words.
         let mut words = Words::default();
+        let mut said = Said::default();
         for section in Section::WORKSHOP_ORDER {
             for item in canvas.items(section) {
                 let facts = Facts::read(&item.text, words);
-                self.push_item_hints(section, item, &facts, &mut out);
+                self.push_item_hints(section, item, &facts, &mut said, &mut out);
                 words = facts.words;
             }
         }

@@ -335,9 +335,10 @@ impl<'t> Facts<'t> {
     }
 
     /// The length in user-perceived characters (graphemes) when it is over
-    /// [`MAX_CHARS`]; counted only for a text with more bytes than that.
+    /// [`MAX_CHARS`]; counted only for a text with more bytes, and more
+    /// characters, than that (a grapheme is one character or more).
     pub fn too_long(&self) -> Option<usize> {
-        if self.text.len() <= MAX_CHARS {
+        if self.text.len() <= MAX_CHARS || self.text.chars().count() <= MAX_CHARS {
             return None;
         }
         Some(self.text.graphemes(true).count()).filter(|n| *n > MAX_CHARS)

@@ -57,12 +57,11 @@ pub fn lint_text(file: &str, canvas: &Canvas, hints: &[Hint]) -> String {
     for (rule, list) in grouped(hints) {
         let _ = writeln!(out, "  {} ({})", rule.title(), rule.id());
         for hint in list {
-            let _ = writeln!(
-                out,
-                "    {}\n      {}",
-                crate::text::visible(&subject_label(canvas, hint)),
-                hint.message
-            );
+            out.push_str("    ");
+            push_label(&mut out, canvas, hint);
+            out.push_str("\n      ");
+            out.push_str(&hint.message);
+            out.push('\n');
         }
     }
     let n = hints.len();
@@ -72,4 +71,17 @@ pub fn lint_text(file: &str, canvas: &Canvas, hints: &[Hint]) -> String {
         if n == 1 { "hint" } else { "hints" }
     );
     out
+}
+
+/// Where a hint points ([`subject_label`]), shown inert, added to `out`: an
+/// item's label is written straight from its text.
+fn push_label(out: &mut String, canvas: &Canvas, hint: &Hint) {
+    match (hint.subject, &hint.text) {
+        (Subject::Item { section, .. }, Some(text)) => {
+            out.push_str(section.title());
+            out.push_str(": ");
+            super::push_one_line(out, text);
+        }
+        _ => out.push_str(&crate::text::visible(&subject_label(canvas, hint))),
+    }
 }

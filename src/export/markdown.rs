@@ -19,6 +19,7 @@ use super::{
 pub fn markdown(canvas: &Canvas) -> String {
     let report = analyze(canvas);
     let linkers = Linkers::of(canvas);
+    let mut places = Vec::new();
     let mut out = String::with_capacity(super::document_room(canvas, 4, 96));
     heading(&mut out, canvas);
     for (heading, sections) in [
@@ -27,7 +28,7 @@ pub fn markdown(canvas: &Canvas) -> String {
     ] {
         let _ = writeln!(out, "\n## {heading}");
         for &section in sections {
-            section_list(&mut out, canvas, &report, &linkers, section);
+            section_list(&mut out, canvas, &report, &linkers, &mut places, section);
         }
     }
     fit(&mut out, &report);
@@ -71,6 +72,7 @@ fn section_list(
     canvas: &Canvas,
     report: &FitReport,
     linkers: &Linkers,
+    places: &mut Vec<usize>,
     section: Section,
 ) {
     let _ = writeln!(out, "\n### {}\n", section.title());
@@ -80,24 +82,25 @@ fn section_list(
     }
     for (n, item) in items.iter().enumerate() {
         let _ = write!(out, "{}. ", n + 1);
-        md_escape_into(
-            out,
-            &crate::text::visible(&crate::text::single_spaced(&item.text)),
-        );
+        push_md_line(out, &item.text);
         let tags = document_tags(section, item);
         if !tags.is_empty() {
             let _ = write!(out, " _({tags})_");
         }
-        let linked = linkers.texts(canvas, section, item);
-        if !linked.is_empty() {
-            let _ = write!(out, " — {}: {}", link_verb(section), md_escape(&linked));
+        let before = out.len();
+        let _ = write!(out, " — {}: ", link_verb(section));
+        if linkers.push_texts(out, canvas, section, item, places, push_md_line) {
+            // What it is linked to is written.
         } else if report.is_flagged(item.id) {
+            out.truncate(before);
             let what = if section == Section::Pains {
                 "no pain reliever"
             } else {
                 "no gain creator"
             };
             let _ = write!(out, " — **⚠ {what}**");
+        } else {
+            out.truncate(before);
         }
         out.push('\n');
         for note in &item.evidence {
@@ -256,15 +259,24 @@ pub fn md_escape(text: &str) -> String {
     out
 }
 
-/// [`md_escape`], added to `out`.
+/// [`md_escape`], added to `out`: the runs between markup characters
+/// (all ASCII) are copied whole.
 fn md_escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
+    let mut from = 0;
+    for (at, b) in text.bytes().enumerate() {
         if matches!(
-            c,
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
+            b,
+            b'\\' | b'*' | b'_' | b'`' | b'[' | b']' | b'<' | b'>' | b'#' | b'|' | b'~'
         ) {
+            out.push_str(&text[from..at]);
             out.push('\\');
+            from = at;
         }
-        out.push(c);
     }
+    out.push_str(&text[from..]);
+}
+
+/// A text on one line ([`one_line`]), escaped for Markdown, added to `out`.
+fn push_md_line(out: &mut String, text: &str) {
+    md_escape_into(out, &super::one_line_cow(text));
 }

@@ -281,36 +281,59 @@ impl Linkers {
         }))
     }
 
-    /// [`linked_texts`], found through this index and each section's own
-    /// index of its ids, the texts joined straight into one string.
-    fn texts(&self, canvas: &Canvas, section: Section, item: &Item) -> String {
+    /// The places (in the other section) of what an item is linked to, in
+    /// that section's order, each once: put in `places`, which is cleared
+    /// first (one buffer serves a whole document).
+    fn places(&self, canvas: &Canvas, section: Section, item: &Item, places: &mut Vec<usize>) {
+        places.clear();
         let other = section.counterpart();
-        let places: Vec<usize> = if section.link_target().is_some() {
-            let mut at: Vec<usize> = item
-                .links
-                .iter()
-                .filter_map(|&l| canvas.index_in(other, l))
-                .collect();
-            at.sort_unstable();
-            at.dedup();
-            at
+        if section.link_target().is_some() {
+            places.extend(item.links.iter().filter_map(|&l| canvas.index_in(other, l)));
+            places.sort_unstable();
+            places.dedup();
         } else {
-            let (starts, places) =
+            let (starts, linkers) =
                 &self.0[CUSTOMER.iter().position(|s| *s == section).unwrap_or(0)];
-            canvas
+            if let Some(found) = canvas
                 .index_in(section, item.id)
-                .and_then(|i| places.get(starts[i] as usize..starts[i + 1] as usize))
-                .map_or(Vec::new(), |p| p.iter().map(|&at| at as usize).collect())
-        };
-        let items = canvas.items(other);
+                .and_then(|i| linkers.get(starts[i] as usize..starts[i + 1] as usize))
+            {
+                places.extend(found.iter().map(|&at| at as usize));
+            }
+        }
+    }
+
+    /// [`linked_texts`], found through this index and each section's own
+    /// index of its ids.
+    #[cfg(test)]
+    fn texts(&self, canvas: &Canvas, section: Section, item: &Item) -> String {
         let mut out = String::new();
+        let mut places = Vec::new();
+        self.push_texts(&mut out, canvas, section, item, &mut places, push_one_line);
+        out
+    }
+
+    /// Adds the texts of what an item is linked to, joined with "; ", each
+    /// written by `push` (a text on one line, escaped as the document
+    /// needs); returns whether there was any. `places` is a buffer.
+    fn push_texts(
+        &self,
+        out: &mut String,
+        canvas: &Canvas,
+        section: Section,
+        item: &Item,
+        places: &mut Vec<usize>,
+        push: impl Fn(&mut String, &str),
+    ) -> bool {
+        self.places(canvas, section, item, places);
+        let items = canvas.items(section.counterpart());
         for (n, &at) in places.iter().enumerate() {
             if n > 0 {
                 out.push_str("; ");
             }
-            push_one_line(&mut out, &items[at].text);
+            push(out, &items[at].text);
         }
-        out
+        !places.is_empty()
     }
 }
 
@@ -329,12 +352,50 @@ fn document_room(canvas: &Canvas, per_text: usize, per_item: usize) -> usize {
 /// Folds a multi-line text onto one line for list output, with any control
 /// character or bidi override left shown inert (`\u{1b}`).
 pub fn one_line(text: &str) -> String {
-    crate::text::visible(&crate::text::single_spaced(text)).into_owned()
+    one_line_cow(text).into_owned()
 }
 
 /// [`one_line`], added to `out` (no copy of its own when the text needs no change).
 pub fn push_one_line(out: &mut String, text: &str) {
-    out.push_str(&crate::text::visible(&crate::text::single_spaced(text)));
+    out.push_str(&one_line_cow(text));
+}
+
+/// [`one_line`], borrowed when the text needs no change.
+fn one_line_cow(text: &str) -> std::borrow::Cow<'_, str> {
+    if is_one_inert_line(text) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(
+            crate::text::visible(&crate::text::single_spaced(text)).into_owned(),
+        )
+    }
+}
+
+/// Whether `text` is already what [`one_line`] makes of it, found in one
+/// pass (most texts are): single spaces between words and none at either
+/// end, no other whitespace, and no hazard ([`crate::text::inert`]).
+/// Printable ASCII is never a hazard; other characters are asked.
+fn is_one_inert_line(text: &str) -> bool {
+    let mut after_space = true;
+    for c in text.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+            continue;
+        }
+        after_space = false;
+        let fine = if c.is_ascii() {
+            c.is_ascii_graphic()
+        } else {
+            !c.is_whitespace() && !crate::text::inert::is_hazard(c)
+        };
+        if !fine {
+            return false;
+        }
+    }
+    !after_space || text.is_empty()
 }
 
 /// A finished text document (plain text, Markdown, a report): every hazard

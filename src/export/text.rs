@@ -8,6 +8,7 @@ use crate::statement::default_statement;
 
 use super::{
     DOCUMENT_ORDER, Linkers, TEST_NEXT_SHOWN, coverage_percent, document_tags, link_verb, one_line,
+    push_one_line,
 };
 
 /// The canvas as plain text, with flagged pains and gains marked `!`.
@@ -23,6 +24,7 @@ pub fn plain_text(canvas: &Canvas) -> String {
         let _ = writeln!(out, "Alternatives today: {}", alternatives.join(", "));
     }
     let linkers = Linkers::of(canvas);
+    let mut places = Vec::new();
     for section in DOCUMENT_ORDER {
         let _ = writeln!(out, "\n{}", section.title().to_uppercase());
         for item in canvas.items(section) {
@@ -34,9 +36,12 @@ pub fn plain_text(canvas: &Canvas) -> String {
             if !tags.is_empty() {
                 let _ = write!(out, " [{tags}]");
             }
-            let linked = linkers.texts(canvas, section, item);
-            if !linked.is_empty() {
-                let _ = write!(out, " ({}: {linked})", link_verb(section));
+            let before = out.len();
+            let _ = write!(out, " ({}: ", link_verb(section));
+            if linkers.push_texts(&mut out, canvas, section, item, &mut places, push_one_line) {
+                out.push(')');
+            } else {
+                out.truncate(before);
             }
             out.push('\n');
             for note in &item.evidence {
