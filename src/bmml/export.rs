@@ -132,115 +132,96 @@ fn write_items(y: &mut String, canvas: &Canvas, key: &str, section: Section, fie
     }
 }
 
-/// What the canvas has that bmml v2 has no place for.
+/// What the canvas has that bmml v2 has no place for: each kind of thing
+/// with how many there are, as a phrase (`before`, the count, `after`).
 fn left_out(canvas: &Canvas) -> Vec<String> {
-    let mut out = Vec::new();
-    let count = count;
-    let levels = [Section::Jobs, Section::Pains, Section::Gains]
+    let profile = [Section::Jobs, Section::Pains, Section::Gains];
+    let items = || canvas.all_items().map(|(_, i)| i);
+    let levels = profile
         .into_iter()
         .flat_map(|s| canvas.items(s))
         .filter(|i| i.level != Level::Medium)
         .count();
-    if levels > 0 {
-        out.push(format!(
-            "levels (importance, severity, relevance) of {}; order is kept",
-            count(levels, "item", "items")
-        ));
-    }
     let kinds = canvas
         .items(Section::Jobs)
         .iter()
         .filter(|i| i.kind != JobKind::Functional)
         .count();
-    if kinds > 0 {
-        out.push(format!("kinds of {}", count(kinds, "job", "jobs")));
-    }
-    let product_links: usize = canvas
+    let product_links = canvas
         .items(Section::Products)
         .iter()
         .map(|i| i.links.len())
         .sum();
-    if product_links > 0 {
-        out.push(format!(
-            "{} (bmml v2 has no product-to-job mapping)",
-            count(product_links, "product→job link", "product→job links")
-        ));
-    }
-    let statuses = canvas
-        .all_items()
-        .filter(|(_, i)| i.status != crate::canvas::Status::Untested)
+    let statuses = items()
+        .filter(|i| i.status != crate::canvas::Status::Untested)
         .count();
-    if statuses > 0 {
-        out.push(format!(
-            "the evidence status of {}",
-            count(statuses, "item", "items")
-        ));
-    }
-    let notes: usize = canvas.all_items().map(|(_, i)| i.evidence.len()).sum();
-    if notes > 0 {
-        out.push(count(notes, "evidence note", "evidence notes"));
-    }
-    out.extend(left_out_of_version_3(canvas));
-    for (n, one, many) in [
-        (
-            canvas.statements.len(),
-            "saved statement",
-            "saved statements",
-        ),
-        (canvas.tests.len(), "test card", "test cards"),
-        (canvas.learnings.len(), "learning card", "learning cards"),
-        (
-            canvas.conflicts.len() + canvas.header_conflicts.len(),
-            "open merge conflict",
-            "open merge conflicts",
-        ),
-    ] {
-        if n > 0 {
-            out.push(count(n, one, many));
-        }
-    }
-    if !canvas.alternatives.is_empty() {
-        out.push(count(
-            canvas.alternatives.len(),
-            "alternative",
-            "alternatives",
-        ));
-    }
-    out
-}
-
-/// Votes, scores and results (format version 3): bmml has no place for any.
-fn left_out_of_version_3(canvas: &Canvas) -> Vec<String> {
-    let mut out = Vec::new();
-    let voted = canvas.all_items().filter(|(_, i)| i.votes > 0).count();
-    if voted > 0 {
-        out.push(format!(
-            "the room's votes on {}",
-            count(voted, "item", "items")
-        ));
-    }
-    let scored = canvas
-        .all_items()
-        .filter(|(_, i)| i.ours.is_some() || !i.theirs.is_empty())
+    let notes = items().map(|i| i.evidence.len()).sum();
+    // Votes, scores and results (format version 3): bmml has no place for any.
+    let voted = items().filter(|i| i.votes > 0).count();
+    let scored = items()
+        .filter(|i| i.ours.is_some() || !i.theirs.is_empty())
         .count();
-    if scored > 0 {
-        out.push(format!(
-            "the scores against the alternatives of {}",
-            count(scored, "item", "items")
-        ));
-    }
     let measured = canvas
         .tests
         .iter()
         .filter(|t| !t.results.is_empty() || t.target.is_some())
         .count();
-    if measured > 0 {
-        out.push(format!(
-            "the measured results of {}",
-            count(measured, "test", "tests")
-        ));
-    }
-    out
+    let conflicts = canvas.conflicts.len() + canvas.header_conflicts.len();
+    let table: [(usize, &str, (&str, &str), &str); 13] = [
+        (
+            levels,
+            "levels (importance, severity, relevance) of ",
+            ("item", "items"),
+            "; order is kept",
+        ),
+        (kinds, "kinds of ", ("job", "jobs"), ""),
+        (
+            product_links,
+            "",
+            ("product→job link", "product→job links"),
+            " (bmml v2 has no product-to-job mapping)",
+        ),
+        (statuses, "the evidence status of ", ("item", "items"), ""),
+        (notes, "", ("evidence note", "evidence notes"), ""),
+        (voted, "the room's votes on ", ("item", "items"), ""),
+        (
+            scored,
+            "the scores against the alternatives of ",
+            ("item", "items"),
+            "",
+        ),
+        (measured, "the measured results of ", ("test", "tests"), ""),
+        (
+            canvas.statements.len(),
+            "",
+            ("saved statement", "saved statements"),
+            "",
+        ),
+        (canvas.tests.len(), "", ("test card", "test cards"), ""),
+        (
+            canvas.learnings.len(),
+            "",
+            ("learning card", "learning cards"),
+            "",
+        ),
+        (
+            conflicts,
+            "",
+            ("open merge conflict", "open merge conflicts"),
+            "",
+        ),
+        (
+            canvas.alternatives.len(),
+            "",
+            ("alternative", "alternatives"),
+            "",
+        ),
+    ];
+    table
+        .into_iter()
+        .filter(|(n, ..)| *n > 0)
+        .map(|(n, before, (one, many), after)| format!("{before}{}{after}", count(n, one, many)))
+        .collect()
 }
 
 /// "1 item", "3 items".
