@@ -63,16 +63,8 @@ fn results_typed_on_the_board_are_saved_each_undoable_with_the_verdict_said() {
     assert_eq!(
         t.results,
         [
-            TestResult {
-                variant: Variant::Statement(a),
-                shown: 400,
-                converted: 30
-            },
-            TestResult {
-                variant: Variant::Statement(b),
-                shown: 380,
-                converted: 8
-            },
+            TestResult::statement(a, 400, 30),
+            TestResult::statement(b, 380, 8),
         ]
     );
     assert_eq!(t.target.map(crate::canvas::Rate::get), Some(0.05));
@@ -190,16 +182,8 @@ fn measured() -> (App, ItemId) {
     let t = app.canvas.test_mut(id).unwrap();
     t.target = crate::canvas::Rate::new(0.05);
     t.results = vec![
-        TestResult {
-            variant: Variant::Statement(a),
-            shown: 400,
-            converted: 30,
-        },
-        TestResult {
-            variant: Variant::Statement(b),
-            shown: 380,
-            converted: 8,
-        },
+        TestResult::statement(a, 400, 30),
+        TestResult::statement(b, 380, 8),
     ];
     (app, id)
 }

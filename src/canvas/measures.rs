@@ -34,6 +34,15 @@ pub struct TestResult {
 }
 
 impl TestResult {
+    /// A statement's numbers: `converted` of the `shown` people.
+    pub fn statement(id: ItemId, shown: u64, converted: u64) -> Self {
+        Self {
+            variant: Variant::Statement(id),
+            shown,
+            converted,
+        }
+    }
+
     /// The observed conversion rate (0 when nobody was shown it).
     pub fn rate(&self) -> f64 {
         if self.shown == 0 {

@@ -502,11 +502,9 @@ fn a_changed_result_names_its_statement_and_the_numbers() {
         ..crate::canvas::TestCard::default()
     });
     let mut new = old.clone();
-    new.tests[0].results.push(crate::canvas::TestResult {
-        variant: crate::canvas::Variant::Statement(a),
-        shown: 400,
-        converted: 30,
-    });
+    new.tests[0]
+        .results
+        .push(crate::canvas::TestResult::statement(a, 400, 30));
     new.tests[0].target = crate::canvas::Rate::new(0.05);
     let text = render(&diff(&old, &new), DiffFormat::Text, "a", "b");
     assert!(

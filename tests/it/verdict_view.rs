@@ -9,7 +9,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use vpcanvas::app::{Action, App, RuntimeEvent};
-use vpcanvas::canvas::{Rate, TestCard, TestResult, TestState, Variant};
+use vpcanvas::canvas::{Rate, TestCard, TestResult, TestState};
 use vpcanvas::theme::Theme;
 use vpcanvas::ui;
 
@@ -24,16 +24,8 @@ fn app() -> App {
         state: TestState::Done,
         target: Rate::new(0.05),
         results: vec![
-            TestResult {
-                variant: Variant::Statement(a),
-                shown: 400,
-                converted: 30,
-            },
-            TestResult {
-                variant: Variant::Statement(b),
-                shown: 380,
-                converted: 8,
-            },
+            TestResult::statement(a, 400, 30),
+            TestResult::statement(b, 380, 8),
         ],
         ..TestCard::default()
     });

@@ -21,16 +21,8 @@ fn fixture_v3() -> Canvas {
         statements: vec![a, b],
         target: crate::canvas::Rate::new(0.05),
         results: vec![
-            crate::canvas::TestResult {
-                variant: crate::canvas::Variant::Statement(a),
-                shown: 400,
-                converted: 30,
-            },
-            crate::canvas::TestResult {
-                variant: crate::canvas::Variant::Statement(b),
-                shown: 380,
-                converted: 8,
-            },
+            crate::canvas::TestResult::statement(a, 400, 30),
+            crate::canvas::TestResult::statement(b, 380, 8),
         ],
         ..crate::canvas::TestCard::default()
     });

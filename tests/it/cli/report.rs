@@ -206,7 +206,7 @@ fn an_empty_folder_gives_a_page_that_says_so() {
 
 #[test]
 fn a_measured_statement_and_a_scored_curve_show_their_verdicts() {
-    use vpcanvas::canvas::{Rate, TestCard, TestResult, Variant};
+    use vpcanvas::canvas::{Rate, TestCard, TestResult};
     let s = two_examples();
     let path = s.data().join("invoicing.ron");
     let mut c = vpcanvas::canvas::file::parse(&fs::read_to_string(&path).expect("read"))
@@ -221,16 +221,8 @@ fn a_measured_statement_and_a_scored_curve_show_their_verdicts() {
         statements: vec![a, b],
         target: Rate::new(0.05),
         results: vec![
-            TestResult {
-                variant: Variant::Statement(a),
-                shown: 400,
-                converted: 30,
-            },
-            TestResult {
-                variant: Variant::Statement(b),
-                shown: 380,
-                converted: 8,
-            },
+            TestResult::statement(a, 400, 30),
+            TestResult::statement(b, 380, 8),
         ],
         ..TestCard::default()
     });

@@ -74,16 +74,8 @@ fn the_version_3_fields_read_as_written() {
     assert_eq!(
         test.results,
         [
-            TestResult {
-                variant: Variant::Statement(7),
-                shown: 400,
-                converted: 30
-            },
-            TestResult {
-                variant: Variant::Statement(8),
-                shown: 380,
-                converted: 8
-            },
+            TestResult::statement(7, 400, 30),
+            TestResult::statement(8, 380, 8),
             TestResult {
                 variant: Variant::Label("Control".into()),
                 shown: 100,
