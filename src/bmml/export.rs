@@ -135,37 +135,16 @@ fn write_items(y: &mut String, canvas: &Canvas, key: &str, section: Section, fie
 /// What the canvas has that bmml v2 has no place for: each kind of thing
 /// with how many there are, as a phrase (`before`, the count, `after`).
 fn left_out(canvas: &Canvas) -> Vec<String> {
-    let profile = [Section::Jobs, Section::Pains, Section::Gains];
-    let items = || canvas.all_items().map(|(_, i)| i);
-    let levels = profile
-        .into_iter()
-        .flat_map(|s| canvas.items(s))
-        .filter(|i| i.level != Level::Medium)
-        .count();
-    let kinds = canvas
-        .items(Section::Jobs)
-        .iter()
-        .filter(|i| i.kind != JobKind::Functional)
-        .count();
-    let product_links = canvas
-        .items(Section::Products)
-        .iter()
-        .map(|i| i.links.len())
-        .sum();
-    let statuses = items()
-        .filter(|i| i.status != crate::canvas::Status::Untested)
-        .count();
-    let notes = items().map(|i| i.evidence.len()).sum();
-    // Votes, scores and results (format version 3): bmml has no place for any.
-    let voted = items().filter(|i| i.votes > 0).count();
-    let scored = items()
-        .filter(|i| i.ours.is_some() || !i.theirs.is_empty())
-        .count();
-    let measured = canvas
-        .tests
-        .iter()
-        .filter(|t| !t.results.is_empty() || t.target.is_some())
-        .count();
+    let [
+        levels,
+        kinds,
+        product_links,
+        statuses,
+        notes,
+        voted,
+        scored,
+        measured,
+    ] = uncarried(canvas);
     let conflicts = canvas.conflicts.len() + canvas.header_conflicts.len();
     let table: [(usize, &str, (&str, &str), &str); 13] = [
         (
@@ -222,6 +201,45 @@ fn left_out(canvas: &Canvas) -> Vec<String> {
         .filter(|(n, ..)| *n > 0)
         .map(|(n, before, (one, many), after)| format!("{before}{}{after}", count(n, one, many)))
         .collect()
+}
+
+/// How many of each thing bmml cannot carry the canvas has: items with a
+/// level other than Medium, jobs of another kind than functional, product
+/// links, items with a status, evidence notes, then (format version 3)
+/// items with votes, items with scores, and tests with results.
+fn uncarried(canvas: &Canvas) -> [usize; 8] {
+    let profile = [Section::Jobs, Section::Pains, Section::Gains];
+    let items = || canvas.all_items().map(|(_, i)| i);
+    [
+        profile
+            .into_iter()
+            .flat_map(|s| canvas.items(s))
+            .filter(|i| i.level != Level::Medium)
+            .count(),
+        canvas
+            .items(Section::Jobs)
+            .iter()
+            .filter(|i| i.kind != JobKind::Functional)
+            .count(),
+        canvas
+            .items(Section::Products)
+            .iter()
+            .map(|i| i.links.len())
+            .sum(),
+        items()
+            .filter(|i| i.status != crate::canvas::Status::Untested)
+            .count(),
+        items().map(|i| i.evidence.len()).sum(),
+        items().filter(|i| i.votes > 0).count(),
+        items()
+            .filter(|i| i.ours.is_some() || !i.theirs.is_empty())
+            .count(),
+        canvas
+            .tests
+            .iter()
+            .filter(|t| !t.results.is_empty() || t.target.is_some())
+            .count(),
+    ]
 }
 
 /// "1 item", "3 items".
