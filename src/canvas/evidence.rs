@@ -3,9 +3,7 @@
 //! cards. Every card id comes from the same counter as the items', so ids stay
 //! unique across the whole canvas.
 
-use super::{
-    Canvas, HeaderConflict, IdKind, ItemId, Learning, Level, Section, Statement, Status, TestCard,
-};
+use super::{Canvas, HeaderConflict, IdKind, ItemId, Learning, Statement, Status, TestCard};
 
 impl Canvas {
     /// What an id names, if anything.
@@ -207,29 +205,5 @@ impl Canvas {
             l.invalidated.retain(|i| *i != id);
         }
         self.conflicts.retain(|c| c.ours != id && c.theirs != id);
-    }
-
-    /// The top-ranked items (SPEC §7): in each customer section, the items at
-    /// its highest level present, in the user's order.
-    pub fn top_ranked(&self) -> Vec<(Section, ItemId)> {
-        let mut out = Vec::new();
-        for section in [Section::Jobs, Section::Pains, Section::Gains] {
-            let items = self.items(section);
-            let Some(best) = items.iter().map(|i| i.level).min() else {
-                continue;
-            };
-            out.extend(
-                items
-                    .iter()
-                    .filter(|i| i.level == best)
-                    .map(|i| (section, i.id)),
-            );
-        }
-        out
-    }
-
-    /// The highest level present in a section, if it has items.
-    pub fn top_level(&self, section: Section) -> Option<Level> {
-        self.items(section).iter().map(|i| i.level).min()
     }
 }
