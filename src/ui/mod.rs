@@ -57,7 +57,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
     } else if let Some(c) = detail(app, a.detail, buf) {
         cursor = Some(c);
     }
-    footer(app, &a, buf);
+    let long_status = footer(app, &a, buf);
     countdown::draw(app, &a, area, buf);
     match &app.mode {
         Mode::Help => overlay::help(app, area, buf),
@@ -74,6 +74,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         Mode::Room(panel) => room::draw(app, panel, area, buf),
         Mode::Compare(view) => cursor = compare::draw(app, view, area, buf),
         _ => {}
+    }
+    // A long message took the line above the footer too: it stays over an
+    // overlay's last row for its few seconds, unless something is typed there.
+    if let Some(room) = long_status
+        && cursor.is_none_or(|(_, y)| y + 1 < a.footer.y)
+    {
+        status::draw_long(app, &a, room, buf);
     }
     if app.ascii {
         text::asciify(buf);
@@ -380,8 +387,10 @@ pub fn fit_parts(parts: &[(String, Style)], sep: (&str, Style), width: usize) ->
     Line::from(spans)
 }
 
-/// The line under the canvas: hints or a message at the left, the fit at the right.
-fn footer(app: &App, a: &layout::Areas, buf: &mut Buffer) {
+/// The line under the canvas: hints or a message at the left, the fit at the
+/// right. A message too long for it is drawn by [`status::draw_long`]: then
+/// the room it had is returned, to draw it again over any overlay.
+fn footer(app: &App, a: &layout::Areas, buf: &mut Buffer) -> Option<usize> {
     let area = a.footer;
     let t = app.active_theme();
     let width = usize::from(area.width);
@@ -399,7 +408,7 @@ fn footer(app: &App, a: &layout::Areas, buf: &mut Buffer) {
     let fit = if fit_w == 0 { String::new() } else { fit };
     let room = width.saturating_sub(fit_w + 1);
     if !app.printout && status::draw_long(app, a, room, buf) {
-        return;
+        return Some(room);
     }
     let left = footer_left(app, room);
     Paragraph::new(left).render_ref_safe(area, buf);
@@ -411,6 +420,7 @@ fn footer(app: &App, a: &layout::Areas, buf: &mut Buffer) {
         };
         Paragraph::new(Span::styled(fit, fit_style)).render_ref_safe(fit_area, buf);
     }
+    None
 }
 
 /// The fit at the footer's right, as long as the line has room for beside

@@ -118,4 +118,49 @@ mod tests {
         assert!(bottom.contains("still running: wait for it"), "{screen}");
         assert!(bottom.contains("drawing the picture"), "{screen}");
     }
+
+    /// The screen's last two rows at 120×40, joined.
+    fn bottom_rows(app: &mut App) -> String {
+        app.update(RuntimeEvent::Resize(120, 40));
+        let area = Rect::new(0, 0, 120, 40);
+        let mut buf = Buffer::empty(area);
+        crate::ui::draw(app, area, &mut buf);
+        let screen = crate::ui::buffer_to_text(&buf);
+        let rows: Vec<&str> = screen.lines().collect();
+        rows[rows.len() - 2..].join("\n")
+    }
+
+    #[test]
+    fn a_verdict_too_long_for_one_line_is_read_whole_over_the_board() {
+        let mut c = Canvas::new("Invoicing");
+        let pain = c.push(Section::Pains, "Late payments".to_owned());
+        let a = c.add_statement("A: late payments", "Paid in 7 days");
+        let b = c.add_statement("B: cash flow", "A forecast");
+        c.add_test(crate::canvas::TestCard {
+            name: "Landing page A/B".to_owned(),
+            items: vec![pain],
+            statements: vec![a, b],
+            ..crate::canvas::TestCard::default()
+        });
+        let mut app = App::new(c, "/tmp/never-written.ron", true);
+        app.update(Action::Board);
+        app.update(Action::Results);
+        for number in ["400", "30", "380", "8", "5%"] {
+            app.update(Action::Confirm);
+            for ch in number.chars() {
+                app.update(Action::Text(crate::app::TextEdit::Insert(ch)));
+            }
+            app.update(Action::Confirm);
+        }
+        let said = app
+            .status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default();
+        assert!(said.starts_with("A: late payments beats"), "{said}");
+        assert!(said.chars().count() > 120, "{said}");
+        let bottom = bottom_rows(&mut app);
+        let words: Vec<&str> = bottom.split_whitespace().collect();
+        assert_eq!(words.join(" "), said, "{bottom}");
+    }
 }
