@@ -278,13 +278,7 @@ fn draw_card(
         )));
         match open.and_then(|c| c.edit.as_ref()).filter(|_| is_at) {
             Some(CardEdit::Text(f)) => {
-                let room = width.saturating_sub(2);
-                let (shown, col) = text::window(f.text(), f.cursor_column(), room);
-                cursor_row = Some((lines.len(), 2 + col));
-                lines.push(Line::from(vec![
-                    Span::styled("› ", t.cursor_row),
-                    Span::styled(shown, t.cursor_row),
-                ]));
+                cursor_row = Some(typed_lines(app, f, width, &mut lines));
             }
             _ => lines.extend(field_lines(app, id, *field, width)),
         }
@@ -304,6 +298,35 @@ fn draw_card(
     let y = row.checked_sub(scroll).filter(|r| *r < rows)?;
     let x = area.x + u16::try_from(col).ok()?;
     (x < area.right()).then_some((x, area.y + y as u16))
+}
+
+/// A card's field being typed, wrapped at spaces under its label so every
+/// word of it is read (a learning's observed numbers and verdict run long).
+/// Returns the cursor's (row, column) in `lines`.
+fn typed_lines(
+    app: &App,
+    f: &crate::app::TextField,
+    width: usize,
+    lines: &mut Vec<Line<'static>>,
+) -> (usize, usize) {
+    let style = app.active_theme().cursor_row;
+    let room = width.saturating_sub(2).max(1);
+    let first = lines.len();
+    for (i, shown) in crate::text::wrap::lines(f.text(), room)
+        .into_iter()
+        .enumerate()
+    {
+        let mark = if i == 0 { "› " } else { "  " };
+        lines.push(Line::from(vec![
+            Span::styled(mark, style),
+            Span::styled(shown.to_owned(), style),
+        ]));
+    }
+    if lines.len() == first {
+        lines.push(Line::from(Span::styled("› ", style)));
+    }
+    let (line, col) = crate::text::wrap::position(f.text(), room, f.cursor());
+    (first + line, 2 + col)
 }
 
 /// A field's value under its label: text wrapped to the width, a list one
@@ -418,3 +441,7 @@ fn draw_picker(app: &App, picker: &CardPicker, area: Rect, buf: &mut Buffer) {
     let inner = frame(app, rect, " Choose ", "", buf);
     entries::draw(&rows, Some(picker.cursor), t.selected, inner, buf);
 }
+
+#[cfg(test)]
+#[path = "board_tests.rs"]
+mod tests;

@@ -1,0 +1,70 @@
+//! The test board as drawn: a card's field being typed.
+
+#![allow(clippy::unwrap_used)]
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::app::{Action, App, RuntimeEvent};
+use crate::canvas::{Canvas, Rate, Section, TestCard, TestResult, Variant};
+
+/// The founder's landing page, measured: 30 of 400 and 8 of 380, target 5%.
+fn measured() -> App {
+    let mut c = Canvas::new("Invoicing");
+    let pain = c.push(Section::Pains, "Late payments".to_owned());
+    let a = c.add_statement("A: late payments", "Paid in 7 days");
+    let b = c.add_statement("B: cash flow", "A forecast");
+    let row = |id, shown, converted| TestResult {
+        variant: Variant::Statement(id),
+        shown,
+        converted,
+    };
+    c.add_test(TestCard {
+        name: "Landing page A/B".to_owned(),
+        items: vec![pain],
+        statements: vec![a, b],
+        target: Rate::new(0.05),
+        results: vec![row(a, 400, 30), row(b, 380, 8)],
+        ..TestCard::default()
+    });
+    let mut app = App::new(c, "/tmp/never-written.ron", true);
+    app.update(RuntimeEvent::Resize(120, 40));
+    app.update(Action::Board);
+    app
+}
+
+/// The card's column of the screen, its rows' text joined by spaces.
+fn card_words(app: &App) -> String {
+    let area = Rect::new(0, 0, 120, 40);
+    let mut buf = Buffer::empty(area);
+    crate::ui::draw(app, area, &mut buf);
+    let screen = crate::ui::buffer_to_text(&buf);
+    let card: Vec<&str> = screen.lines().filter_map(|l| l.split('│').nth(2)).collect();
+    card.join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn what_a_learning_observed_is_read_whole_while_it_is_typed() {
+    let mut app = measured();
+    app.update(Action::RecordLearning);
+    let crate::app::Mode::Board(board) = &app.mode else {
+        panic!("not on the board: {:?}", app.mode);
+    };
+    let Some(crate::app::CardEdit::Text(field)) = board.card.as_ref().and_then(|c| c.edit.as_ref())
+    else {
+        panic!("observed is not open: {:?}", board.card);
+    };
+    let observed = field.text().to_owned();
+    assert!(
+        observed.starts_with("A: late payments 30 of 400"),
+        "{observed}"
+    );
+    assert!(
+        card_words(&app).contains(&format!("› {observed}")),
+        "{}",
+        card_words(&app)
+    );
+}
