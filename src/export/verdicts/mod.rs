@@ -114,48 +114,40 @@ fn test_json(test: &TestCard) -> Value {
 
 /// The HTML report's small chart of a test's rates with their 95%
 /// intervals: a row per variant, a bar to the rate, a whisker across the
-/// interval and, with a target, a dashed line at it. Inline SVG, scaled to
-/// the highest interval so that small rates are still readable. Names are
-/// escaped by `esc` (the report's one sanitiser).
+/// interval and its rate in a column at the right; with a target, a dashed
+/// line at it, named above the rows, so it crosses no label. Inline SVG,
+/// scaled to the highest interval so that small rates are still readable.
+/// Names are escaped by `esc` (the report's one sanitiser).
 pub fn chart_svg(canvas: &Canvas, verdict: &Verdict, esc: &dyn Fn(&str) -> String) -> String {
-    const ROW: f64 = 18.0;
-    const LABEL: f64 = 120.0;
-    const PLOT: f64 = 220.0;
-    const WIDTH: f64 = LABEL + PLOT + 60.0;
-    let top = verdict
-        .variants
-        .iter()
-        .map(|v| v.high)
-        .chain(verdict.target)
-        .fold(0.0_f64, f64::max)
-        .max(0.01);
-    // A round scale: the next 1, 2 or 5 step above the top.
-    let scale = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0]
-        .into_iter()
-        .find(|s| *s >= top)
-        .unwrap_or(1.0);
-    let x = |rate: f64| LABEL + PLOT * (rate / scale).clamp(0.0, 1.0);
-    let height = ROW * (verdict.variants.len() as f64 + 1.0);
+    let n = verdict.variants.len() as f64;
+    let top = if verdict.target.is_some() {
+        CHART_TOP
+    } else {
+        0.0
+    };
+    let height = top + CHART_ROW * (n + 1.0);
+    let scale = chart_scale(verdict);
+    let x = |rate: f64| CHART_LABEL + CHART_PLOT * (rate / scale).clamp(0.0, 1.0);
     let mut o = format!(
-        "<svg class=\"verdict-chart\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" role=\"img\" aria-label=\"conversion rates with 95% intervals\">\n"
+        "<svg class=\"verdict-chart\" viewBox=\"0 0 {CHART_WIDTH} {height}\" width=\"{CHART_WIDTH}\" height=\"{height}\" role=\"img\" aria-label=\"conversion rates with 95% intervals\">\n"
     );
     for (i, v) in verdict.variants.iter().enumerate() {
-        let y = ROW * i as f64;
+        let y = top + CHART_ROW * i as f64;
         let name = crate::text::truncate(&variant_name(canvas, &v.variant), 18);
         let winner = verdict.winner() == Some(i);
         let _ = writeln!(
             o,
             "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\"{}>{}</text>",
-            LABEL - 6.0,
+            CHART_LABEL - 6.0,
             y + 12.5,
             if winner { " font-weight=\"bold\"" } else { "" },
             esc(&name)
         );
         let _ = writeln!(
             o,
-            "<rect class=\"rate\" x=\"{LABEL}\" y=\"{:.1}\" width=\"{:.1}\" height=\"10\"/>",
+            "<rect class=\"rate\" x=\"{CHART_LABEL}\" y=\"{:.1}\" width=\"{:.1}\" height=\"10\"/>",
             y + 4.0,
-            x(v.rate) - LABEL
+            x(v.rate) - CHART_LABEL
         );
         let _ = writeln!(
             o,
@@ -169,32 +161,57 @@ pub fn chart_svg(canvas: &Canvas, verdict: &Verdict, esc: &dyn Fn(&str) -> Strin
         let _ = writeln!(
             o,
             "<text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
-            x(v.high) + 4.0,
+            CHART_LABEL + CHART_PLOT + 8.0,
             y + 12.5,
             verdict::percent(v.rate)
         );
     }
-    let axis = ROW * verdict.variants.len() as f64;
+    let axis = top + CHART_ROW * n;
     let _ = writeln!(
         o,
-        "<path class=\"axis\" d=\"M{LABEL} {axis:.1}H{:.1}\"/>\n<text x=\"{LABEL}\" y=\"{:.1}\">0%</text>\n<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
-        LABEL + PLOT,
+        "<path class=\"axis\" d=\"M{CHART_LABEL} {axis:.1}H{:.1}\"/>\n<text x=\"{CHART_LABEL}\" y=\"{:.1}\">0%</text>\n<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
+        CHART_LABEL + CHART_PLOT,
         axis + 13.0,
-        LABEL + PLOT,
+        CHART_LABEL + CHART_PLOT,
         axis + 13.0,
         crate::verdict::short_percent(scale)
     );
     if let Some(target) = verdict.target {
         let _ = writeln!(
             o,
-            "<path class=\"target\" d=\"M{t:.1} 0V{axis:.1}\"/>\n<text x=\"{t:.1}\" y=\"{:.1}\" text-anchor=\"middle\">target {}</text>",
-            axis + 13.0,
+            "<path class=\"target\" d=\"M{t:.1} {:.1}V{axis:.1}\"/>\n<text x=\"{t:.1}\" y=\"{:.1}\" text-anchor=\"middle\">target {}</text>",
+            top - 2.0,
+            top - 4.0,
             crate::verdict::short_percent(target),
             t = x(target)
         );
     }
     o.push_str("</svg>\n");
     o
+}
+
+/// The chart's geometry, in its own units (the report's CSS scales it).
+const CHART_ROW: f64 = 18.0;
+const CHART_LABEL: f64 = 120.0;
+const CHART_PLOT: f64 = 220.0;
+const CHART_WIDTH: f64 = CHART_LABEL + CHART_PLOT + 60.0;
+/// Room above the rows for the target's name.
+const CHART_TOP: f64 = 14.0;
+
+/// The chart's scale: the next round 1, 2 or 5 step above every interval
+/// and the target.
+fn chart_scale(verdict: &Verdict) -> f64 {
+    let top = verdict
+        .variants
+        .iter()
+        .map(|v| v.high)
+        .chain(verdict.target)
+        .fold(0.0_f64, f64::max)
+        .max(0.01);
+    [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0]
+        .into_iter()
+        .find(|s| *s >= top)
+        .unwrap_or(1.0)
 }
 
 #[cfg(test)]

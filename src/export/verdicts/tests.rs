@@ -135,3 +135,66 @@ fn the_report_charts_the_rates_with_their_intervals_escaped() {
     assert!(chart.contains("class=\"target\""), "{chart}");
     assert_eq!(chart.matches("class=\"interval\"").count(), 2);
 }
+
+/// A text of a chart and its box.
+type Label = (String, [f64; 4]);
+
+/// A chart's texts as boxes (left, top, right, bottom), their widths
+/// estimated at 0.6 of the 11-unit font per character, and its target line's
+/// x, top and bottom.
+fn chart_geometry(chart: &str) -> (Vec<Label>, Option<[f64; 3]>) {
+    let attr = |tag: &str, name: &str| -> Option<f64> {
+        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        tag[at..].split('"').next()?.parse().ok()
+    };
+    let mut texts = Vec::new();
+    for piece in chart.split("<text").skip(1) {
+        let (tag, rest) = piece.split_once('>').unwrap_or_default();
+        let words = rest.split("</text>").next().unwrap_or_default().to_owned();
+        let (x, y) = (attr(tag, "x").unwrap_or(0.0), attr(tag, "y").unwrap_or(0.0));
+        let width = words.chars().count() as f64 * 6.6;
+        let left = if tag.contains("\"end\"") {
+            x - width
+        } else if tag.contains("\"middle\"") {
+            x - width / 2.0
+        } else {
+            x
+        };
+        texts.push((words, [left, y - 9.0, left + width, y + 2.0]));
+    }
+    let target = chart.split("class=\"target\" d=\"M").nth(1).and_then(|d| {
+        let (x, rest) = d.split_once(' ')?;
+        let (top, rest) = rest.split_once('V')?;
+        let bottom = rest.split('"').next()?;
+        Some([x.parse().ok()?, top.parse().ok()?, bottom.parse().ok()?])
+    });
+    (texts, target)
+}
+
+fn chart_of(c: &Canvas) -> String {
+    let verdict = crate::verdict::of(&c.tests[0]);
+    super::chart_svg(c, &verdict, &|s: &str| s.to_owned())
+}
+
+#[test]
+fn no_label_of_the_chart_is_crossed_by_the_target_or_by_another_label() {
+    for target in [0.05, 0.01, 0.2] {
+        let mut c = landing();
+        c.tests[0].target = crate::canvas::Rate::new(target);
+        let chart = chart_of(&c);
+        let (texts, line) = chart_geometry(&chart);
+        let [x, top, bottom] = line.unwrap_or_else(|| panic!("no target line: {chart}"));
+        for (words, [l, t, r, b]) in &texts {
+            assert!(
+                !(*l < x && x < *r && *t < bottom && top < *b),
+                "the target line at {x} crosses “{words}”: {chart}"
+            );
+        }
+        for (i, (a, [l1, t1, r1, b1])) in texts.iter().enumerate() {
+            for (b, [l2, t2, r2, b2]) in &texts[i + 1..] {
+                let apart = r1 <= l2 || r2 <= l1 || b1 <= t2 || b2 <= t1;
+                assert!(apart, "“{a}” and “{b}” overlap: {chart}");
+            }
+        }
+    }
+}
