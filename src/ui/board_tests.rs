@@ -35,7 +35,11 @@ fn measured() -> App {
 
 /// The card's column of the screen, its rows' text joined by spaces.
 fn card_words(app: &App) -> String {
-    let area = Rect::new(0, 0, 120, 40);
+    card_words_at(app, 120, 40)
+}
+
+fn card_words_at(app: &App, width: u16, height: u16) -> String {
+    let area = Rect::new(0, 0, width, height);
     let mut buf = Buffer::empty(area);
     crate::ui::draw(app, area, &mut buf);
     let screen = crate::ui::buffer_to_text(&buf);
@@ -67,4 +71,17 @@ fn what_a_learning_observed_is_read_whole_while_it_is_typed() {
         "{}",
         card_words(&app)
     );
+}
+
+#[test]
+fn the_bars_legend_is_read_whole_on_a_narrow_board() {
+    let mut app = measured();
+    for (width, height) in [(100, 30), (80, 24), (120, 40)] {
+        app.update(RuntimeEvent::Resize(width, height));
+        let words = card_words_at(&app, width, height);
+        assert!(
+            words.contains("┃ measured rate · ─ its 95% interval · : target"),
+            "{width}×{height}: {words}"
+        );
+    }
 }

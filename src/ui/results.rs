@@ -151,15 +151,28 @@ fn bars(app: &App, verdict: &Verdict, width: usize) -> Vec<Line<'static>> {
             ),
             t.dim,
         )));
-        lines.push(Line::from(Span::styled(
-            format!(
-                "  {}┃ measured rate · ─ its 95% interval · : target",
-                " ".repeat(name_width + 1)
-            ),
-            t.dim,
-        )));
+        lines.extend(legend(verdict, name_width + 3, width, t.dim));
     }
     lines
+}
+
+/// What the bars' marks mean, under them from `indent`, wrapped at spaces
+/// within `width` so no word is cut; the target's mark only with a target.
+fn legend(
+    verdict: &Verdict,
+    indent: usize,
+    width: usize,
+    style: ratatui::style::Style,
+) -> Vec<Line<'static>> {
+    let mut legend = "┃ measured rate · ─ its 95% interval".to_owned();
+    if verdict.target.is_some() {
+        legend.push_str(" · : target");
+    }
+    let room = width.saturating_sub(indent).max(1);
+    super::board::wrap_words(&legend, room)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(format!("{}{l}", " ".repeat(indent)), style)))
+        .collect()
 }
 
 /// The results form in the card's place: a row per variant with its two
