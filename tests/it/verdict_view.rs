@@ -88,3 +88,32 @@ fn r_opens_the_results_with_their_numbers_and_the_target() {
     let (_, narrow) = screen(&mut app, 80, 24);
     assert!(narrow.contains("Results · Landing page A/B"), "{narrow}");
 }
+
+#[test]
+fn every_screen_of_a_measured_test_is_plain_ascii_with_ascii_on() {
+    let mut app = app();
+    app.ascii = true;
+    app.update(Action::Board);
+    let mut seen = Vec::new();
+    for size in [(120, 40), (100, 30)] {
+        seen.push(("the board", screen(&mut app, size.0, size.1).1));
+    }
+    app.update(Action::Results);
+    seen.push(("the results", screen(&mut app, 120, 40).1));
+    app.update(Action::Results);
+    app.update(Action::RecordLearning);
+    seen.push(("the learning", screen(&mut app, 120, 40).1));
+    app.update(Action::Confirm);
+    seen.push(("the proposal", screen(&mut app, 120, 40).1));
+    app.update(Action::Cancel);
+    app.update(Action::Cancel);
+    app.update(Action::Cancel);
+    app.update(Action::Statement);
+    let (_, statements) = screen(&mut app, 120, 40);
+    assert!(statements.contains("@ won: Paid on time"), "{statements}");
+    seen.push(("the statement view", statements));
+    for (what, text) in seen {
+        let odd: String = text.chars().filter(|c| !c.is_ascii()).collect();
+        assert!(odd.is_empty(), "{what}: {odd:?} in\n{text}");
+    }
+}
