@@ -207,6 +207,31 @@ where
     T::deserialize(deserializer).map(Some)
 }
 
+/// A count of people as the file writes it. A negative count is read, to be
+/// refused with the test's name and place ([`measured`]) rather than as a
+/// bare "out of bounds".
+#[derive(Debug, Clone, Copy)]
+struct Count(Result<u64, i64>);
+
+impl<'de> Deserialize<'de> for Count {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Count;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a whole number of people")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Count, E> {
+                Ok(Count(Ok(v)))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Count, E> {
+                Ok(Count(u64::try_from(v).map_err(|_| v)))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
 /// Scores of alternatives as the file writes them: a map from the
 /// alternative's name to its score, read in the order written. A name given
 /// twice is an error (a map where the second value silently won would hide it).
@@ -248,8 +273,8 @@ impl<'de> Deserialize<'de> for ScoreMap {
 struct RawResult {
     statement: Option<ItemId>,
     label: Option<String>,
-    shown: u64,
-    converted: u64,
+    shown: Count,
+    converted: Count,
 }
 
 /// The version 3 fields of a test card, turned into the model's types: a
@@ -289,10 +314,25 @@ fn measured(
                     ));
                 }
             };
+            let count = |c: Count, what: &str| {
+                c.0.map_err(|n| {
+                    let name = match &variant {
+                        Variant::Statement(id) => format!("statement {id}"),
+                        Variant::Label(label) => format!(
+                            "\"{}\"",
+                            crate::text::safe(&label.chars().take(40).collect::<String>())
+                        ),
+                    };
+                    bad(
+                        "results",
+                        format!("says {n} people {what} {name}; a count of people cannot be negative"),
+                    )
+                })
+            };
             Ok(TestResult {
+                shown: count(r.shown, "were shown")?,
+                converted: count(r.converted, "converted after seeing")?,
                 variant,
-                shown: r.shown,
-                converted: r.converted,
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -568,8 +608,8 @@ macro_rules! file_shape {
             statement: Option<ItemId>,
             #[serde(default, deserialize_with = "super::present")]
             label: Option<String>,
-            shown: u64,
-            converted: u64,
+            shown: super::Count,
+            converted: super::Count,
         }
 
         #[derive(Deserialize)]

@@ -189,7 +189,6 @@ fn malformed_version_3_fields_are_load_errors_with_their_place() {
             &["test card 9", "`target`"],
             33,
         ),
-        ("shown: 380", "shown: -380", &["33:"], 33),
         (
             "(label: \"Control\", ",
             "(statement: 7, label: \"Control\", ",
@@ -293,4 +292,30 @@ fn a_score_is_set_only_where_it_may_be() {
     assert!(!c.set_score(99, None, Some(3)));
     assert!(c.set_score(2, None, Some(10)));
     assert_eq!(c.item(2).unwrap().ours, Some(10));
+}
+
+/// A negative count is refused naming the test, the variant and the place,
+/// as a count above what was shown is.
+#[test]
+fn a_negative_count_is_a_load_error_naming_the_test() {
+    for (from, to, wanted) in [
+        (
+            "shown: 380",
+            "shown: -380",
+            "-380 people were shown statement 8",
+        ),
+        (
+            "converted: 30",
+            "converted: -3",
+            "-3 people converted after seeing statement 7",
+        ),
+    ] {
+        assert!(V3_EXAMPLE.contains(from), "{from}");
+        let e = parse(&V3_EXAMPLE.replacen(from, to, 1)).expect_err(to);
+        let message = e.to_string();
+        for w in ["test card 9", "`results`", wanted, "cannot be negative"] {
+            assert!(message.contains(w), "{to}: {message:?} lacks {w:?}");
+        }
+        assert_eq!(e.location().map(|(l, _)| l), Some(33), "{to}: {message}");
+    }
 }
