@@ -392,11 +392,14 @@ fn cmd_export(
         )
         .into());
     }
-    let bytes = format.render(&canvas, lint::coach_off())?;
     if format.is_binary() {
-        crate::output::raw(&bytes)?;
+        crate::output::raw(&format.render(&canvas, lint::coach_off())?)?;
     } else {
-        print_out(&String::from_utf8_lossy(&bytes))?;
+        // Printed as it is written: a large canvas's document is never
+        // whole in memory.
+        let mut out = crate::output::Stream::new();
+        format.stream(&canvas, lint::coach_off(), &mut |piece| out.write(piece))?;
+        out.finish()?;
     }
     Ok(ExitCode::SUCCESS)
 }

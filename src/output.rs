@@ -24,6 +24,51 @@ pub fn out(text: &str) -> io::Result<()> {
     }
 }
 
+/// Stdout for a text printed a piece at a time (a large export is never
+/// whole in memory): each piece made inert as [`out`] makes a whole text
+/// (the pieces are cut between characters, and each character is shown
+/// inert on its own, so the output is the same). A closed pipe is success.
+pub struct Stream {
+    stdout: io::StdoutLock<'static>,
+    failed: Option<io::Error>,
+}
+
+impl Stream {
+    pub fn new() -> Self {
+        Stream {
+            stdout: io::stdout().lock(),
+            failed: None,
+        }
+    }
+
+    /// Writes one piece; after a failure, nothing more is written.
+    pub fn write(&mut self, text: &str) {
+        if self.failed.is_none()
+            && let Err(e) = self.stdout.write_all(visible_lines(text).as_bytes())
+        {
+            self.failed = Some(e);
+        }
+    }
+
+    /// Flushes what is left; the first failure, unless it was a closed pipe.
+    pub fn finish(mut self) -> io::Result<()> {
+        let result = match self.failed.take() {
+            Some(e) => Err(e),
+            None => self.stdout.flush(),
+        };
+        match result {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+            other => other,
+        }
+    }
+}
+
+impl Default for Stream {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// Writes binary output (a PNG) to stdout as it is. The caller refuses a
 /// terminal, so these bytes only ever reach a file or a pipe. A closed pipe
 /// is success, as for [`out`].

@@ -7,7 +7,8 @@ use crate::fit::{FitReport, analyze};
 use crate::statement::default_statement;
 
 use super::{
-    DOCUMENT_ORDER, Linkers, TEST_NEXT_SHOWN, coverage_percent, document_tags, link_verb, one_line,
+    DOCUMENT_ORDER, Doc, Linkers, TEST_NEXT_SHOWN, coverage_percent, document_tags, link_verb,
+    one_line,
 };
 
 /// The whole canvas as a Markdown document: both halves, the fit, the
@@ -17,10 +18,14 @@ use super::{
 /// at 100,000 items reading every item for them cost more than writing the
 /// document.
 pub fn markdown(canvas: &Canvas) -> String {
+    write_markdown(canvas, Doc::whole(super::document_room(canvas, 4, 96)))
+}
+
+/// [`markdown`], written to `out`.
+pub(super) fn write_markdown(canvas: &Canvas, mut out: Doc) -> String {
     let report = analyze(canvas);
     let linkers = Linkers::of(canvas);
     let mut places = Vec::new();
-    let mut out = String::with_capacity(super::document_room(canvas, 4, 96));
     heading(&mut out, canvas);
     for (heading, sections) in [
         ("Customer profile", &DOCUMENT_ORDER[..3]),
@@ -37,7 +42,7 @@ pub fn markdown(canvas: &Canvas) -> String {
     )));
     statements(&mut out, canvas);
     cards(&mut out, canvas);
-    super::inert(out)
+    out.finish()
 }
 
 /// The title, the customer segment and the alternatives.
@@ -68,7 +73,7 @@ fn heading(out: &mut String, canvas: &Canvas) {
 /// One section as a numbered list: each item with its tags, and what it is
 /// linked to (or a warning when a pain or gain has nothing).
 fn section_list(
-    out: &mut String,
+    out: &mut Doc,
     canvas: &Canvas,
     report: &FitReport,
     linkers: &Linkers,
@@ -106,6 +111,7 @@ fn section_list(
         for note in &item.evidence {
             let _ = writeln!(out, "   - Evidence: {}", md_escape(&one_line(note)));
         }
+        out.piece();
     }
 }
 

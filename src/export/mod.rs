@@ -93,6 +93,29 @@ impl Format {
     /// turned off for all canvases (`config.ron`): their hints are left out
     /// of the one format that carries hints (the HTML report), as they are
     /// from `lint` and the editor.
+    /// Writes a text format piece by piece to `sink`, raw (the sink makes
+    /// each piece inert): Markdown and plain text, which list every item, are
+    /// never whole in memory; the others are rendered whole and handed on.
+    /// The pieces together are [`Format::render`]'s text, before it is made
+    /// inert.
+    pub fn stream(
+        self,
+        canvas: &Canvas,
+        coach_off: RuleSet,
+        sink: &mut dyn FnMut(&str),
+    ) -> Result<(), ExportError> {
+        match self {
+            Format::Md => {
+                markdown::write_markdown(canvas, Doc::streamed(sink));
+            }
+            Format::Txt => {
+                text::write_plain_text(canvas, Doc::streamed(sink));
+            }
+            _ => sink(&String::from_utf8_lossy(&self.render(canvas, coach_off)?)),
+        }
+        Ok(())
+    }
+
     pub fn render(self, canvas: &Canvas, coach_off: RuleSet) -> Result<Vec<u8>, ExportError> {
         Ok(match self {
             Format::Md => markdown(canvas).into_bytes(),
@@ -396,6 +419,72 @@ fn is_one_inert_line(text: &str) -> bool {
         }
     }
     !after_space || text.is_empty()
+}
+
+/// How much of a streamed document is gathered before it is handed on.
+const PIECE: usize = 64 * 1024;
+
+/// A text document being written: gathered in a string and, when it is
+/// streamed, handed on a piece at a time (between items), so that a large
+/// document is never whole in memory. Written to as a `String` is.
+pub(crate) struct Doc<'s> {
+    text: String,
+    sink: Option<&'s mut dyn FnMut(&str)>,
+}
+
+impl<'s> Doc<'s> {
+    /// A document kept whole, with room for `capacity` bytes.
+    fn whole(capacity: usize) -> Doc<'static> {
+        Doc {
+            text: String::with_capacity(capacity),
+            sink: None,
+        }
+    }
+
+    /// A document handed to `sink` as it is written, raw: the sink makes
+    /// it inert (as [`crate::output::Stream`] does).
+    fn streamed(sink: &'s mut dyn FnMut(&str)) -> Doc<'s> {
+        Doc {
+            text: String::with_capacity(PIECE + PIECE / 4),
+            sink: Some(sink),
+        }
+    }
+
+    /// Hands what is written so far on, once there is a piece of it.
+    fn piece(&mut self) {
+        if let Some(sink) = &mut self.sink
+            && self.text.len() >= PIECE
+        {
+            sink(&self.text);
+            self.text.clear();
+        }
+    }
+
+    /// The whole document, inert; or, streamed, the rest handed on (and
+    /// nothing returned).
+    fn finish(mut self) -> String {
+        match self.sink.take() {
+            Some(sink) => {
+                sink(&self.text);
+                String::new()
+            }
+            None => inert(self.text),
+        }
+    }
+}
+
+impl std::ops::Deref for Doc<'_> {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        &self.text
+    }
+}
+
+impl std::ops::DerefMut for Doc<'_> {
+    fn deref_mut(&mut self) -> &mut String {
+        &mut self.text
+    }
 }
 
 /// A finished text document (plain text, Markdown, a report): every hazard

@@ -513,4 +513,36 @@ fn helpers_describe_items() {
     assert_eq!(link_verb(Section::Relievers), "relieves");
 }
 
+#[test]
+fn a_streamed_document_is_the_rendered_one_in_pieces() {
+    // Enough items for several pieces, with hazards, folded spaces and
+    // wide characters spread over them.
+    let mut c = fixture();
+    for n in 0..3000 {
+        let reliever = c.push(Section::Relievers, format!("Reminder  {n} 東京 ✓"));
+        let pain = c.push(
+            Section::Pains,
+            format!("Pain {n}\u{1b}[2J with\nnewlines and \u{202e}bidi"),
+        );
+        c.set_link(reliever, pain, true);
+    }
+    for format in [Format::Md, Format::Txt, Format::Json] {
+        let mut pieces: Vec<String> = Vec::new();
+        format
+            .stream(&c, RuleSet::EMPTY, &mut |piece| {
+                pieces.push(piece.to_owned());
+            })
+            .expect("streams");
+        if format != Format::Json {
+            assert!(pieces.len() > 2, "{format:?}: {} pieces", pieces.len());
+        }
+        let streamed: String = pieces
+            .iter()
+            .map(|p| crate::text::inert::visible_lines(p).into_owned())
+            .collect();
+        let whole = String::from_utf8(format.render(&c, RuleSet::EMPTY).expect("renders"));
+        assert_eq!(streamed, whole.expect("text"), "{format:?}");
+    }
+}
+
 mod v3;

@@ -7,14 +7,18 @@ use crate::fit::{Coverage, FitReport, Flagged, analyze};
 use crate::statement::default_statement;
 
 use super::{
-    DOCUMENT_ORDER, Linkers, TEST_NEXT_SHOWN, coverage_percent, document_tags, link_verb, one_line,
-    push_one_line,
+    DOCUMENT_ORDER, Doc, Linkers, TEST_NEXT_SHOWN, coverage_percent, document_tags, link_verb,
+    one_line, push_one_line,
 };
 
 /// The canvas as plain text, with flagged pains and gains marked `!`.
 pub fn plain_text(canvas: &Canvas) -> String {
+    write_plain_text(canvas, Doc::whole(super::document_room(canvas, 3, 64)))
+}
+
+/// [`plain_text`], written to `out`.
+pub(super) fn write_plain_text(canvas: &Canvas, mut out: Doc) -> String {
     let report = analyze(canvas);
-    let mut out = String::with_capacity(super::document_room(canvas, 3, 64));
     let _ = writeln!(out, "{}", one_line(&canvas.title));
     if !canvas.segment.is_empty() {
         let _ = writeln!(out, "Customer segment: {}", one_line(&canvas.segment));
@@ -47,6 +51,7 @@ pub fn plain_text(canvas: &Canvas) -> String {
             for note in &item.evidence {
                 let _ = writeln!(out, "    evidence: {}", one_line(note));
             }
+            out.piece();
         }
     }
     let _ = writeln!(out, "\nFit: {}", fit_summary(&report));
@@ -71,7 +76,7 @@ pub fn plain_text(canvas: &Canvas) -> String {
         }
     }
     write_cards(&mut out, canvas);
-    super::inert(out)
+    out.finish()
 }
 
 /// `check`'s lines on proof and merges: evidenced coverage, what to test
