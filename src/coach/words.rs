@@ -236,7 +236,11 @@ pub(crate) fn lists() -> &'static Lists {
 
 /// Reads the simple list format: `[name]` headings, one entry per line, `#` comments.
 pub(crate) fn parse_lists(text: &str) -> Lists {
-    let mut lists = Lists::default();
+    // Room for every entry up front: the table is not grown (and rehashed)
+    // entry by entry at start-up.
+    let mut lists = Lists {
+        by_word: FastMap::with_capacity_and_hasher(text.lines().count(), FixedState::default()),
+    };
     let mut current = "";
     for line in text.lines() {
         let line = line.split('#').next().unwrap_or("").trim();

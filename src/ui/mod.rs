@@ -576,16 +576,23 @@ pub fn status_line(
 pub fn buffer_to_text(buf: &Buffer) -> String {
     use unicode_width::UnicodeWidthStr;
     let area = buf.area;
-    let mut out = String::new();
+    let mut out = String::with_capacity(usize::from(area.width + 1) * usize::from(area.height));
     for y in area.top()..area.bottom() {
-        let mut line = String::new();
+        let from = out.len();
         let mut x = area.left();
         while x < area.right() {
             let sym = buf[(x, y)].symbol();
-            line.push_str(sym);
-            x += u16::try_from(sym.width().max(1)).unwrap_or(1);
+            out.push_str(sym);
+            // One byte is one ASCII cell (most of a frame): no width to look up.
+            let width = if sym.len() == 1 {
+                1
+            } else {
+                sym.width().max(1)
+            };
+            x = x.saturating_add(u16::try_from(width).unwrap_or(1));
         }
-        out.push_str(line.trim_end());
+        let kept = out[from..].trim_end().len();
+        out.truncate(from + kept);
         out.push('\n');
     }
     out

@@ -299,6 +299,10 @@ impl Keymap {
     /// its default keys); the first few in full, then how many more.
     pub fn with_user(user: &BTreeMap<String, Vec<String>>) -> (Keymap, Vec<String>) {
         let mut map = Keymap::default();
+        if user.is_empty() {
+            // The common case, at every start: no row's name is needed.
+            return (map, Vec::new());
+        }
         let mut problems = Problems::default();
         // Each row's name once, not once per entry: a config may name
         // hundreds of thousands of actions.
