@@ -25,9 +25,12 @@ pub fn load_app(path: &Path) -> Result<App, StorageError> {
     Ok(app)
 }
 
-/// [`load_app`] before it notes where the path led.
+/// [`load_app`] before it notes where the path led. Only a path that is
+/// surely absent (a dangling link included) is a new canvas; one that
+/// cannot be looked at (a symlink loop, a folder on the way that may not
+/// be entered) is read, so its error is said now rather than at every save.
 fn load_file(path: &Path) -> Result<App, StorageError> {
-    if path.exists() {
+    if path.try_exists().unwrap_or(true) {
         let parsed = storage::load(path)?;
         let read_only = parsed.read_only();
         let version = parsed.version;

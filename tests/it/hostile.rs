@@ -324,6 +324,37 @@ fn fifos_and_devices_are_refused_not_waited_on() {
     );
 }
 
+/// A path that cannot be looked at (a symlink loop) is not a missing file:
+/// the editor used to open it as a new, empty canvas whose every save then
+/// failed ("Too many levels of symbolic links"). It is refused at once, as
+/// a FIFO is, and a dangling link still opens as a new canvas.
+#[test]
+fn a_symlink_loop_given_to_the_editor_is_refused_not_opened_as_new() {
+    let s = Sandbox::new();
+    let a = s.path("loop-a.ron");
+    let b = s.path("loop-b.ron");
+    std::os::unix::fs::symlink(&b, &a).unwrap();
+    std::os::unix::fs::symlink(&a, &b).unwrap();
+    let out = s.run(&[a.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("loop-a.ron") && err.contains("symbolic links"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("terminal"),
+        "refused before the terminal: {err}"
+    );
+    // A dangling link is a canvas not written yet: no load error.
+    let dangling = s.path("dangling.ron");
+    std::os::unix::fs::symlink(s.path("not-yet.ron"), &dangling).unwrap();
+    let out = s.run(&[dangling.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("symbolic links"), "{err}");
+    assert!(err.contains("terminal"), "{err}");
+}
+
 #[test]
 fn a_config_that_is_a_device_or_a_fifo_is_reported_not_read() {
     let s = Sandbox::new();
