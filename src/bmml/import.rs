@@ -17,6 +17,27 @@ pub struct Imported {
     pub not_placed: Vec<String>,
 }
 
+/// Refuses fits that would copy their items too often: past
+/// [`super::MAX_ITEMS`] items, [`super::MAX_FITS`] canvases or
+/// [`super::MAX_TEXT_BYTES`] of text in all, before any canvas is made.
+fn within_limits(scopes: &[FitScope]) -> Result<(), BmmlError> {
+    let items: usize = scopes.iter().map(FitScope::item_count).sum();
+    if items > super::MAX_ITEMS || scopes.len() > super::MAX_FITS {
+        return Err(BmmlError::TooMany {
+            items,
+            canvases: scopes.len(),
+        });
+    }
+    let bytes: usize = scopes.iter().map(FitScope::text_bytes).sum();
+    if bytes > super::MAX_TEXT_BYTES {
+        return Err(BmmlError::TooMuchText {
+            bytes,
+            canvases: scopes.len(),
+        });
+    }
+    Ok(())
+}
+
 /// Reads a bmml v2 file and makes one canvas per fit.
 pub fn import(bytes: &[u8]) -> Result<Imported, BmmlError> {
     let doc = schema::parse(bytes)?;
@@ -54,13 +75,7 @@ pub fn import(bytes: &[u8]) -> Result<Imported, BmmlError> {
         .iter()
         .map(|fit| FitScope::resolve(fit, &segments, &propositions))
         .collect::<Result<Vec<_>, _>>()?;
-    let items: usize = scopes.iter().map(FitScope::item_count).sum();
-    if items > super::MAX_ITEMS || scopes.len() > super::MAX_FITS {
-        return Err(BmmlError::TooMany {
-            items,
-            canvases: scopes.len(),
-        });
-    }
+    within_limits(&scopes)?;
     let mut canvases = Vec::new();
     let mut names = HashSet::new();
     for (fit, scope) in doc.fits.iter().zip(&scopes) {
@@ -165,6 +180,11 @@ impl<'a> FitScope<'a> {
             .map(|p| p.products_services.len() + p.pain_relievers.len() + p.gain_creators.len())
             .sum();
         customer + value
+    }
+
+    /// How many bytes of text the fit's items will hold.
+    fn text_bytes(&self) -> usize {
+        self.items().iter().map(|(_, _, text)| text.len()).sum()
     }
 
     /// The fit's items, section by section, as (bmml id, text) in file order.

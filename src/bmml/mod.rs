@@ -32,6 +32,12 @@ pub const MAX_ITEMS: usize = 500_000;
 /// At most this many fits (one canvas file each) in one import.
 pub const MAX_FITS: usize = 1000;
 
+/// At most this much item text in all the canvases one import makes: few
+/// items can be long, so counting items alone let a 16 MiB file with a
+/// hundred fits over the same segment write gigabytes. Four canvases at the
+/// 16 MiB limit.
+pub const MAX_TEXT_BYTES: usize = 4 * MAX_BYTES;
+
 /// Why a text is not a bmml v2 business model vpcanvas can import.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum BmmlError {
@@ -64,6 +70,11 @@ pub enum BmmlError {
          {MAX_ITEMS} items in at most {MAX_FITS} canvases (split the file)"
     )]
     TooMany { items: usize, canvases: usize },
+    #[error(
+        "the fits would make {} MiB of text in {canvases} canvases; one import writes at most \
+         {} MiB (split the file)", bytes / (1024 * 1024), MAX_TEXT_BYTES / (1024 * 1024)
+    )]
+    TooMuchText { bytes: usize, canvases: usize },
 }
 
 /// Turns text into a URL-style slug for bmml ids (`[a-z0-9-]+`), or `None`

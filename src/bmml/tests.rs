@@ -470,6 +470,37 @@ fn fits_that_would_make_too_many_items_are_refused() {
     );
 }
 
+/// Few items but long ones: 50 fits over one segment of 200 pains of 8,000
+/// characters each stay far under the item and fit counts, yet would
+/// write 80 MB of canvases from a 1.6 MB file (a 16 MiB file, gigabytes).
+/// The text the canvases would hold is counted too, before any is made.
+#[test]
+fn fits_that_would_make_too_much_text_are_refused() {
+    let mut y = String::from(
+        "version: \"2.0\"\nmeta:\n  name: M\n  portfolio: explore\n  stage: ideation\ncustomer_segments:\n  - id: cs-a\n    name: A\n    pains:\n",
+    );
+    let long = "x".repeat(8000);
+    for i in 0..200 {
+        y.push_str(&format!(
+            "      - id: pain-{i}\n        description: p{i} {long}\n"
+        ));
+    }
+    y.push_str("value_propositions:\n  - id: vp-a\n    name: V\nfits:\n");
+    for f in 0..50 {
+        y.push_str(&format!(
+            "  - id: fit-{f}\n    for:\n      value_propositions: [vp-a]\n      customer_segments: [cs-a]\n"
+        ));
+    }
+    let e = err(y.as_bytes());
+    assert!(
+        e.to_string().contains("76 MiB of text in 50 canvases"),
+        "{e}"
+    );
+    // One such fit alone is fine.
+    let one = y.split("  - id: fit-1\n").next().unwrap_or_default();
+    assert_eq!(import(one.as_bytes()).expect("imports").canvases.len(), 1);
+}
+
 /// Hostile text (C0, C1, bidi) leaves as YAML escapes and comes back as it
 /// was: no raw hazard in the file, and nothing the sanitiser must rewrite
 /// into a form YAML cannot read.
