@@ -221,7 +221,7 @@ impl<'a> Slots<'a> {
     pub fn height(&self, slot: usize) -> usize {
         if let Some(editor) = self.editing(slot) {
             let f = &editor.field;
-            return wrap::cursor_rows(f.text(), self.text_width, f.cursor());
+            return f.cursor_rows(self.text_width);
         }
         self.item(slot).map_or(1, |item| {
             let (text, _) = item_text(self.section, item);
@@ -249,9 +249,8 @@ impl<'a> Slots<'a> {
 
     /// The line of a slot the cursor is on, when it is being typed.
     pub fn cursor_line(&self, slot: usize) -> usize {
-        self.editing(slot).map_or(0, |e| {
-            wrap::position(e.field.text(), self.text_width, e.field.cursor()).0
-        })
+        self.editing(slot)
+            .map_or(0, |e| e.field.position(self.text_width).0)
     }
 
     /// The slot to keep selected in view: the field being typed, else the selection.

@@ -72,7 +72,7 @@ impl App {
         };
         let room = usize::from(width).saturating_sub(label.width() + 2);
         let f = &editor.field;
-        u16::try_from(wrap::cursor_rows(f.text(), room, f.cursor())).unwrap_or(u16::MAX)
+        u16::try_from(f.cursor_rows(room)).unwrap_or(u16::MAX)
     }
 
     /// The width the field being typed wraps at, as drawn: an item's text
@@ -206,7 +206,7 @@ impl App {
                     // drawing's width: the inside less the mark and a cell).
                     Some(edit) => {
                         let f = &edit.field;
-                        1 + wrap::cursor_rows(f.text(), inner.saturating_sub(4), f.cursor())
+                        1 + f.cursor_rows(inner.saturating_sub(4))
                     }
                     None => sentence.len() + 1,
                 };

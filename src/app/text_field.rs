@@ -9,6 +9,10 @@
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+use std::cell::RefCell;
+use std::ops::Range;
+
+use crate::text::field_lines::FieldLines;
 use crate::text::wrap;
 
 /// An edit to a text field. Keys map to these in the keymap.
@@ -46,7 +50,7 @@ pub enum TextEdit {
     ClearToEnd,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct TextField {
     text: String,
     /// Byte offset of the cursor; always on a grapheme boundary.
@@ -54,7 +58,19 @@ pub struct TextField {
     /// The whole text is a suggested default, shown selected: typing or
     /// pasting replaces it, Backspace or Delete clears it, moving keeps it.
     selected: bool,
+    /// The text's lines at the width it was last drawn at, kept through
+    /// edits (only the lines near an edit are wrapped again), so a key costs
+    /// the same in a long text as in a short one. Derived: not compared.
+    lines: RefCell<Option<FieldLines>>,
 }
+
+impl PartialEq for TextField {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text && self.cursor == other.cursor && self.selected == other.selected
+    }
+}
+
+impl Eq for TextField {}
 
 impl TextField {
     /// A field holding `text` (cleaned), with the cursor at the end.
@@ -65,6 +81,7 @@ impl TextField {
             text,
             cursor,
             selected: false,
+            lines: RefCell::new(None),
         }
     }
 
@@ -110,12 +127,74 @@ impl TextField {
     /// nearest boundary before it); past the first or last line, to the start
     /// or the end.
     fn move_line(&mut self, width: usize, delta: isize) {
-        let (line, col) = wrap::position(&self.text, width, self.cursor);
-        let lines = wrap::line_count(&self.text, width);
+        let (line, col) = self.position(width);
+        let lines = self.line_count(width);
         match line.checked_add_signed(delta) {
             None => self.cursor = 0,
             Some(target) if target >= lines => self.cursor = self.text.len(),
-            Some(target) => self.cursor = wrap::offset_at(&self.text, width, target, col),
+            Some(target) => {
+                let range = self.with_lines(width, |l| l.line(&self.text, target));
+                let last = target + 1 == lines;
+                self.cursor = wrap::offset_in_line(&self.text, range, last, col);
+            }
+        }
+    }
+
+    /// Reads the text's lines at `width`, wrapping it whole only when the
+    /// width changed (or it was never drawn).
+    fn with_lines<R>(&self, width: usize, read: impl FnOnce(&FieldLines) -> R) -> R {
+        let width = width.max(1);
+        let mut cache = self.lines.borrow_mut();
+        if cache.as_ref().is_some_and(|l| l.width() != width) {
+            *cache = None;
+        }
+        read(cache.get_or_insert_with(|| FieldLines::new(&self.text, width)))
+    }
+
+    /// How many lines the text takes at `width`.
+    pub fn line_count(&self, width: usize) -> usize {
+        self.with_lines(width, FieldLines::count)
+    }
+
+    /// Where the cursor is drawn at `width`: (line, column), as
+    /// [`wrap::position`] has it.
+    pub fn position(&self, width: usize) -> (usize, usize) {
+        self.with_lines(width, |l| l.position(&self.text, self.cursor))
+    }
+
+    /// The rows the field needs at `width` (a cursor past a full last line
+    /// takes one more).
+    pub fn cursor_rows(&self, width: usize) -> usize {
+        self.with_lines(width, |l| l.cursor_rows(&self.text, self.cursor))
+    }
+
+    /// Lines `skip..skip + take` at `width`, as drawn (break spaces left out).
+    pub fn shown_lines(&self, width: usize, skip: usize, take: usize) -> Vec<&str> {
+        let ranges: Vec<Range<usize>> = self.with_lines(width, |l| {
+            (skip..l.count().min(skip.saturating_add(take)))
+                .map(|i| l.line(&self.text, i))
+                .collect()
+        });
+        ranges
+            .into_iter()
+            .map(|r| wrap::visible(&self.text[r]))
+            .collect()
+    }
+
+    /// How many bytes the last edit wrapped again (none kept yet: 0).
+    pub fn rewrapped(&self) -> usize {
+        self.lines
+            .borrow()
+            .as_ref()
+            .map_or(0, FieldLines::rewrapped)
+    }
+
+    /// Replaces `range` of the text with `with`, keeping the lines.
+    fn replace(&mut self, range: Range<usize>, with: &str) {
+        let (at, removed) = (range.start, range.len());
+        self.text.replace_range(range, with);
+        if let Some(lines) = self.lines.get_mut() {
+            lines.edited(&self.text, at, removed, with.len());
         }
     }
 
@@ -129,7 +208,7 @@ impl TextField {
                 | TextEdit::DeleteWordBack
                 | TextEdit::ClearToStart
                 | TextEdit::ClearToEnd => {
-                    self.text.clear();
+                    self.replace(0..self.text.len(), "");
                     self.cursor = 0;
                     if matches!(edit, TextEdit::Insert(_) | TextEdit::Paste(_)) {
                         self.apply(edit);
@@ -148,12 +227,12 @@ impl TextField {
             TextEdit::Paste(s) => self.insert_str(&clean(s)),
             TextEdit::Backspace => {
                 let start = self.prev_boundary();
-                self.text.replace_range(start..self.cursor, "");
+                self.replace(start..self.cursor, "");
                 self.cursor = start;
             }
             TextEdit::Delete => {
                 let end = self.next_boundary();
-                self.text.replace_range(self.cursor..end, "");
+                self.replace(self.cursor..end, "");
             }
             TextEdit::Left => self.cursor = self.prev_boundary(),
             TextEdit::Right => self.cursor = self.next_boundary(),
@@ -163,33 +242,39 @@ impl TextField {
             TextEdit::End | TextEdit::Down => self.cursor = self.text.len(),
             TextEdit::DeleteWordBack => {
                 let start = self.word_left();
-                self.text.replace_range(start..self.cursor, "");
+                self.replace(start..self.cursor, "");
                 self.cursor = start;
             }
             TextEdit::ClearToStart => {
-                self.text.replace_range(..self.cursor, "");
+                self.replace(0..self.cursor, "");
                 self.cursor = 0;
             }
-            TextEdit::ClearToEnd => self.text.truncate(self.cursor),
+            TextEdit::ClearToEnd => self.replace(self.cursor..self.text.len(), ""),
         }
     }
 
     fn insert_str(&mut self, s: &str) {
-        self.text.insert_str(self.cursor, s);
-        self.cursor += s.len();
+        let at = self.cursor;
+        self.replace(at..at, s);
         // A combining mark typed after a letter joins it: keep the cursor after
         // the whole cluster, never inside it.
-        self.cursor = self.snap(self.cursor);
+        self.cursor = self.snap(at, at + s.len());
     }
 
-    /// The nearest grapheme boundary at or after `offset`.
-    fn snap(&self, offset: usize) -> usize {
-        self.text
+    /// The nearest grapheme boundary at or after `offset`, looking only
+    /// from the cluster before `from` (where the text changed) on.
+    fn snap(&self, from: usize, offset: usize) -> usize {
+        if offset == 0 {
+            return 0;
+        }
+        let start = self.text[..from]
             .grapheme_indices(true)
-            .map(|(i, g)| i + g.len())
-            .chain(std::iter::once(0))
-            .filter(|end| *end >= offset)
-            .min()
+            .next_back()
+            .map_or(0, |(i, _)| i);
+        self.text[start..]
+            .grapheme_indices(true)
+            .map(|(i, g)| start + i + g.len())
+            .find(|end| *end >= offset)
             .unwrap_or(self.text.len())
     }
 
@@ -354,6 +439,34 @@ mod tests {
         let mut f = field("日本語 a日本");
         f.apply_wrapped(&TextEdit::Up, 6);
         assert_eq!(wrap::position(f.text(), 6, f.cursor()), (0, 4));
+    }
+
+    #[test]
+    fn a_key_in_a_long_item_costs_what_it_costs_in_a_short_one() {
+        // 1 MB of words: each key wraps again only the lines near it.
+        let long = "Clients pay late and we chase them every single week. ".repeat(19_000);
+        let mut f = field(&long);
+        assert_eq!(f.line_count(60), wrap::line_count(&long, 60));
+        f.apply(&TextEdit::Home);
+        for _ in 0..5_000 {
+            f.apply(&TextEdit::WordRight);
+        }
+        for c in "late fees ".chars() {
+            f.apply_wrapped(&TextEdit::Insert(c), 60);
+            assert!(
+                f.rewrapped() < 1_000,
+                "{} bytes wrapped for one key",
+                f.rewrapped()
+            );
+        }
+        f.apply_wrapped(&TextEdit::Backspace, 60);
+        assert!(f.rewrapped() < 1_000, "{}", f.rewrapped());
+        // The kept lines are the lines wrapped afresh.
+        assert_eq!(f.line_count(60), wrap::line_count(f.text(), 60));
+        assert_eq!(f.position(60), wrap::position(f.text(), 60, f.cursor()));
+        let (line, _) = f.position(60);
+        let fresh = wrap::lines(f.text(), 60);
+        assert_eq!(f.shown_lines(60, line, 3), fresh[line..line + 3]);
     }
 
     #[test]

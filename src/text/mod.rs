@@ -4,6 +4,7 @@
 //! editor and the exports can all share it.
 
 pub mod big;
+pub mod field_lines;
 pub mod inert;
 pub mod wrap;
 

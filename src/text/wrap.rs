@@ -135,7 +135,12 @@ pub fn offset_at(text: &str, width: usize, line: usize, col: usize) -> usize {
     let Some(range) = lines.get(line) else {
         return text.len();
     };
-    let last = line + 1 == lines.len();
+    offset_in_line(text, range.clone(), line + 1 == lines.len(), col)
+}
+
+/// The byte offset drawn at column `col` of the line `range` of `text`
+/// (`last`: the text's last line), as [`offset_at`] has it.
+pub fn offset_in_line(text: &str, range: Range<usize>, last: bool, col: usize) -> usize {
     // The end of a line that breaks is before its break spaces' last grapheme,
     // so that the offset stays on this line.
     let shown = &text[range.clone()];
@@ -166,7 +171,7 @@ fn ascii_width(text: &str, i: usize) -> usize {
 }
 
 /// Whether a character is a space a line may break at.
-fn is_break_space(c: char) -> bool {
+pub(crate) fn is_break_space(c: char) -> bool {
     c == ' ' || c == '\u{3000}'
 }
 
@@ -178,8 +183,15 @@ struct Run {
     space: bool,
 }
 
-/// The runs of `text` in order: words and space runs alternate.
-fn runs(text: &str, mut each: impl FnMut(Run)) {
+/// The runs of `text` until `each` says stop. `fast`: the text is
+/// [`plain`], so bytes may be walked (deciding that reads the whole text).
+fn runs_while(text: &str, fast: bool, mut each: impl FnMut(Run) -> bool) {
+    let going = std::cell::Cell::new(true);
+    let mut each = |run: Run| {
+        if going.get() {
+            going.set(each(run));
+        }
+    };
     let mut current: Option<Run> = None;
     let mut push =
         |start: usize, g: &str, w: usize, space: bool, current: &mut Option<Run>| match current {
@@ -199,7 +211,7 @@ fn runs(text: &str, mut each: impl FnMut(Run)) {
                 });
             }
         };
-    if plain(text) {
+    if fast {
         for (i, b) in text.bytes().enumerate() {
             push(
                 i,
@@ -211,6 +223,9 @@ fn runs(text: &str, mut each: impl FnMut(Run)) {
         }
     } else {
         for (i, g) in text.grapheme_indices(true) {
+            if !going.get() {
+                return;
+            }
             let space = g.chars().all(is_break_space);
             push(i, g, grapheme_width(g), space, &mut current);
         }
@@ -252,22 +267,51 @@ fn split_word(
 
 /// Calls `line` with each line's byte range, in order.
 fn breaks(text: &str, width: usize, mut line: impl FnMut(Range<usize>)) {
+    breaks_in(text, plain(text), width, &mut |r| {
+        line(r);
+        true
+    });
+}
+
+/// The lines of `text` from `from` on, where a line starts (as [`wrap`]
+/// has it), in absolute offsets, until `line` says stop: how a text field
+/// wraps again only around an edit ([`super::field_lines`]). Only as much of
+/// the text is read as the lines given need (no look at the whole).
+pub(crate) fn breaks_from(
+    text: &str,
+    from: usize,
+    width: usize,
+    line: &mut dyn FnMut(Range<usize>) -> bool,
+) {
+    breaks_in(&text[from..], false, width, &mut |r: Range<usize>| {
+        line(r.start + from..r.end + from)
+    });
+}
+
+/// [`breaks`], stopping when `line` says so; `fast` as for [`runs_while`].
+fn breaks_in(text: &str, fast: bool, width: usize, line: &mut dyn FnMut(Range<usize>) -> bool) {
+    let going = std::cell::Cell::new(true);
+    let mut line = |r: Range<usize>| {
+        if going.get() {
+            going.set(line(r));
+        }
+    };
     let width = width.max(1);
     let mut start = 0;
     // Cells used on the current line up to the end of its last word.
     let mut used = 0;
     // The width of the spaces after that word, not yet counted.
     let mut spaces = 0;
-    runs(text, |run| {
+    runs_while(text, fast, |run| {
         if run.space {
             spaces += run.width;
-            return;
+            return going.get();
         }
         if used > 0 || spaces > 0 {
             if used + spaces + run.width <= width {
                 used += spaces + run.width;
                 spaces = 0;
-                return;
+                return going.get();
             }
             if run.width > width && used + spaces < width {
                 // A word wider than any line starts where it stands and
@@ -275,7 +319,7 @@ fn breaks(text: &str, width: usize, mut line: impl FnMut(Range<usize>)) {
                 used += spaces;
                 spaces = 0;
                 split_word(text, &run, width, &mut start, &mut used, &mut line);
-                return;
+                return going.get();
             }
             // Leading spaces that leave no room stay on a line of their own.
             line(start..run.start);
@@ -285,9 +329,10 @@ fn breaks(text: &str, width: usize, mut line: impl FnMut(Range<usize>)) {
         }
         if run.width <= width {
             used = run.width;
-            return;
+            return going.get();
         }
         split_word(text, &run, width, &mut start, &mut used, &mut line);
+        going.get()
     });
     line(start..text.len());
 }

@@ -57,7 +57,7 @@ impl<'a> Entry<'a> {
     pub fn height(&self, width: usize) -> usize {
         let room = self.room(width);
         match self.field {
-            Some(f) => wrap::cursor_rows(f.text(), room, f.cursor()),
+            Some(f) => f.cursor_rows(room),
             None => wrap::line_count(&self.words, room).max(1),
         }
     }
@@ -120,7 +120,7 @@ pub fn draw(
                 Line::from(entry.prefix.clone()).render(rect, buf);
                 // Taller than the room left: the cursor's line stays in view.
                 let room = entry.room(width);
-                let (line, _) = wrap::position(f.text(), room, f.cursor());
+                let (line, _) = f.position(room);
                 let at = FieldAt {
                     x: crate::layout::cells(entry.indent()),
                     width: room,
@@ -176,15 +176,12 @@ pub fn field(
     let FieldAt { x, width, skip } = at;
     let width = width.max(1);
     let left = area.x + x;
-    for (row, line) in wrap::lines(f.text(), width)
-        .into_iter()
-        .skip(skip)
-        .take(usize::from(area.height))
-        .enumerate()
-    {
+    // Only the lines in view: the field keeps its lines from key to key.
+    let shown = f.shown_lines(width, skip, usize::from(area.height));
+    for (row, line) in shown.into_iter().enumerate() {
         buf.set_stringn(left, area.y + crate::layout::cells(row), line, width, style);
     }
-    let (line, col) = wrap::position(f.text(), width, f.cursor());
+    let (line, col) = f.position(width);
     let row = line
         .checked_sub(skip)
         .filter(|r| *r < usize::from(area.height))?;

@@ -317,7 +317,6 @@ fn field_rows(
     area: Rect,
     buf: &mut Buffer,
 ) -> Option<(u16, u16)> {
-    use crate::text::wrap;
     let t = app.active_theme();
     if area.width == 0 || area.height == 0 {
         return None;
@@ -330,16 +329,11 @@ fn field_rows(
         return None;
     }
     buf.set_stringn(area.x, area.y, &label, usize::from(area.width), t.key);
-    let (line, col) = wrap::position(field.text(), room, field.cursor());
+    let (line, col) = field.position(room);
     let rows = usize::from(area.height);
     let skip = (line + 1).saturating_sub(rows);
     let x = area.x + indent as u16;
-    for (row, shown) in wrap::lines(field.text(), room)
-        .into_iter()
-        .skip(skip)
-        .take(rows)
-        .enumerate()
-    {
+    for (row, shown) in field.shown_lines(room, skip, rows).into_iter().enumerate() {
         // A suggested default shows selected: typing replaces it.
         let style = if field.is_selected() {
             t.selected
