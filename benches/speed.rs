@@ -261,6 +261,25 @@ mod edit {
             .bench_local_refs(|app| app.update(black_box(Action::Text(TextEdit::Insert('x')))));
     }
 
+    /// One character typed in the middle of a 1 MB item (issue #27): the
+    /// field keeps its lines, so this costs what a short item's key does
+    /// (budget: within 2× `type_in_field`; it was 109 ms).
+    #[divan::bench(args = [1_000], sample_size = 1, sample_count = 20)]
+    fn type_in_long_item(bencher: Bencher, items: usize) {
+        let mut template = editor(items);
+        let long = "Clients pay late and we chase them every single week. ".repeat(19_000);
+        template.update(Action::Edit);
+        template.update(Action::Text(TextEdit::ClearToStart));
+        template.update(Action::Paste(long));
+        for _ in 0..9_000 {
+            template.update(Action::Text(TextEdit::WordLeft));
+        }
+        template.update(Action::Text(TextEdit::Insert('x')));
+        bencher
+            .with_inputs(|| template.clone())
+            .bench_local_refs(|app| app.update(black_box(Action::Text(TextEdit::Insert('x')))));
+    }
+
     /// The canvas clone `App::update` takes for its undo snapshot.
     #[divan::bench(args = sizes())]
     fn snapshot_clone(bencher: Bencher, items: usize) {
