@@ -491,6 +491,5 @@ fn each_section_remembers_its_selection() {
 }
 
 mod edges;
-mod long_text;
 mod saving;
 mod workshop;

@@ -8,6 +8,8 @@ mod countdown;
 mod entries;
 mod evidence;
 mod find;
+#[cfg(test)]
+mod long_text_tests;
 mod merge;
 mod overlay;
 mod results;

@@ -2,10 +2,13 @@
 //! after the key, cost what they cost in a short one. Counted in the bytes
 //! whole-text wrapping reads, which must not grow with the item's length.
 
+#![allow(clippy::unwrap_used)]
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::*;
+use crate::app::{Action, App, RuntimeEvent, TextEdit};
+use crate::canvas::{Canvas, Section};
 use crate::text::wrap::wrapped_whole;
 
 /// About 1 MB of words.
@@ -13,21 +16,24 @@ fn long_words() -> String {
     "Clients pay late and we chase them every single week. ".repeat(19_000)
 }
 
-/// The fixture with pain "Late payments" made `text` long, focused on it,
-/// drawn once at 120×40.
+/// An editor whose first pain is `text` (a short one below it), focused on
+/// it, drawn once at 120×40.
 fn drawn_on_long(text: &str) -> (App, Buffer) {
-    let mut a = app();
-    a.canvas.set_text(PAIN_LATE, text);
+    let mut c = Canvas::new("Invoicing");
+    c.push(Section::Pains, text);
+    c.push(Section::Pains, "Tax surprises");
+    c.push(Section::Gains, "Predictable cash flow");
+    let mut a = App::new(c, "/nonexistent/test.ron", true);
     a.update(RuntimeEvent::Resize(120, 40));
-    at(&mut a, Section::Pains, 0);
+    a.update(Action::JumpTo(Section::Pains));
     let mut buf = Buffer::empty(Rect::new(0, 0, 120, 40));
-    crate::ui::draw(&a, buf.area, &mut buf);
+    super::draw(&a, buf.area, &mut buf);
     (a, buf)
 }
 
 fn draw(a: &App, buf: &mut Buffer) {
     buf.reset();
-    crate::ui::draw(a, buf.area, buf);
+    super::draw(a, buf.area, buf);
 }
 
 #[test]
@@ -54,6 +60,6 @@ fn a_key_typed_in_a_long_item_and_its_frame_wrap_only_near_the_key() {
         "{read} bytes wrapped whole for one Backspace"
     );
     // What is drawn is the text as typed.
-    let screen = crate::ui::buffer_to_text(&buf);
+    let screen = super::buffer_to_text(&buf);
     assert!(screen.contains("feesthem"), "{screen}");
 }
