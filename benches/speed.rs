@@ -152,6 +152,44 @@ fn editor(items: usize) -> App {
     app
 }
 
+/// Item lengths for the long-item benchmarks (issue #27): 1 MB and 14 MB
+/// (one item near the 16 MiB a canvas may be); only 1 MB under test.
+fn long_lengths() -> &'static [usize] {
+    if benchmarking() {
+        &[1_000_000, 14_000_000]
+    } else {
+        &[1_000_000]
+    }
+}
+
+/// An editor whose first pain is `bytes` of words (a short pain below it),
+/// focused on the long one and drawn once, as the editor does.
+fn long_item_editor(bytes: usize) -> App {
+    let unit = "Clients pay late and we chase them every single week. ";
+    let mut canvas = Canvas::new("Long");
+    canvas.push(Section::Pains, unit.repeat(bytes / unit.len()));
+    canvas.push(Section::Pains, "Tax surprises");
+    let mut app = App::new(canvas, scratch_file("long-item", bytes), true);
+    app.update(RuntimeEvent::Resize(WIDTH, HEIGHT));
+    app.update(Action::JumpTo(Section::Pains));
+    let area = Rect::new(0, 0, WIDTH, HEIGHT);
+    ui::draw(&app, area, &mut Buffer::empty(area));
+    app
+}
+
+/// `action` and the frame after it, on a fresh copy of `template` each time.
+fn act_and_draw(bencher: Bencher, template: &App, action: &Action) {
+    let area = Rect::new(0, 0, WIDTH, HEIGHT);
+    let mut buf = Buffer::empty(area);
+    bencher
+        .with_inputs(|| template.clone())
+        .bench_local_refs(|app| {
+            app.update(black_box(action.clone()));
+            buf.reset();
+            ui::draw(app, area, &mut buf);
+        });
+}
+
 // ---------------------------------------------------------------------------
 // Load and save
 
@@ -278,6 +316,33 @@ mod edit {
         bencher
             .with_inputs(|| template.clone())
             .bench_local_refs(|app| app.update(black_box(Action::Text(TextEdit::Insert('x')))));
+    }
+
+    /// A key typed in the middle of a 1 MB or a 14 MB item, and the frame
+    /// after it (issue #27; budget: well under a frame, 16 ms, at both).
+    #[divan::bench(args = long_lengths(), sample_size = 1, sample_count = 20)]
+    fn type_and_draw_in_long_item(bencher: Bencher, bytes: usize) {
+        let mut template = long_item_editor(bytes);
+        template.update(Action::Edit);
+        for _ in 0..2_000 {
+            template.update(Action::Text(TextEdit::WordLeft));
+        }
+        template.update(Action::Text(TextEdit::Insert('x')));
+        act_and_draw(bencher, &template, &Action::Text(TextEdit::Insert('x')));
+    }
+
+    /// Opening the item editor on a long item, and its frame: the field
+    /// wraps the text once (issue #27; budget: well under a second at 14 MB).
+    #[divan::bench(args = long_lengths(), sample_size = 1, sample_count = 10)]
+    fn open_long_item(bencher: Bencher, bytes: usize) {
+        act_and_draw(bencher, &long_item_editor(bytes), &Action::Edit);
+    }
+
+    /// Moving from a long item to the next, and the frame (issue #27;
+    /// budget: 16 ms at 14 MB).
+    #[divan::bench(args = long_lengths(), sample_size = 1, sample_count = 20)]
+    fn move_past_long_item(bencher: Bencher, bytes: usize) {
+        act_and_draw(bencher, &long_item_editor(bytes), &Action::Down);
     }
 
     /// The canvas clone `App::update` takes for its undo snapshot.

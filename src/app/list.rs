@@ -8,7 +8,10 @@
 //! continuation lines sit under the text, not under the gutter.
 
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::cell::RefCell;
+use std::ops::{Deref, Range};
+use std::rc::Rc;
+use std::sync::{Arc, Weak};
 
 use ratatui::layout::Rect;
 
@@ -104,6 +107,8 @@ pub fn kind_tag(kind: JobKind) -> &'static str {
 /// (cleaned for the terminal). Returns the text and the length of the tag part
 /// in bytes (0 when there is none), so it can be styled apart.
 pub fn item_text(section: Section, item: &Item) -> (Cow<'_, str>, usize) {
+    #[cfg(test)]
+    crate::text::read_whole::add(item.text.len());
     let words: Cow<'_, str> = if item.text.chars().any(needs_cleaning) {
         Cow::Owned(crate::text::safe(&item.text))
     } else {
@@ -115,6 +120,128 @@ pub fn item_text(section: Section, item: &Item) -> (Cow<'_, str>, usize) {
     } else {
         (words, 0)
     }
+}
+
+/// Items with more text than this are wrapped once per width and then
+/// remembered by the item itself: remembering them by their words (as
+/// [`wrap::wrap_cached`] does) hashes and compares the whole text on every
+/// frame, 14 MB for one long item.
+pub const LONG_ITEM: usize = 4096;
+
+/// How many long items' lines are remembered (each keeps its words).
+const LONG_KEPT: usize = 4;
+
+/// An item's words as a list shows them, either its own text or a cleaned copy.
+pub enum Words<'a> {
+    Own(&'a str),
+    Cleaned(Rc<str>),
+}
+
+impl Deref for Words<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Words::Own(s) => s,
+            Words::Cleaned(s) => s,
+        }
+    }
+}
+
+/// An item's words as drawn in a list ([`item_text`]) and their lines.
+pub struct ItemLines<'a> {
+    pub words: Words<'a>,
+    /// The length of a job's kind tag at the start of `words`.
+    pub tag_len: usize,
+    pub lines: Rc<[Range<usize>]>,
+}
+
+/// [`item_text`] wrapped at `width`: remembered by words for short items,
+/// by the item for long ones, so drawing a long item reads only its lines
+/// in view.
+pub fn item_lines(section: Section, item: &Arc<Item>, width: usize) -> ItemLines<'_> {
+    if item.text.len() <= LONG_ITEM {
+        let (words, tag_len) = item_text(section, item);
+        let lines = wrap::wrap_cached(&words, width);
+        let words = match words {
+            Cow::Borrowed(s) => Words::Own(s),
+            Cow::Owned(s) => Words::Cleaned(s.into()),
+        };
+        return ItemLines {
+            words,
+            tag_len,
+            lines,
+        };
+    }
+    let long = long_item_lines(section, item, width);
+    ItemLines {
+        words: long.cleaned.map_or(Words::Own(&item.text), Words::Cleaned),
+        tag_len: long.tag_len,
+        lines: long.lines,
+    }
+}
+
+/// How many lines an item takes at `width`.
+pub fn item_line_count(section: Section, item: &Arc<Item>, width: usize) -> usize {
+    if item.text.len() <= LONG_ITEM {
+        let (text, _) = item_text(section, item);
+        return wrap::wrap_cached(&text, width).len();
+    }
+    long_item_lines(section, item, width).lines.len()
+}
+
+/// A long item's lines at a width, and its words when they are not its
+/// own text (cleaned, or a job's with its kind tag).
+#[derive(Clone)]
+struct LongLines {
+    cleaned: Option<Rc<str>>,
+    tag_len: usize,
+    lines: Rc<[Range<usize>]>,
+}
+
+/// A long item's lines at `width`: read once, then found by the item's
+/// allocation. What is kept holds a [`Weak`] to it, so that allocation is
+/// never reused for another item while kept, and an item is never changed
+/// in place while a `Weak` to it exists (`Arc::make_mut` moves it out).
+fn long_item_lines(section: Section, item: &Arc<Item>, width: usize) -> LongLines {
+    struct Kept {
+        item: Weak<Item>,
+        section: Section,
+        width: usize,
+        lines: LongLines,
+    }
+    thread_local! {
+        static KEPT: RefCell<Vec<Kept>> = const { RefCell::new(Vec::new()) };
+    }
+    KEPT.with_borrow_mut(|kept| {
+        let found = kept.iter().find(|k| {
+            std::ptr::eq(k.item.as_ptr(), Arc::as_ptr(item))
+                && k.section == section
+                && k.width == width
+        });
+        if let Some(k) = found {
+            return k.lines.clone();
+        }
+        let (words, tag_len) = item_text(section, item);
+        let lines = LongLines {
+            lines: wrap::wrap(&words, width).into(),
+            cleaned: match words {
+                Cow::Borrowed(_) => None,
+                Cow::Owned(s) => Some(Rc::<str>::from(s)),
+            },
+            tag_len,
+        };
+        if kept.len() >= LONG_KEPT {
+            kept.remove(0);
+        }
+        kept.push(Kept {
+            item: Arc::downgrade(item),
+            section,
+            width,
+            lines: lines.clone(),
+        });
+        lines
+    })
 }
 
 fn needs_cleaning(c: char) -> bool {
@@ -190,11 +317,11 @@ impl<'a> Slots<'a> {
     }
 
     /// The item in a slot (`None` for the new item being typed).
-    pub fn item(&self, slot: usize) -> Option<&'a Item> {
+    pub fn item(&self, slot: usize) -> Option<&'a Arc<Item>> {
         match self.new_at {
             Some(n) if slot == n => None,
-            Some(n) if slot > n => self.items.get(slot - 1).map(|i| &**i),
-            _ => self.items.get(slot).map(|i| &**i),
+            Some(n) if slot > n => self.items.get(slot - 1),
+            _ => self.items.get(slot),
         }
     }
 
@@ -224,8 +351,7 @@ impl<'a> Slots<'a> {
             return f.cursor_rows(self.text_width);
         }
         self.item(slot).map_or(1, |item| {
-            let (text, _) = item_text(self.section, item);
-            wrap::wrap_cached(&text, self.text_width).len()
+            item_line_count(self.section, item, self.text_width)
         })
     }
 

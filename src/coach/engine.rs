@@ -12,14 +12,15 @@
 
 use std::collections::HashSet;
 use std::hash::BuildHasher;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use foldhash::fast::FixedState;
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::canvas::{Canvas, Item, ItemId, JobKind, Level, Section, Status};
 
 use super::names::{Name, names_of, occurs};
-use super::rules::{self, ENOUGH_ITEMS, FEWEST, Rule, RuleSet};
+use super::rules::{self, ENOUGH_ITEMS, FEWEST, MAX_CHARS, Rule, RuleSet};
 use super::words::{Facts, FastMap, Words, normalises_to};
 use super::{Hint, Subject};
 
@@ -45,6 +46,42 @@ pub struct Coach {
     levels: [[usize; 3]; 6],
     /// Jobs of kind Social or Emotional.
     felt_jobs: usize,
+    /// What the coach said about each long item it was asked about since
+    /// it last read the canvas: reading 14 MB of words takes longer than a
+    /// frame, and a frame asks about the items in view.
+    long: LongReads,
+}
+
+/// Items with more text than this are read once per change of the canvas.
+const LONG_TEXT: usize = 4096;
+
+/// A text being typed longer than this is read for its length only, in its
+/// first this many bytes (its other rules are read once it is kept), so a
+/// key costs the same whatever the length.
+const LONG_DRAFT: usize = 64 * 1024;
+
+/// A long item's rules and what each says.
+#[derive(Debug, Clone)]
+struct LongRead {
+    rules: RuleSet,
+    messages: Vec<(Rule, String)>,
+}
+
+/// The long items read, by id (behind a lock, so a coach can be shared
+/// between threads as before).
+#[derive(Debug, Default)]
+struct LongReads(Mutex<FastMap<ItemId, LongRead>>);
+
+impl LongReads {
+    fn lock(&self) -> MutexGuard<'_, FastMap<ItemId, LongRead>> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl Clone for LongReads {
+    fn clone(&self) -> Self {
+        Self(Mutex::new(self.lock().clone()))
+    }
 }
 
 /// The messages of `duplicate` already built, by the item above that each
@@ -90,6 +127,7 @@ impl Coach {
 
     /// Catches up with `canvas`: reads only what changed since the last call.
     pub fn refresh(&mut self, canvas: &Canvas) {
+        self.long.lock().clear();
         let seen = std::mem::take(&mut self.seen);
         for section in Section::ALL {
             if !canvas.shares_section(&seen, section) {
@@ -288,7 +326,36 @@ impl Coach {
     /// The rules that speak up about one item (after dismissals and `off`).
     /// Cheap: no message is built. For markers on screen.
     pub fn item_rules(&self, section: Section, item: &Item) -> RuleSet {
+        if let Some(read) = self.long_read(section, item) {
+            return read.rules;
+        }
         self.rules_with(section, item, &Facts::of(&item.text)).0
+    }
+
+    /// A long item's rules and messages, read once until the canvas
+    /// changes. Only for the item as the coach last read it (the same
+    /// allocation, which the coach's copy of the canvas keeps alive), so the
+    /// answer kept is about this very text.
+    fn long_read(&self, section: Section, item: &Item) -> Option<LongRead> {
+        if item.text.len() <= LONG_TEXT
+            || !self
+                .item_in(section, item.id)
+                .is_some_and(|seen| std::ptr::eq(seen, item))
+        {
+            return None;
+        }
+        if let Some(read) = self.long.lock().get(&item.id) {
+            return Some(read.clone());
+        }
+        let facts = Facts::of(&item.text);
+        let (rules, duplicate) = self.rules_with(section, item, &facts);
+        let messages = rules
+            .iter()
+            .map(|rule| (rule, self.item_message(rule, section, &facts, duplicate)))
+            .collect();
+        let read = LongRead { rules, messages };
+        self.long.lock().insert(item.id, read.clone());
+        Some(read)
     }
 
     /// [`Coach::item_rules`], with the item's text already read; and the
@@ -349,6 +416,22 @@ impl Coach {
 
     /// The hints about one item, with their messages.
     pub fn item_hints(&self, section: Section, item: &Item) -> Vec<Hint> {
+        if let Some(read) = self.long_read(section, item) {
+            let subject = Subject::Item {
+                section,
+                id: item.id,
+            };
+            return read
+                .messages
+                .into_iter()
+                .map(|(rule, message)| Hint {
+                    rule,
+                    subject,
+                    text: Some(item.text.clone()),
+                    message,
+                })
+                .collect();
+        }
         let mut out = Vec::new();
         let facts = Facts::of(&item.text);
         self.push_item_hints(section, item, &facts, &mut Said::default(), &mut out);
@@ -418,6 +501,9 @@ impl Coach {
     /// new one) in `section`: the rules that read the text, so the user sees
     /// them come and go with each key.
     pub fn draft_hints(&self, section: Section, editing: Option<&Item>, text: &str) -> Vec<Hint> {
+        if let Some(hints) = self.long_draft_hints(section, editing, text) {
+            return hints;
+        }
         let facts = Facts::of(text.trim());
         let mut rules = self.text_rules(section, &facts);
         let id = editing.map(|i| i.id);
@@ -454,6 +540,49 @@ impl Coach {
                 },
             })
             .collect()
+    }
+
+    /// A draft over [`LONG_DRAFT`] bytes: only that it is too long, with
+    /// the characters counted in those bytes (more follow). `None` for a
+    /// shorter one, or one whose first bytes hold too few characters to say.
+    fn long_draft_hints(
+        &self,
+        section: Section,
+        editing: Option<&Item>,
+        text: &str,
+    ) -> Option<Vec<Hint>> {
+        if text.len() <= LONG_DRAFT {
+            return None;
+        }
+        let mut end = LONG_DRAFT;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let counted = text[..end].graphemes(true).count();
+        if counted <= MAX_CHARS {
+            return None;
+        }
+        let mut set = RuleSet::EMPTY;
+        set.insert(Rule::TooLong);
+        let set = match editing {
+            Some(item) => self.allowed(set, item),
+            None if self.off.contains(Rule::TooLong) => RuleSet::EMPTY,
+            None => set,
+        };
+        let subject = Subject::Item {
+            section,
+            id: editing.map_or(0, |i| i.id),
+        };
+        Some(
+            set.iter()
+                .map(|rule| Hint {
+                    rule,
+                    subject,
+                    text: None,
+                    message: rules::too_long_over(counted),
+                })
+                .collect(),
+        )
     }
 
     /// The hints about sections, the canvas and its saved statements.

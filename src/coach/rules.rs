@@ -225,6 +225,11 @@ pub(crate) fn too_long(chars: usize) -> String {
     format!("{chars} characters: one idea per note; cut it to {MAX_CHARS} or split it")
 }
 
+/// [`too_long`] for a text so long that only its start was counted.
+pub(crate) fn too_long_over(counted: usize) -> String {
+    format!("Over {counted} characters: one idea per note; cut it to {MAX_CHARS} or split it")
+}
+
 pub(crate) fn undifferentiated(top: usize) -> String {
     let what = if top == 1 {
         "You do not lead on the top factor".to_owned()

@@ -115,6 +115,8 @@ impl Words {
 
     /// Reads `text`, reusing this one's buffers.
     pub fn read(&mut self, text: &str) {
+        #[cfg(test)]
+        crate::text::read_whole::add(text.len());
         self.norm.clear();
         self.list.clear();
         for (start, end) in word_ranges(text) {

@@ -8,6 +8,27 @@ pub mod field_lines;
 pub mod inert;
 pub mod wrap;
 
+/// How many bytes of text were read whole on this thread (tests only): by
+/// wrapping, finding wrapped lines by their words, cleaning, and the coach's
+/// reading. What a key or a frame reads must not grow with one long text.
+#[cfg(test)]
+pub mod read_whole {
+    use std::cell::Cell;
+
+    thread_local! {
+        static BYTES: Cell<usize> = const { Cell::new(0) };
+    }
+
+    pub fn add(bytes: usize) {
+        BYTES.set(BYTES.get() + bytes);
+    }
+
+    /// The bytes read since the last call (and starts counting afresh).
+    pub fn take() -> usize {
+        BYTES.replace(0)
+    }
+}
+
 pub use inert::{
     is_bidi_control, is_hazard, is_invisible, is_line_separator, visible, visible_lines,
 };
@@ -36,6 +57,8 @@ pub fn clean(s: &str) -> String {
 
 /// Text safe to draw: one line, no control characters, no bidi overrides.
 pub fn safe(text: &str) -> String {
+    #[cfg(test)]
+    read_whole::add(text.len());
     clean(text)
 }
 
@@ -65,6 +88,23 @@ pub fn single_spaced(text: &str) -> std::borrow::Cow<'_, str> {
 /// The display width of a text in terminal cells.
 pub fn width(text: &str) -> usize {
     text.width()
+}
+
+/// The start of `text`, enough of it to fill `cells` cells of one line,
+/// with "…" after it when more follows: one line of a long text is drawn
+/// from this much of it, never from the whole (14 MB for one long item).
+pub fn head(text: &str, cells: usize) -> std::borrow::Cow<'_, str> {
+    // No character takes more than 8 bytes a cell on a line (a letter with
+    // two combining marks); a run of zero-width ones shows as cut sooner.
+    let most = cells.saturating_mul(8).saturating_add(64);
+    if text.len() <= most {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut end = most;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    std::borrow::Cow::Owned(format!("{}…", &text[..end]))
 }
 
 /// Cuts `text` to at most `max` cells, ending with "…" when cut. Never splits a

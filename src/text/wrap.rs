@@ -37,6 +37,9 @@ pub fn wrap_cached(text: &str, width: usize) -> Rc<[Range<usize>]> {
     thread_local! {
         static LATELY: RefCell<Lately> = RefCell::new(Lately::default());
     }
+    // Finding a text by its words hashes and compares them all.
+    #[cfg(test)]
+    super::read_whole::add(text.len());
     LATELY.with_borrow_mut(|lately| {
         if let Some(lines) = lately.by_width.get(&width).and_then(|m| m.get(text)) {
             return Rc::clone(lines);
@@ -268,7 +271,7 @@ fn split_word(
 /// Calls `line` with each line's byte range, in order.
 fn breaks(text: &str, width: usize, mut line: impl FnMut(Range<usize>)) {
     #[cfg(test)]
-    wrapped_whole::add(text.len());
+    super::read_whole::add(text.len());
     breaks_in(text, plain(text), width, &mut |r| {
         line(r);
         true
@@ -337,26 +340,6 @@ fn breaks_in(text: &str, fast: bool, width: usize, line: &mut dyn FnMut(Range<us
         going.get()
     });
     line(start..text.len());
-}
-
-/// How many bytes whole-text wrapping read on this thread (tests only):
-/// what a key or a frame must not grow with the length of one long text.
-#[cfg(test)]
-pub mod wrapped_whole {
-    use std::cell::Cell;
-
-    thread_local! {
-        static BYTES: Cell<usize> = const { Cell::new(0) };
-    }
-
-    pub(super) fn add(bytes: usize) {
-        BYTES.set(BYTES.get() + bytes);
-    }
-
-    /// The bytes read since the last call (and starts counting afresh).
-    pub fn take() -> usize {
-        BYTES.replace(0)
-    }
 }
 
 #[cfg(test)]

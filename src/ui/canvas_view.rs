@@ -1,5 +1,7 @@
 //! The canvas itself: the two halves, their six sections and the items.
 
+use std::sync::Arc;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -314,7 +316,7 @@ struct ItemLook {
 fn item_rows(
     app: &App,
     section: Section,
-    item: &Item,
+    item: &Arc<Item>,
     look: ItemLook,
     p: &Placed,
     area: Rect,
@@ -395,7 +397,7 @@ fn item_gutter(
 fn item_text(
     app: &App,
     section: Section,
-    item: &Item,
+    item: &Arc<Item>,
     look: ItemLook,
     p: &Placed,
     area: Rect,
@@ -405,8 +407,11 @@ fn item_text(
     let (text_style, patch) = item_styles(app, look);
     let gutter = list::gutter_width(section);
     let width = list::text_width(section, usize::from(area.width));
-    let (words, tag_len) = list::item_text(section, item);
-    let ranges = wrap::wrap_cached(&words, width);
+    let list::ItemLines {
+        words,
+        tag_len,
+        lines: ranges,
+    } = list::item_lines(section, item, width);
     let x = area.x + gutter as u16;
     let last_shown = p.skip + p.shown;
     for (row, range) in ranges.iter().enumerate().skip(p.skip).take(p.shown) {

@@ -1,6 +1,8 @@
 //! A very long item (issue #27): a key typed in it, and the frame drawn
-//! after the key, cost what they cost in a short one. Counted in the bytes
-//! whole-text wrapping reads, which must not grow with the item's length.
+//! after the key, cost what they cost in a short one; so do moving past it
+//! and the coach's word on it. Counted in the bytes of text read whole
+//! (wrapped, looked up, cleaned, read by the coach), which must not grow
+//! with the item's length.
 
 #![allow(clippy::unwrap_used)]
 
@@ -9,7 +11,7 @@ use ratatui::layout::Rect;
 
 use crate::app::{Action, App, RuntimeEvent, TextEdit};
 use crate::canvas::{Canvas, Section};
-use crate::text::wrap::wrapped_whole;
+use crate::text::read_whole;
 
 /// About 1 MB of words.
 fn long_words() -> String {
@@ -45,16 +47,16 @@ fn a_key_typed_in_a_long_item_and_its_frame_wrap_only_near_the_key() {
         a.update(Action::Text(TextEdit::WordLeft));
     }
     draw(&a, &mut buf);
-    wrapped_whole::take();
+    read_whole::take();
     for c in "late fees ".chars() {
         a.update(Action::Text(TextEdit::Insert(c)));
         draw(&a, &mut buf);
-        let read = wrapped_whole::take();
-        assert!(read < 10_000, "{read} bytes wrapped whole for one key");
+        let read = read_whole::take();
+        assert!(read < 100_000, "{read} bytes read whole for one key");
     }
     a.update(Action::Text(TextEdit::Backspace));
     draw(&a, &mut buf);
-    let read = wrapped_whole::take();
+    let read = read_whole::take();
     assert!(
         read < 10_000,
         "{read} bytes wrapped whole for one Backspace"
@@ -62,4 +64,40 @@ fn a_key_typed_in_a_long_item_and_its_frame_wrap_only_near_the_key() {
     // What is drawn is the text as typed.
     let screen = super::buffer_to_text(&buf);
     assert!(screen.contains("feesthem"), "{screen}");
+}
+
+#[test]
+fn moving_past_a_long_item_reads_it_no_more() {
+    let (mut a, mut buf) = drawn_on_long(&long_words());
+    // The first frame read it; moving on and back, and each frame, do not.
+    read_whole::take();
+    for action in [Action::Down, Action::Up, Action::Down, Action::Up] {
+        a.update(action);
+        draw(&a, &mut buf);
+        let read = read_whole::take();
+        assert!(read < 100_000, "{read} bytes read whole for one move");
+    }
+    // The line under the canvas still tells the coach's word on it.
+    let screen = super::buffer_to_text(&buf);
+    assert!(screen.contains("Add a number"), "{screen}");
+    assert!(screen.contains("+2 more"), "{screen}");
+    assert!(screen.contains("Clients pay late"), "{screen}");
+}
+
+#[test]
+fn the_coach_on_a_long_text_being_typed_reads_only_its_start() {
+    let (mut a, mut buf) = drawn_on_long("Late payments");
+    a.update(Action::Add);
+    a.update(Action::Paste(long_words()));
+    draw(&a, &mut buf);
+    read_whole::take();
+    a.update(Action::Text(TextEdit::Insert('x')));
+    draw(&a, &mut buf);
+    let read = read_whole::take();
+    assert!(read < 100_000, "{read} bytes read whole for one key");
+    let screen = super::buffer_to_text(&buf);
+    assert!(
+        screen.contains("Over 65") && screen.contains("characters: one idea per note"),
+        "{screen}"
+    );
 }

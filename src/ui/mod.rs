@@ -301,8 +301,8 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
     {
         parts.push((hint, t.item));
     }
-    parts.push((text::safe(&item.text), t.item));
     let room = usize::from(area.width).saturating_sub(1);
+    parts.push((text::safe(&crate::text::head(&item.text, room)), t.item));
     let mut line = fit_parts(&parts, (" · ", t.dim), room);
     line.spans.insert(0, Span::raw(" "));
     Paragraph::new(line).render_ref_safe(area, buf);
