@@ -291,7 +291,10 @@ fn draw_card(
         .scroll((u16::try_from(scroll).unwrap_or(0), 0))
         .render(area, buf);
     if let Some(CardEdit::Pick(picker)) = open.and_then(|c| c.edit.as_ref()) {
-        draw_picker(app, picker, area, buf);
+        let label = at
+            .and_then(|i| fields.get(i))
+            .map_or("Choose", |f| f.label());
+        draw_picker(app, picker, &format!(" {label}: pick "), area, buf);
         return None;
     }
     let (row, col) = cursor_row?;
@@ -408,9 +411,9 @@ pub(super) fn wrap_words(s: &str, width: usize) -> Vec<String> {
     out
 }
 
-/// The picker for a list field, over the card: every candidate with a
-/// tick, its words wrapped whole.
-fn draw_picker(app: &App, picker: &CardPicker, area: Rect, buf: &mut Buffer) {
+/// The picker for a list field, over the card and titled with the field it
+/// fills: every candidate with a tick, its words wrapped whole.
+fn draw_picker(app: &App, picker: &CardPicker, title: &str, area: Rect, buf: &mut Buffer) {
     let t = app.active_theme();
     let rows: Vec<Entry<'_>> = picker
         .candidates
@@ -438,7 +441,7 @@ fn draw_picker(app: &App, picker: &CardPicker, area: Rect, buf: &mut Buffer) {
     let need: usize = rows.iter().map(|r| r.height(inner_width)).sum();
     let h = crate::layout::cells(need).saturating_add(2);
     let rect = crate::layout::centered(area, area.width, h);
-    let inner = frame(app, rect, " Choose ", "", buf);
+    let inner = frame(app, rect, title, "", buf);
     entries::draw(&rows, Some(picker.cursor), t.selected, inner, buf);
 }
 

@@ -10,6 +10,11 @@ use crate::canvas::{Canvas, Rate, Section, TestCard, TestResult, Variant};
 
 /// The founder's landing page, measured: 30 of 400 and 8 of 380, target 5%.
 fn measured() -> App {
+    measured_as((400, 30), (380, 8))
+}
+
+/// The landing page with these (shown, converted) for A and B.
+fn measured_as(first: (u64, u64), second: (u64, u64)) -> App {
     let mut c = Canvas::new("Invoicing");
     let pain = c.push(Section::Pains, "Late payments".to_owned());
     let a = c.add_statement("A: late payments", "Paid in 7 days");
@@ -24,7 +29,7 @@ fn measured() -> App {
         items: vec![pain],
         statements: vec![a, b],
         target: Rate::new(0.05),
-        results: vec![row(a, 400, 30), row(b, 380, 8)],
+        results: vec![row(a, first.0, first.1), row(b, second.0, second.1)],
         ..TestCard::default()
     });
     let mut app = App::new(c, "/tmp/never-written.ron", true);
@@ -84,4 +89,24 @@ fn the_bars_legend_is_read_whole_on_a_narrow_board() {
             "{width}×{height}: {words}"
         );
     }
+}
+
+#[test]
+fn the_proposed_items_say_what_picking_them_does() {
+    let mut app = measured();
+    app.update(Action::RecordLearning);
+    app.update(Action::Confirm);
+    let area = Rect::new(0, 0, 120, 40);
+    let mut buf = Buffer::empty(area);
+    crate::ui::draw(&app, area, &mut buf);
+    let screen = crate::ui::buffer_to_text(&buf);
+    assert!(screen.contains("╭ It validates: pick "), "{screen}");
+}
+
+#[test]
+fn the_results_form_writes_large_counts_as_the_card_does() {
+    let mut app = measured_as((100_000, 4_000), (380, 8));
+    app.update(Action::Results);
+    let words = card_words(&app);
+    assert!(words.contains("A: late payments 100,000 4,000"), "{words}");
 }

@@ -272,8 +272,8 @@ fn variant_rows(
                 _ => result.map_or_else(
                     || "—".to_owned(),
                     |x| match column {
-                        ResultColumn::Shown => x.shown.to_string(),
-                        ResultColumn::Converted => x.converted.to_string(),
+                        ResultColumn::Shown => verdict::thousands(x.shown),
+                        ResultColumn::Converted => verdict::thousands(x.converted),
                     },
                 ),
             };

@@ -171,10 +171,10 @@ fn the_boards_item_picker_shows_items_whole() {
         }
         a.update(Action::Edit);
         let shown = overlay_text(&mut a, w, h);
-        assert!(shown.contains("Choose"), "{shown}");
+        assert!(shown.contains(": pick "), "{shown}");
         let picker: String = shown
             .lines()
-            .skip_while(|l| !l.contains("Choose"))
+            .skip_while(|l| !l.contains(": pick "))
             .collect::<Vec<_>>()
             .join("\n");
         assert_whole(&picker, LONG, &format!("{w}×{h}"));
