@@ -656,6 +656,21 @@ impl Coach {
         out
     }
 
+    /// How many hints [`Coach::hints`] gives, found without building them
+    /// (no message, no copy of a text): for reports that show the number.
+    pub fn count(&self, canvas: &Canvas) -> usize {
+        let mut n = self.canvas_hints(canvas).len();
+        let mut words = Words::default();
+        for section in Section::WORKSHOP_ORDER {
+            for item in canvas.items(section) {
+                let facts = Facts::read(&item.text, words);
+                n += self.rules_with(section, item, &facts).0.iter().count();
+                words = facts.words;
+            }
+        }
+        n
+    }
+
     /// Every hint, grouped by rule, then customer profile first (jobs,
     /// pains, gains), then the value map, then statements and sections.
     pub fn hints(&self, canvas: &Canvas) -> Vec<Hint> {

@@ -98,6 +98,11 @@ pub fn hints(canvas: &Canvas, off: RuleSet) -> Vec<Hint> {
     Coach::of(canvas, off).hints(canvas)
 }
 
+/// How many hints [`hints`] gives, without building them.
+pub fn count(canvas: &Canvas, off: RuleSet) -> usize {
+    Coach::of(canvas, off).count(canvas)
+}
+
 /// The hints grouped by rule, for lists and reports: each rule with its
 /// hints, rules without any left out.
 pub fn grouped(hints: &[Hint]) -> Vec<(Rule, Vec<&Hint>)> {

@@ -66,7 +66,7 @@ impl Figures {
                 let comparison = crate::compare::analyze(canvas);
                 comparison.is_scored().then(|| comparison.verdict())
             },
-            hints: crate::coach::hints(canvas, coach_off).len(),
+            hints: crate::coach::count(canvas, coach_off),
         }
     }
 }

@@ -64,6 +64,7 @@ fn varied(items: usize, seed: u64) -> Canvas {
 
 fn assert_same(new: &Coach, old: &OldCoach, c: &Canvas, what: &str) {
     assert_eq!(new.hints(c), old.hints(c), "{what}: hints");
+    assert_eq!(new.count(c), old.hints(c).len(), "{what}: the count");
     for section in Section::ALL {
         for item in c.items(section) {
             assert_eq!(
