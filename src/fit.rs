@@ -7,6 +7,7 @@
 //! flagged and counts in neither coverage, and a link to it addresses nothing.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -93,14 +94,23 @@ impl FitReport {
 }
 
 /// An assumption to test: an item not yet validated or invalidated.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Risk {
     pub id: ItemId,
     pub section: Section,
-    pub text: String,
+    /// The item, shared with the canvas: most items of a large canvas are
+    /// risks, and a copy of each text cost more memory than the report.
+    item: Arc<Item>,
     /// 3/2/1 for customer items by level; for value-map items, the highest
     /// weight among the customer items they address (0 when none).
     pub weight: u32,
+}
+
+impl Risk {
+    /// The item's text.
+    pub fn text(&self) -> &str {
+        &self.item.text
+    }
 }
 
 /// Runs the analysis.
@@ -141,7 +151,7 @@ fn unproven_top(canvas: &Canvas) -> Vec<Risk> {
     let mut out = Vec::new();
     for section in [Section::Jobs, Section::Pains, Section::Gains] {
         let items = canvas.items(section);
-        let had = |i: &&std::sync::Arc<Item>| i.status != Status::Invalidated;
+        let had = |i: &&Arc<Item>| i.status != Status::Invalidated;
         let Some(best) = items.iter().filter(had).map(|i| i.level).min() else {
             continue;
         };
@@ -162,7 +172,7 @@ fn unproven_top(canvas: &Canvas) -> Vec<Risk> {
 fn test_next(canvas: &Canvas) -> Vec<Risk> {
     // Sorted as keys with a reference to the item; the risks (with their
     // texts) are made once, in order, rather than moved about by the sort.
-    type Key<'a> = (std::cmp::Reverse<u32>, usize, usize, Section, &'a Item);
+    type Key<'a> = (std::cmp::Reverse<u32>, usize, usize, Section, &'a Arc<Item>);
     let mut customer: Vec<Key> = Vec::new();
     for (rank, section) in [Section::Pains, Section::Gains, Section::Jobs]
         .into_iter()
@@ -173,7 +183,7 @@ fn test_next(canvas: &Canvas) -> Vec<Risk> {
                 continue;
             }
             let weight = item.level.weight();
-            customer.push((std::cmp::Reverse(weight), rank, position, section, &**item));
+            customer.push((std::cmp::Reverse(weight), rank, position, section, item));
         }
     }
     let mut offer: Vec<Key> = Vec::new();
@@ -195,7 +205,7 @@ fn test_next(canvas: &Canvas) -> Vec<Risk> {
                 .map(|t| t.level.weight())
                 .max()
                 .unwrap_or(0);
-            offer.push((std::cmp::Reverse(weight), rank, position, section, &**item));
+            offer.push((std::cmp::Reverse(weight), rank, position, section, item));
         }
     }
     // (weight, rank, position) is unique per item, so an unstable sort is
@@ -210,11 +220,11 @@ fn test_next(canvas: &Canvas) -> Vec<Risk> {
         .collect()
 }
 
-fn risk(section: Section, item: &Item, weight: u32) -> Risk {
+fn risk(section: Section, item: &Arc<Item>, weight: u32) -> Risk {
     Risk {
         id: item.id,
         section,
-        text: item.text.clone(),
+        item: Arc::clone(item),
         weight,
     }
 }

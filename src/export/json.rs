@@ -228,7 +228,7 @@ fn with_verdicts(value: &mut Value, canvas: &Canvas) {
 /// Risks as `{ "id", "section", "text" }`, section as the file names it.
 fn risks(list: &[Risk]) -> Value {
     list.iter()
-        .map(|r| json!({"id": r.id, "section": section_key(r.section), "text": r.text}))
+        .map(|r| json!({"id": r.id, "section": section_key(r.section), "text": r.text()}))
         .collect()
 }
 

@@ -25,7 +25,6 @@ pub fn markdown(canvas: &Canvas) -> String {
 pub(super) fn write_markdown(canvas: &Canvas, mut out: Doc) -> String {
     let report = analyze(canvas);
     let linkers = Linkers::of(canvas);
-    let mut places = Vec::new();
     heading(&mut out, canvas);
     for (heading, sections) in [
         ("Customer profile", &DOCUMENT_ORDER[..3]),
@@ -33,7 +32,7 @@ pub(super) fn write_markdown(canvas: &Canvas, mut out: Doc) -> String {
     ] {
         let _ = writeln!(out, "\n## {heading}");
         for &section in sections {
-            section_list(&mut out, canvas, &report, &linkers, &mut places, section);
+            section_list(&mut out, canvas, &report, &linkers, section);
         }
     }
     fit(&mut out, &report);
@@ -77,7 +76,6 @@ fn section_list(
     canvas: &Canvas,
     report: &FitReport,
     linkers: &Linkers,
-    places: &mut Vec<usize>,
     section: Section,
 ) {
     let _ = writeln!(out, "\n### {}\n", section.title());
@@ -94,7 +92,7 @@ fn section_list(
         }
         let before = out.len();
         let _ = write!(out, " — {}: ", link_verb(section));
-        if linkers.push_texts(out, canvas, section, item, places, push_md_line) {
+        if linkers.push_texts(out, canvas, section, n, push_md_line) {
             // What it is linked to is written.
         } else if report.is_flagged(item.id) {
             out.truncate(before);
@@ -152,7 +150,7 @@ fn fit(out: &mut String, report: &FitReport) {
             let _ = writeln!(
                 out,
                 "- {} _({})_",
-                md_escape(&one_line(&r.text)),
+                md_escape(&one_line(r.text())),
                 r.section.noun()
             );
         }

@@ -272,17 +272,62 @@ fn join_texts(canvas: &Canvas, ids: impl IntoIterator<Item = ItemId>) -> String 
 /// other section, which over every item is quadratic. Per customer section
 /// (jobs, pains, gains), the places of each item's linkers, item after item
 /// in one list (`starts[i]..starts[i + 1]` are item `i`'s).
-struct Linkers([(Vec<u32>, Vec<u32>); 3]);
+struct Linkers {
+    /// Per customer section (in [`CUSTOMER`] order): who links to each item.
+    customer: [Places; 3],
+    /// Per value-map section (the counterparts of [`CUSTOMER`]): what each
+    /// item links to, found once here rather than by id per document line.
+    offer: [Places; 3],
+}
+
+/// Item after item, the places of what each is linked to, in the other
+/// section's order and each once: `starts[i]..starts[i + 1]` of `places`
+/// are item `i`'s.
+#[derive(Default)]
+struct Places {
+    starts: Vec<u32>,
+    places: Vec<u32>,
+}
+
+impl Places {
+    /// From (item, place) pairs: sorted and made unique here.
+    fn of(items: usize, mut pairs: Vec<(u32, u32)>) -> Self {
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut starts = vec![0u32; items + 1];
+        for &(i, _) in &pairs {
+            starts[i as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        Places {
+            starts,
+            places: pairs.into_iter().map(|(_, at)| at).collect(),
+        }
+    }
+
+    /// Item `i`'s places.
+    fn of_item(&self, i: usize) -> &[u32] {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&from), Some(&to)) => &self.places[from as usize..to as usize],
+            _ => &[],
+        }
+    }
+}
 
 /// The customer sections, in the order [`Linkers`] keeps them.
 const CUSTOMER: [Section; 3] = [Section::Jobs, Section::Pains, Section::Gains];
 
 impl Linkers {
     fn of(canvas: &Canvas) -> Self {
-        Self(CUSTOMER.map(|target| {
-            // (the target's place, the linker's place), each pair once.
+        let mut offer: [Places; 3] = Default::default();
+        let customer = std::array::from_fn(|k| {
+            let target = CUSTOMER[k];
+            let linkers = canvas.items(target.counterpart());
+            // (the target's place, the linker's place), and the reverse.
             let mut pairs: Vec<(u32, u32)> = Vec::new();
-            for (at, linker) in canvas.items(target.counterpart()).iter().enumerate() {
+            for (at, linker) in linkers.iter().enumerate() {
                 pairs.extend(
                     linker
                         .links
@@ -291,70 +336,55 @@ impl Linkers {
                         .map(|t| (t as u32, at as u32)),
                 );
             }
-            pairs.sort_unstable();
-            pairs.dedup();
-            let mut starts = vec![0u32; canvas.items(target).len() + 1];
-            for &(t, _) in &pairs {
-                starts[t as usize + 1] += 1;
-            }
-            for i in 1..starts.len() {
-                starts[i] += starts[i - 1];
-            }
-            (starts, pairs.into_iter().map(|(_, at)| at).collect())
-        }))
+            let reverse = pairs.iter().map(|&(t, at)| (at, t)).collect();
+            offer[k] = Places::of(linkers.len(), reverse);
+            Places::of(canvas.items(target).len(), pairs)
+        });
+        Linkers { customer, offer }
     }
 
-    /// The places (in the other section) of what an item is linked to, in
-    /// that section's order, each once: put in `places`, which is cleared
-    /// first (one buffer serves a whole document).
-    fn places(&self, canvas: &Canvas, section: Section, item: &Item, places: &mut Vec<usize>) {
-        places.clear();
-        let other = section.counterpart();
-        if section.link_target().is_some() {
-            places.extend(item.links.iter().filter_map(|&l| canvas.index_in(other, l)));
-            places.sort_unstable();
-            places.dedup();
-        } else {
-            let (starts, linkers) =
-                &self.0[CUSTOMER.iter().position(|s| *s == section).unwrap_or(0)];
-            if let Some(found) = canvas
-                .index_in(section, item.id)
-                .and_then(|i| linkers.get(starts[i] as usize..starts[i + 1] as usize))
-            {
-                places.extend(found.iter().map(|&at| at as usize));
-            }
+    /// The places (in the other section) of what the item at place `at` of
+    /// `section` is linked to, in that section's order, each once.
+    fn places(&self, section: Section, at: usize) -> &[u32] {
+        let customer = CUSTOMER.iter().position(|s| *s == section);
+        let offer = CUSTOMER.iter().position(|s| s.counterpart() == section);
+        match (customer, offer) {
+            (Some(k), _) => self.customer[k].of_item(at),
+            (None, Some(k)) => self.offer[k].of_item(at),
+            (None, None) => &[],
         }
     }
 
-    /// [`linked_texts`], found through this index and each section's own
-    /// index of its ids.
+    /// [`linked_texts`], found through this index.
     #[cfg(test)]
     fn texts(&self, canvas: &Canvas, section: Section, item: &Item) -> String {
         let mut out = String::new();
-        let mut places = Vec::new();
-        self.push_texts(&mut out, canvas, section, item, &mut places, push_one_line);
+        if let Some(at) = canvas.index_in(section, item.id) {
+            self.push_texts(&mut out, canvas, section, at, push_one_line);
+        }
         out
     }
 
-    /// Adds the texts of what an item is linked to, joined with "; ", each
-    /// written by `push` (a text on one line, escaped as the document
-    /// needs); returns whether there was any. `places` is a buffer.
+    /// Adds the texts of what the item at place `at` of `section` is linked
+    /// to, joined with "; ", each written by `push` (a text on one line,
+    /// escaped as the document needs); returns whether there was any.
     fn push_texts(
         &self,
         out: &mut String,
         canvas: &Canvas,
         section: Section,
-        item: &Item,
-        places: &mut Vec<usize>,
+        at: usize,
         push: impl Fn(&mut String, &str),
     ) -> bool {
-        self.places(canvas, section, item, places);
+        let places = self.places(section, at);
         let items = canvas.items(section.counterpart());
-        for (n, &at) in places.iter().enumerate() {
+        for (n, &place) in places.iter().enumerate() {
             if n > 0 {
                 out.push_str("; ");
             }
-            push(out, &items[at].text);
+            if let Some(item) = items.get(place as usize) {
+                push(out, &item.text);
+            }
         }
         !places.is_empty()
     }
@@ -399,6 +429,19 @@ fn one_line_cow(text: &str) -> std::borrow::Cow<'_, str> {
 /// end, no other whitespace, and no hazard ([`crate::text::inert`]).
 /// Printable ASCII is never a hazard; other characters are asked.
 fn is_one_inert_line(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.is_ascii() {
+        // Byte by byte: printable, and no space after a space or at either end.
+        let mut after_space = true;
+        for &b in bytes {
+            let space = b == b' ';
+            if (space && after_space) || !(b' '..=b'~').contains(&b) {
+                return false;
+            }
+            after_space = space;
+        }
+        return !after_space || bytes.is_empty();
+    }
     let mut after_space = true;
     for c in text.chars() {
         if c == ' ' {
@@ -418,7 +461,7 @@ fn is_one_inert_line(text: &str) -> bool {
             return false;
         }
     }
-    !after_space || text.is_empty()
+    !after_space
 }
 
 /// How much of a streamed document is gathered before it is handed on.

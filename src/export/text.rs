@@ -28,10 +28,9 @@ pub(super) fn write_plain_text(canvas: &Canvas, mut out: Doc) -> String {
         let _ = writeln!(out, "Alternatives today: {}", alternatives.join(", "));
     }
     let linkers = Linkers::of(canvas);
-    let mut places = Vec::new();
     for section in DOCUMENT_ORDER {
         let _ = writeln!(out, "\n{}", section.title().to_uppercase());
-        for item in canvas.items(section) {
+        for (at, item) in canvas.items(section).iter().enumerate() {
             let marker = if report.is_flagged(item.id) { "!" } else { "-" };
             out.push_str(marker);
             out.push(' ');
@@ -42,7 +41,7 @@ pub(super) fn write_plain_text(canvas: &Canvas, mut out: Doc) -> String {
             }
             let before = out.len();
             let _ = write!(out, " ({}: ", link_verb(section));
-            if linkers.push_texts(&mut out, canvas, section, item, &mut places, push_one_line) {
+            if linkers.push_texts(&mut out, canvas, section, at, push_one_line) {
                 out.push(')');
             } else {
                 out.truncate(before);
@@ -101,7 +100,7 @@ fn evidence_and_conflicts(out: &mut String, canvas: &Canvas, report: &FitReport)
                 out,
                 "    {} {} ({}, {})",
                 status.marker(),
-                one_line(&r.text),
+                one_line(r.text()),
                 r.section.noun(),
                 status.name().to_lowercase()
             );
@@ -151,7 +150,7 @@ fn write_test_next(out: &mut String, report: &FitReport, indent: &str) {
         let _ = writeln!(
             out,
             "{indent}  - {} ({})",
-            one_line(&r.text),
+            one_line(r.text()),
             r.section.noun()
         );
     }
