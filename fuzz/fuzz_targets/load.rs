@@ -1,9 +1,10 @@
 //! Any bytes given to the canvas reader: never a panic; whatever it accepts
 //! is written back by `to_ron` as a file that reads as the same canvas, in
-//! version 2 exactly when it uses version 2 (statuses, evidence, statements,
-//! test and learning cards), else byte-for-byte version 1.
+//! the lowest version that holds it: 3 when it uses votes, scores or
+//! results, else 2 when it uses statuses, evidence, statements, test or
+//! learning cards, else 1.
 //!
-//! Seed it with the hand-made inputs, v1 and v2:
+//! Seed it with the hand-made inputs, versions 1 to 3:
 //! `cargo fuzz run load ../tests/fixtures/fuzz` (from `fuzz/`, on nightly).
 
 #![no_main]
@@ -20,7 +21,13 @@ fuzz_target!(|data: &[u8]| {
                     again.canvas, parsed.canvas,
                     "round trip changed the canvas:\n{text}"
                 );
-                let expected = if parsed.canvas.uses_v2() { 2 } else { 1 };
+                let expected = if parsed.canvas.uses_v3() {
+                    3
+                } else if parsed.canvas.uses_v2() {
+                    2
+                } else {
+                    1
+                };
                 assert_eq!(again.version, expected, "wrong version written:\n{text}");
             }
             Err(e) => panic!("to_ron wrote a file that does not parse: {e}\n{text}"),

@@ -38,6 +38,15 @@ const EXPECTED: &[(&str, bool)] = &[
     ("v2_learning_names_a_statement.ron", false),
     ("v2_deep_evidence.ron", false),
     ("v2_duplicate_statement_ids.ron", false),
+    ("v3_spec_example.ron", true),
+    ("v3_converted_above_shown.ron", false),
+    ("v3_label_and_statement.ron", false),
+    ("v3_negative_count.ron", false),
+    ("v3_result_for_a_statement_not_tested.ron", false),
+    ("v3_score_on_the_value_map.ron", false),
+    ("v3_score_over_ten.ron", false),
+    ("v3_target_above_one.ron", false),
+    ("v3_unknown_alternative.ron", false),
     ("bom_only.ron", false),
     ("bom_twice.ron", false),
     ("byte_escape.ron", false),
@@ -111,6 +120,7 @@ fn every_fuzz_input_is_an_error_or_round_trips_and_none_panics() {
     assert!(inputs.len() >= EXPECTED.len(), "fixtures missing");
     let mut problems = Vec::new();
     let mut v2_canvases = 0;
+    let mut v3_canvases = 0;
     for (name, bytes) in &inputs {
         let parsed = match parse_guarded(bytes) {
             Err(panic) => {
@@ -130,13 +140,21 @@ fn every_fuzz_input_is_an_error_or_round_trips_and_none_panics() {
         match parsed {
             Ok(p) => {
                 let text = to_ron(&p.canvas);
-                if p.canvas.uses_v2() {
-                    v2_canvases += 1;
+                match p.canvas.format_version() {
+                    2 => v2_canvases += 1,
+                    3 => v3_canvases += 1,
+                    _ => {}
                 }
                 match parse_bytes(text.as_bytes()) {
-                    // Version 2 exactly when a v2 field is used.
+                    // The lowest version that holds the canvas's fields.
                     Ok(again) if again.canvas == p.canvas => {
-                        let expected = if p.canvas.uses_v2() { 2 } else { 1 };
+                        let expected = if p.canvas.uses_v3() {
+                            3
+                        } else if p.canvas.uses_v2() {
+                            2
+                        } else {
+                            1
+                        };
                         if again.version != expected {
                             problems.push(format!(
                                 "{name}: written as version {}, not {expected}",
@@ -168,6 +186,7 @@ fn every_fuzz_input_is_an_error_or_round_trips_and_none_panics() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert!(v2_canvases > 0, "no version 2 canvas among the inputs");
+    assert!(v3_canvases > 0, "no version 3 canvas among the inputs");
 }
 
 #[test]
@@ -215,6 +234,19 @@ fn specific_inputs_give_specific_errors() {
         get("wrong_section_link.ron"),
         Err(FormatError::WrongSectionLink { target: 1, .. })
     ));
+    // Bad version 3 numbers name the test card and where it is.
+    for name in [
+        "v3_negative_count.ron",
+        "v3_converted_above_shown.ron",
+        "v3_target_above_one.ron",
+    ] {
+        let e = get(name).unwrap_err().to_string();
+        assert!(
+            e.contains("test card 9 \"Landing page A/B\""),
+            "{name}: {e}"
+        );
+        assert!(e.starts_with("33:"), "{name}: {e}");
+    }
     // A newer version with fields this one does not know opens read-only.
     let newer = get("version_four_unknown_field.ron").unwrap();
     assert_eq!(newer.version, 4);
