@@ -358,6 +358,23 @@ fn untested_top_fires_on_top_ranked_untested_items_only() {
 }
 
 #[test]
+fn an_invalidated_top_item_hands_top_rank_to_the_next_level_as_check_does() {
+    let mut c = sharp();
+    let pains = c.items(Section::Pains).to_vec();
+    c.set_status(pains[0].id, Status::Invalidated); // High, but disproved
+    c.set_status(pains[1].id, Status::Untested); // Medium: now the top
+    let hs = fired(&c, Rule::UntestedTop);
+    assert!(texts(&hs).contains(&pains[1].text.as_str()), "{hs:?}");
+    // The same items check calls top-ranked and not validated.
+    let unproven: Vec<_> = crate::fit::analyze(&c)
+        .unproven_top
+        .iter()
+        .map(|r| r.id)
+        .collect();
+    assert!(unproven.contains(&pains[1].id), "{unproven:?}");
+}
+
+#[test]
 fn untested_top_waits_while_a_section_is_unranked() {
     // Seven jobs all at one level: each is "top-ranked", so "test it
     // first" on every one of them would say nothing. The coach asks to rank

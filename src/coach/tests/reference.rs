@@ -31,6 +31,9 @@ pub struct OldCoach {
     names: Vec<Name>,
     /// Items per level, per section.
     levels: [[usize; 3]; 6],
+    /// The same without invalidated items: what is top-ranked (SPEC §7),
+    /// as check and the fit count it.
+    live_levels: [[usize; 3]; 6],
     /// Jobs of kind Social or Emotional.
     felt_jobs: usize,
 }
@@ -91,9 +94,13 @@ impl OldCoach {
             self.reread(section, old_run, new_run, new);
         }
         let counts = &mut self.levels[section.index()];
-        *counts = [0; 3];
+        let live = &mut self.live_levels[section.index()];
+        (*counts, *live) = ([0; 3], [0; 3]);
         for item in new {
             counts[level_slot(item.level)] += 1;
+            if item.status != Status::Invalidated {
+                live[level_slot(item.level)] += 1;
+            }
         }
         if section == Section::Jobs {
             self.felt_jobs = new
@@ -232,9 +239,9 @@ impl OldCoach {
         }
     }
 
-    /// The highest level present in a section.
+    /// The highest level among a section's items that are not invalidated.
     fn top_level(&self, section: Section) -> Option<Level> {
-        let counts = &self.levels[section.index()];
+        let counts = &self.live_levels[section.index()];
         LEVELS.into_iter().find(|l| counts[level_slot(*l)] > 0)
     }
 
