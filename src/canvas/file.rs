@@ -8,7 +8,6 @@
 //! would also turn every apostrophe into `\'`, noise in a git diff).
 
 use serde::Deserialize;
-use thiserror::Error;
 
 use super::{Canvas, FORMAT_VERSION, Item, ItemId, Level, Section};
 
@@ -28,107 +27,6 @@ impl Parsed {
     /// version does not know are never lost.
     pub fn read_only(&self) -> bool {
         self.version > FORMAT_VERSION
-    }
-}
-
-/// Why a text is not a valid canvas.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum FormatError {
-    #[error("{line}:{column}: {message}\n{snippet}")]
-    Syntax {
-        line: usize,
-        column: usize,
-        message: String,
-        /// The offending line with a caret under the column.
-        snippet: String,
-    },
-    #[error("not valid UTF-8 (first bad byte at {line}:{column})")]
-    NotUtf8 { line: usize, column: usize },
-    #[error("the file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes (16 MiB)")]
-    TooLarge { size: u64 },
-    #[error("version {found} is not a format version (versions start at 1)")]
-    BadVersion { found: u32 },
-    #[error(
-        "written by a newer vpcanvas (format version {found}; this one knows up to {FORMAT_VERSION}) and it has parts this version cannot read: {message}"
-    )]
-    TooNew { found: u32, message: String },
-    #[error("{at}{item} has id 0; ids must be positive whole numbers")]
-    ZeroId { item: String, at: At },
-    #[error("{at}id {id} is used twice: by {first} and by {second}")]
-    DuplicateId {
-        id: ItemId,
-        first: String,
-        second: String,
-        at: At,
-    },
-    #[error("{at}{item} links to id {target}, but no item has that id")]
-    DanglingLink {
-        item: String,
-        target: ItemId,
-        at: At,
-    },
-    #[error("{at}{item} links to id {target}, which is {found}; it may only link to {expected}")]
-    WrongSectionLink {
-        item: String,
-        target: ItemId,
-        found: String,
-        expected: &'static str,
-        at: At,
-    },
-    #[error("{at}{item} names id {target} in `{field}`, but nothing has that id")]
-    DanglingReference {
-        item: String,
-        field: &'static str,
-        target: ItemId,
-        at: At,
-    },
-    #[error("{at}{item}: `{field}` {message}")]
-    BadValue {
-        item: String,
-        field: &'static str,
-        message: String,
-        at: At,
-    },
-    #[error("{at}{item} names id {target} in `{field}`, which is {found}; it must be {expected}")]
-    WrongKindReference {
-        item: String,
-        field: &'static str,
-        target: ItemId,
-        found: String,
-        expected: &'static str,
-        at: At,
-    },
-}
-
-impl FormatError {
-    /// The line and column the error is at, when known.
-    pub fn location(&self) -> Option<(usize, usize)> {
-        match self {
-            FormatError::Syntax { line, column, .. } => Some((*line, *column)),
-            FormatError::ZeroId { at, .. }
-            | FormatError::DuplicateId { at, .. }
-            | FormatError::DanglingLink { at, .. }
-            | FormatError::WrongSectionLink { at, .. }
-            | FormatError::DanglingReference { at, .. }
-            | FormatError::BadValue { at, .. }
-            | FormatError::WrongKindReference { at, .. } => {
-                at.0.map(|(l, c)| (l as usize, c as usize))
-            }
-            _ => None,
-        }
-    }
-}
-
-/// Where in the file an error is, when known: shown as `line:column: `.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct At(pub Option<(u32, u32)>);
-
-impl std::fmt::Display for At {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.0 {
-            Some((line, column)) => write!(f, "{line}:{column}: "),
-            None => Ok(()),
-        }
     }
 }
 
@@ -205,113 +103,6 @@ where
     T: Deserialize<'de>,
 {
     T::deserialize(deserializer).map(Some)
-}
-
-/// Scores of alternatives as the file writes them: a map from the
-/// alternative's name to its score, read in the order written. A name given
-/// twice is an error (a map where the second value silently won would hide it).
-#[derive(Default)]
-struct ScoreMap(Vec<(String, u8)>);
-
-impl<'de> Deserialize<'de> for ScoreMap {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = ScoreMap;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a map from an alternative's name to a score 0–10")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ScoreMap, A::Error> {
-                let mut scores: Vec<(String, u8)> = Vec::new();
-                while let Some((name, score)) = map.next_entry::<String, u8>()? {
-                    if scores.iter().any(|(n, _)| *n == name) {
-                        let shown: String = name.chars().take(40).collect();
-                        return Err(serde::de::Error::custom(format!(
-                            "the alternative \"{}\" is scored twice",
-                            crate::text::safe(&shown)
-                        )));
-                    }
-                    scores.push((name, score));
-                }
-                Ok(ScoreMap(scores))
-            }
-        }
-        deserializer.deserialize_map(Visitor)
-    }
-}
-
-/// One variant's result as the file writes it: a statement's id or a free
-/// label (exactly one of them), and the two counts.
-struct RawResult {
-    statement: Option<ItemId>,
-    label: Option<String>,
-    shown: Count,
-    converted: Count,
-}
-
-/// The version 3 fields of a test card, turned into the model's types: a
-/// variant names a statement or a label (one, not both), a target is a rate
-/// from 0 to 1.
-fn measured(
-    card: &super::TestCard,
-    target: Option<f64>,
-    results: Vec<RawResult>,
-) -> Result<(Option<super::Rate>, Vec<super::TestResult>), FormatError> {
-    use super::{Rate, TestResult, Variant};
-    let bad = |field: &'static str, message: String| FormatError::BadValue {
-        item: describe_as("test card", card.id, &card.name),
-        field,
-        message,
-        at: At::default(),
-    };
-    let target = match target {
-        None => None,
-        Some(t) => Some(Rate::new(t).ok_or_else(|| {
-            bad(
-                "target",
-                format!("is {t}; a target is a conversion rate from 0 to 1 (0.05 for 5%)"),
-            )
-        })?),
-    };
-    let results = results
-        .into_iter()
-        .map(|r| {
-            let variant = match (r.statement, r.label) {
-                (Some(id), None) => Variant::Statement(id),
-                (None, Some(label)) => Variant::Label(label),
-                _ => {
-                    return Err(bad(
-                        "results",
-                        "has a row with both or neither of `statement` and `label`; each row names one".to_owned(),
-                    ));
-                }
-            };
-            let count = |c: Count, what: &str| {
-                c.0.map_err(|n| {
-                    let name = match &variant {
-                        Variant::Statement(id) => format!("statement {id}"),
-                        Variant::Label(label) => format!(
-                            "\"{}\"",
-                            crate::text::safe(&label.chars().take(40).collect::<String>())
-                        ),
-                    };
-                    bad(
-                        "results",
-                        format!("says {n} people {what} {name}; a count of people cannot be negative"),
-                    )
-                })
-            };
-            Ok(TestResult {
-                shown: count(r.shown, "were shown")?,
-                converted: count(r.converted, "converted after seeing")?,
-                variant,
-            })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok((target, results))
 }
 
 /// Decodes bytes (dropping a UTF-8 byte-order mark) and parses them.
@@ -847,10 +638,14 @@ fn line_col_of_byte(bytes: &[u8], offset: usize) -> (usize, usize) {
 }
 
 mod count;
+mod error;
+mod measured;
 mod validate;
 mod write;
 
 use count::Count;
+pub use error::{At, FormatError};
+use measured::{RawResult, ScoreMap, measured};
 
 pub use validate::validate;
 
