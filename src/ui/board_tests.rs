@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::app::{Action, App, RuntimeEvent};
-use crate::canvas::{Canvas, Rate, Section, TestCard, TestResult, Variant};
+use crate::canvas::{Canvas, Rate, Section, TestCard, TestResult};
 
 /// The founder's landing page, measured: 30 of 400 and 8 of 380, target 5%.
 fn measured() -> App {
@@ -19,11 +19,7 @@ fn measured_as(first: (u64, u64), second: (u64, u64)) -> App {
     let pain = c.push(Section::Pains, "Late payments".to_owned());
     let a = c.add_statement("A: late payments", "Paid in 7 days");
     let b = c.add_statement("B: cash flow", "A forecast");
-    let row = |id, shown, converted| TestResult {
-        variant: Variant::Statement(id),
-        shown,
-        converted,
-    };
+    let row = TestResult::statement;
     c.add_test(TestCard {
         name: "Landing page A/B".to_owned(),
         items: vec![pain],

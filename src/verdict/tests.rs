@@ -320,11 +320,7 @@ fn a_statement_wins_only_a_decided_test() {
     let mut canvas = crate::canvas::Canvas::default();
     let a = canvas.add_statement("A", "a");
     let b = canvas.add_statement("B", "b");
-    let row = |id, shown, converted| TestResult {
-        variant: Variant::Statement(id),
-        shown,
-        converted,
-    };
+    let row = TestResult::statement;
     canvas.add_test(TestCard {
         statements: vec![a, b],
         results: vec![row(a, 400, 30), row(b, 380, 8)],
