@@ -1,9 +1,10 @@
-//! Why a text is not a valid canvas, and where in it.
+//! Why a text is not a valid canvas, where in it, and how the error names
+//! what it is about.
 
 use thiserror::Error;
 
 use super::MAX_FILE_BYTES;
-use crate::canvas::{FORMAT_VERSION, ItemId};
+use crate::canvas::{FORMAT_VERSION, Item, ItemId, Section};
 
 /// Why a text is not a valid canvas.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -104,4 +105,68 @@ impl std::fmt::Display for At {
             None => Ok(()),
         }
     }
+}
+
+/// Names an item for error messages: its section noun, id and (shortened) text.
+pub fn describe(section: Section, item: &Item) -> String {
+    describe_as(section.noun(), item.id, &item.text)
+}
+
+/// Names anything with an id for error messages: "test card 9 \"Landing…\"".
+pub(super) fn describe_as(noun: &str, id: ItemId, text: &str) -> String {
+    const MAX: usize = 40;
+    let shown: String = text.chars().take(MAX).collect();
+    let more = if text.chars().count() > MAX {
+        "…"
+    } else {
+        ""
+    };
+    format!("{noun} {id} \"{shown}{more}\"")
+}
+
+pub(super) fn syntax_error(text: &str, e: &ron::error::SpannedError) -> FormatError {
+    let line = e.span.start.line;
+    let column = e.span.start.col;
+    let source_line = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+    FormatError::Syntax {
+        line,
+        column,
+        // ron's own wording here advises its API (`recursion_limit`, `serde_stacker`).
+        message: match e.code {
+            ron::Error::ExceededRecursionLimit => "nested too deeply".to_owned(),
+            ref code => code.to_string(),
+        },
+        snippet: snippet(line, column, source_line),
+    }
+}
+
+/// The offending line, shortened around the column for very long lines, with a caret.
+fn snippet(line: usize, column: usize, source_line: &str) -> String {
+    const WIDTH: usize = 100;
+    let chars: Vec<char> = source_line.chars().collect();
+    let col0 = column.saturating_sub(1).min(chars.len());
+    let start = col0.saturating_sub(WIDTH / 2);
+    let end = (start + WIDTH).min(chars.len());
+    let shown: String = chars[start..end]
+        .iter()
+        .map(|c| if c.is_control() { ' ' } else { *c })
+        .collect();
+    let gutter = format!("{line} | ");
+    let pad = " ".repeat(gutter.len() + col0 - start);
+    format!("  {gutter}{shown}\n  {pad}^")
+}
+
+#[allow(clippy::naive_bytecount)] // error path only; not worth a crate
+pub(super) fn line_col_of_byte(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
 }
