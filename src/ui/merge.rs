@@ -116,12 +116,20 @@ fn header_lines(app: &App, h: &HeaderConflict, chosen: bool, width: usize) -> Ve
     lines
 }
 
+/// The merge dialog opened on `c`, drawn at 100×30, as text.
+#[cfg(test)]
+fn drawn(c: crate::canvas::Canvas) -> String {
+    let mut app = App::new(c, "/tmp/never-written.ron", true);
+    app.update(crate::app::Action::MergeConflicts);
+    let area = Rect::new(0, 0, 100, 30);
+    let mut buf = Buffer::empty(area);
+    super::draw(&app, area, &mut buf);
+    super::buffer_to_text(&buf)
+}
+
 #[cfg(test)]
 mod tests {
-    use ratatui::buffer::Buffer;
-    use ratatui::layout::Rect;
 
-    use crate::app::{Action, App};
     use crate::canvas::{Canvas, Conflict, Section};
 
     #[test]
@@ -130,12 +138,7 @@ mod tests {
         let ours = c.push(Section::Pains, "Ours: late by 30 days");
         let theirs = c.push(Section::Pains, "Theirs: late by 60 days");
         c.conflicts.push(Conflict { ours, theirs });
-        let mut app = App::new(c, "/tmp/never-written.ron", true);
-        app.update(Action::MergeConflicts);
-        let area = Rect::new(0, 0, 100, 30);
-        let mut buf = Buffer::empty(area);
-        crate::ui::draw(&app, area, &mut buf);
-        let screen = crate::ui::buffer_to_text(&buf);
+        let screen = super::drawn(c);
         for expected in [
             "1 merge conflict: both sides changed this",
             "▶ ours   [1] Ours: late by 30 days",
@@ -184,20 +187,8 @@ mod status_tests {
 
 #[cfg(test)]
 mod detail_tests {
-    use ratatui::buffer::Buffer;
-    use ratatui::layout::Rect;
 
-    use crate::app::{Action, App};
     use crate::canvas::{Canvas, Conflict, Level, Section};
-
-    fn screen(c: Canvas) -> String {
-        let mut app = App::new(c, "/tmp/never-written.ron", true);
-        app.update(Action::MergeConflicts);
-        let area = Rect::new(0, 0, 100, 30);
-        let mut buf = Buffer::empty(area);
-        crate::ui::draw(&app, area, &mut buf);
-        crate::ui::buffer_to_text(&buf)
-    }
 
     /// Both sides changed the severity only: the texts are the same, so the
     /// list says what differs, or the user could not choose.
@@ -208,7 +199,7 @@ mod detail_tests {
         let theirs = c.push(Section::Pains, "Clients pay weeks late");
         c.set_level(ours, Level::Low);
         c.conflicts.push(Conflict { ours, theirs });
-        let s = screen(c);
+        let s = super::drawn(c);
         assert!(s.contains("severity Mild"), "{s}");
         assert!(s.contains("severity Moderate"), "{s}");
     }
@@ -222,7 +213,7 @@ mod detail_tests {
         let ours = c.push(Section::Pains, format!("{long} (ours)"));
         let theirs = c.push(Section::Pains, format!("{long} (theirs)"));
         c.conflicts.push(Conflict { ours, theirs });
-        let s = screen(c);
+        let s = super::drawn(c);
         assert!(s.contains("month to write (ours)"), "{s}");
         assert!(s.contains("month to write (theirs)"), "{s}");
     }
@@ -230,10 +221,7 @@ mod detail_tests {
 
 #[cfg(test)]
 mod header_tests {
-    use ratatui::buffer::Buffer;
-    use ratatui::layout::Rect;
 
-    use crate::app::{Action, App};
     use crate::canvas::{Canvas, HeaderConflict};
 
     /// A title changed on both sides is listed with its two versions.
@@ -242,12 +230,7 @@ mod header_tests {
         let mut c = Canvas::new("Paylane");
         c.header_conflicts
             .push(HeaderConflict::Title("Invoices".to_owned()));
-        let mut app = App::new(c, "/tmp/never-written.ron", true);
-        app.update(Action::MergeConflicts);
-        let area = Rect::new(0, 0, 100, 30);
-        let mut buf = Buffer::empty(area);
-        crate::ui::draw(&app, area, &mut buf);
-        let screen = crate::ui::buffer_to_text(&buf);
+        let screen = super::drawn(c);
         for expected in [
             "1 merge conflict: both sides changed this",
             "▶ ours   [title] Paylane",
