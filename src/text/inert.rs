@@ -73,19 +73,79 @@ pub fn visible_lines(s: &str) -> Cow<'_, str> {
     escape(s, |c| c == '\n' || c == '\t')
 }
 
-fn escape(s: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
-    if !s.chars().any(|c| is_hazard(c) && !keep(c)) {
-        return Cow::Borrowed(s);
+/// Whether a byte can begin a hazard's UTF-8 encoding: the C0 controls and
+/// DEL themselves, and the lead bytes of C1 (0xC2), U+061C (0xD8), U+180E
+/// (0xE1), U+2028–U+206F (0xE2) and U+FEFF (0xEF). None is a continuation
+/// byte, so each is at a character's start. A test holds every character
+/// against [`is_hazard`].
+const fn may_begin_hazard(b: u8) -> bool {
+    b < 0x20 || matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe1 | 0xe2 | 0xef)
+}
+
+/// [`may_begin_hazard`] by byte: one lookup per byte of a whole export.
+static MAY_BEGIN_HAZARD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = may_begin_hazard(b as u8);
+        b += 1;
     }
+    table
+};
+
+/// Where the first character `is` holds for is in `s` from byte `from` on,
+/// and the character: only characters that may begin a hazard are decoded,
+/// the bytes between are passed over (most text is all such bytes).
+fn next_hazard(s: &str, from: usize, is: &impl Fn(char) -> bool) -> Option<(usize, char)> {
+    let bytes = s.as_bytes();
+    let mut at = from;
+    loop {
+        at += bytes
+            .get(at..)?
+            .iter()
+            .position(|&b| MAY_BEGIN_HAZARD[usize::from(b)])?;
+        let c = s.get(at..)?.chars().next()?;
+        if is(c) {
+            return Some((at, c));
+        }
+        at += c.len_utf8();
+    }
+}
+
+/// `s` with every character `is` holds for written by `write`, the runs
+/// between copied whole; borrowed when there is none.
+fn replace_each(
+    s: &str,
+    is: impl Fn(char) -> bool,
+    write: impl Fn(&mut String, char),
+) -> Cow<'_, str> {
+    let Some(mut next) = next_hazard(s, 0, &is) else {
+        return Cow::Borrowed(s);
+    };
     let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        if is_hazard(c) && !keep(c) {
-            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-        } else {
-            out.push(c);
+    let mut copied = 0;
+    loop {
+        let (at, c) = next;
+        out.push_str(&s[copied..at]);
+        write(&mut out, c);
+        copied = at + c.len_utf8();
+        match next_hazard(s, copied, &is) {
+            Some(found) => next = found,
+            None => break,
         }
     }
+    out.push_str(&s[copied..]);
     Cow::Owned(out)
+}
+
+fn escape(s: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
+    replace_each(
+        s,
+        |c| is_hazard(c) && !keep(c),
+        |out, c| {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        },
+    )
 }
 
 /// A JSON document (as `serde_json` writes it) with every remaining hazard
@@ -93,18 +153,9 @@ fn escape(s: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
 /// characters raw; outside strings a JSON document holds none of them, so
 /// escaping them wherever they are keeps the document valid and the same.
 pub fn json_inert(json: &str) -> Cow<'_, str> {
-    if !json.chars().any(is_hazard_in_json) {
-        return Cow::Borrowed(json);
-    }
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        if is_hazard_in_json(c) {
-            let _ = write!(out, "\\u{:04x}", u32::from(c));
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
+    replace_each(json, is_hazard_in_json, |out, c| {
+        let _ = write!(out, "\\u{:04x}", u32::from(c));
+    })
 }
 
 /// A hazard that may appear raw in `serde_json`'s output: the newlines and
@@ -139,6 +190,46 @@ mod tests {
         assert!(matches!(visible("👩\u{200d}💻"), Cow::Borrowed(_)));
         // Idempotent: what was made visible stays as it is.
         assert_eq!(visible(&shown), shown);
+    }
+
+    #[test]
+    fn every_hazard_begins_with_a_byte_the_scan_looks_at() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(
+                !is_hazard(c) || MAY_BEGIN_HAZARD[usize::from(first)],
+                "{c:?} is a hazard the scan passes over"
+            );
+        }
+        // None of the bytes looked at continues a character.
+        assert!((0x80..0xc0).all(|b| !may_begin_hazard(b)));
+    }
+
+    #[test]
+    fn hazards_are_escaped_wherever_they_are_among_other_text() {
+        let text = "\u{1b}é日本\n\u{202e}—·\u{feff}\u{85}x\u{2028}\u{7f}";
+        let slow = |keep: fn(char) -> bool| -> String {
+            text.chars()
+                .map(|c| {
+                    if is_hazard(c) && !keep(c) {
+                        format!("\\u{{{:x}}}", u32::from(c))
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect()
+        };
+        assert_eq!(visible(text), slow(|_| false));
+        assert_eq!(visible_lines(text), slow(|c| c == '\n'));
+        for cut in (0..=text.len()).filter(|&n| text.is_char_boundary(n)) {
+            let (a, b) = text.split_at(cut);
+            assert_eq!(visible_lines(a) + visible_lines(b), visible_lines(text));
+        }
+        assert_eq!(
+            json_inert("\u{9b}a\u{7f}\n\u{2029}"),
+            "\\u009ba\\u007f\n\\u2029"
+        );
     }
 
     #[test]
