@@ -5,9 +5,13 @@
 //! drawing, so `app` and `ui` both use it without importing each other.
 //! `App::areas` turns the editor's state into a [`View`] and calls [`areas`].
 
-use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
+use ratatui::layout::{Direction, Margin, Rect};
 
 use crate::canvas::Section;
+
+pub mod split;
+
+use split::Part::{Fixed, Rest};
 
 /// How the canvas is arranged for a terminal size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,13 +164,12 @@ pub fn areas_with(area: Rect, view: &View, need: Option<Need<'_>>) -> Areas {
     } else {
         1
     };
-    let [header, body, detail, footer] = Layout::vertical([
-        Constraint::Length(header_rows),
-        Constraint::Min(1),
-        Constraint::Length(view.detail_rows.clamp(1, (area.height / 4).max(1))),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let detail_rows = view.detail_rows.clamp(1, (area.height / 4).max(1));
+    let [header, body, detail, footer] = split::lengths(
+        area,
+        Direction::Vertical,
+        [Fixed(header_rows), Rest, Fixed(detail_rows), Fixed(1)],
+    );
     out.header = header;
     out.detail = detail;
     out.footer = footer;
@@ -207,8 +210,7 @@ fn countdown_band(body: Rect, wanted: bool) -> (Rect, Rect) {
     if !wanted || body.height < 2 * COUNTDOWN_ROWS {
         return (body, Rect::default());
     }
-    let [rest, band] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(COUNTDOWN_ROWS)]).areas(body);
+    let [rest, band] = split::lengths(body, Direction::Vertical, [Rest, Fixed(COUNTDOWN_ROWS)]);
     (rest, band)
 }
 
@@ -229,7 +231,7 @@ fn view_shape(area: Rect, view: View) -> Shape {
 /// sections; the alternatives under the products.
 fn halves(out: &mut Areas, body: Rect, need: Option<Need<'_>>) {
     let halves = if out.shape == Shape::Wide {
-        Layout::horizontal([Constraint::Percentage(50); 2]).areas(body)
+        split::percent(body, Direction::Horizontal, 50)
     } else {
         stacked_halves(body, need)
     };
@@ -249,7 +251,7 @@ fn halves(out: &mut Areas, body: Rect, need: Option<Need<'_>>) {
 /// Focus shape: the strip naming the six sections, then the focused one (or
 /// the walkthrough's fit summary) below it.
 fn focus_strip(out: &mut Areas, body: Rect, view: View) {
-    let [strip, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
+    let [strip, rest] = split::lengths(body, Direction::Vertical, [Fixed(1), Rest]);
     out.strip = strip;
     if view.projector == Some(Stage::Summary) {
         out.summary = rest;
@@ -323,21 +325,15 @@ pub fn cells(n: usize) -> u16 {
 }
 
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let [row] = Layout::vertical([Constraint::Length(h.min(area.height))])
-        .flex(Flex::Center)
-        .areas(area);
-    let [rect] = Layout::horizontal([Constraint::Length(w.min(area.width))])
-        .flex(Flex::Center)
-        .areas(row);
-    rect
+    let row = split::center(area, Direction::Vertical, h);
+    split::center(row, Direction::Horizontal, w)
 }
 
 /// Projector mode: the zoomed section large on the left, the other five in
 /// framed boxes beside it, sharing the column by what they hold.
 fn zoom(out: &mut Areas, body: Rect, zoomed: Section, need: Option<Need<'_>>) {
     out.zoomed = Some(zoomed);
-    let [big, rest] =
-        Layout::horizontal([Constraint::Percentage(68), Constraint::Percentage(32)]).areas(body);
+    let [big, rest] = split::percent(body, Direction::Horizontal, 68);
     out.sections[zoomed.index()] = big;
     let others: Vec<Section> = Section::WORKSHOP_ORDER
         .into_iter()
@@ -353,11 +349,7 @@ fn zoom(out: &mut Areas, body: Rect, zoomed: Section, need: Option<Need<'_>>) {
                 .collect();
             share(rest.height, &needs, &[4; 5])
         }
-        None => Layout::vertical([Constraint::Ratio(1, 5); 5])
-            .split(rest)
-            .iter()
-            .map(|r| r.height)
-            .collect(),
+        None => split::even_rows::<5>(rest).map(|r| r.height).to_vec(),
     };
     let mut y = rest.y;
     for (section, h) in others.into_iter().zip(heights) {
@@ -379,7 +371,7 @@ const HALVES: [[Section; 3]; 2] = [
 /// The two halves one above the other, sharing the rows by what they hold.
 fn stacked_halves(body: Rect, need: Option<Need<'_>>) -> [Rect; 2] {
     let Some(need) = need else {
-        return Layout::vertical([Constraint::Percentage(50); 2]).areas(body);
+        return split::percent(body, Direction::Vertical, 50);
     };
     let needs = HALVES.map(|half| {
         let probe = Rect {
@@ -446,7 +438,7 @@ fn alternatives_under(products: Rect, need: Option<Need<'_>>) -> (Rect, Rect) {
 /// (returned twice, to be split): products on the left of the value map,
 /// jobs on the right of the customer profile.
 fn columns(inner: Rect, tall: Section) -> [Rect; 3] {
-    let [left, right] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(inner);
+    let [left, right] = split::percent(inner, Direction::Horizontal, 50);
     if tall == Section::Products {
         [left, right, right]
     } else {
@@ -481,7 +473,7 @@ fn split_half(half: Rect, sections: [Section; 3], need: Option<Need<'_>>) -> [Re
             share(column.height, &needs, &mins)[0]
         }
         None => {
-            let [top, _] = Layout::vertical([Constraint::Percentage(50); 2]).areas(column);
+            let [top, _] = split::percent(column, Direction::Vertical, 50);
             top.height
         }
     };

@@ -4,13 +4,17 @@ use std::time::SystemTime;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Direction, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::app::Action;
 use crate::input::Context;
 use crate::input::keymap::{hint_rows, key_for};
+use crate::layout::split::{
+    self,
+    Part::{Fixed, Rest},
+};
 use crate::text;
 
 use super::{Library, LibraryMode};
@@ -45,13 +49,11 @@ pub fn render(lib: &Library, frame: &mut Frame) {
         return;
     }
     let t = &lib.theme;
-    let [header, filter, table, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(2),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [header, filter, table, footer] = split::lengths(
+        area,
+        Direction::Vertical,
+        [Fixed(1), Fixed(2), Rest, Fixed(1)],
+    );
     let buf = frame.buffer_mut();
     let head = if lib.viewing_trash {
         format!(

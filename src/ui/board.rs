@@ -2,13 +2,14 @@
 //! in the method's words on the right (its fields editable when open).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Direction, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use crate::app::{Action, App, BoardView, CardEdit, CardField, CardPicker};
 use crate::canvas::ItemId;
 use crate::input::keymap::Context;
+use crate::layout::split;
 
 use super::entries::{self, Entry};
 use super::overlay::frame;
@@ -30,7 +31,7 @@ pub fn draw(app: &App, view: &BoardView, area: Rect, buf: &mut Buffer) -> Option
     let form_open = view.results.is_some() && selected.is_some();
     // Side by side when there is room; otherwise the open card alone.
     let [list, card] = if inner.width >= 70 {
-        Layout::horizontal([Constraint::Percentage(38), Constraint::Percentage(62)]).areas(inner)
+        split::percent(inner, Direction::Horizontal, 38)
     } else if open.is_some() || form_open {
         [Rect::default(), inner]
     } else {

@@ -137,11 +137,14 @@ fn timer_label(app: &App) -> Option<(String, ratatui::style::Style)> {
 /// [`App::big_title`] chose), with the segment and the timer on the line under it.
 fn big_header(app: &App, lines: Vec<String>, area: Rect, buf: &mut Buffer) {
     let t = app.active_theme();
-    let [title_rows, sub] = ratatui::layout::Layout::vertical([
-        ratatui::layout::Constraint::Length(area.height.saturating_sub(1)),
-        ratatui::layout::Constraint::Length(1),
-    ])
-    .areas(area);
+    let [title_rows, sub] = crate::layout::split::lengths(
+        area,
+        ratatui::layout::Direction::Vertical,
+        [
+            crate::layout::split::Part::Fixed(area.height.saturating_sub(1)),
+            crate::layout::split::Part::Fixed(1),
+        ],
+    );
     tui_big_text::BigText::builder()
         .pixel_size(tui_big_text::PixelSize::Quadrant)
         .style(t.title)

@@ -2,13 +2,14 @@
 //! relieved and created, and what is not, most important first.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Direction, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::app::App;
 use crate::canvas::Section;
 use crate::fit::{Coverage, FitReport, Flagged};
+use crate::layout::split;
 
 use super::canvas_view::level_dots;
 use super::text;
@@ -22,7 +23,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let [left, right] = if inner.width >= 80 {
-        Layout::horizontal([Constraint::Percentage(50); 2]).areas(inner)
+        split::percent(inner, Direction::Horizontal, 50)
     } else {
         [inner, Rect::default()]
     };
