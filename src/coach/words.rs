@@ -10,6 +10,7 @@
 //! text and that string, and each word is looked up once, in one table of
 //! every listed word, with a fast hasher.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -154,13 +155,17 @@ impl Words {
         self.list.len()
     }
 
-    /// Whether the phrase `words` (lower-cased) is here from word `at` on.
-    fn has_at(&self, at: usize, phrase: &[String]) -> bool {
-        self.len() - at >= phrase.len()
-            && phrase
-                .iter()
-                .enumerate()
-                .all(|(k, p)| self.lower_at(at + k) == p)
+    /// Whether the phrase (normalised: lower-cased words joined by single
+    /// spaces) is here from word `at` on; how many words it has if so.
+    fn has_at(&self, at: usize, phrase: &str) -> Option<usize> {
+        let mut n = 0;
+        for (k, p) in phrase.split(' ').enumerate() {
+            if at + k >= self.len() || self.lower_at(at + k) != p {
+                return None;
+            }
+            n = k + 1;
+        }
+        Some(n)
     }
 }
 
@@ -170,45 +175,63 @@ impl Words {
 pub(crate) struct Entry {
     english: bool,
     other: bool,
-    vague: Vec<Vec<String>>,
-    numbers: Vec<Vec<String>>,
+    vague: Vec<Phrase>,
+    numbers: Vec<Phrase>,
 }
 
+/// An entry of the lists, normalised as [`Words::norm`] is: borrowed from
+/// the data file, which is written that way (a test keeps it so), and
+/// normalised afresh only where it is not.
+type Phrase = Cow<'static, str>;
+
 /// The longest of `phrases` found at word `at`, in words.
-fn longest(phrases: &[Vec<String>], words: &Words, at: usize) -> Option<usize> {
-    phrases
-        .iter()
-        .filter(|p| words.has_at(at, p))
-        .map(Vec::len)
-        .max()
+fn longest(phrases: &[Phrase], words: &Words, at: usize) -> Option<usize> {
+    phrases.iter().filter_map(|p| words.has_at(at, p)).max()
+}
+
+/// `line` normalised as [`Words::norm`] is; without a copy when it already
+/// is (lower-case ASCII letters and digits, single spaces).
+fn normalised(line: &'static str) -> Phrase {
+    // One pass: words of lower-case letters and digits, one space between.
+    let mut space = true;
+    let plain = line.bytes().all(|b| {
+        let ok = b.is_ascii_lowercase() || b.is_ascii_digit() || (b == b' ' && !space);
+        space = b == b' ';
+        ok
+    }) && !space;
+    if plain {
+        Cow::Borrowed(line)
+    } else {
+        Cow::Owned(Words::of(line).norm)
+    }
 }
 
 /// The English word lists of `assets/coach/en.txt`, by word: one lookup
 /// tells all the lists say about a word.
 #[derive(Debug, Default)]
 pub(crate) struct Lists {
-    by_word: FastMap<String, Entry>,
+    by_word: FastMap<Phrase, Entry>,
 }
 
 impl Lists {
-    fn entry(&mut self, word: String) -> &mut Entry {
+    fn entry(&mut self, word: Phrase) -> &mut Entry {
         self.by_word.entry(word).or_default()
     }
 
-    fn add_phrase(&mut self, line: &str, vague: bool) {
-        let words = Words::of(line);
-        let phrase: Vec<String> = words
-            .list
-            .iter()
-            .map(|w| words.lower(w).to_owned())
-            .collect();
-        if let Some(first) = phrase.first() {
-            let entry = self.entry(first.clone());
-            if vague {
-                entry.vague.push(phrase);
-            } else {
-                entry.numbers.push(phrase);
-            }
+    fn add_phrase(&mut self, line: &'static str, vague: bool) {
+        let phrase = normalised(line);
+        let first = match &phrase {
+            Cow::Borrowed(p) => Cow::Borrowed(p.split(' ').next().unwrap_or(p)),
+            Cow::Owned(p) => Cow::Owned(p.split(' ').next().unwrap_or(p).to_owned()),
+        };
+        if first.is_empty() {
+            return;
+        }
+        let entry = self.entry(first);
+        if vague {
+            entry.vague.push(phrase);
+        } else {
+            entry.numbers.push(phrase);
         }
     }
 
@@ -236,16 +259,29 @@ pub(crate) fn lists() -> &'static Lists {
     LISTS.get_or_init(|| parse_lists(EN))
 }
 
-/// Reads the simple list format: `[name]` headings, one entry per line, `#` comments.
-pub(crate) fn parse_lists(text: &str) -> Lists {
+/// Reads the simple list format: `[name]` headings, one entry per line, `#`
+/// comments. Entries are borrowed from `text` (it is the shipped file):
+/// start-up reads it without a copy of each word.
+pub(crate) fn parse_lists(text: &'static str) -> Lists {
     // Room for every entry up front: the table is not grown (and rehashed)
     // entry by entry at start-up.
     let mut lists = Lists {
-        by_word: FastMap::with_capacity_and_hasher(text.lines().count(), FixedState::default()),
+        by_word: FastMap::with_capacity_and_hasher(
+            text.bytes().filter(|b| *b == b'\n').count(),
+            FixedState::default(),
+        ),
     };
     let mut current = "";
-    for line in text.lines() {
-        let line = line.split('#').next().unwrap_or("").trim();
+    // Lines and comments found byte by byte: the lines are short, and
+    // searching each for a character costs more than walking it.
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let len = bytes[at..].iter().position(|b| *b == b'\n');
+        let end = len.map_or(bytes.len(), |n| at + n);
+        let comment = bytes[at..end].iter().position(|b| *b == b'#');
+        let line = text[at..comment.map_or(end, |n| at + n)].trim();
+        at = end + 1;
         if line.is_empty() {
             continue;
         }
@@ -256,8 +292,8 @@ pub(crate) fn parse_lists(text: &str) -> Lists {
         match current {
             "vague" => lists.add_phrase(line, true),
             "numbers" => lists.add_phrase(line, false),
-            "english" => lists.entry(line.to_lowercase()).english = true,
-            "other-languages" => lists.entry(line.to_lowercase()).other = true,
+            "english" => lists.entry(normalised(line)).english = true,
+            "other-languages" => lists.entry(normalised(line)).other = true,
             _ => {}
         }
     }
@@ -354,6 +390,36 @@ impl<'t> Facts<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_entry_of_the_data_file_is_written_normalised() {
+        // So start-up borrows them all rather than normalising each.
+        let entries = EN
+            .lines()
+            .map(|l| l.find('#').map_or(l, |at| &l[..at]).trim())
+            .filter(|l| !l.is_empty() && !l.starts_with('['));
+        for line in entries {
+            assert_eq!(Words::of(line).norm, line, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn an_entry_written_otherwise_still_matches() {
+        let lists = parse_lists(
+            "[vague]\r\n  Best-in-CLASS  \r\nuser  friendly # two spaces\n[english]\nThe",
+        );
+        let user = lists.get("user").expect("a phrase under a comment");
+        assert_eq!(
+            longest(&user.vague, &Words::of("User-friendly"), 0),
+            Some(2)
+        );
+        assert!(lists.get("the").is_some_and(|e| e.english));
+        let best = lists.get("best").expect("the phrase's first word");
+        let words = Words::of("a best in class tool");
+        assert_eq!(longest(&best.vague, &words, 1), Some(3));
+        assert_eq!(longest(&best.vague, &words, 0), None);
+        assert_eq!(longest(&best.vague, &Words::of("best in"), 0), None);
+    }
 
     #[test]
     fn the_data_file_has_every_list() {
