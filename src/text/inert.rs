@@ -25,7 +25,12 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// Whether a character must never reach a terminal or a text file raw.
+#[inline]
 pub fn is_hazard(c: char) -> bool {
+    // Printable ASCII, nearly every character drawn, is never one.
+    if matches!(c, ' '..='~') {
+        return false;
+    }
     c.is_control() || is_invisible(c) || is_line_separator(c)
 }
 

@@ -14,6 +14,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
+use foldhash::fast::RandomState;
+
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -62,12 +64,14 @@ pub fn wrap_cached(text: &str, width: usize) -> Rc<[Range<usize>]> {
 /// screens' worth.
 pub const REMEMBERED: usize = 4096;
 
-/// The lines of texts, by text.
-type Wrapped = HashMap<Box<str>, Rc<[Range<usize>]>>;
+/// The lines of texts, by text. Hashed with foldhash seeded per process:
+/// as safe from texts written to collide as std's `SipHash`, and much
+/// faster on the short texts of items (hashing was most of a lookup).
+type Wrapped = HashMap<Box<str>, Rc<[Range<usize>]>, RandomState>;
 
 #[derive(Default)]
 struct Lately {
-    by_width: HashMap<usize, Wrapped>,
+    by_width: HashMap<usize, Wrapped, RandomState>,
     count: usize,
 }
 
