@@ -220,7 +220,7 @@ fn draw_list(
         if is_selected {
             let style = if active { t.selected } else { t.cursor_row };
             line = line.style(style);
-            buf.set_style(row_area, style);
+            super::cells::set_style(buf, row_area, style);
         }
         line.render(row_area, buf);
     }

@@ -188,7 +188,11 @@ fn section_title(app: &App, a: &Areas, section: Section, placement: &Placement, 
         t.section_title
     };
     let title_area = Rect { height: 1, ..area };
-    buf.set_style(title_area, if focused { title_style } else { Style::new() });
+    super::cells::set_style(
+        buf,
+        title_area,
+        if focused { title_style } else { Style::new() },
+    );
     let more_w = if more.is_empty() {
         0
     } else {
@@ -290,7 +294,7 @@ fn editor_rows(
     let gutter = list::gutter_width(section);
     let width = list::text_width(section, usize::from(area.width));
     let field = &editor.field;
-    buf.set_style(area, t.cursor_row);
+    super::cells::set_style(buf, area, t.cursor_row);
     // The mark stands just before the text, which starts where item texts do.
     let mark_x = area.x + gutter.saturating_sub(2) as u16;
     if mark_x < area.right() {
@@ -323,7 +327,7 @@ fn item_rows(
     buf: &mut Buffer,
 ) {
     if look.selected {
-        buf.set_style(area, app.active_theme().selected);
+        super::cells::set_style(buf, area, app.active_theme().selected);
     }
     if p.skip == 0 {
         item_gutter(app, section, item, look, area, buf);
@@ -389,7 +393,7 @@ fn item_gutter(
             patch(t.level),
         ));
     }
-    Line::from(spans).render(Rect { height: 1, ..area }, buf);
+    super::cells::draw_line(&Line::from(spans), Rect { height: 1, ..area }, buf);
 }
 
 /// An item's text wrapped beside the gutter, the tag dimmed, the visible
@@ -436,7 +440,7 @@ fn item_text(
             width: width as u16,
             height: 1,
         };
-        Line::from(spans).render(row_area, buf);
+        super::cells::draw_line(&Line::from(spans), row_area, buf);
         if cut && wrap::cells(line) >= width && row_area.width > 0 {
             // A full line: the mark takes its last cell.
             buf.set_string(row_area.right() - 1, y, "…", patch(t.dim));

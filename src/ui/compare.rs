@@ -270,7 +270,8 @@ fn rows(
         let selected = n == row;
         let style = if selected { t.cursor_row } else { t.item };
         if selected {
-            buf.set_style(
+            super::cells::set_style(
+                buf,
                 Rect {
                     y,
                     height: h,
@@ -561,7 +562,7 @@ fn header(
         height: to_cells(rows),
         ..inner
     };
-    buf.set_style(area, t.cursor_row);
+    super::cells::set_style(buf, area, t.cursor_row);
     buf.set_string(inner.x, inner.y, label, t.header);
     let (line, _) = wrap::position(f.text(), room, f.cursor());
     let skip = (line + 1).saturating_sub(rows);

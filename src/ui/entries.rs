@@ -113,7 +113,7 @@ pub fn draw(
         };
         let chosen = selected == Some(i);
         if chosen {
-            buf.set_style(rect, highlight);
+            super::cells::set_style(buf, rect, highlight);
         }
         match entry.field {
             Some(f) => {

@@ -2,6 +2,7 @@
 
 mod board;
 mod canvas_view;
+mod cells;
 pub mod coach;
 pub mod compare;
 mod countdown;
@@ -49,7 +50,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
         too_small(area, buf);
         return None;
     }
-    buf.set_style(area, app.active_theme().base);
+    cells::set_style(buf, area, app.active_theme().base);
     header(app, area, a.header, buf);
     let mut cursor = canvas_view::draw(app, &a, buf);
     summary::draw(app, a.summary, buf);

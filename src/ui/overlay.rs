@@ -254,7 +254,7 @@ fn picker_candidates(app: &App, picker: &LinkPicker, list: Rect, buf: &mut Buffe
             ..list
         };
         let style = if index == picker.cursor {
-            buf.set_style(area, t.selected);
+            super::cells::set_style(buf, area, t.selected);
             t.selected
         } else {
             Style::new()
@@ -411,7 +411,7 @@ fn statement_parts(
             height: rows as u16,
             ..area
         };
-        buf.set_style(rows_area, style);
+        super::cells::set_style(buf, rows_area, style);
         let label = format!(" {:<22}", part.label());
         buf.set_stringn(
             area.x,

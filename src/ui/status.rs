@@ -78,7 +78,7 @@ pub fn draw_long(app: &App, a: &Areas, room: usize, buf: &mut Buffer) -> bool {
             height: 1,
             ..rect
         };
-        buf.set_style(area, app.active_theme().base);
+        super::cells::set_style(buf, area, app.active_theme().base);
         for x in area.left()..area.right() {
             buf[(x, area.y)].set_symbol(" ");
         }
