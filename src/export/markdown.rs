@@ -7,8 +7,8 @@ use crate::fit::{FitReport, analyze};
 use crate::statement::default_statement;
 
 use super::{
-    DOCUMENT_ORDER, Doc, Linkers, TEST_NEXT_SHOWN, coverage_percent, document_tags, link_verb,
-    one_line,
+    DOCUMENT_ORDER, Doc, Linkers, TEST_NEXT_SHOWN, Written, coverage_percent, link_verb, one_line,
+    push_tags_between,
 };
 
 /// The whole canvas as a Markdown document: both halves, the fit, the
@@ -24,17 +24,21 @@ pub fn markdown(canvas: &Canvas) -> String {
 /// [`markdown`], written to `out`.
 pub(super) fn write_markdown(canvas: &Canvas, mut out: Doc) -> String {
     let report = analyze(canvas);
-    let linkers = Linkers::of(canvas);
     heading(&mut out, canvas);
+    // The links' index and the written texts are let go before the
+    // comparison is made, which holds a copy of every text.
+    let linkers = Linkers::of(canvas);
+    let written = Written::of(canvas, push_md_line);
     for (heading, sections) in [
         ("Customer profile", &DOCUMENT_ORDER[..3]),
         ("Value map", &DOCUMENT_ORDER[3..]),
     ] {
         let _ = writeln!(out, "\n## {heading}");
         for &section in sections {
-            section_list(&mut out, canvas, &report, &linkers, section);
+            section_list(&mut out, canvas, &report, (&linkers, &written), section);
         }
     }
+    drop((linkers, written));
     fit(&mut out, &report);
     out.push_str(&super::comparison_markdown(&crate::compare::analyze(
         canvas,
@@ -75,7 +79,7 @@ fn section_list(
     out: &mut Doc,
     canvas: &Canvas,
     report: &FitReport,
-    linkers: &Linkers,
+    (linkers, written): (&Linkers, &Written),
     section: Section,
 ) {
     let _ = writeln!(out, "\n### {}\n", section.title());
@@ -85,14 +89,13 @@ fn section_list(
     }
     for (n, item) in items.iter().enumerate() {
         let _ = write!(out, "{}. ", n + 1);
-        push_md_line(out, &item.text);
-        let tags = document_tags(section, item);
-        if !tags.is_empty() {
-            let _ = write!(out, " _({tags})_");
-        }
+        out.push_str(written.text(section, n));
+        push_tags_between(out, section, item, " _(", ")_");
         let before = out.len();
-        let _ = write!(out, " — {}: ", link_verb(section));
-        if linkers.push_texts(out, canvas, section, n, push_md_line) {
+        out.push_str(" — ");
+        out.push_str(link_verb(section));
+        out.push_str(": ");
+        if linkers.push_texts(out, written, section, n) {
             // What it is linked to is written.
         } else if report.is_flagged(item.id) {
             out.truncate(before);
@@ -263,15 +266,25 @@ pub fn md_escape(text: &str) -> String {
     out
 }
 
+/// The characters that would turn plain text into Markdown markup (all
+/// ASCII), by byte.
+static MARKUP: [bool; 256] = {
+    let mut table = [false; 256];
+    let markup = b"\\*_`[]<>#|~";
+    let mut k = 0;
+    while k < markup.len() {
+        table[markup[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 /// [`md_escape`], added to `out`: the runs between markup characters
 /// (all ASCII) are copied whole.
 fn md_escape_into(out: &mut String, text: &str) {
     let mut from = 0;
     for (at, b) in text.bytes().enumerate() {
-        if matches!(
-            b,
-            b'\\' | b'*' | b'_' | b'`' | b'[' | b']' | b'<' | b'>' | b'#' | b'|' | b'~'
-        ) {
+        if MARKUP[usize::from(b)] {
             out.push_str(&text[from..at]);
             out.push('\\');
             from = at;

@@ -8,6 +8,7 @@ mod comparison;
 pub mod font;
 pub mod html;
 mod json;
+mod linkers;
 mod markdown;
 pub mod png;
 pub mod segments;
@@ -24,9 +25,13 @@ pub use verdicts::{
     chart_svg, check_verdicts_json, check_verdicts_text, measured, variant_line, verdict_words,
 };
 
+use std::fmt::Write as _;
+
 use crate::canvas::{Canvas, Item, ItemId, Section, Status};
+
 use crate::coach::RuleSet;
 use crate::fit::Coverage;
+use linkers::{Linkers, Written};
 
 /// The formats `export` can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -135,56 +140,84 @@ pub const DOCUMENT_ORDER: [Section; 6] = Section::WORKSHOP_ORDER;
 /// A short description of an item's level, kind and (when tested) status,
 /// e.g. "Functional · High · Validated".
 pub fn item_tags(section: Section, item: &Item) -> String {
-    let mut tags = match section {
-        Section::Jobs => format!("{} · {}", item.kind.name(), section.level_name(item.level)),
-        s if s.has_level() => s.level_name(item.level).to_owned(),
-        _ => String::new(),
-    };
-    if item.status != Status::Untested {
-        if !tags.is_empty() {
-            tags.push_str(" · ");
-        }
-        tags.push_str(item.status.name());
-    }
+    let mut tags = String::new();
+    push_item_tags(&mut tags, section, item);
     tags
+}
+
+/// [`item_tags`], added to `out`.
+fn push_item_tags(out: &mut String, section: Section, item: &Item) {
+    let start = out.len();
+    match section {
+        Section::Jobs => {
+            out.push_str(item.kind.name());
+            out.push_str(" · ");
+            out.push_str(section.level_name(item.level));
+        }
+        s if s.has_level() => out.push_str(s.level_name(item.level)),
+        _ => {}
+    }
+    if item.status != Status::Untested {
+        tag_separator(out, start);
+        out.push_str(item.status.name());
+    }
 }
 
 /// An item's tags for a document: [`item_tags`], then what the room and the
 /// comparison gave it (format version 3): "7 dots · ours 8 · Spreadsheets 2".
 pub fn document_tags(section: Section, item: &Item) -> String {
-    let mut tags = item_tags(section, item);
-    let measures = measure_tags(item);
-    if !measures.is_empty() {
-        if !tags.is_empty() {
-            tags.push_str(" · ");
-        }
-        tags.push_str(&measures);
-    }
+    let mut tags = String::new();
+    push_document_tags(&mut tags, section, item);
     tags
+}
+
+/// [`document_tags`], added to `out` (nothing when there are none).
+fn push_document_tags(out: &mut String, section: Section, item: &Item) {
+    let start = out.len();
+    push_item_tags(out, section, item);
+    push_measure_tags(out, start, item);
+}
+
+/// " · " between tags, when `out` has one since `start`.
+fn tag_separator(out: &mut String, start: usize) {
+    if out.len() > start {
+        out.push_str(" · ");
+    }
 }
 
 /// "7 dots · ours 8 · Spreadsheets 2, Hiring a bookkeeper 6": votes and
 /// scores, each only when there is one.
 pub fn measure_tags(item: &Item) -> String {
-    let mut parts = Vec::new();
-    match item.votes {
-        0 => {}
-        1 => parts.push("1 dot".to_owned()),
-        n => parts.push(format!("{n} dots")),
+    let mut out = String::new();
+    push_measure_tags(&mut out, 0, item);
+    out
+}
+
+/// [`measure_tags`], added to the tags in `out` from `start` on.
+fn push_measure_tags(out: &mut String, start: usize, item: &Item) {
+    if item.votes > 0 {
+        tag_separator(out, start);
+        match item.votes {
+            1 => out.push_str("1 dot"),
+            n => {
+                let _ = write!(out, "{n} dots");
+            }
+        }
     }
     if let Some(ours) = item.ours {
-        parts.push(format!("ours {ours}"));
+        tag_separator(out, start);
+        let _ = write!(out, "ours {ours}");
     }
     if !item.theirs.is_empty() {
-        parts.push(
-            item.theirs
-                .iter()
-                .map(|(name, score)| format!("{} {score}", one_line(name)))
-                .collect::<Vec<_>>()
-                .join(", "),
-        );
+        tag_separator(out, start);
+        for (n, (name, score)) in item.theirs.iter().enumerate() {
+            if n > 0 {
+                out.push_str(", ");
+            }
+            push_one_line(out, name);
+            let _ = write!(out, " {score}");
+        }
     }
-    parts.join(" · ")
 }
 
 /// A test card's measured results on one line, or `None` when it has none:
@@ -266,130 +299,6 @@ fn join_texts(canvas: &Canvas, ids: impl IntoIterator<Item = ItemId>) -> String 
         .join("; ")
 }
 
-/// Who links to each customer item, found in one pass over the value map:
-/// for documents that list every item with its links.
-/// [`Canvas::linked_to`] finds a customer item's linkers by a pass over the
-/// other section, which over every item is quadratic. Per customer section
-/// (jobs, pains, gains), the places of each item's linkers, item after item
-/// in one list (`starts[i]..starts[i + 1]` are item `i`'s).
-struct Linkers {
-    /// Per customer section (in [`CUSTOMER`] order): who links to each item.
-    customer: [Places; 3],
-    /// Per value-map section (the counterparts of [`CUSTOMER`]): what each
-    /// item links to, found once here rather than by id per document line.
-    offer: [Places; 3],
-}
-
-/// Item after item, the places of what each is linked to, in the other
-/// section's order and each once: `starts[i]..starts[i + 1]` of `places`
-/// are item `i`'s.
-#[derive(Default)]
-struct Places {
-    starts: Vec<u32>,
-    places: Vec<u32>,
-}
-
-impl Places {
-    /// From (item, place) pairs: sorted and made unique here.
-    fn of(items: usize, mut pairs: Vec<(u32, u32)>) -> Self {
-        pairs.sort_unstable();
-        pairs.dedup();
-        let mut starts = vec![0u32; items + 1];
-        for &(i, _) in &pairs {
-            starts[i as usize + 1] += 1;
-        }
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
-        }
-        Places {
-            starts,
-            places: pairs.into_iter().map(|(_, at)| at).collect(),
-        }
-    }
-
-    /// Item `i`'s places.
-    fn of_item(&self, i: usize) -> &[u32] {
-        match (self.starts.get(i), self.starts.get(i + 1)) {
-            (Some(&from), Some(&to)) => &self.places[from as usize..to as usize],
-            _ => &[],
-        }
-    }
-}
-
-/// The customer sections, in the order [`Linkers`] keeps them.
-const CUSTOMER: [Section; 3] = [Section::Jobs, Section::Pains, Section::Gains];
-
-impl Linkers {
-    fn of(canvas: &Canvas) -> Self {
-        let mut offer: [Places; 3] = Default::default();
-        let customer = std::array::from_fn(|k| {
-            let target = CUSTOMER[k];
-            let linkers = canvas.items(target.counterpart());
-            // (the target's place, the linker's place), and the reverse.
-            let mut pairs: Vec<(u32, u32)> = Vec::new();
-            for (at, linker) in linkers.iter().enumerate() {
-                pairs.extend(
-                    linker
-                        .links
-                        .iter()
-                        .filter_map(|&t| canvas.index_in(target, t))
-                        .map(|t| (t as u32, at as u32)),
-                );
-            }
-            let reverse = pairs.iter().map(|&(t, at)| (at, t)).collect();
-            offer[k] = Places::of(linkers.len(), reverse);
-            Places::of(canvas.items(target).len(), pairs)
-        });
-        Linkers { customer, offer }
-    }
-
-    /// The places (in the other section) of what the item at place `at` of
-    /// `section` is linked to, in that section's order, each once.
-    fn places(&self, section: Section, at: usize) -> &[u32] {
-        let customer = CUSTOMER.iter().position(|s| *s == section);
-        let offer = CUSTOMER.iter().position(|s| s.counterpart() == section);
-        match (customer, offer) {
-            (Some(k), _) => self.customer[k].of_item(at),
-            (None, Some(k)) => self.offer[k].of_item(at),
-            (None, None) => &[],
-        }
-    }
-
-    /// [`linked_texts`], found through this index.
-    #[cfg(test)]
-    fn texts(&self, canvas: &Canvas, section: Section, item: &Item) -> String {
-        let mut out = String::new();
-        if let Some(at) = canvas.index_in(section, item.id) {
-            self.push_texts(&mut out, canvas, section, at, push_one_line);
-        }
-        out
-    }
-
-    /// Adds the texts of what the item at place `at` of `section` is linked
-    /// to, joined with "; ", each written by `push` (a text on one line,
-    /// escaped as the document needs); returns whether there was any.
-    fn push_texts(
-        &self,
-        out: &mut String,
-        canvas: &Canvas,
-        section: Section,
-        at: usize,
-        push: impl Fn(&mut String, &str),
-    ) -> bool {
-        let places = self.places(section, at);
-        let items = canvas.items(section.counterpart());
-        for (n, &place) in places.iter().enumerate() {
-            if n > 0 {
-                out.push_str("; ");
-            }
-            if let Some(item) = items.get(place as usize) {
-                push(out, &item.text);
-            }
-        }
-        !places.is_empty()
-    }
-}
-
 /// Room for a document that lists every item of `canvas`, each with about
 /// `per_text` times its text and `per_item` bytes more: reserved up front,
 /// so a large document is not copied as it grows (room it does not use is
@@ -425,43 +334,60 @@ fn one_line_cow(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Whether `text` is already what [`one_line`] makes of it, found in one
-/// pass (most texts are): single spaces between words and none at either
-/// end, no other whitespace, and no hazard ([`crate::text::inert`]).
-/// Printable ASCII is never a hazard; other characters are asked.
+/// pass by byte (most texts are): single spaces between words and none at
+/// either end, no other whitespace, and no hazard ([`crate::text::inert`]).
+/// Printable ASCII is never a hazard; of other characters only those that
+/// begin with a byte a hazard or a space may begin with are decoded.
 fn is_one_inert_line(text: &str) -> bool {
     let bytes = text.as_bytes();
-    if bytes.is_ascii() {
-        // Byte by byte: printable, and no space after a space or at either end.
-        let mut after_space = true;
-        for &b in bytes {
+    let mut after_space = true;
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            // Printable, and no space after a space or at either end.
             let space = b == b' ';
             if (space && after_space) || !(b' '..=b'~').contains(&b) {
                 return false;
             }
             after_space = space;
-        }
-        return !after_space || bytes.is_empty();
-    }
-    let mut after_space = true;
-    for c in text.chars() {
-        if c == ' ' {
-            if after_space {
-                return false;
-            }
-            after_space = true;
+            at += 1;
             continue;
         }
         after_space = false;
-        let fine = if c.is_ascii() {
-            c.is_ascii_graphic()
-        } else {
-            !c.is_whitespace() && !crate::text::inert::is_hazard(c)
+        if !may_begin_space(b) && !crate::text::inert::may_begin_hazard(b) {
+            at += 1;
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            return false;
         };
-        if !fine {
+        if c.is_whitespace() || crate::text::inert::is_hazard(c) {
             return false;
         }
+        at += c.len_utf8();
     }
-    !after_space
+    !after_space || bytes.is_empty()
+}
+
+/// Whether a byte that is not ASCII can begin a whitespace character
+/// (U+0085 and U+00A0, U+1680, U+2000 to U+205F, U+3000); none continues
+/// a character.
+fn may_begin_space(b: u8) -> bool {
+    matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xe3)
+}
+
+/// The item's [`document_tags`] between `open` and `close`, added to
+/// `out`; nothing when it has none.
+fn push_tags_between(out: &mut String, section: Section, item: &Item, open: &str, close: &str) {
+    let before = out.len();
+    out.push_str(open);
+    let start = out.len();
+    push_document_tags(out, section, item);
+    if out.len() == start {
+        out.truncate(before);
+    } else {
+        out.push_str(close);
+    }
 }
 
 /// How much of a streamed document is gathered before it is handed on.

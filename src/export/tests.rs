@@ -546,3 +546,4 @@ fn a_streamed_document_is_the_rendered_one_in_pieces() {
 }
 
 mod v3;
+mod written;

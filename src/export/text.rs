@@ -7,8 +7,8 @@ use crate::fit::{Coverage, FitReport, Flagged, analyze};
 use crate::statement::default_statement;
 
 use super::{
-    DOCUMENT_ORDER, Doc, Linkers, TEST_NEXT_SHOWN, coverage_percent, document_tags, link_verb,
-    one_line, push_one_line,
+    DOCUMENT_ORDER, Doc, Linkers, TEST_NEXT_SHOWN, Written, coverage_percent, link_verb, one_line,
+    push_one_line, push_tags_between,
 };
 
 /// The canvas as plain text, with flagged pains and gains marked `!`.
@@ -28,20 +28,20 @@ pub(super) fn write_plain_text(canvas: &Canvas, mut out: Doc) -> String {
         let _ = writeln!(out, "Alternatives today: {}", alternatives.join(", "));
     }
     let linkers = Linkers::of(canvas);
+    let written = Written::of(canvas, push_one_line);
     for section in DOCUMENT_ORDER {
         let _ = writeln!(out, "\n{}", section.title().to_uppercase());
         for (at, item) in canvas.items(section).iter().enumerate() {
             let marker = if report.is_flagged(item.id) { "!" } else { "-" };
             out.push_str(marker);
             out.push(' ');
-            super::push_one_line(&mut out, &item.text);
-            let tags = document_tags(section, item);
-            if !tags.is_empty() {
-                let _ = write!(out, " [{tags}]");
-            }
+            out.push_str(written.text(section, at));
+            push_tags_between(&mut out, section, item, " [", "]");
             let before = out.len();
-            let _ = write!(out, " ({}: ", link_verb(section));
-            if linkers.push_texts(&mut out, canvas, section, at, push_one_line) {
+            out.push_str(" (");
+            out.push_str(link_verb(section));
+            out.push_str(": ");
+            if linkers.push_texts(&mut out, &written, section, at) {
                 out.push(')');
             } else {
                 out.truncate(before);
@@ -53,6 +53,8 @@ pub(super) fn write_plain_text(canvas: &Canvas, mut out: Doc) -> String {
             out.piece();
         }
     }
+    // Let go before the comparison is made, which holds a copy of every text.
+    drop((linkers, written));
     let _ = writeln!(out, "\nFit: {}", fit_summary(&report));
     let _ = writeln!(
         out,

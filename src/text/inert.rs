@@ -83,20 +83,27 @@ pub fn visible_lines(s: &str) -> Cow<'_, str> {
 /// (0xE1), U+2028–U+206F (0xE2) and U+FEFF (0xEF). None is a continuation
 /// byte, so each is at a character's start. A test holds every character
 /// against [`is_hazard`].
-const fn may_begin_hazard(b: u8) -> bool {
+const fn hazard_lead(b: u8) -> bool {
     b < 0x20 || matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe1 | 0xe2 | 0xef)
 }
 
-/// [`may_begin_hazard`] by byte: one lookup per byte of a whole export.
-static MAY_BEGIN_HAZARD: [bool; 256] = {
+/// [`hazard_lead`] by byte: one lookup per byte of a whole export.
+static HAZARD_LEADS: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {
-        table[b] = may_begin_hazard(b as u8);
+        table[b] = hazard_lead(b as u8);
         b += 1;
     }
     table
 };
+
+/// Whether a byte of UTF-8 text can begin a hazard: a text with none of
+/// these bytes holds none, and a character beginning with another byte is
+/// none (text is scanned by byte, and only these characters are decoded).
+pub fn may_begin_hazard(b: u8) -> bool {
+    HAZARD_LEADS[usize::from(b)]
+}
 
 /// Where the first character `is` holds for is in `s` from byte `from` on,
 /// and the character: only characters that may begin a hazard are decoded,
@@ -105,10 +112,7 @@ fn next_hazard(s: &str, from: usize, is: &impl Fn(char) -> bool) -> Option<(usiz
     let bytes = s.as_bytes();
     let mut at = from;
     loop {
-        at += bytes
-            .get(at..)?
-            .iter()
-            .position(|&b| MAY_BEGIN_HAZARD[usize::from(b)])?;
+        at += bytes.get(at..)?.iter().position(|&b| may_begin_hazard(b))?;
         let c = s.get(at..)?.chars().next()?;
         if is(c) {
             return Some((at, c));
@@ -203,7 +207,7 @@ mod tests {
             let mut buf = [0; 4];
             let first = c.encode_utf8(&mut buf).as_bytes()[0];
             assert!(
-                !is_hazard(c) || MAY_BEGIN_HAZARD[usize::from(first)],
+                !is_hazard(c) || may_begin_hazard(first),
                 "{c:?} is a hazard the scan passes over"
             );
         }
