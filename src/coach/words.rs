@@ -47,27 +47,80 @@ pub(crate) struct Words {
     pub list: Vec<Word>,
 }
 
-/// Where the words of `text` are, as byte ranges: runs of letters and
-/// digits (any script). ASCII text, the common case, is read byte by byte.
-fn word_ranges(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let ascii = text.is_ascii();
+/// The character at byte `at` of `text`.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}
+
+/// What a byte is to [`next_word`]: an ASCII letter or digit, other ASCII,
+/// or part of a character that is not ASCII (decoded to be told).
+const LETTER: u8 = 1;
+const OTHER: u8 = 0;
+const WIDE: u8 = 2;
+
+static BYTE_KIND: [u8; 256] = {
+    let mut kinds = [WIDE; 256];
+    let mut b = 0;
+    while b < 128 {
+        kinds[b] = if (b as u8).is_ascii_alphanumeric() {
+            LETTER
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    kinds
+};
+
+fn kind(b: u8) -> u8 {
+    BYTE_KIND[usize::from(b)]
+}
+
+/// The next word of `text` from byte `at` on: where it starts and ends, and
+/// whether it is all ASCII. A word is a run of letters and digits (any
+/// script); ASCII bytes are told apart by a table, and only other
+/// characters decoded, so a text that is mostly ASCII reads as fast as one
+/// that is all.
+fn next_word(text: &str, mut at: usize) -> Option<(usize, usize, bool)> {
     let bytes = text.as_bytes();
+    loop {
+        at += bytes.get(at..)?.iter().position(|&b| kind(b) != OTHER)?;
+        if kind(bytes[at]) == LETTER {
+            break;
+        }
+        let c = char_at(text, at)?;
+        if c.is_alphanumeric() {
+            break;
+        }
+        at += c.len_utf8();
+    }
+    let start = at;
+    let mut ascii = true;
+    loop {
+        let rest = bytes.get(at..).unwrap_or_default();
+        at += rest
+            .iter()
+            .position(|&b| kind(b) != LETTER)
+            .unwrap_or(rest.len());
+        match bytes.get(at).map(|&b| kind(b)) {
+            Some(WIDE) => match char_at(text, at) {
+                Some(c) if c.is_alphanumeric() => {
+                    ascii = false;
+                    at += c.len_utf8();
+                }
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    Some((start, at, ascii))
+}
+
+/// Where the words of `text` are, as byte ranges ([`next_word`]).
+fn word_ranges(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
-        if ascii {
-            let start = at + bytes[at..].iter().position(u8::is_ascii_alphanumeric)?;
-            let len = bytes[start..]
-                .iter()
-                .position(|b| !b.is_ascii_alphanumeric())
-                .unwrap_or(bytes.len() - start);
-            at = start + len;
-            return Some((start, at));
-        }
-        let mut chars = text[at..].char_indices().map(|(i, c)| (at + i, c));
-        let (start, _) = chars.find(|(_, c)| c.is_alphanumeric())?;
-        let end = chars
-            .find(|(_, c)| !c.is_alphanumeric())
-            .map_or(text.len(), |(i, _)| i);
+        let (start, end, _) = next_word(text, at)?;
         at = end;
         Some((start, end))
     })
@@ -120,18 +173,23 @@ impl Words {
         crate::text::read_whole::add(text.len());
         self.norm.clear();
         self.list.clear();
-        for (start, end) in word_ranges(text) {
+        let mut at = 0;
+        while let Some((start, end, ascii)) = next_word(text, at) {
+            at = end;
             if !self.norm.is_empty() {
                 self.norm.push(' ');
             }
             let from = self.norm.len();
             let raw = &text[start..end];
-            if raw.is_ascii() {
+            if ascii {
                 self.norm.push_str(raw);
                 self.norm[from..].make_ascii_lowercase();
-            } else {
+            } else if raw.contains('Σ') {
                 // Word by word, as a final capital sigma lower-cases by its place.
                 self.norm.push_str(&raw.to_lowercase());
+            } else {
+                // As `str::to_lowercase` does it for every other letter.
+                self.norm.extend(raw.chars().flat_map(char::to_lowercase));
             }
             self.list.push(Word {
                 start,
@@ -452,6 +510,31 @@ mod tests {
         let mut again = Words::of("something else entirely");
         again.read("ΟΔΟΣ Straße İstanbul ÉCOLE");
         assert_eq!(again, ws, "a reused buffer reads the same");
+    }
+
+    #[test]
+    fn every_character_splits_and_lower_cases_as_the_standard_library_does() {
+        let reference = |t: &str| {
+            t.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let chars: Vec<char> = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .collect();
+        for chunk in chars.chunks(64) {
+            let text: String = chunk.iter().flat_map(|&c| ['A', 'b', c, 'Σ', c]).collect();
+            let words = Words::of(&text);
+            assert_eq!(words.norm, reference(&text), "{chunk:?}");
+            for w in &words.list {
+                let raw = &text[w.start..w.end];
+                assert!(raw.chars().all(char::is_alphanumeric), "{raw:?}");
+                assert_eq!(words.lower(w), raw.to_lowercase(), "{raw:?}");
+            }
+            assert!(normalises_to(&text, &words.norm));
+        }
     }
 
     #[test]
