@@ -173,6 +173,10 @@ impl Words {
         crate::text::read_whole::add(text.len());
         self.norm.clear();
         self.list.clear();
+        if text.is_ascii() {
+            self.read_ascii(text);
+            return;
+        }
         let mut at = 0;
         while let Some((start, end, ascii)) = next_word(text, at) {
             at = end;
@@ -197,6 +201,42 @@ impl Words {
                 low: (from, self.norm.len()),
             });
         }
+    }
+
+    /// [`Words::read`] of an ASCII text (most are): one pass over its bytes,
+    /// each lower-cased as it is copied.
+    fn read_ascii(&mut self, text: &str) {
+        let mut start = None;
+        for (at, &b) in text.as_bytes().iter().enumerate() {
+            match (b.is_ascii_alphanumeric(), start) {
+                (true, None) => {
+                    if !self.norm.is_empty() {
+                        self.norm.push(' ');
+                    }
+                    start = Some((at, self.norm.len()));
+                    self.norm.push(char::from(b.to_ascii_lowercase()));
+                }
+                (true, Some(_)) => self.norm.push(char::from(b.to_ascii_lowercase())),
+                (false, Some((word, from))) => {
+                    self.push_word(word, at, from);
+                    start = None;
+                }
+                (false, None) => {}
+            }
+        }
+        if let Some((word, from)) = start {
+            self.push_word(word, text.len(), from);
+        }
+    }
+
+    /// Notes the word at `start..end` of the text, lower-cased in `norm`
+    /// from `from` to its end.
+    fn push_word(&mut self, start: usize, end: usize, from: usize) {
+        self.list.push(Word {
+            start,
+            end,
+            low: (from, self.norm.len()),
+        });
     }
 
     /// A word's lower-cased form.
@@ -524,6 +564,17 @@ mod tests {
         let chars: Vec<char> = (0..=u32::from(char::MAX))
             .filter_map(char::from_u32)
             .collect();
+        // ASCII texts are read by their own path: every pair of bytes.
+        for a in 0..128u8 {
+            for b in 0..128u8 {
+                let text: String = [a, b'x', b, b'Y', a, b].map(char::from).iter().collect();
+                let words = Words::of(&text);
+                assert_eq!(words.norm, reference(&text), "{text:?}");
+                let ranges: Vec<(usize, usize)> =
+                    words.list.iter().map(|w| (w.start, w.end)).collect();
+                assert_eq!(ranges, word_ranges(&text).collect::<Vec<_>>(), "{text:?}");
+            }
+        }
         for chunk in chars.chunks(64) {
             let text: String = chunk.iter().flat_map(|&c| ['A', 'b', c, 'Σ', c]).collect();
             let words = Words::of(&text);

@@ -37,9 +37,11 @@ impl Coach {
                 .zip(new_run)
                 .all(|(a, b)| a.id == b.id && a.text == b.text);
         if !same_words {
-            let touched = self.regroup(section, old_run, new_run);
-            // A section read for the first time was grouped in its order.
-            if !old.is_empty() {
+            // A section read for the first time is grouped in its order: no
+            // group needs putting back in order, so none is noted.
+            let first_read = old.is_empty();
+            let touched = self.regroup(section, old_run, new_run, !first_read);
+            if !first_read {
                 self.reorder_groups(section, &touched, canvas);
             }
             if section == Section::Products {
@@ -64,15 +66,22 @@ impl Coach {
     }
 
     /// Takes the old run's items out of their same-words groups and puts the
-    /// new run's in; returns the groups touched.
+    /// new run's in; returns the groups touched (when `note`).
     fn regroup(
         &mut self,
         section: Section,
         old_run: &[Arc<Item>],
         new_run: &[Arc<Item>],
+        note: bool,
     ) -> HashSet<u64, FixedState> {
         let groups = &mut self.groups[section.index()];
+        groups.reserve(new_run.len().saturating_sub(old_run.len()));
         let mut touched = HashSet::default();
+        let mut touch = |k: u64| {
+            if note {
+                touched.insert(k);
+            }
+        };
         // One buffer for every text read.
         let mut words = Words::default();
         for item in old_run {
@@ -87,14 +96,14 @@ impl Coach {
                     groups.remove(&k);
                 }
             }
-            touched.insert(k);
+            touch(k);
         }
         for item in new_run {
             words.read(&item.text);
             if !words.norm.is_empty() {
                 let k = key(&words.norm);
                 groups.entry(k).or_default().push(item.id);
-                touched.insert(k);
+                touch(k);
             }
         }
         touched
