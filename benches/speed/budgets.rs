@@ -43,10 +43,12 @@ struct Run {
     wall: Duration,
     cpu: Duration,
     peak_kb: u64,
+    /// Pages it touched for the first time (minor page faults).
+    faults: u64,
 }
 
 /// In the helper: runs the command in the arguments (its output thrown
-/// away) and prints `wall_us cpu_us peak_kb exit`; returns whether this is
+/// away) and prints `wall_us cpu_us peak_kb exit faults`; returns whether this is
 /// the helper.
 pub fn helper() -> bool {
     if std::env::var_os(HELPER).is_none() {
@@ -63,10 +65,11 @@ pub fn helper() -> bool {
     let usage = getrusage(UsageWho::RUSAGE_CHILDREN).expect("getrusage");
     let cpu = usage.user_time().num_microseconds() + usage.system_time().num_microseconds();
     println!(
-        "{} {cpu} {} {}",
+        "{} {cpu} {} {} {}",
         wall.as_micros(),
         usage.max_rss(),
-        status.code().unwrap_or(-1)
+        status.code().unwrap_or(-1),
+        usage.minor_page_faults()
     );
     true
 }
@@ -87,7 +90,7 @@ fn run(program: &Path, args: &[&str], env: &Env) -> Run {
         .map(|f| f.parse().unwrap_or(u64::MAX))
         .collect();
     assert!(
-        fields.len() == 4 && fields[3] == 0,
+        fields.len() == 5 && fields[3] == 0,
         "{} {args:?} failed: {text} {}",
         program.display(),
         String::from_utf8_lossy(&out.stderr)
@@ -96,6 +99,7 @@ fn run(program: &Path, args: &[&str], env: &Env) -> Run {
         wall: Duration::from_micros(fields[0]),
         cpu: Duration::from_micros(fields[1]),
         peak_kb: fields[2],
+        faults: fields[4],
     }
 }
 
@@ -268,9 +272,12 @@ fn start_up(env: &Env, out: &mut String) {
     let bare = median(pairs.iter().map(|(_, b)| b.cpu).collect());
     let peak = median(pairs.iter().map(|(a, _)| a.peak_kb).collect());
     let bare_peak = median(pairs.iter().map(|(_, b)| b.peak_kb).collect());
+    // Where most of the difference is: pages touched for the first time.
+    let faults = median(pairs.iter().map(|(a, _)| a.faults).collect());
+    let bare_faults = median(pairs.iter().map(|(_, b)| b.faults).collect());
     let _ = writeln!(
         out,
-        "{:<38} {:<24} {:>5.2}× {:>9} {:>8.2}× {:>9}  {}",
+        "{:<38} {:<24} {:>5.2}× {:>9} {:>8.2}× {:>9}  {}  ({faults} page faults)",
         "start-up: show of the example",
         "≤ 1.35× bare_frame",
         cpu,
@@ -281,7 +288,7 @@ fn start_up(env: &Env, out: &mut String) {
     );
     let _ = writeln!(
         out,
-        "{:<38} {:<24} {:>6} {:>9} {:>9} {:>9}",
+        "{:<38} {:<24} {:>6} {:>9} {:>9} {:>9}        ({bare_faults} page faults)",
         "  (examples/bare_frame)",
         "",
         "",
