@@ -283,6 +283,31 @@ fn items_added_on_both_branches_with_the_same_new_id_are_all_kept() {
 }
 
 #[test]
+fn a_merge_that_renumbers_many_items_names_a_few_and_counts_the_rest() {
+    // Two branches that each added 40 pains: every one of theirs collides.
+    let repo = Repo::new();
+    let base = example();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    for n in 0..40 {
+        ours.push(Section::Pains, &format!("Our pain {n}"));
+        theirs.push(Section::Pains, &format!("Their pain {n}"));
+    }
+    let out = repo.diverge_and_merge(&base, &ours, &theirs);
+    assert!(out.status.success(), "{}", all_output(&out));
+    let said = all_output(&out);
+    let named = said.lines().filter(|l| l.contains(" is now ")).count();
+    assert_eq!(named, 5, "a few named, not one line per item: {said}");
+    assert!(
+        said.contains("and 35 more of their new items have new ids"),
+        "{said}"
+    );
+    assert_eq!(
+        repo.read().items(Section::Pains).len(),
+        base.items(Section::Pains).len() + 80
+    );
+}
+
+#[test]
 fn an_edit_against_a_deletion_keeps_the_edit_and_untouched_deletions_delete() {
     let repo = Repo::new();
     let base = example();
