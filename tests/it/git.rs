@@ -289,8 +289,8 @@ fn a_merge_that_renumbers_many_items_names_a_few_and_counts_the_rest() {
     let base = example();
     let (mut ours, mut theirs) = (base.clone(), base.clone());
     for n in 0..40 {
-        ours.push(Section::Pains, &format!("Our pain {n}"));
-        theirs.push(Section::Pains, &format!("Their pain {n}"));
+        ours.push(Section::Pains, format!("Our pain {n}"));
+        theirs.push(Section::Pains, format!("Their pain {n}"));
     }
     let out = repo.diverge_and_merge(&base, &ours, &theirs);
     assert!(out.status.success(), "{}", all_output(&out));
