@@ -190,6 +190,23 @@ fn write_merged(ours: &Path, merged: &Canvas) -> bool {
 /// How many renumbered items a merge names one by one.
 const RENUMBERED_NAMED: usize = 5;
 
+/// Says which of their new items got new ids: a few by name, the rest
+/// counted (two branches that each added thousands of items would otherwise
+/// fill the terminal a line per item).
+fn say_renumbered(renumbered: &[(ItemId, ItemId)]) {
+    for (from, to) in renumbered.iter().take(RENUMBERED_NAMED) {
+        crate::output::err(&format!(
+            "vpcanvas merge: their new item {from} is now {to} (ours added a {from} too)"
+        ));
+    }
+    let more = renumbered.len().saturating_sub(RENUMBERED_NAMED);
+    if more > 0 {
+        crate::output::err(&format!(
+            "vpcanvas merge: and {more} more of their new items have new ids (ours added the same ids)"
+        ));
+    }
+}
+
 /// `vpcanvas merge BASE OURS THEIRS`, git's merge driver: the result goes
 /// over OURS, atomically; exit 0 clean, 1 with conflicts, 2 (OURS untouched)
 /// when a version cannot be read. `conflicts_key` is the editor's key that
@@ -227,19 +244,7 @@ pub fn merge(base: &Path, ours: &Path, theirs: &Path, conflicts_key: &str) -> Cm
     if !write_merged(ours, &merged.canvas) {
         return Ok(ExitCode::from(2));
     }
-    // A few by name, the rest counted: two branches that each added
-    // thousands of items would otherwise fill the terminal a line per item.
-    for (from, to) in merged.renumbered.iter().take(RENUMBERED_NAMED) {
-        crate::output::err(&format!(
-            "vpcanvas merge: their new item {from} is now {to} (ours added a {from} too)"
-        ));
-    }
-    let more = merged.renumbered.len().saturating_sub(RENUMBERED_NAMED);
-    if more > 0 {
-        crate::output::err(&format!(
-            "vpcanvas merge: and {more} more of their new items have new ids (ours added the same ids)"
-        ));
-    }
+    say_renumbered(&merged.renumbered);
     for note in &merged.header_conflicts {
         crate::output::err(&format!("vpcanvas merge: {note}"));
     }
