@@ -75,7 +75,6 @@ impl Coach {
         note: bool,
     ) -> HashSet<u64, FixedState> {
         let groups = &mut self.groups[section.index()];
-        groups.reserve(new_run.len().saturating_sub(old_run.len()));
         let mut touched = HashSet::default();
         let mut touch = |k: u64| {
             if note {
