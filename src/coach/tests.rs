@@ -565,3 +565,4 @@ mod comparison;
 mod equal;
 mod reference;
 mod reference_words;
+mod words;

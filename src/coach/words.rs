@@ -553,42 +553,6 @@ mod tests {
     }
 
     #[test]
-    fn every_character_splits_and_lower_cases_as_the_standard_library_does() {
-        let reference = |t: &str| {
-            t.split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_lowercase)
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
-        let chars: Vec<char> = (0..=u32::from(char::MAX))
-            .filter_map(char::from_u32)
-            .collect();
-        // ASCII texts are read by their own path: every pair of bytes.
-        for a in 0..128u8 {
-            for b in 0..128u8 {
-                let text: String = [a, b'x', b, b'Y', a, b].map(char::from).iter().collect();
-                let words = Words::of(&text);
-                assert_eq!(words.norm, reference(&text), "{text:?}");
-                let ranges: Vec<(usize, usize)> =
-                    words.list.iter().map(|w| (w.start, w.end)).collect();
-                assert_eq!(ranges, word_ranges(&text).collect::<Vec<_>>(), "{text:?}");
-            }
-        }
-        for chunk in chars.chunks(64) {
-            let text: String = chunk.iter().flat_map(|&c| ['A', 'b', c, 'Σ', c]).collect();
-            let words = Words::of(&text);
-            assert_eq!(words.norm, reference(&text), "{chunk:?}");
-            for w in &words.list {
-                let raw = &text[w.start..w.end];
-                assert!(raw.chars().all(char::is_alphanumeric), "{raw:?}");
-                assert_eq!(words.lower(w), raw.to_lowercase(), "{raw:?}");
-            }
-            assert!(normalises_to(&text, &words.norm));
-        }
-    }
-
-    #[test]
     fn a_text_is_compared_with_a_normalised_one_as_normalise_would() {
         let texts = [
             "Chasing invoices!",
