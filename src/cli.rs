@@ -631,17 +631,17 @@ fn cmd_check(
     format: CheckFormat,
     gates: CheckGates,
 ) -> ExitCode {
-    batch::each_canvas(files, data_dir, format, |_, path, parsed| {
+    batch::each_canvas(files, data_dir, format, |_, path, parsed, sink| {
         let name = path.display().to_string();
         let report = analyze(&parsed.canvas);
         let fails = (gates.strict && (report.has_gaps() || parsed.canvas.has_conflicts()))
             || (gates.require_evidence && !report.unproven_top.is_empty());
-        let text = match format {
+        sink(&match format {
             CheckFormat::Text => export::check_text(&name, &parsed.canvas, &report),
             CheckFormat::Json => {
                 export::json_line(&export::check_json(&name, &parsed.canvas, &report))
             }
-        };
-        batch::Verdict { text, fails }
+        });
+        fails
     })
 }

@@ -8,17 +8,13 @@ use crate::canvas::file::Parsed;
 use crate::export;
 use crate::storage;
 
-use super::{CheckFormat, EXIT_ERROR, EXIT_GAPS, print_out};
+use super::{CheckFormat, EXIT_ERROR, EXIT_GAPS};
 
-/// What one canvas gave: the text to print for it (a report, or one JSON
-/// line) and whether it fails the command's gate (`--strict` and the like).
-pub(super) struct Verdict {
-    pub text: String,
-    pub fails: bool,
-}
-
-/// Runs `report` on each file in turn (given as typed, and as found) and
-/// prints all the reports at once.
+/// Runs `report` on each file in turn (given as typed, and as found), which
+/// writes the file's report (a text, or one JSON line) to the sink it is
+/// given and says whether the file fails the command's gate (`--strict` and
+/// the like). Each report is printed as it is written: a large canvas's is
+/// never whole in memory.
 /// A file that cannot be found or loaded is said on stderr (and, in JSON,
 /// as `{file, error}` in its place) and the others still run.
 /// Exit 2 when any file could not be loaded, else 1 when any failed its
@@ -27,11 +23,11 @@ pub(super) fn each_canvas(
     files: &[PathBuf],
     data_dir: Option<&Path>,
     format: CheckFormat,
-    mut report: impl FnMut(&Path, &Path, &Parsed) -> Verdict,
+    mut report: impl FnMut(&Path, &Path, &Parsed, &mut dyn FnMut(&str)) -> bool,
 ) -> ExitCode {
     let mut failed_load = false;
     let mut fails = false;
-    let mut out = String::new();
+    let mut out = crate::output::Stream::new();
     for file in files {
         // A load error names the file as found; a name not found, as typed.
         let loaded = super::names::existing(file, data_dir)
@@ -42,26 +38,19 @@ pub(super) fn each_canvas(
             });
         match loaded {
             Ok((path, parsed)) => {
-                let verdict = report(file, &path, &parsed);
-                fails |= verdict.fails;
-                if out.is_empty() {
-                    // One file's report, often the only one: not copied.
-                    out = verdict.text;
-                } else {
-                    out.push_str(&verdict.text);
-                }
+                fails |= report(file, &path, &parsed, &mut |piece| out.write(piece));
             }
             Err((shown, e)) => {
                 failed_load = true;
                 crate::output::err(&format!("vpcanvas: {e}"));
                 if format == CheckFormat::Json {
                     let v = serde_json::json!({ "file": shown.display().to_string(), "error": e.to_string() });
-                    out.push_str(&export::json_line(&v));
+                    out.write(&export::json_line(&v));
                 }
             }
         }
     }
-    if print_out(&out).is_err() {
+    if out.finish().is_err() {
         return ExitCode::from(EXIT_ERROR);
     }
     if failed_load {

@@ -9,7 +9,7 @@ use crate::coach;
 use crate::export;
 
 use super::CheckFormat;
-use super::batch::{self, Verdict};
+use super::batch;
 
 /// The coach's rules `config.ron` turns off for all canvases: what `lint`
 /// and every export that carries hints leave out. A broken config is said on
@@ -32,16 +32,13 @@ pub(super) fn run(
     strict: bool,
 ) -> ExitCode {
     let off = coach_off();
-    batch::each_canvas(files, data_dir, format, |given, _, parsed| {
+    batch::each_canvas(files, data_dir, format, |given, _, parsed, sink| {
         let name = given.display().to_string();
         let hints = coach::hints(&parsed.canvas, off);
-        let text = match format {
-            CheckFormat::Text => export::lint_text(&name, &parsed.canvas, &hints),
-            CheckFormat::Json => export::json_line(&export::lint_json(&name, &hints)),
-        };
-        Verdict {
-            text,
-            fails: strict && !hints.is_empty(),
+        match format {
+            CheckFormat::Text => export::write_lint_text(&name, &parsed.canvas, &hints, sink),
+            CheckFormat::Json => sink(&export::json_line(&export::lint_json(&name, &hints))),
         }
+        strict && !hints.is_empty()
     })
 }

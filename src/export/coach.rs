@@ -42,16 +42,21 @@ pub fn lint_json(file: &str, hints: &[Hint]) -> Value {
 /// `lint` as text for one file: the hints grouped by rule, each with what
 /// it is about, then a count.
 pub fn lint_text(file: &str, canvas: &Canvas, hints: &[Hint]) -> String {
-    // Room for every hint up front: a large report is not copied as it grows.
-    let room: usize = hints
-        .iter()
-        .map(|h| h.text.as_ref().map_or(0, String::len) + h.message.len() + 48)
-        .sum();
-    let mut out = String::with_capacity(room + 256);
+    let mut out = String::new();
+    write_lint_text(file, canvas, hints, &mut |piece| out.push_str(piece));
+    out
+}
+
+/// [`lint_text`], handed to `sink` a piece at a time as it is written (a
+/// large canvas's report, 12 MB at 100,000 items, is never whole in
+/// memory); raw, as the sink makes it inert ([`crate::output::Stream`]).
+pub fn write_lint_text(file: &str, canvas: &Canvas, hints: &[Hint], sink: &mut dyn FnMut(&str)) {
+    let mut out = super::Doc::streamed(sink);
     let file = crate::text::visible(file);
     if hints.is_empty() {
         let _ = writeln!(out, "{file}: no hints: nothing for the coach to say");
-        return out;
+        out.finish();
+        return;
     }
     let _ = writeln!(out, "{file}");
     for (rule, list) in grouped(hints) {
@@ -62,6 +67,7 @@ pub fn lint_text(file: &str, canvas: &Canvas, hints: &[Hint]) -> String {
             out.push_str("\n      ");
             out.push_str(&hint.message);
             out.push('\n');
+            out.piece();
         }
     }
     let n = hints.len();
@@ -70,7 +76,7 @@ pub fn lint_text(file: &str, canvas: &Canvas, hints: &[Hint]) -> String {
         "  {n} {} (dismiss one in the editor, or turn a rule off in config.ron)",
         if n == 1 { "hint" } else { "hints" }
     );
-    out
+    out.finish();
 }
 
 /// Where a hint points ([`subject_label`]), shown inert, added to `out`: an

@@ -16,7 +16,7 @@ pub mod svg;
 mod text;
 mod verdicts;
 
-pub use coach::{hint_json, lint_json, lint_text};
+pub use coach::{hint_json, lint_json, lint_text, write_lint_text};
 pub use comparison::{comparison_json, comparison_markdown, comparison_text, scores_line};
 pub use json::{canvas_json, check_json, json_line};
 pub use markdown::{markdown, md_escape};
