@@ -194,14 +194,11 @@ pub struct FileIo;
 
 impl Io for FileIo {
     fn save(&mut self, path: &Path, canvas: &Canvas, backup: bool) -> Result<u64, StorageError> {
-        storage::save(
-            path,
-            canvas,
-            SaveOptions {
-                backup,
-                ..Default::default()
-            },
-        )
+        let options = SaveOptions {
+            backup,
+            ..Default::default()
+        };
+        self.save_guarded(path, canvas, options)
     }
 
     fn save_guarded(

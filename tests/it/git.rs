@@ -143,14 +143,18 @@ impl Repo {
             .canvas
     }
 
-    /// Commits `base` on main, `theirs` on a branch and `ours` on main, then
-    /// merges the branch into main. Returns git's output.
-    fn diverge_and_merge(&self, base: &Canvas, ours: &Canvas, theirs: &Canvas) -> Output {
+    /// Commits `base` on main, `theirs` on a branch and `ours` on main.
+    fn diverge(&self, base: &Canvas, ours: &Canvas, theirs: &Canvas) {
         self.commit(base, "base");
         self.git_ok(&["checkout", "-q", "-b", "theirs"]);
         self.commit(theirs, "theirs");
         self.git_ok(&["checkout", "-q", "main"]);
         self.commit(ours, "ours");
+    }
+
+    /// [`Repo::diverge`], then merges the branch into main. Returns git's output.
+    fn diverge_and_merge(&self, base: &Canvas, ours: &Canvas, theirs: &Canvas) -> Output {
+        self.diverge(base, ours, theirs);
         self.git(&["merge", "--no-edit", "theirs"])
     }
 }
@@ -640,11 +644,7 @@ fn a_killed_merges_temp_file_is_removed_by_the_next_merge() {
     ours.set_text(7, "Clients pay 30+ days after the due date");
     let mut theirs = base.clone();
     theirs.set_level(11, Level::High);
-    repo.commit(&base, "base");
-    repo.git_ok(&["checkout", "-q", "-b", "theirs"]);
-    repo.commit(&theirs, "theirs");
-    repo.git_ok(&["checkout", "-q", "main"]);
-    repo.commit(&ours, "ours");
+    repo.diverge(&base, &ours, &theirs);
     // What a merge killed mid-write leaves (no process has pid 2^32 - 1).
     let leftover = repo
         .dir()
