@@ -40,16 +40,9 @@ pub fn lint_json(file: &str, hints: &[Hint]) -> Value {
 }
 
 /// `lint` as text for one file: the hints grouped by rule, each with what
-/// it is about, then a count.
-pub fn lint_text(file: &str, canvas: &Canvas, hints: &[Hint]) -> String {
-    let mut out = String::new();
-    write_lint_text(file, canvas, hints, &mut |piece| out.push_str(piece));
-    out
-}
-
-/// [`lint_text`], handed to `sink` a piece at a time as it is written (a
-/// large canvas's report, 12 MB at 100,000 items, is never whole in
-/// memory); raw, as the sink makes it inert ([`crate::output::Stream`]).
+/// it is about, then a count. Handed to `sink` a piece at a time as it is
+/// written (a large canvas's report, 12 MB at 100,000 items, is never whole
+/// in memory); raw, as the sink makes it inert ([`crate::output::Stream`]).
 pub fn write_lint_text(file: &str, canvas: &Canvas, hints: &[Hint], sink: &mut dyn FnMut(&str)) {
     let mut out = super::Doc::streamed(sink);
     let file = crate::text::visible(file);

@@ -16,7 +16,7 @@ pub mod svg;
 mod text;
 mod verdicts;
 
-pub use coach::{hint_json, lint_json, lint_text, write_lint_text};
+pub use coach::{hint_json, lint_json, write_lint_text};
 pub use comparison::{comparison_json, comparison_markdown, comparison_text, scores_line};
 pub use json::{canvas_json, check_json, json_line};
 pub use markdown::{markdown, md_escape};
@@ -94,10 +94,6 @@ impl Format {
         self == Format::Png
     }
 
-    /// Renders a canvas in this format. `coach_off` are the coach's rules
-    /// turned off for all canvases (`config.ron`): their hints are left out
-    /// of the one format that carries hints (the HTML report), as they are
-    /// from `lint` and the editor.
     /// Writes a text format piece by piece to `sink`, raw (the sink makes
     /// each piece inert): Markdown and plain text, which list every item, are
     /// never whole in memory; the others are rendered whole and handed on.
@@ -121,6 +117,10 @@ impl Format {
         Ok(())
     }
 
+    /// Renders a canvas in this format. `coach_off` are the coach's rules
+    /// turned off for all canvases (`config.ron`): their hints are left out
+    /// of the one format that carries hints (the HTML report), as they are
+    /// from `lint` and the editor.
     pub fn render(self, canvas: &Canvas, coach_off: RuleSet) -> Result<Vec<u8>, ExportError> {
         Ok(match self {
             Format::Md => markdown(canvas).into_bytes(),
@@ -186,14 +186,8 @@ fn tag_separator(out: &mut String, start: usize) {
 }
 
 /// "7 dots · ours 8 · Spreadsheets 2, Hiring a bookkeeper 6": votes and
-/// scores, each only when there is one.
-pub fn measure_tags(item: &Item) -> String {
-    let mut out = String::new();
-    push_measure_tags(&mut out, 0, item);
-    out
-}
-
-/// [`measure_tags`], added to the tags in `out` from `start` on.
+/// scores, each only when there is one, added to the tags in `out` from
+/// `start` on.
 fn push_measure_tags(out: &mut String, start: usize, item: &Item) {
     if item.votes > 0 {
         tag_separator(out, start);

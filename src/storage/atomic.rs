@@ -305,18 +305,20 @@ pub fn clean_stale_temps(target: &Path) -> usize {
         .count()
 }
 
-/// Cleans the leftovers beside `target` once per process: the first write
-/// of any writer (the editor, `merge`, an export, a snapshot) tidies after
-/// a killed one, without a folder listing on every save.
+/// Cleans the leftovers in `target`'s folder once per process (the cleaning
+/// covers the whole folder): the first write of any writer there (the
+/// editor, `merge`, an export, a snapshot) tidies after a killed one,
+/// without a folder listing on every save.
 fn clean_once(target: &Path) {
     static DONE: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
     let Ok(mut done) = DONE.lock() else {
         return;
     };
-    if done.iter().any(|d| d == target) {
+    let dir = folder(target);
+    if done.contains(&dir) {
         return;
     }
-    done.push(target.to_path_buf());
+    done.push(dir);
     drop(done);
     clean_stale_temps(target);
 }

@@ -107,12 +107,18 @@ pub fn head(text: &str, cells: usize) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(format!("{}…", &text[..end]))
 }
 
+/// Whether every character of `text` is printable ASCII: one byte, one
+/// grapheme, one cell each, and nothing to clean.
+pub fn is_printable_ascii(text: &str) -> bool {
+    text.bytes().all(|b| (b' '..=b'~').contains(&b))
+}
+
 /// Cuts `text` to at most `max` cells, ending with "…" when cut. Never splits a
 /// grapheme, so a wide character at the edge is dropped rather than halved.
 pub fn truncate(text: &str, max: usize) -> String {
     // Printable ASCII (most text) is a cell and a grapheme per byte, and
     // nothing in it to clean: cut by bytes.
-    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+    if is_printable_ascii(text) {
         #[cfg(test)]
         read_whole::add(text.len());
         return match max {

@@ -136,7 +136,9 @@ pub fn cursor_rows(text: &str, width: usize, offset: usize) -> usize {
 
 /// The byte offset drawn at (`line`, `col`) once wrapped at `width`: the
 /// nearest grapheme boundary at or before that column, or the line's end.
-/// Lines past the last go to the end of the text.
+/// Lines past the last go to the end of the text. (The text field finds
+/// offsets in its kept lines with [`offset_in_line`]; this is its check.)
+#[cfg(test)]
 pub fn offset_at(text: &str, width: usize, line: usize, col: usize) -> usize {
     let lines = wrap(text, width);
     let Some(range) = lines.get(line) else {
@@ -146,7 +148,8 @@ pub fn offset_at(text: &str, width: usize, line: usize, col: usize) -> usize {
 }
 
 /// The byte offset drawn at column `col` of the line `range` of `text`
-/// (`last`: the text's last line), as [`offset_at`] has it.
+/// (`last`: the text's last line): the nearest grapheme boundary at or
+/// before that column, or the line's end.
 pub fn offset_in_line(text: &str, range: Range<usize>, last: bool, col: usize) -> usize {
     // The end of a line that breaks is before its break spaces' last grapheme,
     // so that the offset stays on this line.

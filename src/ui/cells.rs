@@ -33,18 +33,13 @@ pub fn set_style(buf: &mut Buffer, area: Rect, style: Style) {
     }
 }
 
-/// Whether every character of `text` is printable ASCII: one grapheme, one
-/// cell, one byte each.
-fn plain(text: &str) -> bool {
-    text.bytes().all(|b| (b' '..=b'~').contains(&b))
-}
-
-/// A span's width in cells, as ratatui counts it.
-fn span_width(span: &Span<'_>) -> usize {
-    if plain(&span.content) {
-        span.content.len()
+/// A span's width in cells, as ratatui counts it, and whether it is all
+/// printable ASCII (a byte to a cell).
+fn span_width(span: &Span<'_>) -> (usize, bool) {
+    if crate::text::is_printable_ascii(&span.content) {
+        (span.content.len(), true)
     } else {
-        span.width()
+        (span.width(), false)
     }
 }
 
@@ -55,20 +50,20 @@ pub fn draw_line(line: &Line<'_>, area: Rect, buf: &mut Buffer) {
         return;
     }
     let area = area.intersection(buf.area);
-    if area.is_empty() || line.spans.iter().all(|s| span_width(s) == 0) {
+    if area.is_empty() || line.spans.iter().all(|s| span_width(s).0 == 0) {
         return;
     }
     let mut area = Rect { height: 1, ..area };
     set_style(buf, area, line.style);
     for span in &line.spans {
-        let width = span_width(span);
+        let (width, plain) = span_width(span);
         if width == 0 {
             continue;
         }
         if area.is_empty() {
             break;
         }
-        if plain(&span.content) {
+        if plain {
             let text = span.content.as_ref();
             let cells = row(buf, area.x, area.y, area.width);
             for (i, cell) in cells.iter_mut().take(text.len()).enumerate() {

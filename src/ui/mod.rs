@@ -576,7 +576,7 @@ pub fn status_line(
 pub fn buffer_to_text(buf: &Buffer) -> String {
     use unicode_width::UnicodeWidthStr;
     let area = buf.area;
-    let mut out = String::with_capacity(usize::from(area.width + 1) * usize::from(area.height));
+    let mut out = String::with_capacity((usize::from(area.width) + 1) * usize::from(area.height));
     // Row by row through the cells themselves: indexing by (x, y) checks
     // and computes each cell's place, a tenth of a small `show`'s work.
     let width = usize::from(area.width).max(1);

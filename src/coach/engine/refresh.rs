@@ -39,11 +39,8 @@ impl Coach {
         if !same_words {
             // A section read for the first time is grouped in its order: no
             // group needs putting back in order, so none is noted.
-            let first_read = old.is_empty();
-            let touched = self.regroup(section, old_run, new_run, !first_read);
-            if !first_read {
-                self.reorder_groups(section, &touched, canvas);
-            }
+            let touched = self.regroup(section, old_run, new_run, !old.is_empty());
+            self.reorder_groups(section, &touched, canvas);
             if section == Section::Products {
                 self.rename_products(old_run, new_run, new);
             }
