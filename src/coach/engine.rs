@@ -299,13 +299,15 @@ impl Coach {
                 section,
                 id: item.id,
             };
+            // No copy of the text, as for a long draft: these are asked
+            // for on every frame, and the item may be megabytes.
             return read
                 .messages
                 .into_iter()
                 .map(|(rule, message)| Hint {
                     rule,
                     subject,
-                    text: Some(item.text.clone()),
+                    text: None,
                     message,
                 })
                 .collect();

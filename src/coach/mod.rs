@@ -68,7 +68,9 @@ impl Subject {
 pub struct Hint {
     pub rule: Rule,
     pub subject: Subject,
-    /// The item's or statement's text, as it is on the canvas.
+    /// The item's or statement's text, as it is on the canvas; none for a
+    /// long text asked about one item at a time (the editor's line under
+    /// the canvas), which is not copied on every frame.
     pub text: Option<String>,
     /// What to do, in one line.
     pub message: String,

@@ -27,7 +27,7 @@ pub use verdicts::{
 
 use std::fmt::Write as _;
 
-use crate::canvas::{Canvas, Item, ItemId, Section, Status};
+use crate::canvas::{Canvas, Item, Section, Status};
 
 use crate::coach::RuleSet;
 use crate::fit::Coverage;
@@ -280,15 +280,15 @@ pub fn coverage_percent(pains: &Coverage, gains: &Coverage) -> String {
 /// How many of [`crate::fit::FitReport::test_next`] documents list.
 pub const TEST_NEXT_SHOWN: usize = 5;
 
-/// The texts of the items an item is linked to, joined with "; ".
-pub fn linked_texts(canvas: &Canvas, item: &Item) -> String {
-    join_texts(canvas, canvas.linked_to(item.id))
-}
-
-fn join_texts(canvas: &Canvas, ids: impl IntoIterator<Item = ItemId>) -> String {
-    ids.into_iter()
+/// The texts of the items an item is linked to, joined with "; ", each cut
+/// to its first `cells` cells ([`crate::text::head`]) before it is read: a
+/// line that shows a screen's width never reads a long linked text whole.
+pub fn linked_texts(canvas: &Canvas, item: &Item, cells: usize) -> String {
+    canvas
+        .linked_to(item.id)
+        .into_iter()
         .filter_map(|id| canvas.item(id))
-        .map(|i| one_line(&i.text))
+        .map(|i| one_line(&crate::text::head(&i.text, cells)))
         .collect::<Vec<_>>()
         .join("; ")
 }

@@ -504,10 +504,10 @@ fn helpers_describe_items() {
     );
     assert_eq!(item_tags(Section::Relievers, c.item(5).unwrap()), "");
     assert_eq!(
-        linked_texts(&c, c.item(2).unwrap()),
+        linked_texts(&c, c.item(2).unwrap(), usize::MAX),
         "Automatic, polite payment reminders"
     );
-    assert_eq!(linked_texts(&c, c.item(9).unwrap()), "");
+    assert_eq!(linked_texts(&c, c.item(9).unwrap(), usize::MAX), "");
     assert_eq!(one_line("  a \n\t b  "), "a b");
     assert_eq!(link_verb(Section::Pains), "relieved by");
     assert_eq!(link_verb(Section::Relievers), "relieves");

@@ -101,3 +101,32 @@ fn the_coach_on_a_long_text_being_typed_reads_only_its_start() {
         "{screen}"
     );
 }
+
+#[test]
+fn an_item_linked_to_a_long_one_draws_without_reading_it_whole() {
+    let mut c = Canvas::new("Invoicing");
+    let pain = c.push(Section::Pains, long_words());
+    let reliever = c.push(Section::Relievers, "Polite reminders");
+    c.set_link(reliever, pain, true);
+    let mut a = App::new(c, "/nonexistent/test.ron", true);
+    a.update(RuntimeEvent::Resize(120, 40));
+    a.update(Action::JumpTo(Section::Relievers));
+    let mut buf = Buffer::empty(Rect::new(0, 0, 120, 40));
+    draw(&a, &mut buf);
+    read_whole::take();
+    draw(&a, &mut buf);
+    let read = read_whole::take();
+    assert!(read < 100_000, "{read} bytes read whole for one frame");
+    // The line under the canvas still names what it relieves.
+    let screen = super::buffer_to_text(&buf);
+    assert!(screen.contains("relieves: Clients pay late"), "{screen}");
+}
+
+#[test]
+fn the_coach_word_on_a_long_item_carries_no_copy_of_it() {
+    // Drawn every frame: the line under the canvas needs the messages only.
+    let (a, _) = drawn_on_long(&long_words());
+    let hints = a.selected_hints();
+    assert!(hints.len() > 1, "{hints:?}");
+    assert!(hints.iter().all(|h| h.text.is_none()), "a copy of the item");
+}

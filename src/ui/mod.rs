@@ -286,7 +286,8 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
     if !tags.is_empty() {
         parts.push((tags, t.level));
     }
-    let linked = crate::export::linked_texts(app.canvas(), item);
+    let room = usize::from(area.width).saturating_sub(1);
+    let linked = crate::export::linked_texts(app.canvas(), item, room);
     if !linked.is_empty() {
         let verb = crate::export::link_verb(section);
         parts.push((format!("{verb}: {}", text::safe(&linked)), t.linked));
@@ -305,7 +306,6 @@ fn detail(app: &App, area: Rect, buf: &mut Buffer) -> Option<(u16, u16)> {
     {
         parts.push((hint, t.item));
     }
-    let room = usize::from(area.width).saturating_sub(1);
     parts.push((text::safe(&crate::text::head(&item.text, room)), t.item));
     let mut line = fit_parts(&parts, (" · ", t.dim), room);
     line.spans.insert(0, Span::raw(" "));

@@ -92,14 +92,14 @@ fn the_linkers_index_names_what_linked_to_names() {
         for item in c.items(section) {
             assert_eq!(
                 linkers.texts(&c, section, item),
-                linked_texts(&c, item),
+                linked_texts(&c, item, usize::MAX),
                 "{section:?} {}",
                 item.id
             );
         }
     }
     assert!(
-        linked_texts(&c, c.item(pain).unwrap())
+        linked_texts(&c, c.item(pain).unwrap(), usize::MAX)
             .contains(&one_line(&c.items(Section::Relievers)[0].text))
     );
 }
