@@ -316,10 +316,8 @@ fn typed_lines(
     let style = app.active_theme().cursor_row;
     let room = width.saturating_sub(2).max(1);
     let first = lines.len();
-    for (i, shown) in crate::text::wrap::lines(f.text(), room)
-        .into_iter()
-        .enumerate()
-    {
+    // The field's own kept lines: typing does not wrap the whole text again.
+    for (i, shown) in f.shown_lines(room, 0, usize::MAX).into_iter().enumerate() {
         let mark = if i == 0 { "› " } else { "  " };
         lines.push(Line::from(vec![
             Span::styled(mark, style),
@@ -329,7 +327,7 @@ fn typed_lines(
     if lines.len() == first {
         lines.push(Line::from(Span::styled("› ", style)));
     }
-    let (line, col) = crate::text::wrap::position(f.text(), room, f.cursor());
+    let (line, col) = f.position(room);
     (first + line, 2 + col)
 }
 

@@ -556,7 +556,7 @@ fn header(
     let at = text::width(label);
     let room = width.saturating_sub(at + 1).max(1);
     let f = &name.field;
-    let needed = wrap::cursor_rows(f.text(), room, f.cursor());
+    let needed = f.cursor_rows(room);
     let rows = needed.clamp(1, most);
     let area = Rect {
         height: to_cells(rows),
@@ -564,7 +564,7 @@ fn header(
     };
     super::cells::set_style(buf, area, t.cursor_row);
     buf.set_string(inner.x, inner.y, label, t.header);
-    let (line, _) = wrap::position(f.text(), room, f.cursor());
+    let (line, _) = f.position(room);
     let skip = (line + 1).saturating_sub(rows);
     let at = FieldAt {
         x: to_cells(at),
