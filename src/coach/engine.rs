@@ -13,7 +13,7 @@
 use std::hash::BuildHasher;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use foldhash::fast::FixedState;
+use foldhash::fast::RandomState;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::canvas::{Canvas, Item, ItemId, Level, Section, Status};
@@ -94,9 +94,12 @@ impl Clone for LongReads {
 #[derive(Default)]
 struct Said(FastMap<ItemId, String>);
 
-/// The key a normalised text is grouped under.
+/// The key a normalised text is grouped under: hashed with one state for
+/// the whole process, seeded at random (a file cannot choose texts that
+/// share a key and crowd one group).
 fn key(norm: &str) -> u64 {
-    FixedState::default().hash_one(norm)
+    static STATE: std::sync::OnceLock<RandomState> = std::sync::OnceLock::new();
+    STATE.get_or_init(RandomState::default).hash_one(norm)
 }
 
 fn level_slot(level: Level) -> usize {

@@ -11,10 +11,10 @@
 //! every listed word, with a fast hasher.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use foldhash::fast::FixedState;
+use foldhash::fast::RandomState;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::rules::MAX_CHARS;
@@ -22,10 +22,13 @@ use super::rules::MAX_CHARS;
 /// The word lists, as shipped.
 const EN: &str = include_str!("../../assets/coach/en.txt");
 
-/// The coach's maps: keys are short words, normalised texts and ids from
-/// the user's own canvas, so `SipHash`'s guard against chosen keys buys nothing
-/// here, and foldhash is several times faster on them.
-pub(crate) type FastMap<K, V> = HashMap<K, V, FixedState>;
+/// The coach's maps and sets: keys are short words, normalised texts and
+/// ids, from a canvas that may come from anyone's repository. foldhash is
+/// several times faster than `SipHash` on them, and seeded per process (as
+/// the fit's and the wrap memory's maps are), so no file can be written to
+/// make its keys collide.
+pub(crate) type FastMap<K, V> = HashMap<K, V, RandomState>;
+pub(crate) type FastSet<K> = HashSet<K, RandomState>;
 
 /// A word of a text: where it is in the text (`start..end`, bytes) and
 /// where its lower-cased form is in [`Words::norm`].
@@ -366,7 +369,7 @@ pub(crate) fn parse_lists(text: &'static str) -> Lists {
     let mut lists = Lists {
         by_word: FastMap::with_capacity_and_hasher(
             text.bytes().filter(|b| *b == b'\n').count(),
-            FixedState::default(),
+            RandomState::default(),
         ),
     };
     let mut current = "";

@@ -1,14 +1,11 @@
 //! How the coach catches up with a canvas: only the sections an edit
 //! touched, and in them only the changed run of items.
 
-use std::collections::HashSet;
 use std::sync::Arc;
-
-use foldhash::fast::FixedState;
 
 use crate::canvas::{Canvas, Item, JobKind, Section, Status};
 use crate::coach::names::{Name, names_of};
-use crate::coach::words::{FastMap, Words};
+use crate::coach::words::{FastMap, FastSet, Words};
 
 use super::{Coach, key, level_slot};
 
@@ -70,9 +67,9 @@ impl Coach {
         old_run: &[Arc<Item>],
         new_run: &[Arc<Item>],
         note: bool,
-    ) -> HashSet<u64, FixedState> {
+    ) -> FastSet<u64> {
         let groups = &mut self.groups[section.index()];
-        let mut touched = HashSet::default();
+        let mut touched = FastSet::default();
         let mut touch = |k: u64| {
             if note {
                 touched.insert(k);
@@ -106,12 +103,7 @@ impl Coach {
     }
 
     /// Puts every touched group with more than one member back in section order.
-    fn reorder_groups(
-        &mut self,
-        section: Section,
-        touched: &HashSet<u64, FixedState>,
-        canvas: &Canvas,
-    ) {
+    fn reorder_groups(&mut self, section: Section, touched: &FastSet<u64>, canvas: &Canvas) {
         let groups = &mut self.groups[section.index()];
         for k in touched {
             if let Some(ids) = groups.get_mut(k).filter(|ids| ids.len() > 1) {
@@ -130,7 +122,7 @@ impl Coach {
             self.product_names.insert(item.id, names_of(&item.text));
         }
         let mut names: Vec<Name> = Vec::new();
-        let mut known: HashSet<&[String], FixedState> = HashSet::default();
+        let mut known: FastSet<&[String]> = FastSet::default();
         for product in all {
             for name in self.product_names.get(&product.id).map_or(&[][..], |n| n) {
                 if known.insert(&name.words) {
