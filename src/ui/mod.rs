@@ -335,22 +335,21 @@ fn field_rows(
         return None;
     }
     buf.set_stringn(area.x, area.y, &label, usize::from(area.width), t.key);
-    let (line, col) = field.position(room);
-    let rows = usize::from(area.height);
-    let skip = (line + 1).saturating_sub(rows);
-    let x = area.x + indent as u16;
-    for (row, shown) in field.shown_lines(room, skip, rows).into_iter().enumerate() {
-        // A suggested default shows selected: typing replaces it.
-        let style = if field.is_selected() {
-            t.selected
-        } else {
-            t.base
-        };
-        buf.set_stringn(x, area.y + row as u16, shown, room, style);
-    }
-    let cx = x + col as u16;
-    let cy = area.y + (line - skip) as u16;
-    (cx < area.right() && cy < area.bottom()).then_some((cx, cy))
+    // The cursor's line in view, the field drawn as every field is.
+    let (line, _) = field.position(room);
+    let skip = (line + 1).saturating_sub(usize::from(area.height));
+    // A suggested default shows selected: typing replaces it.
+    let style = if field.is_selected() {
+        t.selected
+    } else {
+        t.base
+    };
+    let at = entries::FieldAt {
+        x: layout::cells(indent),
+        width: room,
+        skip,
+    };
+    entries::field(field, area, at, style, buf)
 }
 
 /// Parts of a line joined by a separator and cut to `width` cells at a word
